@@ -1,0 +1,16 @@
+"""The kwsite data model (pydantic, unknown keys forbidden)."""
+
+from .agenda import Agenda, Edition, Institution, Phase, Plan
+from .budget import AdditionalFunds, AdditionalTotal, Allocation, Budget, PrintedTotal
+from .indicator import Baseline, Indicator, Scale, Target
+from .measure import Measure
+from .site import Site
+from .table import Table
+from .theme import Goal, Theme
+from .unit import Unit
+
+__all__ = [
+    "AdditionalFunds", "AdditionalTotal", "Agenda", "Allocation", "Baseline", "Budget", "Edition",
+    "Goal", "Indicator", "Institution", "Measure", "Phase", "Plan", "PrintedTotal", "Scale", "Site",
+    "Table", "Target", "Theme", "Unit",
+]

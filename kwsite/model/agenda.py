@@ -1,0 +1,89 @@
+"""The agenda itself: who publishes it, for which period, in which edition.
+
+Source of the flagship values: S3 (ROC van Amsterdam + ROC van Flevoland,
+Kwaliteitsagenda 2019-2022), chapter 1.1.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import model_validator
+
+from .base import Id, Model, Text, Year
+
+
+class Institution(Model):
+    """An institution publishing the agenda (an ROC, AOC, ...).
+
+    ``aliases`` are the other spellings the source uses ("ROCvA"); a table row
+    labelled with an alias of *the agenda's* combined name resolves to the
+    institution total.
+    """
+
+    id: Id
+    name: Text
+    short_name: Text
+    kind: Literal["roc", "aoc", "vakinstelling"] = "roc"
+    aliases: list[Text] = []
+
+
+class Phase(Model):
+    """A phase of the agenda period, e.g. 2019-2020 (firm) and 2021-2022."""
+
+    label: Text
+    start: Year
+    end: Year
+    note: Text | None = None
+
+
+class Plan(Model):
+    """A named plan with a period, e.g. the strategic plan the agenda follows."""
+
+    name: Text
+    start: Year
+    end: Year
+
+
+class Edition(Model):
+    """Identity and status of this publication of the agenda."""
+
+    id: Id
+    label: Text
+    status: Literal["ingediend", "bijgesteld", "jaarverslag", "concept"]
+    date: Text | None = None
+    """As written, e.g. ``30 oktober 2018``; ``None`` when the source gives none."""
+
+
+class Agenda(Model):
+    """The top of ``agenda.yaml``.
+
+    ``total_name`` is the label used for the whole of the institutions together
+    ("ROCvA+F"); ``total_aliases`` are all labels that mean the same total in
+    tables ("Totaal ROCvAF", "ROCvAF").
+    """
+
+    id: Id
+    title: Text
+    subtitle: Text | None = None
+    institutions: list[Institution]
+    total_name: Text
+    total_aliases: list[Text] = []
+    period_start: Year
+    period_end: Year
+    phases: list[Phase] = []
+    recalibration_year: Year | None = None
+    strategic_plans: list[Plan] = []
+    edition: Edition
+    language: Literal["nl"] = "nl"
+
+    @model_validator(mode="after")
+    def _period_order(self) -> "Agenda":
+        if self.period_end < self.period_start:
+            raise ValueError("period_end ligt voor period_start")
+        return self
+
+    @property
+    def years(self) -> range:
+        """The agenda years, inclusive (2019..2022)."""
+        return range(self.period_start, self.period_end + 1)

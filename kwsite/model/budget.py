@@ -1,0 +1,74 @@
+"""Budgets: the quality-agenda funds per theme and the additional funds.
+
+Amounts are in € million (``amount_mln``), shares in percent. Source of the
+flagship values: S3 chapter 12 ("Budgetverdeling over de thema's", total
+€ 28,0 mln; "Overzicht additionele middelen voor de landelijke thema's").
+"""
+
+from __future__ import annotations
+
+from .base import Id, Model, Number, Text
+
+
+class Allocation(Model):
+    """One theme's share of the quality-agenda funds, as printed."""
+
+    theme: Id
+    label: Text
+    """The row label as printed (typos kept, e.g. "Ansluiting ... van d toekomst")."""
+    share_pct: Number
+    amount_mln: Number
+
+
+class PrintedTotal(Model):
+    """A total row as the source prints it; compared with the computed sum."""
+
+    share_pct: Number | None = None
+    amount_mln: Number | None = None
+
+
+class AdditionalFunds(Model):
+    """One row of the additional-funds table (quality funds vs other funds)."""
+
+    theme: Id
+    label: Text
+    ka_share_vertical_pct: Number
+    ka_amount_mln: Number
+    ka_share_horizontal_pct: Number
+    other_amount_mln: Number
+    other_share_pct: Number
+    total_amount_mln: Number
+    total_share_pct: Number
+
+
+class AdditionalTotal(Model):
+    """The printed total row of the additional-funds table."""
+
+    ka_share_vertical_pct: Number
+    ka_amount_mln: Number
+    ka_share_horizontal_pct: Number
+    other_amount_mln: Number
+    other_share_pct: Number
+    total_amount_mln: Number
+    total_share_pct: Number
+
+
+class Budget(Model):
+    """The budget plan (``budget.yaml``).
+
+    ``basis_mln`` is the average yearly amount (€ 28 mln in S3).
+    ``national_min_share`` is the rule that at least this fraction (1/3) goes
+    to the national themes.
+    """
+
+    basis_mln: Number
+    basis_note: Text | None = None
+    per_year: bool = True
+    allocations: list[Allocation]
+    total: PrintedTotal | None = None
+    national_min_share: Number | None = None
+    national_min_share_text: Text | None = None
+    additional: list[AdditionalFunds] = []
+    additional_total: AdditionalTotal | None = None
+    additional_sources: list[Text] = []
+    note: Text | None = None

@@ -1,0 +1,122 @@
+"""Indicators, baselines and targets.
+
+Units: ``percent`` (0-100), ``grade`` (a mark on a 1-10 scale), ``score`` (a
+mean on the indicator's own scale, e.g. 1-5), ``count``. Polarity says whether
+a higher value is better (most) or a lower one (VSV, early school leaving).
+
+Source of the flagship values: S3 sections 6.4, 7.4, 8.4, 9.4, 10.4 and
+Bijlage 1 (e.g. 1a baseline 6,7 in 2017, target 6,9 in 2020, 7,1 indicative in
+2022).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import model_validator
+
+from .base import Id, Model, Number, Text, Year
+
+Unit = Literal["percent", "grade", "score", "count"]
+Polarity = Literal["higher_is_better", "lower_is_better"]
+TargetKind = Literal["value", "minimum", "maximum", "range", "direction", "deferred", "relative"]
+Direction = Literal["hoger", "lager", "behoud", "stabiel", "stijgend", "dalend"]
+
+
+class Scale(Model):
+    """The range a value can take, e.g. 1-5 for a survey score, 0-100 for %."""
+
+    min: Number
+    max: Number
+
+
+class Baseline(Model):
+    """The nulmeting: the value the targets are measured against.
+
+    ``value`` may be absent when the source gives only a table or a chart; the
+    page then shows "geen gegevens" rather than a number nobody printed.
+    """
+
+    value: Number | None = None
+    year: Year | None = None
+    period: Text | None = None
+    """A school year or other period as written (``2016-2017``) when not a plain year."""
+    note: Text | None = None
+    as_written: Text | None = None
+
+
+class Target(Model):
+    """One target (streefwaarde) for one year.
+
+    Kinds and their fields:
+
+    - ``value``/``minimum``/``maximum``: ``value``
+    - ``range``: ``low`` and ``high``
+    - ``direction``: ``direction`` (hoger, behoud, stabiel, ...)
+    - ``deferred``: ``set_in`` (the year the value will be set)
+    - ``relative``: ``delta`` against the baseline, and ``value``, the absolute
+      value the source prints; validation checks baseline + delta == value.
+
+    ``indicative`` marks targets the source calls *indicatief* (S3's 2022 ones).
+    ``as_written`` keeps the source's own wording for reference.
+    """
+
+    year: Year
+    kind: TargetKind
+    value: Number | None = None
+    low: Number | None = None
+    high: Number | None = None
+    delta: Number | None = None
+    direction: Direction | None = None
+    set_in: Year | None = None
+    indicative: bool = False
+    as_written: Text | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _fields_match_kind(self) -> "Target":
+        need = {
+            "value": ("value",),
+            "minimum": ("value",),
+            "maximum": ("value",),
+            "range": ("low", "high"),
+            "direction": ("direction",),
+            "deferred": ("set_in",),
+            "relative": ("delta", "value"),
+        }[self.kind]
+        missing = [name for name in need if getattr(self, name) is None]
+        if missing:
+            raise ValueError(f"streefwaarde van soort '{self.kind}' mist: {', '.join(missing)}")
+        if self.kind == "range" and self.low > self.high:
+            raise ValueError("bereik: low is groter dan high")
+        return self
+
+
+class Indicator(Model):
+    """An indicator of a theme (``1a`` ... ``5a``).
+
+    ``tables`` names the data tables (``tables.yaml``) that hold its series;
+    the first is the one charted on the theme page. ``series`` names the row of
+    that table that is the institution's own series (default: the total row).
+    """
+
+    id: Id
+    theme: Id
+    name: Text
+    short_name: Text | None = None
+    definition: Text | None = None
+    unit: Unit
+    scale: Scale | None = None
+    polarity: Polarity = "higher_is_better"
+    source: Text | None = None
+    baseline: Baseline | None = None
+    targets: list[Target] = []
+    tables: list[Id] = []
+    ambition: Text | None = None
+    """How the source phrases the ambition for this indicator (own words)."""
+    attainment: Text | None = None
+    """How attainment is determined (wijze van vaststellen), own words."""
+
+    def target(self, year: int) -> Target | None:
+        """The target for ``year``, or ``None``."""
+        return next((t for t in self.targets if t.year == year), None)
