@@ -4,13 +4,13 @@ from .agenda import Agenda, Edition, Institution, Phase, Plan
 from .budget import AdditionalFunds, AdditionalTotal, Allocation, Budget, PrintedTotal
 from .indicator import Baseline, Indicator, Scale, Target
 from .measure import Measure
-from .site import Site
+from .site import Row, Site, TableData
 from .table import Table
 from .theme import Goal, Theme
 from .unit import Unit
 
 __all__ = [
     "AdditionalFunds", "AdditionalTotal", "Agenda", "Allocation", "Baseline", "Budget", "Edition",
-    "Goal", "Indicator", "Institution", "Measure", "Phase", "Plan", "PrintedTotal", "Scale", "Site",
-    "Table", "Target", "Theme", "Unit",
+    "Goal", "Indicator", "Institution", "Measure", "Phase", "Plan", "PrintedTotal", "Row", "Scale", "Site",
+    "Table", "TableData", "Target", "Theme", "Unit",
 ]

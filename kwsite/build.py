@@ -1,0 +1,64 @@
+"""The library's entry points for one site: load and validate its data, and
+make its generated pages with charts taken from a digest-keyed cache.
+
+Used by the MkDocs plugin and the CLI alike.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .load import load
+from .model import Indicator, Site, TableData
+from .pages import Generated, generate
+from .problems import KwsiteError, Problem, errors
+from .validate import validate
+
+
+def load_site(data_dir: Path | str, rel: str = "data") -> tuple[Site, list[Problem]]:
+    """Load and validate ``data_dir``.
+
+    Returns the site and its warnings; raises :class:`KwsiteError` with *all*
+    errors (file, line, field) when there is any.
+    """
+    site, loaded = load(data_dir, rel)
+    if site is not None:
+        validate(site, loaded)
+    found = errors(loaded.problems)
+    if found or site is None:
+        raise KwsiteError(found or loaded.problems)
+    return site, sorted(p for p in loaded.problems if p.level == "warning")
+
+
+class ChartSet:
+    """Charts of one build, drawn once and cached on disk by their inputs."""
+
+    def __init__(self, site: Site, cache_dir: Path | str | None = None):
+        from .chartcache import ChartCache
+
+        self.site = site
+        self.cache = ChartCache(Path(cache_dir) if cache_dir else None)
+
+    def indicator(self, ind: Indicator):
+        from . import chartcache, charts
+
+        tables = self.site.tables_of(ind.id)
+        series = tables[0] if tables else None
+        label = self.site.agenda.total_name
+        inputs = chartcache.chart_inputs(ind, series, label)
+        return self.cache.get_or_render(inputs, lambda: charts.indicator_chart(ind, series, label))
+
+    def table(self, table: TableData):
+        from . import chartcache, charts
+
+        inputs = chartcache.chart_inputs(None, table, "table")
+        return self.cache.get_or_render(inputs, lambda: charts.table_chart(table))
+
+
+def build_pages(site: Site, src_uris: list[str], cache_dir: Path | str | None = None) -> tuple[list[Generated], ChartSet]:
+    """Every generated page and asset of ``site``; ``src_uris`` are the docs-dir
+    paths of the hand-written pages (to link theme pages to their chapters)."""
+    from .pages import chapter_paths
+
+    charts = ChartSet(site, cache_dir)
+    return generate(site, charts, chapter_paths(src_uris)), charts

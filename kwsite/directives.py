@@ -1,0 +1,130 @@
+"""Inline directives: a figure in prose comes from the data.
+
+Syntax ``[[ref]]``; the build replaces it with the formatted value, so changing
+a YAML value changes every place it is shown. An unknown reference is an error
+naming file and line. References:
+
+- ``agenda.period`` → ``2019-2022``; ``agenda.title``; ``agenda.units.count`` → ``12`` (counted)
+- ``ind.<id>.name`` | ``.baseline`` (``38%``) | ``.baseline.year`` | ``.target.<year>`` (``6,9``)
+- ``budget.<theme>.share`` (``25%``) | ``budget.<theme>.amount`` (``€ 7,0 mln``) |
+  ``budget.total.share`` | ``budget.total.amount`` | ``budget.basis`` (``€ 28 mln``) |
+  ``budget.national.share`` (the national themes' summed share, ``65%``)
+- ``table.<table>.<unit id | total | printed label>.<period>`` → one cell
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .model import Site
+from .numbers import euro_mln, number, percent, with_unit
+from .present import target_text
+from .problems import Problem
+
+PATTERN = re.compile(r"\[\[([^\[\]\n]{1,200})\]\]")
+FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+class UnknownReference(LookupError):
+    """A directive names something the data does not have."""
+
+
+def _agenda(site: Site, parts: list[str]) -> str:
+    if parts == ["period"]:
+        return f"{site.agenda.period_start}-{site.agenda.period_end}"
+    if parts == ["title"]:
+        return site.agenda.title
+    if parts == ["units", "count"]:
+        return str(len(site.units))
+    raise UnknownReference
+
+
+def _indicator(site: Site, parts: list[str]) -> str:
+    ind = site.indicator(parts[0]) if parts else None
+    if ind is None:
+        raise UnknownReference(f"onbekende indicator '{parts[0] if parts else ''}'")
+    rest = parts[1:]
+    base = ind.baseline
+    if rest == ["name"]:
+        return ind.name
+    if rest == ["baseline"] and base and base.value is not None:
+        return with_unit(base.value, ind.unit)
+    if rest == ["baseline", "year"] and base and (base.year or base.period):
+        return base.period or str(base.year)
+    if len(rest) == 2 and rest[0] == "target" and rest[1].isdigit():
+        target = ind.target(int(rest[1]))
+        if target is not None:
+            return target_text(ind, target)
+    raise UnknownReference
+
+
+def _budget(site: Site, parts: list[str]) -> str:
+    budget = site.budget
+    if budget is None:
+        raise UnknownReference("geen budget.yaml")
+    if parts == ["basis"]:
+        return euro_mln(budget.basis_mln)
+    if parts == ["national", "share"]:
+        national = {t.id for t in site.themes if t.national}
+        return percent(sum((a.share_pct for a in budget.allocations if a.theme in national), Decimal(0)))
+    if len(parts) == 2 and parts[0] == "total" and budget.total:
+        value = budget.total.share_pct if parts[1] == "share" else budget.total.amount_mln if parts[1] == "amount" else None
+        if value is not None:
+            return percent(value) if parts[1] == "share" else euro_mln(value)
+    if len(parts) == 2:
+        alloc = next((a for a in budget.allocations if a.theme == parts[0]), None)
+        if alloc and parts[1] == "share":
+            return percent(alloc.share_pct)
+        if alloc and parts[1] == "amount":
+            return euro_mln(alloc.amount_mln)
+    raise UnknownReference
+
+
+def _table(site: Site, parts: list[str]) -> str:
+    if len(parts) < 3 or parts[0] not in site.tables:
+        raise UnknownReference(f"onbekende tabel '{parts[0] if parts else ''}'")
+    table = site.tables[parts[0]]
+    row, period = table.row(".".join(parts[1:-1])), parts[-1]
+    if row is None or period not in table.periods:
+        raise UnknownReference
+    value = table.value(row, period)
+    return with_unit(value, table.meta.unit) if value is not None else number(None)
+
+
+KINDS = {"agenda": _agenda, "ind": _indicator, "budget": _budget, "table": _table}
+
+
+def resolve(site: Site, ref: str) -> str:
+    """The text for one reference; raises :class:`UnknownReference`."""
+    kind, _, rest = ref.strip().partition(".")
+    if kind not in KINDS or not rest:
+        raise UnknownReference(f"onbekende soort '{kind}'")
+    return KINDS[kind](site, rest.split("."))
+
+
+def expand(text: str, site: Site, file: str, first_line: int = 1) -> tuple[str, list[Problem]]:
+    """Replace every ``[[ref]]`` outside fenced code; return (text, problems).
+
+    ``first_line`` is the line of ``text``'s first line in ``file`` (after
+    front matter), so problems name the line an editor sees.
+    """
+    problems: list[Problem] = []
+    out, fenced = [], False
+    for number_, line in enumerate(text.split("\n"), start=first_line):
+        if FENCE.match(line):
+            fenced = not fenced
+        if fenced or "[[" not in line:
+            out.append(line)
+            continue
+
+        def sub(match: re.Match, number_=number_) -> str:
+            try:
+                return resolve(site, match.group(1))
+            except UnknownReference as exc:
+                why = f" ({exc})" if str(exc) else ""
+                problems.append(Problem(file, number_, match.start() + 1, match.group(1), f"onbekende verwijzing{why}"))
+                return match.group(0)
+
+        out.append(PATTERN.sub(sub, line))
+    return "\n".join(out), problems

@@ -1,0 +1,81 @@
+"""The generated appendix of one college: every value the data tables hold
+for it beside the institution total, "geen gegevens" where a table has no row
+for it, and the measures that name it."""
+
+from __future__ import annotations
+
+from ..model import Site, TableData, Unit
+from ..numbers import MISSING, with_unit
+from ..tables import csv_text, html_table
+from ..numbers import machine
+from .common import Generated, download_block, rel, text
+from .theme import GROUPS
+
+
+def path(unit: Unit) -> str:
+    return f"colleges/{unit.id}.md"
+
+
+def _unit_tables(site: Site) -> list[TableData]:
+    return [t for t in site.tables.values() if t.meta.rows == "unit"]
+
+
+def table_block(site: Site, unit: Unit, table: TableData, page: str, files: list[Generated]) -> str:
+    title = text(table.meta.title)
+    ind = site.indicator(table.meta.indicator) if table.meta.indicator else None
+    head = f"### {title}\n"
+    if ind:
+        theme = site.theme(ind.theme)
+        link = f"[{text(ind.id)} {text(ind.name)}]({rel(page, 'themas/' + ind.theme + '.md')})" if theme else text(ind.name)
+        head += f"\nIndicator {link}\n"
+    row = table.row_for_unit(unit.id)
+    if row is None:
+        return head + f"\n*{MISSING.capitalize()}:* deze tabel heeft geen rij voor {text(unit.name)}.\n"
+    total = table.row_for_unit("total")
+    total_label = total.label if total else site.agenda.total_name
+    columns = ["Periode", unit.short_name, total_label]
+    rows, machine_rows = [], []
+    for i, period in enumerate(table.periods):
+        own = row.values[i]
+        tot = total.values[i] if total else None
+        rows.append([period, with_unit(own, table.meta.unit), with_unit(tot, table.meta.unit)])
+        machine_rows.append([period, machine(own), machine(tot)])
+    key = f"college-{unit.id}-{table.meta.id}"
+    link = download_block(page, key, csv_text(columns, machine_rows), "Tabel downloaden", files)
+    return head + "\n" + html_table(columns, rows, css="kw-table kw-data-table") + f"\n\n{link}\n"
+
+
+def measures_block(site: Site, unit: Unit, page: str) -> str:
+    named = [m for m in site.measures if unit.id in m.units]
+    if not named:
+        return f"Geen maatregel in de bijlage noemt {text(unit.name)} bij naam.\n"
+    out = []
+    for m in named:
+        theme = site.theme(m.theme)
+        where = f"[{text(theme.short_title)}]({rel(page, 'themas/' + theme.id + '.md')})" if theme else ""
+        out.append(f"- **{text(m.title)}** ({where}, {GROUPS[m.group].lower()})" + (f": {m.summary}" if m.summary else ""))
+    return "\n".join(out) + "\n"
+
+
+def render(site: Site, unit: Unit, files: list[Generated]) -> Generated:
+    page = path(unit)
+    inst = next((i for i in site.agenda.institutions if i.id == unit.institution), None)
+    out = [f"# {text(unit.name)}\n"]
+    facts = []
+    if unit.code:
+        facts.append(f"Code: {text(unit.code)}")
+    if inst:
+        facts.append(f"Instelling: {text(inst.name)}")
+    if facts:
+        out.append(" · ".join(facts) + "\n")
+    if unit.description:
+        out.append(unit.description + "\n")
+    out.append(
+        f"Deze bijlage toont per tabel de waarden van {text(unit.short_name)} naast het totaal van "
+        f"{text(site.agenda.total_name)}. Waar een tabel geen rij voor dit college heeft, staat *{MISSING}*.\n"
+    )
+    out.append("## Indicatoren\n")
+    out += [table_block(site, unit, t, page, files) for t in _unit_tables(site)] or [f"{MISSING.capitalize()}.\n"]
+    out.append("## Maatregelen\n")
+    out.append(measures_block(site, unit, page))
+    return Generated(page, "\n".join(out), unit.short_name)

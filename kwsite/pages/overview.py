@@ -1,0 +1,112 @@
+"""Overview pages: budget, indicators, and the index pages of themes and colleges."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..model import Site
+from ..numbers import euro_mln, machine, number, percent
+from ..present import baseline_text, target_label
+from ..tables import csv_text, html_table
+from .common import Generated, download_block, rel, text
+from .theme import target_years
+
+BUDGET = "begroting.md"
+INDICATORS = "indicatoren.md"
+
+
+def budget(site: Site, files: list[Generated]) -> Generated | None:
+    plan = site.budget
+    if plan is None:
+        return None
+    page = BUDGET
+    out = ["# Begroting\n"]
+    if plan.basis_note:
+        out.append(plan.basis_note + "\n")
+    per = " per jaar" if plan.per_year else ""
+    out.append(f"## Budgetverdeling over de thema's\n\nBedragen in miljoenen euro's{per}.\n")
+    columns = ["Thema", "Aandeel", "Bedrag"]
+    rows = []
+    for a in plan.allocations:
+        theme = site.theme(a.theme)
+        rows.append([theme.short_title if theme else a.label, percent(a.share_pct), euro_mln(a.amount_mln)])
+    share = sum((a.share_pct for a in plan.allocations), Decimal(0))
+    amount = sum((a.amount_mln for a in plan.allocations), Decimal(0))
+    printed = plan.total
+    rows.append(["Totaal", percent(printed.share_pct if printed and printed.share_pct is not None else share),
+                 euro_mln(printed.amount_mln if printed and printed.amount_mln is not None else amount)])
+    out.append(html_table(columns, rows, css="kw-table kw-budget"))
+    machine_rows = [[r.label, machine(r.share_pct), machine(r.amount_mln)] for r in plan.allocations]
+    out.append("\n" + download_block(page, "begroting-thema", csv_text(["thema", "aandeel_pct", "bedrag_mln_euro"], machine_rows), "Tabel downloaden", files) + "\n")
+    check = "komt overeen met" if printed and printed.amount_mln == amount and printed.share_pct == share else "wijkt af van"
+    out.append(f"*Berekend:* de som van de rijen is {percent(share)} en {euro_mln(amount)}; dit {check} het gedrukte totaal.\n")
+    national = [a for a in plan.allocations if site.theme(a.theme) and site.theme(a.theme).national]
+    if national:
+        nat = sum((a.share_pct for a in national), Decimal(0))
+        nat_amount = sum((a.amount_mln for a in national), Decimal(0))
+        out.append(f"*Berekend:* de drie landelijke thema's krijgen samen {percent(nat)} ({euro_mln(nat_amount)}).")
+        if plan.national_min_share_text:
+            out.append(f" {plan.national_min_share_text}")
+        out.append("\n")
+    if plan.additional:
+        out.append(additional(site, page, files))
+    if plan.additional_sources:
+        out.append("### Andere bronnen\n\n" + "\n".join(f"- {s}" for s in plan.additional_sources) + "\n")
+    if plan.note:
+        out.append(plan.note + "\n")
+    return Generated(page, "\n".join(out), "Begroting")
+
+
+def additional(site: Site, page: str, files: list[Generated]) -> str:
+    plan = site.budget
+    columns = ["Thema", "KA-middelen (% verticaal)", "KA-middelen", "KA (% horizontaal)",
+               "Andere middelen", "Andere (%)", "Totaal additioneel", "Totaal (%)"]
+    def cells(r):
+        return [percent(r.ka_share_vertical_pct), euro_mln(r.ka_amount_mln), percent(r.ka_share_horizontal_pct),
+                euro_mln(r.other_amount_mln), percent(r.other_share_pct), euro_mln(r.total_amount_mln), percent(r.total_share_pct)]
+    rows = [[(site.theme(r.theme).short_title if site.theme(r.theme) else r.label), *cells(r)] for r in plan.additional]
+    if plan.additional_total:
+        rows.append(["Totaal", *cells(plan.additional_total)])
+    names = ["thema", "ka_pct_verticaal", "ka_mln_euro", "ka_pct_horizontaal", "andere_mln_euro", "andere_pct", "totaal_mln_euro", "totaal_pct"]
+    mrows = [[r.label, *(machine(getattr(r, f)) for f in ("ka_share_vertical_pct", "ka_amount_mln", "ka_share_horizontal_pct", "other_amount_mln", "other_share_pct", "total_amount_mln", "total_share_pct"))] for r in plan.additional]
+    link = download_block(page, "begroting-additioneel", csv_text(names, mrows), "Tabel downloaden", files)
+    return "## Additionele middelen voor de landelijke thema's\n\n" + html_table(columns, rows, css="kw-table kw-budget") + f"\n\n{link}\n"
+
+
+def indicators(site: Site, files: list[Generated]) -> Generated:
+    page = INDICATORS
+    years = target_years(site)
+    columns = ["Indicator", "Thema", "Nulmeting", *[f"Streefwaarde {y}" for y in years]]
+    rows, mrows = [], []
+    for ind in site.indicators:
+        theme = site.theme(ind.theme)
+        rows.append([f"{ind.id} {ind.short_name or ind.name}", theme.short_title if theme else ind.theme,
+                     baseline_text(ind), *[target_label(ind, ind.target(y)) for y in years]])
+        base = ind.baseline
+        mrows.append([ind.id, ind.name, ind.theme, ind.unit, machine(base.value) if base else "",
+                      str(base.year or "") if base else "",
+                      *[target_label(ind, ind.target(y)) for y in years]])
+    out = ["# Indicatoren\n", "Alle indicatoren met nulmeting en streefwaarden. Streefwaarden met *(indicatief)* zijn richtinggevend.\n",
+           html_table(columns, rows, css="kw-table kw-overview"), ""]
+    names = ["id", "naam", "thema", "eenheid", "nulmeting", "nulmeting_jaar", *[f"streefwaarde_{y}" for y in years]]
+    out.append(download_block(page, "indicatoren", csv_text(names, mrows), "Tabel downloaden", files) + "\n")
+    out.append("Per thema: " + ", ".join(f"[{text(t.short_title)}]({rel(page, 'themas/' + t.id + '.md')})" for t in site.themes) + ".\n")
+    return Generated(page, "\n".join(out), "Indicatoren")
+
+
+def themes_index(site: Site) -> Generated:
+    page = "themas/index.md"
+    out = ["# Thema's\n"]
+    for t in site.themes:
+        flag = " (landelijk thema)" if t.national else ""
+        out.append(f"- [Thema {t.number}: {text(t.title)}]({rel(page, 'themas/' + t.id + '.md')}){flag}")
+    return Generated(page, "\n".join(out) + "\n", "Overzicht")
+
+
+def colleges_index(site: Site) -> Generated:
+    page = "colleges/index.md"
+    out = ["# Bijlagen per mbo-college\n", f"{number(len(site.units))} colleges.\n"]
+    for u in site.units:
+        code = f"{text(u.code)} - " if u.code else ""
+        out.append(f"- [{code}{text(u.name)}]({rel(page, 'colleges/' + u.id + '.md')})")
+    return Generated(page, "\n".join(out) + "\n", "Overzicht")

@@ -1,0 +1,136 @@
+"""The generated page of one theme: ambition, goals, indicator cards with
+chart and breakdown tables, measures grouped as in the appendix, budget."""
+
+from __future__ import annotations
+
+from ..model import Indicator, Site, Theme
+from ..numbers import euro_mln, percent
+from ..present import baseline_text, target_label
+from ..tables import html_table, table_csv, table_rows
+from .common import Generated, chart_block, download_block, rel, text
+
+GROUPS = {"programma": "Programma", "begeleiding": "Begeleiding, ondersteuning en stimulering"}
+NATIONAL = "landelijk thema"
+
+
+def path(theme: Theme) -> str:
+    return f"themas/{theme.id}.md"
+
+
+def target_years(site: Site) -> list[int]:
+    """Years that carry a target somewhere, in order (2020, 2022 for S3)."""
+    return sorted({t.year for i in site.indicators for t in i.targets})
+
+
+def card(site: Site, ind: Indicator, page: str, charts, files: list[Generated]) -> str:
+    years = target_years(site)
+    cols = ["Indicator", "Nulmeting", *[f"Streefwaarde {y}" for y in years]]
+    row = [f"{ind.id} {ind.short_name or ind.name}", baseline_text(ind), *[target_label(ind, ind.target(y)) for y in years]]
+    parts = [f"### {text(ind.id)} {text(ind.name)}\n", html_table(cols, [row], css="kw-table kw-card"), ""]
+    facts = []
+    if ind.definition:
+        facts.append(f"**Definitie:** {ind.definition}")
+    if ind.scale:
+        facts.append(f"**Schaal:** {text(str(ind.scale.min))}-{text(str(ind.scale.max))}".replace(".", ","))
+    if ind.polarity == "lower_is_better":
+        facts.append("**Richting:** lager is beter")
+    if ind.source:
+        facts.append(f"**Bron:** {text(ind.source)}")
+    if ind.baseline and ind.baseline.note:
+        facts.append(f"**Nulmeting:** {ind.baseline.note}")
+    if ind.ambition:
+        facts.append(f"**Ambitie:** {ind.ambition}")
+    if ind.attainment:
+        facts.append(f"**Wijze van vaststellen:** {ind.attainment}")
+    parts += ["\n".join(f"- {f}" for f in facts), ""]
+    notes = [t for t in ind.targets if t.note]
+    for t in notes:
+        parts.append(f"*Streefwaarde {t.year}:* {t.note}\n")
+    chart = charts.indicator(ind)
+    if chart is not None:
+        parts.append(chart_block(page, chart, files))
+    for table in site.tables_of(ind.id):
+        parts.append(table_block(site, table, page, charts, files))
+    return "\n".join(parts)
+
+
+def table_block(site: Site, table, page: str, charts, files: list[Generated]) -> str:
+    """A data table (with its chart when it has one) and its CSV download."""
+    columns, rows = table_rows(table)
+    out = [f"#### {text(table.meta.title)}\n"]
+    chart = charts.table(table)
+    if chart is not None:
+        out.append(chart_block(page, chart, files))
+    out.append(html_table(columns, rows, css="kw-table kw-data-table"))
+    out.append("")
+    src = f"Bron: {text(table.meta.source)}. " if table.meta.source else ""
+    note = f"{text(table.meta.note)} " if table.meta.note else ""
+    out.append(f"{src}{note}{download_block(page, 'tabel-' + table.meta.id, table_csv(table), 'Tabel downloaden', files)}\n")
+    return "\n".join(out)
+
+
+def measures_block(site: Site, theme: Theme, page: str) -> str:
+    out = []
+    for group, title in GROUPS.items():
+        items = [m for m in site.measures_of(theme.id) if m.group == group]
+        if not items:
+            continue
+        out.append(f"### {title}\n")
+        for m in items:
+            line = f"- **{text(m.title)}**"
+            if m.summary:
+                line += f": {m.summary}"
+            extra = []
+            if m.units:
+                links = [f"[{text(site.unit(u).short_name)}]({rel(page, 'colleges/' + u + '.md')})" for u in m.units if site.unit(u)]
+                extra.append("Colleges: " + ", ".join(links))
+            if m.partners:
+                extra.append("Partners: " + ", ".join(text(p) for p in m.partners))
+            out.append(line + ("".join(f"\n    - {e}" for e in extra)))
+            out += [f"    - {text(i)}" for i in m.items]
+        out.append("")
+    return "\n".join(out) if out else "Voor dit thema zijn geen maatregelen vastgelegd.\n"
+
+
+def budget_block(site: Site, theme: Theme, page: str) -> str:
+    budget = site.budget
+    alloc = next((a for a in budget.allocations if a.theme == theme.id), None) if budget else None
+    if alloc is None:
+        return "Voor dit thema is geen budget vastgelegd.\n"
+    per = " per jaar" if budget.per_year else ""
+    out = [f"Dit thema krijgt {percent(alloc.share_pct)} van de kwaliteitsmiddelen: {euro_mln(alloc.amount_mln)}{per}."]
+    extra = next((a for a in budget.additional if a.theme == theme.id), None)
+    if extra:
+        out.append(
+            f"Met {euro_mln(extra.other_amount_mln)} aan andere additionele middelen is het totaal voor dit thema "
+            f"{euro_mln(extra.total_amount_mln)}; de kwaliteitsmiddelen zijn daarvan {percent(extra.ka_share_horizontal_pct)}."
+        )
+    out.append(f"\n[Begroting van alle thema's]({rel(page, 'begroting.md')})\n")
+    return " ".join(out[:-1]) + "\n" + out[-1]
+
+
+def render(site: Site, theme: Theme, charts, chapter: str | None, files: list[Generated]) -> Generated:
+    page = path(theme)
+    kind = "Voorwaarde" if theme.kind == "precondition" else f"Thema {theme.number}"
+    out = [f"# {kind}: {text(theme.title)}\n"]
+    if theme.national:
+        out.append(f"*Dit is een {NATIONAL}.*\n")
+    if theme.summary:
+        out.append(f"{theme.summary}\n")
+    if chapter:
+        out.append(f"De toelichting staat in [hoofdstuk {theme.chapter}]({rel(page, chapter)}).\n")
+    out.append("## Ambitie\n")
+    out.append("\n\n".join(theme.ambitions) + "\n" if theme.ambitions else "Geen ambitie vastgelegd.\n")
+    out.append("## Doelen\n")
+    out.append("\n".join(f"- {text(g.text)}" for g in theme.goals) + "\n" if theme.goals else "Geen doelen vastgelegd.\n")
+    inds = site.indicators_of(theme.id)
+    out.append("## Indicatoren\n")
+    out += [card(site, ind, page, charts, files) for ind in inds] or ["Geen indicatoren vastgelegd.\n"]
+    for label, value in (("Monitor", theme.monitor), ("Wijze van vaststellen", theme.attainment_rule), ("Duurzaamheid", theme.sustainability)):
+        if value:
+            out.append(f"## {label}\n\n{value}\n")
+    out.append("## Maatregelen\n")
+    out.append(measures_block(site, theme, page))
+    out.append("## Budget\n")
+    out.append(budget_block(site, theme, page))
+    return Generated(page, "\n".join(out), f"{kind}: {theme.short_title}")

@@ -1,0 +1,97 @@
+"""The MkDocs plugin: a thin adapter that wires MkDocs events to the library.
+
+- ``on_config``: load and validate ``data/`` (errors → one clean PluginError
+  listing all of them; warnings → plugin logger, so ``--strict`` counts them);
+  expand ``kwsite:<section>`` placeholders in ``nav``.
+- ``on_files``: add the generated pages and assets in memory.
+- ``on_page_markdown``: expand ``[[ref]]`` directives (unknown → error).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from .build import build_pages, load_site
+from .directives import expand
+from .pages import nav as nav_section
+from .problems import KwsiteError
+
+log = get_plugin_logger(__name__)
+PLACEHOLDER = "kwsite:"
+
+
+class KwsiteConfig(base.Config):
+    data_dir = c.Type(str, default="data")
+    cache_dir = c.Optional(c.Type(str))
+
+
+class KwsitePlugin(BasePlugin[KwsiteConfig]):
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent
+        data_dir = root / self.config.data_dir
+        try:
+            self.site, found = load_site(data_dir, self.config.data_dir)
+        except KwsiteError as exc:
+            raise PluginError(f"kwsite: {len(exc.problems)} fout(en) in de gegevens:\n{exc}") from None
+        for problem in found:
+            log.warning(str(problem))
+        self.cache_dir = root / self.config.cache_dir if self.config.cache_dir else None
+        if config.nav:
+            config.nav = self._nav(config.nav)
+        self.errors = []
+        return config
+
+    def _nav(self, items):
+        out = []
+        for item in items:
+            if isinstance(item, str) and item.startswith(PLACEHOLDER):
+                out += nav_section(self.site, item[len(PLACEHOLDER):])
+            elif isinstance(item, dict):
+                out.append({k: self._nav(v) if isinstance(v, list) else v for k, v in item.items()})
+            else:
+                out.append(item)
+        return out
+
+    def on_files(self, files: Files, config) -> Files:
+        generated, self.charts = build_pages(self.site, [f.src_uri for f in files], self.cache_dir)
+        for item in generated:
+            existing = files.get_file_from_path(item.path)
+            if existing is not None:
+                raise PluginError(f"kwsite: {item.path} bestaat al in {config.docs_dir}; die pagina wordt gegenereerd")
+            files.append(File.generated(config, item.path, content=item.content))
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        if page.file.generated_by:
+            return markdown
+        source = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        offset = _body_offset(page.file)
+        text, problems = expand(markdown, self.site, source, offset)
+        self.errors += problems
+        return text
+
+    def on_env(self, env, config, files):
+        if self.errors:
+            lines = "\n".join(str(p) for p in sorted(self.errors))
+            raise PluginError(f"kwsite: {len(self.errors)} onbekende verwijzing(en):\n{lines}")
+        return env
+
+    def on_post_build(self, config):
+        cache = self.charts.cache
+        log.debug(f"grafieken: {cache.misses} getekend, {cache.hits} uit de cache")
+
+
+def _body_offset(file: File) -> int:
+    """Line number of the first body line (after front matter) in the source."""
+    source = file.content_string
+    if source.startswith("---"):
+        end = source.find("\n---", 3)
+        if end != -1:
+            return source.count("\n", 0, end + 4) + 2
+    return 1

@@ -1,0 +1,70 @@
+"""HTML tables with real header cells, and CSV downloads.
+
+Tables are HTML (not Markdown) so header cells carry ``scope`` and numeric
+columns align right. All text is escaped. CSV text cells that a spreadsheet
+would run as a formula (starting with ``= + - @``, tab or CR) get a leading
+apostrophe; numbers stay numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from html import escape
+
+from .model import TableData
+from .numbers import machine, with_unit
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def html_table(columns: list[str], rows: list[list[str]], caption: str | None = None, css: str = "kw-table") -> str:
+    """``columns`` header texts; ``rows`` cell texts, the first cell of each row a row header."""
+    head = "".join(f'<th scope="col">{escape(c)}</th>' for c in columns)
+    body = []
+    for row in rows:
+        cells = [f'<th scope="row">{escape(row[0])}</th>'] + [f"<td>{escape(c)}</td>" for c in row[1:]]
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    cap = f"<caption>{escape(caption)}</caption>" if caption else ""
+    return (
+        f'<div class="kw-table-wrap"><table class="{css}">{cap}<thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table></div>"
+    )
+
+
+def _safe_cell(cell: str) -> str:
+    if cell.startswith(FORMULA_START):
+        try:
+            float(cell)
+            return cell
+        except ValueError:
+            return "'" + cell
+    return cell
+
+
+def csv_text(columns: list[str], rows: list[list[str]]) -> str:
+    """CSV with a header row, ``\\n`` line ends, formula-like text neutralised."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow([_safe_cell(c) for c in columns])
+    for row in rows:
+        writer.writerow([_safe_cell(c) for c in row])
+    return buf.getvalue()
+
+
+def table_rows(table: TableData) -> tuple[list[str], list[list[str]]]:
+    """Display form of a data table: header and Dutch-formatted rows."""
+    columns = [_first_column(table), *table.periods]
+    rows = [[r.label, *(with_unit(v, table.meta.unit) for v in r.values)] for r in table.rows]
+    return columns, rows
+
+
+def table_csv(table: TableData) -> str:
+    """Machine form of a data table: dot decimals, empty for missing."""
+    columns = [_first_column(table), *table.periods]
+    rows = [[r.label, *(machine(v) for v in r.values)] for r in table.rows]
+    return csv_text(columns, rows)
+
+
+def _first_column(table: TableData) -> str:
+    return {"unit": "College", "series": "Reeks", "domain": "Domein", "level": "Niveau"}[table.meta.rows]

@@ -1,0 +1,186 @@
+"""Cross-file rules on a loaded site. Each rule is a small function that
+reports problems through :class:`~kwsite.load.Loaded` (so they carry file and
+line). Errors stop the build; warnings are logged and fail ``--strict``.
+
+Rules (seed-notes §7.11): unique ids; references resolve; target years inside
+the agenda period; values inside the indicator's scale and percentages ≤ 100;
+relative targets reproduce their absolute value; budget shares and amounts add
+up to the printed totals; amount = share × basis; the national themes get at
+least the minimum share; additional-funds rows add up.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+
+from .load import Loaded
+from .model import Site
+from .numbers import number
+from .problems import Problem
+
+PERCENT_MAX = Decimal(100)
+
+
+def _duplicates(loaded: Loaded, key: str, ids: list[str]) -> None:
+    counts = Counter(ids)
+    for i, ident in enumerate(ids):
+        if counts[ident] > 1 and ids.index(ident) != i:
+            loaded.add(key, (i, "id"), f"id '{ident}' komt vaker voor")
+
+
+def check_ids(site: Site, loaded: Loaded) -> None:
+    _duplicates(loaded, "units", [u.id for u in site.units])
+    _duplicates(loaded, "themes", [t.id for t in site.themes])
+    _duplicates(loaded, "indicators", [i.id for i in site.indicators])
+    _duplicates(loaded, "tables", [t.meta.id for t in site.tables.values()])
+    _duplicates(loaded, "measures", [x.id for x in site.measures])
+    for ti, theme in enumerate(site.themes):
+        seen = set()
+        for gi, goal in enumerate(theme.goals):
+            if goal.id in seen:
+                loaded.add("themes", (ti, "goals", gi, "id"), f"doel '{goal.id}' komt vaker voor")
+            seen.add(goal.id)
+
+
+def check_references(site: Site, loaded: Loaded) -> None:
+    if loaded.failed & {"themes", "units", "indicators", "tables"}:
+        return  # the unreadable file is reported; its ids would all look unknown
+    known = loaded.invalid_ids
+    themes = {t.id for t in site.themes} | known
+    units = {u.id for u in site.units} | known
+    institutions = {i.id for i in site.agenda.institutions}
+    indicators = {i.id for i in site.indicators} | known
+    table_ids = [t for t in loaded.docs.get("tables", {}).get("tables", [])] if loaded.docs.get("tables") else []
+    for i, unit in enumerate(site.units):
+        if unit.institution not in institutions:
+            loaded.add("units", (i, "institution"), f"onbekende instelling '{unit.institution}'")
+    for i, ind in enumerate(site.indicators):
+        if ind.theme not in themes:
+            loaded.add("indicators", (i, "theme"), f"onbekend thema '{ind.theme}'")
+        for j, table in enumerate(ind.tables):
+            if table not in {t.get("id") for t in table_ids if isinstance(t, dict)}:
+                loaded.add("indicators", (i, "tables", j), f"onbekende tabel '{table}'")
+    for i, raw in enumerate(table_ids):
+        ref = raw.get("indicator") if isinstance(raw, dict) else None
+        if ref and ref not in indicators:
+            loaded.add("tables", (i, "indicator"), f"onbekende indicator '{ref}'")
+    for i, measure in enumerate(site.measures):
+        if measure.theme not in themes:
+            loaded.add("measures", (i, "theme"), f"onbekend thema '{measure.theme}'")
+        for j, unit in enumerate(measure.units):
+            if unit not in units:
+                loaded.add("measures", (i, "units", j), f"onbekend college '{unit}'")
+    if site.budget:
+        for i, alloc in enumerate(site.budget.allocations):
+            if alloc.theme not in themes:
+                loaded.add("budget", ("allocations", i, "theme"), f"onbekend thema '{alloc.theme}'")
+        for i, row in enumerate(site.budget.additional):
+            if row.theme not in themes:
+                loaded.add("budget", ("additional", i, "theme"), f"onbekend thema '{row.theme}'")
+
+
+def _in_scale(loaded: Loaded, ind, loc: tuple, value: Decimal | None) -> None:
+    if value is None:
+        return
+    if ind.scale and not (ind.scale.min <= value <= ind.scale.max):
+        loaded.add("indicators", loc, f"waarde {number(value)} ligt buiten de schaal {number(ind.scale.min)}-{number(ind.scale.max)}")
+    elif ind.unit == "percent" and not (0 <= value <= PERCENT_MAX):
+        loaded.add("indicators", loc, f"percentage {number(value)} ligt niet tussen 0 en 100")
+
+
+def check_targets(site: Site, loaded: Loaded) -> None:
+    agenda = site.agenda
+    for i, ind in enumerate(site.indicators):
+        base = ind.baseline
+        if base is not None:
+            _in_scale(loaded, ind, (i, "baseline", "value"), base.value)
+            if base.year and base.year > agenda.period_end:
+                loaded.add("indicators", (i, "baseline", "year"), f"nulmeting {base.year} ligt na de looptijd")
+        years = Counter(t.year for t in ind.targets)
+        for j, target in enumerate(ind.targets):
+            loc = (i, "targets", j)
+            if target.year not in agenda.years:
+                loaded.add("indicators", loc + ("year",), f"jaar {target.year} ligt buiten de looptijd {agenda.period_start}-{agenda.period_end}")
+            if years[target.year] > 1 and [t.year for t in ind.targets].index(target.year) != j:
+                loaded.add("indicators", loc + ("year",), f"al een streefwaarde voor {target.year}")
+            for name in ("value", "low", "high"):
+                _in_scale(loaded, ind, loc + (name,), getattr(target, name))
+            if target.kind == "relative":
+                _check_relative(loaded, ind, loc, target)
+            if target.kind == "deferred" and target.set_in > target.year:
+                loaded.add("indicators", loc + ("set_in",), "wordt pas na het doeljaar vastgesteld")
+            if ind.polarity == "lower_is_better" and target.kind == "minimum":
+                loaded.add("indicators", loc + ("kind",), "minimum bij een indicator waar lager beter is", "warning")
+
+
+def _check_relative(loaded: Loaded, ind, loc: tuple, target) -> None:
+    base = ind.baseline.value if ind.baseline else None
+    if base is None:
+        loaded.add("indicators", loc + ("delta",), "relatieve streefwaarde zonder nulmeting")
+    elif base + target.delta != target.value:
+        loaded.add(
+            "indicators", loc + ("value",),
+            f"nulmeting {number(base)} + {number(target.delta)} = {number(base + target.delta)}, niet {number(target.value)}",
+        )
+
+
+def check_tables(site: Site, loaded: Loaded) -> None:
+    for table in site.tables.values():
+        if table.meta.unit != "percent":
+            continue
+        for row in table.rows:
+            for period, value in zip(table.periods, row.values):
+                if value is not None and not (0 <= value <= PERCENT_MAX):
+                    col = table.periods.index(period) + 2
+                    loaded.problems.append(Problem(table.path, row.line, col, period, f"percentage {number(value)} ligt niet tussen 0 en 100"))
+
+
+def check_budget(site: Site, loaded: Loaded) -> None:
+    budget = site.budget
+    if budget is None:
+        return
+    shares = sum((a.share_pct for a in budget.allocations), Decimal(0))
+    amounts = sum((a.amount_mln for a in budget.allocations), Decimal(0))
+    total = budget.total
+    if total and total.share_pct is not None and shares != total.share_pct:
+        loaded.add("budget", ("total", "share_pct"), f"som van de aandelen is {number(shares)}, gedrukt totaal {number(total.share_pct)}", "warning")
+    if total and total.amount_mln is not None and amounts != total.amount_mln:
+        loaded.add("budget", ("total", "amount_mln"), f"som van de bedragen is {number(amounts)}, gedrukt totaal {number(total.amount_mln)}", "warning")
+    for i, alloc in enumerate(budget.allocations):
+        expected = budget.basis_mln * alloc.share_pct / 100
+        if abs(expected - alloc.amount_mln) > Decimal("0.05"):
+            loaded.add("budget", ("allocations", i, "amount_mln"), f"{number(alloc.share_pct)}% van {number(budget.basis_mln)} is {number(expected)}, niet {number(alloc.amount_mln)}", "warning")
+    national = {t.id for t in site.themes if t.national}
+    national_share = sum((a.share_pct for a in budget.allocations if a.theme in national), Decimal(0))
+    if budget.national_min_share is not None and national_share < budget.national_min_share * 100:
+        loaded.add("budget", ("national_min_share",), f"landelijke thema's krijgen {number(national_share)}%, minder dan de regel", "warning")
+    for i, row in enumerate(budget.additional):
+        _check_additional(loaded, ("additional", i), row)
+    if budget.additional and budget.additional_total:
+        _check_additional_total(loaded, budget)
+
+
+def _check_additional(loaded: Loaded, loc: tuple, row) -> None:
+    if row.ka_amount_mln + row.other_amount_mln != row.total_amount_mln:
+        loaded.add("budget", loc + ("total_amount_mln",), f"{number(row.ka_amount_mln)} + {number(row.other_amount_mln)} is niet {number(row.total_amount_mln)}", "warning")
+    if row.ka_share_horizontal_pct + row.other_share_pct != row.total_share_pct:
+        loaded.add("budget", loc + ("total_share_pct",), "horizontale percentages tellen niet op tot het totaal", "warning")
+
+
+def _check_additional_total(loaded: Loaded, budget) -> None:
+    printed = budget.additional_total
+    for name in ("ka_share_vertical_pct", "ka_amount_mln", "other_amount_mln", "total_amount_mln"):
+        computed = sum((getattr(r, name) for r in budget.additional), Decimal(0))
+        if computed != getattr(printed, name):
+            loaded.add("budget", ("additional_total", name), f"som van de rijen is {number(computed)}, gedrukt {number(getattr(printed, name))}", "warning")
+    _check_additional(loaded, ("additional_total",), printed)
+
+
+RULES = (check_ids, check_references, check_targets, check_tables, check_budget)
+
+
+def validate(site: Site, loaded: Loaded) -> None:
+    """Run every rule; problems are appended to ``loaded.problems``."""
+    for rule in RULES:
+        rule(site, loaded)

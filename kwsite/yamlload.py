@@ -1,0 +1,150 @@
+"""Safe YAML loading that keeps line/column marks and rejects duplicate keys.
+
+PyYAML silently keeps the last of two equal keys; an editor's copy-paste error
+would then vanish. Here every mapping remembers where each key stood, duplicate
+keys are problems, floats become :class:`~decimal.Decimal` from their printed
+text (``7.0`` keeps its decimal), and size and node-count limits stop alias
+bombs. Only the safe loader is used: no tags construct Python objects.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+import yaml
+
+from .problems import Problem
+
+MAX_BYTES = 2 * 1024 * 1024
+"""Largest data file accepted (2 MiB)."""
+MAX_NODES = 200_000
+"""Most nodes (including alias expansions) one file may produce."""
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class Marked:
+    """Mixin: where the node started and where each key/item stood."""
+
+    mark: tuple[int, int] = (0, 0)
+    marks: dict
+
+
+class MarkedDict(dict, Marked):
+    """A mapping with ``mark`` (line, col) and ``marks[key]`` for each key."""
+
+
+class MarkedList(list, Marked):
+    """A sequence with ``mark`` and ``marks[index]`` for each item."""
+
+
+class _TooBig(Exception):
+    pass
+
+
+def _pos(node: yaml.Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    def __init__(self, file: str):
+        self.file = file
+        self.count = 0
+        self.problems: list[Problem] = []
+        self._scalar = yaml.SafeLoader("")
+
+    def build(self, node: yaml.Node, path: str = ""):
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _TooBig
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            out = MarkedList()
+            out.mark, out.marks = _pos(node), {}
+            for i, item in enumerate(node.value):
+                out.marks[i] = _pos(item)
+                out.append(self.build(item, f"{path}[{i}]"))
+            return out
+        return self._scalar_value(node, path)
+
+    def _mapping(self, node: yaml.MappingNode, path: str) -> MarkedDict:
+        out = MarkedDict()
+        out.mark, out.marks = _pos(node), {}
+        for key_node, value_node in node.value:
+            key = self.build(key_node, path)
+            if not isinstance(key, (str, int)):
+                line, col = _pos(key_node)
+                self.problems.append(Problem(self.file, line, col, path, "sleutel moet tekst zijn"))
+                continue
+            key = str(key)
+            child = f"{path}.{key}" if path else key
+            if key in out:
+                line, col = _pos(key_node)
+                first = out.marks[key][0]
+                self.problems.append(
+                    Problem(self.file, line, col, child, f"dubbele sleutel '{key}' (eerder op regel {first})")
+                )
+                continue
+            out.marks[key] = _pos(key_node)
+            out[key] = self.build(value_node, child)
+        return out
+
+    def _scalar_value(self, node: yaml.ScalarNode, path: str):
+        if node.tag == "tag:yaml.org,2002:float":
+            text = node.value.replace("_", "")
+            try:
+                value = Decimal(text)
+            except InvalidOperation:
+                value = None
+            if value is not None and value.is_finite():
+                return value
+            line, col = _pos(node)
+            self.problems.append(Problem(self.file, line, col, path, f"geen eindig getal: {node.value!r}"))
+            return None
+        if node.tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary"):
+            return node.value
+        return self._scalar.construct_object(node)
+
+
+def load_yaml(text: str, file: str) -> tuple[object, list[Problem]]:
+    """Parse one YAML document; return (data, problems).
+
+    ``data`` is built from :class:`MarkedDict`/:class:`MarkedList`; it is
+    ``None`` when the file is empty or could not be parsed (then ``problems``
+    says why, with the line and column PyYAML reports).
+    """
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        return None, [Problem(file, 0, 0, "", f"bestand is groter dan {MAX_BYTES // 1024} KiB")]
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        return None, [Problem(file, line, col, "", f"YAML-fout: {exc.problem or exc.context}")]
+    except yaml.YAMLError as exc:
+        return None, [Problem(file, 0, 0, "", f"YAML-fout: {exc}")]
+    if node is None:
+        return None, [Problem(file, 1, 1, "", "bestand is leeg")]
+    builder = _Builder(file)
+    try:
+        data = builder.build(node)
+    except _TooBig:
+        return None, [Problem(file, 0, 0, "", f"te veel knopen (meer dan {MAX_NODES}; alias-bom?)")]
+    return data, builder.problems
+
+
+def locate(data: object, loc: tuple) -> tuple[int, int]:
+    """The (line, col) of the deepest part of ``loc`` (a pydantic error loc) found in ``data``."""
+    best = getattr(data, "mark", (0, 0))
+    node = data
+    for part in loc:
+        marks = getattr(node, "marks", None)
+        if marks is None:
+            break
+        key = part if isinstance(node, list) else str(part)
+        if key not in marks:
+            break
+        best = marks[key]
+        node = node[key]
+    return best

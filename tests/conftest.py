@@ -1,0 +1,23 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = Path(__file__).parent / "fixtures" / "mini"
+
+
+@pytest.fixture
+def mini(tmp_path):
+    """A fresh copy of the minimal valid site; returns its directory."""
+    target = tmp_path / "mini"
+    shutil.copytree(MINI, target)
+    return target
+
+
+def edit(site: Path, rel: str, old: str, new: str) -> None:
+    """Replace ``old`` (must occur) by ``new`` in ``site/rel``."""
+    path = site / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

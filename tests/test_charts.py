@@ -1,0 +1,276 @@
+"""Tests for kwsite.charts and kwsite.chartcache.
+
+Fixtures follow S3's indicator 1a (IBM): grade, nulmeting 6,7 in 2017, target
+6,9 in 2020 (+0,2) and 7,1 in 2022 (+0,4, indicative).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+from kwsite.chartcache import ChartCache, chart_inputs
+from kwsite.charts import PALETTE, Chart, contrast_ratio, fmt, indicator_chart, table_chart
+from kwsite.model import Baseline, Indicator, Table, Target
+from kwsite.model.site import Row, TableData
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def make_indicator(**changes) -> Indicator:
+    fields = dict(
+        id="1a", theme="onderwijs", name="Interne benchmark (IBM), samengesteld cijfer",
+        short_name="Interne benchmark (IBM)", unit="grade",
+        baseline=Baseline(value=D("6.7"), year=2017),
+        targets=[
+            Target(year=2020, kind="relative", delta=D("0.2"), value=D("6.9")),
+            Target(year=2022, kind="relative", delta=D("0.4"), value=D("7.1"), indicative=True),
+        ],
+        tables=["ibm-per-college"],
+    )
+    fields.update(changes)
+    return Indicator(**fields)
+
+
+def make_table(rows_kind: str = "unit", airport=("6.8", "6.8", "7.0"), total=("6.3", "6.8", "6.7"),
+               extra: tuple[Row, ...] = (), unit: str = "grade") -> TableData:
+    meta = Table(id="ibm-per-college", title="IBM per mbo-college", file="ibm.csv", indicator="1a",
+                 unit=unit, rows=rows_kind, total="ROCvA+F")
+    dec = lambda values: tuple(None if v is None else D(v) for v in values)  # noqa: E731
+    rows = (Row("Airport", dec(airport), 2, unit="airport"), *extra, Row("ROCvA+F", dec(total), 9, unit="total"))
+    return TableData(meta=meta, periods=("2015", "2016", "2017"), rows=rows, path="data/ibm.csv")
+
+
+def texts(svg: str) -> list[str]:
+    """The visible text of an SVG written with ``svg.fonttype: none``."""
+    return [t.strip() for t in re.findall(r"<text\b[^>]*>([^<]*)</text>", svg)]
+
+
+def render_examples() -> str:
+    """Used by the subprocess determinism test."""
+    one = indicator_chart(make_indicator(), make_table(), "ROCvA+F")
+    two = table_chart(make_table())
+    three = table_chart(make_table("series"))
+    return one.svg + two.svg + three.svg
+
+
+# --- numbers ---------------------------------------------------------------------------------
+
+
+def test_fmt_dutch_keeps_printed_precision():
+    assert fmt(D("6.7"), "grade") == "6,7"
+    assert fmt(D("6.70"), "grade") == "6,70"
+    assert fmt(D("68.14"), "percent") == "68,14%"
+    assert fmt(D("38"), "percent") == "38%"
+    assert fmt(D("1234"), "count") == "1.234"
+    assert fmt(D("0.2"), "", sign=True) == "+0,2"
+
+
+# --- indicator chart -------------------------------------------------------------------------
+
+
+def test_indicator_svg_shows_dutch_numbers_and_indicative():
+    chart = indicator_chart(make_indicator(), make_table(), "ROCvA+F")
+    assert isinstance(chart, Chart) and chart.key == "indicator-1a"
+    shown = texts(chart.svg)
+    assert "6,7" in " ".join(shown) and "7,1" in shown and "6,9" in shown
+    assert "indicatief" in shown
+    assert not any(re.search(r"\d\.\d", t) for t in shown), shown
+    assert ">6.7<" not in chart.svg
+    assert chart.svg.startswith("<svg") and "<?xml" not in chart.svg and "DOCTYPE" not in chart.svg
+    assert any(t.startswith("1a Interne benchmark") for t in shown)
+    assert "2015" in shown and "2.015" not in shown
+
+
+def test_indicative_target_is_hollow_and_dashed():
+    target = PALETTE[2]
+    dashed = rf'style="[^"]*stroke-dasharray[^"]*stroke: {target}'
+    hollow = rf'style="fill: #ffffff; stroke: {target}'
+    svg = indicator_chart(make_indicator(), make_table(), "ROCvA+F").svg
+    assert re.search(dashed, svg) and re.search(hollow, svg)
+    firm = make_indicator(targets=[Target(year=2020, kind="value", value=D("6.9"))])
+    svg = indicator_chart(firm, make_table(), "ROCvA+F").svg
+    assert not re.search(dashed, svg) and not re.search(hollow, svg)
+    assert "indicatief" not in " ".join(texts(svg))
+
+
+def test_same_chart_twice_is_identical_and_undated():
+    one = indicator_chart(make_indicator(), make_table(), "ROCvA+F")
+    assert one == indicator_chart(make_indicator(), make_table(), "ROCvA+F")
+    assert "<metadata" not in one.svg and "dc:date" not in one.svg
+
+
+def test_indicator_table_rows():
+    chart = indicator_chart(make_indicator(), make_table(), "ROCvA+F")
+    assert chart.columns == ("Jaar", "ROCvA+F", "Nulmeting", "Streefwaarde")
+    assert chart.rows[:3] == (("2015", "6,3", "", ""), ("2016", "6,8", "", ""), ("2017", "6,7", "6,7", ""))
+    assert chart.rows[3] == ("2020", "", "", "6,9 (+0,2 punt t.o.v. nulmeting)")
+    assert chart.rows[4] == ("2022", "", "", "7,1 (+0,4 punt t.o.v. nulmeting; indicatief)")
+    assert chart.csv_rows[2] == ("2017", "6.7", "6.7", "")
+    assert chart.csv_rows[4][3].startswith("7.1 (+0.4")
+
+
+def test_indicator_alt_text_mentions_baseline_and_targets():
+    alt = indicator_chart(make_indicator(), make_table(), "ROCvA+F").alt
+    assert "nulmeting 6,7 (2017)" in alt.lower()
+    assert "6,9" in alt and "2020" in alt
+    assert "7,1" in alt and "2022" in alt and "indicatief" in alt
+    assert "laatste waarde 6,7 (2017)" in alt
+    assert "6.7" not in alt
+
+
+def test_direction_and_deferred_targets_are_text_only():
+    ind = make_indicator(targets=[Target(year=2020, kind="direction", direction="hoger"),
+                                  Target(year=2022, kind="deferred", set_in=2020)])
+    chart = indicator_chart(ind, make_table(), "ROCvA+F")
+    assert ("2020", "", "", "hoger") in chart.rows
+    assert ("2022", "", "", "vast te stellen in 2020") in chart.rows
+    assert "vast te stellen" not in " ".join(texts(chart.svg))
+
+
+def test_no_chart_without_series_or_numbers():
+    ind = make_indicator(baseline=None, targets=[Target(year=2020, kind="direction", direction="hoger")])
+    assert indicator_chart(ind, None, "ROCvA+F") is None
+    assert indicator_chart(make_indicator(), None, "ROCvA+F") is not None
+
+
+def test_range_percent_and_lower_is_better():
+    ind = make_indicator(id="2b", unit="percent", polarity="lower_is_better",
+                         baseline=Baseline(value=D("6.7"), year=2016),
+                         targets=[Target(year=2020, kind="range", low=D("5.0"), high=D("5.5"))])
+    chart = indicator_chart(ind, make_table(unit="percent"), "ROCvA+F")
+    shown = texts(chart.svg)
+    assert "5,0%–5,5%" in shown
+    assert "Percentage (lager is beter)" in shown
+    assert any(t.endswith("%") and t[:-1].replace(",", "").isdigit() for t in shown)  # ticks like "6,5%"
+    assert "Lager is beter" in chart.alt
+    assert ("2016", "6,8%", "6,7%", "") in chart.rows
+
+
+# --- table charts ----------------------------------------------------------------------------
+
+
+def test_unit_table_missing_value_is_not_a_bar():
+    extra = (Row("Wstprt", (D("6.0"), D("6.2"), None), 3, unit="westpoort"),)
+    chart = table_chart(make_table(extra=extra))
+    assert chart.key == "table-ibm-per-college"
+    assert chart.columns == ("College", "2015", "2016", "2017")
+    assert chart.rows[1] == ("Wstprt", "6,0", "6,2", "geen gegevens")
+    assert chart.csv_rows[1] == ("Wstprt", "6.0", "6.2", "")
+    bars = re.findall(r'id="table-ibm-per-college-bar-(\d+)"', chart.svg)
+    assert bars == ["0", "2"]  # Airport and the total; no bar for Wstprt (row 1)
+    assert "geen gegevens" in texts(chart.svg)
+    assert "Geen gegevens: Wstprt" in chart.alt
+    assert "ROCvA+F: 6,7" in chart.alt
+
+
+def test_series_table_lines_with_direct_labels():
+    chart = table_chart(make_table("series"))
+    shown = texts(chart.svg)
+    assert "Airport" in shown and "ROCvA+F" in shown
+    assert chart.columns[0] == "Reeks"
+    assert "Lijngrafiek" in chart.alt
+    assert table_chart(make_table("series", airport=(None,) * 3, total=(None,) * 3)) is None
+
+
+def test_svg_ids_differ_between_charts():
+    ids = lambda svg: set(re.findall(r'\bid="([^"]+)"', svg))  # noqa: E731
+    one = ids(indicator_chart(make_indicator(), make_table(), "ROCvA+F").svg)
+    two = ids(table_chart(make_table()).svg)
+    assert one and two and not (one & two)
+
+
+def test_svg_is_byte_identical_across_processes():
+    code = (
+        "import importlib.util, sys\n"
+        f"spec = importlib.util.spec_from_file_location('tc', {str(Path(__file__))!r})\n"
+        "mod = importlib.util.module_from_spec(spec); spec.loader.exec_module(mod)\n"
+        "sys.stdout.write(mod.render_examples())\n"
+    )
+    outputs = []
+    for seed in ("1", "4242"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, check=True)
+        outputs.append(done.stdout)
+    assert outputs[0] and outputs[0] == outputs[1]
+    assert outputs[0].decode() == render_examples()
+
+
+def test_module_does_not_import_pyplot():
+    code = (
+        "import sys, kwsite.charts, kwsite.chartcache\n"
+        "from decimal import Decimal\n"
+        "from kwsite.model import Indicator, Baseline\n"
+        "ind = Indicator(id='x', theme='t', name='n', unit='grade', baseline=Baseline(value=Decimal('6.7'), year=2017))\n"
+        "assert kwsite.charts.indicator_chart(ind, None, 'T') is not None\n"
+        "print('matplotlib.pyplot' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+    source = (ROOT / "kwsite" / "charts.py").read_text() + (ROOT / "kwsite" / "chartcache.py").read_text()
+    assert not re.search(r"^\s*(from|import)\s+matplotlib\.pyplot|^\s*from\s+matplotlib\s+import\s+pyplot", source, re.M)
+
+
+# --- accessibility ---------------------------------------------------------------------------
+
+
+def test_contrast_ratio_formula():
+    assert contrast_ratio("#000000", "#ffffff") == pytest.approx(21.0)
+    assert contrast_ratio("#ffffff", "#ffffff") == pytest.approx(1.0)
+    assert contrast_ratio("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+
+
+def test_palette_contrast_against_white():
+    assert len(PALETTE) >= 5 and len(set(PALETTE)) == len(PALETTE)
+    for colour in PALETTE:
+        assert contrast_ratio(colour, "#ffffff") >= 4.5, colour  # used for text labels too
+
+
+# --- cache -----------------------------------------------------------------------------------
+
+
+def test_cache_hit_does_not_render(tmp_path):
+    ind, table = make_indicator(), make_table()
+    calls = []
+
+    def render():
+        calls.append(1)
+        return indicator_chart(ind, table, "ROCvA+F")
+
+    cache = ChartCache(tmp_path)
+    first = cache.get_or_render(chart_inputs("indicator", ind, table, "ROCvA+F"), render)
+    second = cache.get_or_render(chart_inputs("indicator", ind, table, "ROCvA+F"), render)
+    assert first == second and len(calls) == 1
+    assert (cache.hits, cache.misses) == (1, 1)
+    assert len(list(tmp_path.glob("*.json"))) == 1 and not list(tmp_path.glob("*.tmp"))
+
+    fresh = ChartCache(tmp_path)  # a rebuild reads the disk
+    assert fresh.get_or_render(chart_inputs("indicator", ind, table, "ROCvA+F"), render) == first
+    assert (fresh.hits, fresh.misses, len(calls)) == (1, 0, 1)
+
+
+def test_cache_changed_value_is_a_miss():
+    cache = ChartCache(None)
+    table = make_table()
+    cache.get_or_render(chart_inputs(table), lambda: table_chart(table))
+    changed = make_table(total=("6.3", "6.8", "6.8"))
+    assert chart_inputs(changed) != chart_inputs(table)
+    assert chart_inputs(make_table(total=("6.3", "6.8", "6.70"))) != chart_inputs(table)
+    chart = cache.get_or_render(chart_inputs(changed), lambda: table_chart(changed))
+    assert (cache.hits, cache.misses) == (0, 2)
+    assert "ROCvA+F: 6,8" in chart.alt
+
+
+def test_cache_stores_none_and_survives_corrupt_files(tmp_path):
+    cache = ChartCache(tmp_path)
+    assert cache.get_or_render("nothing", lambda: None) is None
+    assert ChartCache(tmp_path).get_or_render("nothing", lambda: pytest.fail("rendered again")) is None
+    (tmp_path / f"{ChartCache.digest('broken')}.json").write_text("{not json")
+    broken = ChartCache(tmp_path)
+    assert broken.get_or_render("broken", lambda: None) is None and broken.misses == 1
