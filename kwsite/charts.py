@@ -37,38 +37,28 @@ LOCALE = "nl_NL"
 MISSING = "geen gegevens"
 FIGSIZE = (6.0, 3.4)
 """Inches; 432×245 pt in the SVG."""
+TITLE_WIDTH = 60
+"""Characters per title line at 10 pt bold."""
 
 PALETTE = ("#1f4e79", "#a04000", "#2e6b30", "#6a3d9a", "#8b1a1a", "#00646e", "#595959")
 """Dark blue, dark orange, dark green, purple, dark red, teal, grey: each ≥ 4.5:1 on white."""
 TEXT = "#1a1a1a"
 MUTED = "#595959"
-MARKERS = ("o", "s", "^", "D", "v", "P", "X")
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "h")
+"""8 markers vs 7 colours vs 4 line styles: the first 56 series all differ in their combination."""
 LINESTYLES = ("-", "--", ":", "-.")
 SERIES, BASELINE, TARGET = PALETTE[0], PALETTE[1], PALETTE[2]
 
 STYLE = {
-    "svg.fonttype": "none",
-    "font.family": "sans-serif",
-    "font.sans-serif": ["DejaVu Sans"],
-    "font.size": 9,
-    "text.color": TEXT,
-    "axes.labelcolor": TEXT,
-    "axes.edgecolor": MUTED,
-    "axes.titlesize": 10,
-    "axes.titleweight": "bold",
-    "axes.titlelocation": "left",
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.grid": True,
-    "grid.color": "#d9d9d9",
-    "grid.linewidth": 0.8,
-    "xtick.color": MUTED,
-    "ytick.color": MUTED,
-    "xtick.labelcolor": TEXT,
-    "ytick.labelcolor": TEXT,
-    "legend.frameon": False,
-    "legend.fontsize": 8,
+    "svg.fonttype": "none", "font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"], "font.size": 9,
+    "text.color": TEXT, "axes.labelcolor": TEXT, "xtick.labelcolor": TEXT, "ytick.labelcolor": TEXT,
+    "axes.edgecolor": MUTED, "xtick.color": MUTED, "ytick.color": MUTED,
+    "axes.titlesize": 10, "axes.titleweight": "bold", "axes.titlelocation": "left",
+    "axes.spines.top": False, "axes.spines.right": False,
+    "axes.grid": True, "grid.color": "#d9d9d9", "grid.linewidth": 0.8,
+    "legend.frameon": False, "legend.fontsize": 8,
 }
+"""The house style, applied per chart with ``rc_context`` (``svg.hashsalt`` is added per chart)."""
 
 UNIT_LABEL = {"percent": "Percentage", "grade": "Cijfer", "score": "Score", "count": "Aantal"}
 DELTA_UNIT = {"percent": " procentpunt", "grade": " punt", "score": " punt", "count": ""}
@@ -126,15 +116,11 @@ def fmt(value: Decimal | float, unit: str, decimals: int | None = None, sign: bo
     return ("+" if sign and value > 0 else "") + text + ("%" if unit == "percent" else "")
 
 
-def _csv(value: Decimal | None) -> str:
-    """Machine-readable cell: dot decimal, no separators, ``""`` when missing."""
-    return "" if value is None else format(value, "f")
-
-
 def _cell(value: Decimal | None, unit: str, display: bool) -> str:
-    if not display:
-        return _csv(value)
-    return MISSING if value is None else fmt(value, unit)
+    """Display text (``"6,7"``, ``"38%"``, ``"geen gegevens"``) or CSV text (``"6.7"``, ``"38"``, ``""``)."""
+    if value is None:
+        return MISSING if display else ""
+    return fmt(value, unit) if display else format(value, "f")
 
 
 def _year(period: str | None) -> int | None:
@@ -149,7 +135,7 @@ def _sort_key(period: str) -> tuple[int, str]:
 
 def target_text(target: Target, unit: str, display: bool = True) -> str:
     """A target as table text, e.g. ``"7,1 (+0,4 punt t.o.v. nulmeting; indicatief)"``."""
-    num = (lambda v: fmt(v, unit)) if display else _csv
+    num = lambda v: _cell(v, unit, display)  # noqa: E731
     notes = []
     if target.kind == "relative":
         delta = fmt(target.delta, "", sign=True) if display else f"{target.delta:+f}"
@@ -181,10 +167,10 @@ def _target_label(target: Target, unit: str) -> str:
 # --- rendering -------------------------------------------------------------------------------
 
 
-def _render(key: str, draw: Callable[[Figure], None]) -> str:
-    """Run ``draw`` on a fresh 6×3.4 in figure; return the bare ``<svg>`` element."""
+def _render(key: str, draw: Callable[[Figure], None], height: float = FIGSIZE[1]) -> str:
+    """Run ``draw`` on a fresh 6 in × ``height`` in figure; return the bare ``<svg>`` element."""
     with matplotlib.rc_context({**STYLE, "svg.hashsalt": f"kwsite:{key}"}):
-        fig = Figure(figsize=FIGSIZE, layout="constrained")
+        fig = Figure(figsize=(FIGSIZE[0], height), layout="constrained")
         FigureCanvasAgg(fig)
         draw(fig)
         buffer = io.StringIO()
@@ -193,13 +179,9 @@ def _render(key: str, draw: Callable[[Figure], None]) -> str:
 
 
 def _clean_svg(text: str, key: str) -> str:
-    """Bare ``<svg class="kwsite-chart">`` for inlining: no prolog, metadata or generic group ids.
-
-    matplotlib names groups ``figure_1``, ``axes_1``..., which would repeat on a
-    page with several charts; they are never referenced, so they are dropped
-    (ids of our own elements start with ``key``). The global ``*{...}`` style is
-    scoped to charts.
-    """
+    """Bare ``<svg class="kwsite-chart">`` to inline: no prolog or metadata; the unreferenced group
+    ids (``figure_1``, ``axes_1``; would repeat between charts) dropped except ours (``<key>-...``);
+    matplotlib's global ``*{...}`` style scoped to charts."""
     text = text[text.index("<svg") :].replace("<svg ", '<svg class="kwsite-chart" ', 1)
     text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, count=1, flags=re.S)
     text = re.sub(r'<g id="(?!' + re.escape(key) + r'-)[^"]*"', "<g", text)
@@ -227,10 +209,6 @@ def _year_axis(axis, years: Sequence[int]) -> None:
     axis.set_major_formatter(FuncFormatter(lambda x, _pos: str(int(round(x)))))
 
 
-def _title(text: str) -> str:
-    return textwrap.fill(text, 75)
-
-
 def _floats(values: Sequence[Decimal | None]) -> list[float]:
     return [math.nan if v is None else float(v) for v in values]
 
@@ -251,7 +229,7 @@ def _baseline_key(indicator: Indicator) -> str | None:
     return None if base is None else (str(base.year) if base.year else base.period)
 
 
-def _indicator_table(indicator: Indicator, series: TableData | None, row: Row | None, total_label: str, display: bool) -> list[list[str]]:
+def _indicator_table(indicator: Indicator, series: TableData | None, row: Row | None, display: bool) -> list[list[str]]:
     """Rows ``[period, own value, nulmeting, streefwaarde]`` sorted by year."""
     unit, base_key = indicator.unit, _baseline_key(indicator)
     keys = list(series.periods) if row else []
@@ -268,11 +246,8 @@ def _indicator_table(indicator: Indicator, series: TableData | None, row: Row | 
 def _drop_empty(columns: list[str], display: list[list[str]], csv: list[list[str]]):
     """Remove columns (except the first) that are empty in every display row."""
     keep = [i for i in range(len(columns)) if i == 0 or any(r[i] for r in display)]
-
-    def pick(rows: list[list[str]]) -> tuple[tuple[str, ...], ...]:
-        return tuple(tuple(r[i] for i in keep) for r in rows)
-
-    return tuple(columns[i] for i in keep), pick(display), pick(csv)
+    display, csv = ([tuple(r[i] for i in keep) for r in rows] for rows in (display, csv))
+    return tuple(columns[i] for i in keep), tuple(display), tuple(csv)
 
 
 def _series_alt(label: str, periods: Sequence[str], values: Sequence[Decimal | None], unit: str) -> str:
@@ -301,43 +276,45 @@ def _indicator_alt(indicator: Indicator, series: TableData | None, row: Row | No
     return " ".join(parts)
 
 
-def _draw_targets(ax: Axes, targets: list[Target], anchor: tuple[float, float] | None, unit: str) -> None:
-    """Targets as markers (hollow + dashed connector when indicative), labelled with their value."""
-    for target in sorted(targets, key=lambda t: t.year):
-        face = "white" if target.indicative else TARGET
+def _draw_targets(ax: Axes, targets: list[Target], anchor: tuple[float, float] | None, unit: str, key: str) -> None:
+    """Targets as markers (hollow + dashed connector when indicative), labelled with their value.
+
+    The n-th target by year gets the SVG ids ``<key>-target-<n>`` and ``<key>-connector-<n>``.
+    """
+    for i, target in enumerate(sorted(targets, key=lambda t: t.year)):
+        dash = (0, (4, 3)) if target.indicative else "-"
         if target.kind == "range":
             low, high = float(target.low), float(target.high)
             y, top = (low + high) / 2, high
-            ax.vlines(target.year, low, high, color=TARGET, lw=3, linestyles="--" if target.indicative else "-", zorder=3)
-            ax.plot([target.year] * 2, [low, high], ls="none", marker="_", ms=12, mew=2, color=TARGET, zorder=3)
+            ax.plot([target.year] * 2, [low, high], ls=dash, marker="_", ms=12, mew=2, lw=3, color=TARGET,
+                    zorder=3, gid=f"{key}-target-{i}")
         else:
             y = top = float(target.value)
-            ax.plot([target.year], [y], ls="none", marker=TARGET_MARKER[target.kind], ms=8, mfc=face,
-                    mec=TARGET, mew=1.8, zorder=4)
+            ax.plot([target.year], [y], ls="none", marker=TARGET_MARKER[target.kind], ms=8, mew=1.8, mec=TARGET,
+                    mfc="white" if target.indicative else TARGET, zorder=4, gid=f"{key}-target-{i}")
         if anchor is not None:
-            ax.plot([anchor[0], target.year], [anchor[1], y], color=TARGET, lw=1.2, zorder=2,
-                    ls=(0, (4, 3)) if target.indicative else "-")
+            ax.plot([anchor[0], target.year], [anchor[1], y], color=TARGET, lw=1.2, ls=dash, zorder=2,
+                    gid=f"{key}-connector-{i}")
         ax.annotate(_target_label(target, unit), (target.year, top), xytext=(0, 7), textcoords="offset points",
                     ha="center", va="bottom", fontsize=8, color=TARGET)
         anchor = (target.year, y)
 
 
 def _indicator_legend(fig: Figure, label: str | None, base: bool, targets: list[Target]) -> None:
-    handles = []
-    if label:
-        handles.append(Line2D([], [], color=SERIES, marker="o", lw=2, label=label))
-    if base:
-        handles.append(Line2D([], [], color=BASELINE, marker="D", ms=7, ls="none", label="nulmeting"))
-    if any(not t.indicative for t in targets):
-        handles.append(Line2D([], [], color=TARGET, marker="s", mfc=TARGET, lw=1.2, label="streefwaarde"))
-    if any(t.indicative for t in targets):
-        handles.append(Line2D([], [], color=TARGET, marker="s", mfc="white", mew=1.8, lw=1.2, ls=(0, (4, 3)),
-                              label="streefwaarde (indicatief)"))
+    """Legend below the plot with only the kinds of marks drawn."""
+    entries = [
+        (label, dict(color=SERIES, marker="o", lw=2, label=label)),
+        (base, dict(color=BASELINE, marker="D", ms=7, ls="none", label="nulmeting")),
+        (any(not t.indicative for t in targets), dict(color=TARGET, marker="s", lw=1.2, label="streefwaarde")),
+        (any(t.indicative for t in targets), dict(color=TARGET, marker="s", mfc="white", mew=1.8, lw=1.2,
+                                                  ls=(0, (4, 3)), label="streefwaarde (indicatief)")),
+    ]
+    handles = [Line2D([], [], **style) for shown, style in entries if shown]
     fig.legend(handles=handles, loc="outside lower center", ncols=len(handles))
 
 
 def _draw_indicator(fig: Figure, indicator: Indicator, series: TableData | None, row: Row | None,
-                    label: str, targets: list[Target]) -> None:
+                    label: str, targets: list[Target], key: str) -> None:
     ax = fig.add_subplot()
     unit, base = indicator.unit, indicator.baseline
     years, anchor = [t.year for t in targets], None
@@ -353,15 +330,17 @@ def _draw_indicator(fig: Figure, indicator: Indicator, series: TableData | None,
         anchor = (base.year, float(base.value))
         years.append(base.year)
         ax.plot(*[[c] for c in anchor], ls="none", marker="D", ms=8, color=BASELINE, mec="white", zorder=5)
-        ax.annotate(f"nulmeting {fmt(base.value, unit)}", anchor, xytext=(0, -9), textcoords="offset points",
-                    ha="center", va="top", fontsize=8, color=BASELINE)
-    _draw_targets(ax, targets, anchor, unit)
+        first = base.year <= min(years)  # leftmost: label to the right so it stays inside the axes
+        ax.annotate(f"nulmeting {fmt(base.value, unit)}", anchor, xytext=(-4 if first else 0, -9),
+                    textcoords="offset points", ha="left" if first else "center", va="top", fontsize=8,
+                    color=BASELINE)
+    _draw_targets(ax, targets, anchor, unit, key)
     ax.margins(x=0.08, y=0.22)
     _year_axis(ax.xaxis, years)
     ax.yaxis.set_major_formatter(_DutchTicks(unit))
     lower = " (lager is beter)" if indicator.polarity == "lower_is_better" else ""
     ax.set_ylabel(UNIT_LABEL[unit] + lower)
-    ax.set_title(_title(f"{indicator.id} {indicator.short_name or indicator.name}"))
+    ax.set_title(textwrap.fill(f"{indicator.id} {indicator.short_name or indicator.name}", TITLE_WIDTH))
     _indicator_legend(fig, label if row else None, has_base, targets)
 
 
@@ -374,14 +353,14 @@ def indicator_chart(indicator: Indicator, series: TableData | None, total_label:
     """
     row = _own_row(series)
     targets = [t for t in indicator.targets if t.kind in NUMERIC_KINDS]
-    has_base = indicator.baseline is not None and indicator.baseline.value is not None
-    if row is None and not has_base and not targets:
+    base = indicator.baseline
+    if row is None and (base is None or base.value is None or base.year is None) and not targets:
         return None
     key = f"indicator-{indicator.id}"
     columns = ["Jaar", total_label, "Nulmeting", "Streefwaarde"]
-    display, csv = (_indicator_table(indicator, series, row, total_label, d) for d in (True, False))
+    display, csv = (_indicator_table(indicator, series, row, d) for d in (True, False))
     columns, rows, csv_rows = _drop_empty(columns, display, csv)
-    svg = _render(key, lambda fig: _draw_indicator(fig, indicator, series, row, total_label, targets))
+    svg = _render(key, lambda fig: _draw_indicator(fig, indicator, series, row, total_label, targets, key))
     return Chart(key, svg, _indicator_alt(indicator, series, row, total_label), columns, rows, csv_rows)
 
 
@@ -436,7 +415,7 @@ def _draw_bars(fig: Figure, table: TableData, index: int, key: str) -> None:
     ax.margins(x=0.12)
     ax.xaxis.set_major_formatter(_DutchTicks(unit))
     ax.set_xlabel(f"{UNIT_LABEL[unit]}, {table.periods[index]}")
-    ax.set_title(_title(f"{table.meta.title} ({table.periods[index]})"))
+    ax.set_title(textwrap.fill(f"{table.meta.title} ({table.periods[index]})", TITLE_WIDTH))
 
 
 def _lines_alt(table: TableData) -> str:
@@ -447,13 +426,21 @@ def _lines_alt(table: TableData) -> str:
 
 
 def _end_labels(ax: Axes, ends: list[tuple[float, float, str, str]], gap: float, dx: float) -> None:
-    """Direct labels right of the line ends, pushed apart vertically by at least ``gap``."""
+    """Direct labels right of the line ends (x, y, label, colour), at least ``gap`` apart vertically.
+
+    Pushed up from the lowest; then, if the stack overshoots the highest end, pulled down from the top.
+    """
+    ends = sorted(ends, key=lambda e: e[1])
     placed: list[float] = []
-    for x, y, label, colour in sorted(ends, key=lambda e: e[1]):
-        y_text = max([y] + [p + gap for p in placed[-1:]])
-        placed.append(y_text)
+    for _x, y, _label, _colour in ends:
+        placed.append(max([y] + [p + gap for p in placed[-1:]]))
+    for i in reversed(range(len(placed))):
+        ceiling = ends[-1][1] if i == len(placed) - 1 else placed[i + 1] - gap
+        placed[i] = min(placed[i], ceiling)
+    for (x, y, label, colour), y_text in zip(ends, placed):
         ax.annotate(label, (x, y), xytext=(x + dx, y_text), textcoords="data", va="center", ha="left",
-                    fontsize=8, color=colour, annotation_clip=False)
+                    fontsize=8, color=colour, annotation_clip=False,
+                    arrowprops={"arrowstyle": "-", "color": colour, "lw": 0.6, "shrinkA": 1, "shrinkB": 4})
 
 
 def _draw_lines(fig: Figure, table: TableData) -> None:
@@ -482,7 +469,7 @@ def _draw_lines(fig: Figure, table: TableData) -> None:
         ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: table.periods[int(round(x))]))
     ax.yaxis.set_major_formatter(_DutchTicks(table.meta.unit))
     ax.set_ylabel(UNIT_LABEL[table.meta.unit])
-    ax.set_title(_title(table.meta.title))
+    ax.set_title(textwrap.fill(table.meta.title, TITLE_WIDTH))
 
 
 def _table_rows(table: TableData, display: bool) -> tuple[tuple[str, ...], ...]:
@@ -501,7 +488,8 @@ def table_chart(table: TableData) -> Chart | None:
     key = f"table-{table.meta.id}"
     columns = (ROW_HEADER[table.meta.rows], *table.periods)
     if table.meta.rows == "unit":
-        svg, alt = _render(key, lambda fig: _draw_bars(fig, table, index, key)), _bars_alt(table, index)
+        height = max(FIGSIZE[1], 1.2 + 0.19 * len(table.rows))  # keep ≥ 0.19 in per bar
+        svg, alt = _render(key, lambda fig: _draw_bars(fig, table, index, key), height), _bars_alt(table, index)
     else:
         svg, alt = _render(key, lambda fig: _draw_lines(fig, table)), _lines_alt(table)
     return Chart(key, svg, alt, columns, _table_rows(table, True), _table_rows(table, False))

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from .model import Site
 from .numbers import euro_mln, number, percent, with_unit
-from .present import target_text
+from .present import target_text, year_label
 from .problems import Problem
 
 PATTERN = re.compile(r"\[\[([^\[\]\n]{1,200})\]\]")
@@ -53,9 +53,11 @@ def _indicator(site: Site, parts: list[str]) -> str:
     if rest == ["baseline", "year"] and base and (base.year or base.period):
         return base.period or str(base.year)
     if len(rest) == 2 and rest[0] == "target" and rest[1].isdigit():
-        target = ind.target(int(rest[1]))
-        if target is not None:
-            return target_text(ind, target)
+        targets = ind.targets_in(int(rest[1]))
+        if len(targets) == 1:
+            return target_text(ind, targets[0])
+        if targets:
+            return year_label(ind, int(rest[1]))
     raise UnknownReference
 
 

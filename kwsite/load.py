@@ -240,9 +240,20 @@ def _key(label: str) -> str:
 
 
 def resolve_rows(loaded: Loaded, data: m.TableData, aliases: dict[str, str]) -> m.TableData:
-    """Set ``row.unit`` for each row of a ``unit`` table; unknown labels are problems."""
+    """Set ``row.unit`` for each row of a ``unit`` table; unknown labels are problems.
+
+    In every kind of table the row labelled ``meta.total`` (the institution's
+    own series, "ROC" in a ROC-vs-landelijk table) gets ``unit == "total"``.
+    """
     if data.meta.rows != "unit":
-        return data
+        total = _key(data.meta.total) if data.meta.total else None
+        rows = tuple(
+            m.Row(label=r.label, values=r.values, line=r.line, unit="total" if _key(r.label) == total else None)
+            for r in data.rows
+        )
+        if total and not any(r.unit for r in rows):
+            loaded.problems.append(Problem(data.path, 1, 1, "total", f"geen rij met label '{data.meta.total}'"))
+        return m.TableData(meta=data.meta, periods=data.periods, rows=rows, path=data.path)
     extra = {_key(x) for x in data.meta.extra_rows}
     if data.meta.total:
         extra.discard(_key(data.meta.total))

@@ -68,10 +68,11 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
-        if page.file.generated_by:
-            return markdown
-        source = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-        offset = _body_offset(page.file)
+        if page.file.generated_by:  # text from data/ may carry directives too
+            source, offset = f"(gegenereerd) {page.file.src_uri}", 1
+        else:
+            source = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+            offset = _body_offset(page.file)
         text, problems = expand(markdown, self.site, source, offset)
         self.errors += problems
         return text
@@ -84,7 +85,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
 
     def on_post_build(self, config):
         cache = self.charts.cache
-        log.debug(f"grafieken: {cache.misses} getekend, {cache.hits} uit de cache")
+        log.info(f"grafieken: {cache.misses} getekend, {cache.hits} uit de cache")
 
 
 def _body_offset(file: File) -> int:

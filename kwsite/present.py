@@ -60,3 +60,11 @@ def target_label(indicator: Indicator, target: Target | None) -> str:
     """``target_text`` plus ``(indicatief)`` for indicative targets."""
     text = target_text(indicator, target)
     return f"{text} (indicatief)" if target is not None and target.indicative else text
+
+
+def year_label(indicator: Indicator, year: int) -> str:
+    """All targets of ``year`` as one text: ``45%`` or ``Entree: behoud; niveau 2: hoger``."""
+    targets = indicator.targets_in(year)
+    if len(targets) <= 1:
+        return target_label(indicator, targets[0] if targets else None)
+    return "; ".join(f"{t.breakdown}: {target_label(indicator, t)}" if t.breakdown else target_label(indicator, t) for t in targets)

@@ -97,13 +97,14 @@ def check_targets(site: Site, loaded: Loaded) -> None:
             _in_scale(loaded, ind, (i, "baseline", "value"), base.value)
             if base.year and base.year > agenda.period_end:
                 loaded.add("indicators", (i, "baseline", "year"), f"nulmeting {base.year} ligt na de looptijd")
-        years = Counter(t.year for t in ind.targets)
+        keys = [(t.year, t.breakdown) for t in ind.targets]
         for j, target in enumerate(ind.targets):
             loc = (i, "targets", j)
             if target.year not in agenda.years:
                 loaded.add("indicators", loc + ("year",), f"jaar {target.year} ligt buiten de looptijd {agenda.period_start}-{agenda.period_end}")
-            if years[target.year] > 1 and [t.year for t in ind.targets].index(target.year) != j:
-                loaded.add("indicators", loc + ("year",), f"al een streefwaarde voor {target.year}")
+            if keys.index(keys[j]) != j:
+                part = f" ({target.breakdown})" if target.breakdown else ""
+                loaded.add("indicators", loc + ("year",), f"al een streefwaarde voor {target.year}{part}")
             for name in ("value", "low", "high"):
                 _in_scale(loaded, ind, loc + (name,), getattr(target, name))
             if target.kind == "relative":
@@ -177,7 +178,32 @@ def _check_additional_total(loaded: Loaded, budget) -> None:
     _check_additional(loaded, ("additional_total",), printed)
 
 
-RULES = (check_ids, check_references, check_targets, check_tables, check_budget)
+def _strings(node, loc: tuple):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(value, loc + (key,))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _strings(value, loc + (i,))
+    elif isinstance(node, str) and "[[" in node:
+        yield loc, node
+
+
+def check_directives(site: Site, loaded: Loaded) -> None:
+    """``[[ref]]`` in any text of the data must resolve (texts are shown on generated pages)."""
+    from .directives import PATTERN, UnknownReference, resolve
+
+    for key, doc in loaded.docs.items():
+        for loc, value in _strings(doc.get(key), ()):
+            for match in PATTERN.finditer(value):
+                try:
+                    resolve(site, match.group(1))
+                except UnknownReference as exc:
+                    why = f" ({exc})" if str(exc) else ""
+                    loaded.add(key, loc, f"onbekende verwijzing [[{match.group(1)}]]{why}")
+
+
+RULES = (check_ids, check_references, check_targets, check_tables, check_budget, check_directives)
 
 
 def validate(site: Site, loaded: Loaded) -> None:

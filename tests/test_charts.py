@@ -88,16 +88,21 @@ def test_indicator_svg_shows_dutch_numbers_and_indicative():
     assert "2015" in shown and "2.015" not in shown
 
 
+def group(svg: str, gid: str) -> str:
+    """The start of the SVG group with id ``gid`` (up to its first closing tag)."""
+    found = re.search(rf'<g id="{re.escape(gid)}">(.*?)</g>', svg, re.S)
+    assert found, gid
+    return found.group(1)
+
+
 def test_indicative_target_is_hollow_and_dashed():
-    target = PALETTE[2]
-    dashed = rf'style="[^"]*stroke-dasharray[^"]*stroke: {target}'
-    hollow = rf'style="fill: #ffffff; stroke: {target}'
     svg = indicator_chart(make_indicator(), make_table(), "ROCvA+F").svg
-    assert re.search(dashed, svg) and re.search(hollow, svg)
-    firm = make_indicator(targets=[Target(year=2020, kind="value", value=D("6.9"))])
-    svg = indicator_chart(firm, make_table(), "ROCvA+F").svg
-    assert not re.search(dashed, svg) and not re.search(hollow, svg)
-    assert "indicatief" not in " ".join(texts(svg))
+    firm, indicative = group(svg, "indicator-1a-target-0"), group(svg, "indicator-1a-target-1")
+    assert f"fill: {PALETTE[2]}" in firm and "fill: #ffffff" in indicative
+    assert "stroke-dasharray" not in group(svg, "indicator-1a-connector-0")
+    assert "stroke-dasharray" in group(svg, "indicator-1a-connector-1")
+    firm_only = make_indicator(targets=[Target(year=2020, kind="value", value=D("6.9"))])
+    assert "indicatief" not in " ".join(texts(indicator_chart(firm_only, make_table(), "ROCvA+F").svg))
 
 
 def test_same_chart_twice_is_identical_and_undated():

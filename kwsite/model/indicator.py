@@ -70,6 +70,8 @@ class Target(Model):
     direction: Direction | None = None
     set_in: Year | None = None
     indicative: bool = False
+    breakdown: Text | None = None
+    """The part of the indicator this target is for (``Entree``, ``niveau 2``), if split."""
     as_written: Text | None = None
     note: Text | None = None
 
@@ -118,5 +120,9 @@ class Indicator(Model):
     """How attainment is determined (wijze van vaststellen), own words."""
 
     def target(self, year: int) -> Target | None:
-        """The target for ``year``, or ``None``."""
+        """The first target for ``year`` (the only one unless split by breakdown), or ``None``."""
         return next((t for t in self.targets if t.year == year), None)
+
+    def targets_in(self, year: int) -> list[Target]:
+        """All targets for ``year``: one, or one per breakdown."""
+        return [t for t in self.targets if t.year == year]

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ..model import Site
 from ..numbers import euro_mln, machine, number, percent
-from ..present import baseline_text, target_label
+from ..present import baseline_text, year_label
 from ..tables import csv_text, html_table
 from .common import Generated, download_block, rel, text
 from .theme import target_years
@@ -81,11 +81,11 @@ def indicators(site: Site, files: list[Generated]) -> Generated:
     for ind in site.indicators:
         theme = site.theme(ind.theme)
         rows.append([f"{ind.id} {ind.short_name or ind.name}", theme.short_title if theme else ind.theme,
-                     baseline_text(ind), *[target_label(ind, ind.target(y)) for y in years]])
+                     baseline_text(ind), *[year_label(ind, y) for y in years]])
         base = ind.baseline
         mrows.append([ind.id, ind.name, ind.theme, ind.unit, machine(base.value) if base else "",
                       str(base.year or "") if base else "",
-                      *[target_label(ind, ind.target(y)) for y in years]])
+                      *[year_label(ind, y) for y in years]])
     out = ["# Indicatoren\n", "Alle indicatoren met nulmeting en streefwaarden. Streefwaarden met *(indicatief)* zijn richtinggevend.\n",
            html_table(columns, rows, css="kw-table kw-overview"), ""]
     names = ["id", "naam", "thema", "eenheid", "nulmeting", "nulmeting_jaar", *[f"streefwaarde_{y}" for y in years]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..model import Indicator, Site, Theme
 from ..numbers import euro_mln, percent
-from ..present import baseline_text, target_label
+from ..present import baseline_text, year_label
 from ..tables import html_table, table_csv, table_rows
 from .common import Generated, chart_block, download_block, rel, text
 
@@ -25,7 +25,7 @@ def target_years(site: Site) -> list[int]:
 def card(site: Site, ind: Indicator, page: str, charts, files: list[Generated]) -> str:
     years = target_years(site)
     cols = ["Indicator", "Nulmeting", *[f"Streefwaarde {y}" for y in years]]
-    row = [f"{ind.id} {ind.short_name or ind.name}", baseline_text(ind), *[target_label(ind, ind.target(y)) for y in years]]
+    row = [f"{ind.id} {ind.short_name or ind.name}", baseline_text(ind), *[year_label(ind, y) for y in years]]
     parts = [f"### {text(ind.id)} {text(ind.name)}\n", html_table(cols, [row], css="kw-table kw-card"), ""]
     facts = []
     if ind.definition:

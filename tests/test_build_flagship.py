@@ -1,0 +1,94 @@
+"""Integration: the real S3 site builds with --strict and shows the seed's figures."""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from htmltext import tables, text
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    work = tmp_path_factory.mktemp("flagship")
+    for name in ("content", "data", "theme"):
+        shutil.copytree(ROOT / name, work / name)
+    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=work, env=env,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return work / "site", proc.stderr
+
+
+def page(built, rel):
+    return (built[0] / rel / "index.html").read_text(encoding="utf-8")
+
+
+def card_row(html, indicator_id):
+    for table in tables(html):
+        for row in table:
+            if row and row[0].startswith(indicator_id + " "):
+                return row
+    raise AssertionError(f"no card for {indicator_id}")
+
+
+def test_strict_build_has_no_warnings(built):
+    assert "WARNING" not in built[1]
+
+
+def test_theme_page_shows_1a_and_1b_baseline_and_targets(built):
+    html = page(built, "themas/meerjarenstrategie")
+    assert card_row(html, "1a")[1:] == ["6,7 (2017)", "6,9 (+0,2 punt)", "7,1 (+0,4 punt) (indicatief)"]
+    assert card_row(html, "1b")[1:] == ["38% (2018)", "45%", "50% (indicatief)"]
+
+
+def test_budget_table_matches_the_seed(built):
+    html = page(built, "begroting")
+    rows = tables(html)[0]
+    assert rows[0] == ["Thema", "Aandeel", "Bedrag"]
+    body = {r[0]: r[1:] for r in rows[1:]}
+    assert ["25%", "€ 7,0 mln"] in body.values()
+    assert body["Totaal"] == ["100%", "€ 28,0 mln"]
+    amounts = [r[2] for r in rows[1:-1]]
+    assert amounts == ["€ 7,0 mln", "€ 7,0 mln", "€ 7,0 mln", "€ 4,2 mln", "€ 2,8 mln"]
+
+
+def test_twelve_college_appendices(built):
+    pages = sorted(p.name for p in (built[0] / "colleges").iterdir() if p.is_dir())
+    assert len(pages) == 12, pages
+
+
+def test_college_page_shows_values_beside_total_and_missing_rows(built):
+    html = page(built, "colleges/amstelland")
+    body = text(html)
+    # IBM per college: Amstlnd 6,1 6,5 6,2 beside ROCvA+F 6,3 6,8 6,7 (S3 r. 2758-2784)
+    ibm = next(t for t in tables(html) if t[0][:2] == ["Periode", "Amstelland"] and t[1][1] == "6,1")
+    assert ibm[1:] == [["2015", "6,1", "6,3"], ["2016", "6,5", "6,8"], ["2017", "6,2", "6,7"]]
+    assert "geen gegevens" in body  # Amstelland has no row in the entree table
+
+
+def test_charts_are_svg_with_alt_text_and_dutch_numbers(built):
+    html = page(built, "themas/meerjarenstrategie")
+    imgs = re.findall(r'<img[^>]+src="([^"]+\.svg)"[^>]*>', html)
+    assert imgs, "no chart"
+    alts = re.findall(r'<img[^>]+alt="([^"]+)"[^>]+src="[^"]+\.svg"', html) + re.findall(r'<img[^>]+src="[^"]+\.svg"[^>]+alt="([^"]+)"', html)
+    assert alts and all(len(a) > 30 for a in alts)
+    svg = (built[0] / "grafieken" / "indicator-1a.svg").read_text(encoding="utf-8")
+    assert "6,7" in svg and "7,1" in svg and "6.7" not in svg
+
+
+def test_no_directive_left_unexpanded(built):
+    for html in built[0].rglob("*.html"):
+        assert "[[" not in text(html.read_text(encoding="utf-8")), html
+
+
+def test_no_third_party_hosts(built):
+    for html in built[0].rglob("*.html"):
+        source = html.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in source and "cdn.jsdelivr" not in source, html

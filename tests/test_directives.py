@@ -1,0 +1,54 @@
+"""Inline directives take their figures from the data; unknown ones are errors with line and column."""
+
+from kwsite.build import load_site
+from kwsite.directives import expand
+from conftest import edit
+
+
+def test_values_come_from_data(mini):
+    site, _ = load_site(mini / "data")
+    text, problems = expand(
+        "Nulmeting [[ind.1b.baseline]] in [[ind.1b.baseline.year]], doel [[ind.1b.target.2020]].\n"
+        "Cijfer [[ind.1a.target.2022]]; budget [[budget.kern.share]] = [[budget.kern.amount]]; "
+        "Noord [[table.cijfer.noord.2017]], totaal [[table.cijfer.total.2015]]; [[agenda.period]], [[agenda.units.count]] colleges.",
+        site, "content/x.md",
+    )
+    assert problems == []
+    assert text.splitlines()[0] == "Nulmeting 38% in 2018, doel 45%."
+    assert "Cijfer 7,1 (+0,4 punt); budget 100% = €\u00a010,0\u00a0mln;" in text
+    assert "Noord 7,0, totaal 6,3; 2019-2022, 2 colleges." in text
+
+
+def test_changing_yaml_changes_the_text(mini):
+    edit(mini, "data/indicators.yaml", "value: 38, year: 2018", "value: 39, year: 2018")
+    site, _ = load_site(mini / "data")
+    assert expand("[[ind.1b.baseline]]", site, "x.md")[0] == "39%"
+
+
+def test_unknown_references_are_reported_with_line_and_column(mini):
+    site, _ = load_site(mini / "data")
+    text, problems = expand("a\n\nzie [[ind.9z.baseline]] en [[ind.1a.target.2021]]\n[[foo.bar]]", site, "content/x.md", first_line=4)
+    assert [str(p) for p in problems] == [
+        "content/x.md:6:5 ind.9z.baseline: onbekende verwijzing (onbekende indicator '9z')",
+        "content/x.md:6:28 ind.1a.target.2021: onbekende verwijzing",
+        "content/x.md:7:1 foo.bar: onbekende verwijzing (onbekende soort 'foo')",
+    ]
+    assert "[[ind.9z.baseline]]" in text
+
+
+def test_code_blocks_are_left_alone(mini):
+    site, _ = load_site(mini / "data")
+    text, problems = expand("```\n[[nope]]\n```\n", site, "x.md")
+    assert problems == [] and "[[nope]]" in text
+
+
+def test_directives_in_data_text_are_checked_at_their_yaml_line(mini):
+    import pytest
+    from kwsite.problems import KwsiteError
+
+    edit(mini, "data/themes.yaml", "Meer studenten halen hun diploma.", "Van [[ind.1b.baseline]] naar [[ind.1b.target.2030]].")
+    with pytest.raises(KwsiteError) as info:
+        load_site(mini / "data")
+    assert [str(p) for p in info.value.problems] == [
+        "data/themes.yaml:7:17 themes[0].ambitions[0]: onbekende verwijzing [[ind.1b.target.2030]]"
+    ]

@@ -1,0 +1,37 @@
+"""Golden files: the generated Markdown of one theme page and one college page.
+
+After an intended change, regenerate with:  KWSITE_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_golden.py
+and review the diff of tests/golden/ before committing.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from kwsite.build import build_pages, load_site
+
+GOLDEN = Path(__file__).parent / "golden"
+PAGES = {"themas/meerjarenstrategie.md": "theme-meerjarenstrategie.md", "colleges/amstelland.md": "college-amstelland.md"}
+
+
+@pytest.fixture(scope="module")
+def generated():
+    site, _ = load_site(ROOT / "data")
+    files, _ = build_pages(site, ["hoofdstukken/06-meerjarenstrategie.md"])
+    return {f.path: f.content for f in files}
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_generated_markdown_matches_golden(generated, page):
+    golden = GOLDEN / PAGES[page]
+    if os.environ.get("KWSITE_UPDATE_GOLDEN"):
+        golden.write_text(generated[page], encoding="utf-8")
+    assert generated[page] == golden.read_text(encoding="utf-8")
+
+
+def test_generation_is_deterministic(generated):
+    site, _ = load_site(ROOT / "data")
+    again, _ = build_pages(site, ["hoofdstukken/06-meerjarenstrategie.md"])
+    assert {f.path: f.content for f in again} == generated
