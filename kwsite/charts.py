@@ -65,6 +65,8 @@ DELTA_UNIT = {"percent": " procentpunt", "grade": " punt", "score": " punt", "co
 ROW_HEADER = {"unit": "College", "series": "Reeks", "domain": "Domein", "level": "Niveau"}
 TARGET_MARKER = {"value": "s", "relative": "s", "minimum": "^", "maximum": "v"}
 NUMERIC_KINDS = ("value", "minimum", "maximum", "range", "relative")
+MAX_LINES = 7
+"""More rows than this in a series/domain/level table: bars of the last period (lines would be spaghetti)."""
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,7 @@ def _sort_key(period: str) -> tuple[int, str]:
 
 
 def target_text(target: Target, unit: str, display: bool = True) -> str:
-    """A target as table text, e.g. ``"7,1 (+0,4 punt t.o.v. nulmeting; indicatief)"``."""
+    """A target as table text, e.g. ``"7,1 (+0,4 punt t.o.v. nulmeting; indicatief)"``, ``"Entree: behoud"``."""
     num = lambda v: _cell(v, unit, display)  # noqa: E731
     notes = []
     if target.kind == "relative":
@@ -151,7 +153,8 @@ def target_text(target: Target, unit: str, display: bool = True) -> str:
     }[target.kind]()
     if target.indicative:
         notes.append("indicatief")
-    return f"{main} ({'; '.join(notes)})" if notes else main
+    part = f"{target.breakdown}: " if target.breakdown else ""
+    return part + (f"{main} ({'; '.join(notes)})" if notes else main)
 
 
 def _target_label(target: Target, unit: str) -> str:
@@ -232,10 +235,9 @@ def _baseline_key(indicator: Indicator) -> str | None:
 def _indicator_table(indicator: Indicator, series: TableData | None, row: Row | None, display: bool) -> list[list[str]]:
     """Rows ``[period, own value, nulmeting, streefwaarde]`` sorted by year."""
     unit, base_key = indicator.unit, _baseline_key(indicator)
-    keys = list(series.periods) if row else []
-    keys += [k for k in [base_key, *(str(t.year) for t in indicator.targets)] if k and k not in keys]
+    keys = [*(series.periods if row else ()), base_key, *(str(t.year) for t in indicator.targets)]
     out = []
-    for key in sorted(keys, key=_sort_key):
+    for key in sorted(dict.fromkeys(k for k in keys if k), key=_sort_key):
         own = _cell(series.value(row, key), unit, display) if row and key in series.periods else ""
         base = _cell(indicator.baseline.value, unit, display) if key == base_key else ""
         goals = "; ".join(target_text(t, unit, display) for t in indicator.targets if str(t.year) == key)
@@ -267,9 +269,11 @@ def _indicator_alt(indicator: Indicator, series: TableData | None, row: Row | No
         parts.append(_series_alt(label, series.periods, row.values, unit))
     if base is not None:
         value = MISSING if base.value is None else fmt(base.value, unit)
-        parts.append(f"Nulmeting {value} ({_baseline_key(indicator) or 'jaar onbekend'}).")
+        when = _baseline_key(indicator)
+        parts.append(f"Nulmeting {value} ({when})." if when else f"Nulmeting: {value}.")
     if indicator.targets:
-        goals = "; ".join(f"{target_text(t, unit)} in {t.year}" for t in sorted(indicator.targets, key=lambda t: t.year))
+        ordered = sorted(indicator.targets, key=lambda t: t.year)
+        goals = "; ".join(f"{target_text(t, unit)} in {t.year}" for t in ordered)
         parts.append(f"Streefwaarden: {goals}.")
     if indicator.polarity == "lower_is_better":
         parts.append("Lager is beter.")
@@ -317,23 +321,25 @@ def _draw_indicator(fig: Figure, indicator: Indicator, series: TableData | None,
                     label: str, targets: list[Target], key: str) -> None:
     ax = fig.add_subplot()
     unit, base = indicator.unit, indicator.baseline
-    years, anchor = [t.year for t in targets], None
+    years, last = [t.year for t in targets], None
     if row:
         points = [(_year(p), v) for p, v in zip(series.periods, row.values) if _year(p)]
         xs, ys = [x for x, _ in points], _floats([v for _, v in points])
         ax.plot(xs, ys, color=SERIES, marker="o", ms=5, lw=2, zorder=3)
         years += xs
         known = [(x, y) for x, y in zip(xs, ys) if not math.isnan(y)]
-        anchor = known[-1] if known else None
+        last = known[-1] if known else None
     has_base = base is not None and base.value is not None and base.year is not None
-    if has_base:
-        anchor = (base.year, float(base.value))
+    point = (base.year, float(base.value)) if has_base else None
+    if point:
         years.append(base.year)
-        ax.plot(*[[c] for c in anchor], ls="none", marker="D", ms=8, color=BASELINE, mec="white", zorder=5)
-        first = base.year <= min(years)  # leftmost: label to the right so it stays inside the axes
-        ax.annotate(f"nulmeting {fmt(base.value, unit)}", anchor, xytext=(-4 if first else 0, -9),
-                    textcoords="offset points", ha="left" if first else "center", va="top", fontsize=8,
-                    color=BASELINE)
+        ax.plot(*[[c] for c in point], ls="none", marker="D", ms=8, color=BASELINE, mec="white", zorder=5)
+        # at the left/right end of the axis, the label extends inwards so it is not clipped
+        ha = "left" if base.year <= min(years) else "right" if base.year >= max(years) else "center"
+        ax.annotate(f"nulmeting {fmt(base.value, unit)}", point, xytext=({"left": -4, "right": 4}.get(ha, 0), -9),
+                    textcoords="offset points", ha=ha, va="top", fontsize=8, color=BASELINE)
+    # targets are joined to the later of the nulmeting and the last measured value
+    anchor = max((p for p in (point, last) if p), key=lambda p: p[0], default=None)
     _draw_targets(ax, targets, anchor, unit, key)
     ax.margins(x=0.08, y=0.22)
     _year_axis(ax.xaxis, years)
@@ -348,11 +354,12 @@ def indicator_chart(indicator: Indicator, series: TableData | None, total_label:
     """Line chart of the institution's own series with nulmeting and streefwaarden.
 
     ``series`` is the indicator's first table (its ``total`` row, else its first
-    row, is drawn); ``total_label`` names that series ("ROCvA+F"). Returns
-    ``None`` when there is neither a series nor a numeric baseline or target.
+    row, is drawn); ``total_label`` names that series ("ROCvA+F"). Targets for a
+    ``breakdown`` (``Entree``) are not drawn on the total series, only listed.
+    Returns ``None`` when there is neither a series nor a plottable baseline or target.
     """
     row = _own_row(series)
-    targets = [t for t in indicator.targets if t.kind in NUMERIC_KINDS]
+    targets = [t for t in indicator.targets if t.kind in NUMERIC_KINDS and not t.breakdown]
     base = indicator.baseline
     if row is None and (base is None or base.value is None or base.year is None) and not targets:
         return None
@@ -367,6 +374,11 @@ def indicator_chart(indicator: Indicator, series: TableData | None, total_label:
 # --- table charts ----------------------------------------------------------------------------
 
 
+def _total_row(table: TableData) -> Row | None:
+    """The institution-total row: unit ``total``, else the row labelled ``meta.total``."""
+    return table.row_for_unit("total") or (table.row(table.meta.total) if table.meta.total else None)
+
+
 def _last_period(table: TableData) -> int | None:
     """Index of the last period in which any row has a value."""
     filled = [i for i in range(len(table.periods)) if any(r.values[i] is not None for r in table.rows)]
@@ -379,7 +391,7 @@ def _bars_alt(table: TableData, index: int) -> str:
     high, low = max(known, key=lambda lv: lv[1]), min(known, key=lambda lv: lv[1])
     parts = [f"Staafdiagram {table.meta.title}, {period}: {len(table.rows)} rijen;",
              f"hoogste {high[0]} {fmt(high[1], unit)}, laagste {low[0]} {fmt(low[1], unit)}."]
-    total = table.row_for_unit("total")
+    total = _total_row(table)
     if total is not None:
         parts.append(f"{total.label}: {_cell(total.values[index], unit, True)}.")
     missing = [r.label for r in table.rows if r.values[index] is None]
@@ -391,7 +403,7 @@ def _bars_alt(table: TableData, index: int) -> str:
 def _draw_bars(fig: Figure, table: TableData, index: int, key: str) -> None:
     """Horizontal bars of period ``index``, table order top to bottom, total highlighted."""
     ax = fig.add_subplot()
-    unit, total = table.meta.unit, table.row_for_unit("total")
+    unit, total = table.meta.unit, _total_row(table)
     for i, row in enumerate(table.rows):
         value = row.values[index]
         if value is None:
@@ -449,10 +461,10 @@ def _draw_lines(fig: Figure, table: TableData) -> None:
     years = [_year(p) for p in table.periods]
     numeric = all(years)
     xs = years if numeric else list(range(len(table.periods)))
-    ends, values = [], []
+    ends, values, total_row = [], [], _total_row(table)
     for i, row in enumerate(table.rows):
         ys = _floats(row.values)
-        colour, total = PALETTE[i % len(PALETTE)], row.unit == "total"
+        colour, total = PALETTE[i % len(PALETTE)], row is total_row
         ax.plot(xs, ys, color=colour, marker=MARKERS[i % len(MARKERS)], ls=LINESTYLES[i % len(LINESTYLES)],
                 lw=2.4 if total else 1.6, ms=5, zorder=3)
         known = [(x, y) for x, y in zip(xs, ys) if not math.isnan(y)]
@@ -477,7 +489,8 @@ def _table_rows(table: TableData, display: bool) -> tuple[tuple[str, ...], ...]:
 
 
 def table_chart(table: TableData) -> Chart | None:
-    """Chart of a data table: bars of the last filled period for ``unit`` tables, else lines.
+    """Chart of a data table: bars of the last filled period for ``unit`` tables (and for
+    other tables with more than :data:`MAX_LINES` rows), else one line per row.
 
     The data table behind it is the whole table (label column + one column per
     period). Returns ``None`` for a table without any value.
@@ -487,7 +500,7 @@ def table_chart(table: TableData) -> Chart | None:
         return None
     key = f"table-{table.meta.id}"
     columns = (ROW_HEADER[table.meta.rows], *table.periods)
-    if table.meta.rows == "unit":
+    if table.meta.rows == "unit" or len(table.rows) > MAX_LINES:
         height = max(FIGSIZE[1], 1.2 + 0.19 * len(table.rows))  # keep ≥ 0.19 in per bar
         svg, alt = _render(key, lambda fig: _draw_bars(fig, table, index, key), height), _bars_alt(table, index)
     else:

@@ -27,30 +27,27 @@ class PrintedTotal(Model):
     amount_mln: Number | None = None
 
 
-class AdditionalFunds(Model):
-    """One row of the additional-funds table (quality funds vs other funds)."""
+class AdditionalTotal(Model):
+    """The columns of the additional-funds table (S3 ch. 12); also its printed total row.
+
+    ``ka_*``: quality-agenda funds (share of all KA funds, amount, share of the
+    row); ``other_*``: other additional funds; ``total_*``: the row's sum.
+    """
+
+    ka_share_vertical_pct: Number
+    ka_amount_mln: Number
+    ka_share_horizontal_pct: Number
+    other_amount_mln: Number
+    other_share_pct: Number
+    total_amount_mln: Number
+    total_share_pct: Number
+
+
+class AdditionalFunds(AdditionalTotal):
+    """One theme's row of the additional-funds table, as printed."""
 
     theme: Id
     label: Text
-    ka_share_vertical_pct: Number
-    ka_amount_mln: Number
-    ka_share_horizontal_pct: Number
-    other_amount_mln: Number
-    other_share_pct: Number
-    total_amount_mln: Number
-    total_share_pct: Number
-
-
-class AdditionalTotal(Model):
-    """The printed total row of the additional-funds table."""
-
-    ka_share_vertical_pct: Number
-    ka_amount_mln: Number
-    ka_share_horizontal_pct: Number
-    other_amount_mln: Number
-    other_share_pct: Number
-    total_amount_mln: Number
-    total_share_pct: Number
 
 
 class Budget(Model):
