@@ -1,0 +1,214 @@
+"""Charts: indicators and data tables → deterministic, accessible SVG.
+
+Every chart function is pure: model in, :class:`Chart` out (SVG text, Dutch alt
+text and the data table behind the chart). Drawing uses the matplotlib
+``Figure`` API only (never pyplot) on an Agg canvas; all style lives in
+:data:`STYLE`, applied per chart with ``matplotlib.rc_context``. Output is
+byte-identical across runs and processes: ``svg.hashsalt`` is derived from the
+chart key (so ids differ between charts inlined on one page) and no date is
+written. Numbers are formatted in Dutch with Babel, never the OS locale.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+import matplotlib
+from babel.numbers import format_decimal
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from ..model import Target
+
+CHART_STYLE_VERSION = "1"
+"""Bump when the look changes, so cached charts are redrawn."""
+
+LOCALE = "nl_NL"
+MISSING = "geen gegevens"
+FIGSIZE = (6.0, 3.4)
+"""Inches; 432×245 pt in the SVG."""
+TITLE_WIDTH = 60
+"""Characters per title line at 10 pt bold."""
+
+PALETTE = ("#1f4e79", "#a04000", "#2e6b30", "#6a3d9a", "#8b1a1a", "#00646e", "#595959")
+"""Dark blue, dark orange, dark green, purple, dark red, teal, grey: each ≥ 4.5:1 on white."""
+TEXT = "#1a1a1a"
+MUTED = "#595959"
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "h")
+"""8 markers vs 7 colours vs 4 line styles: the first 56 series all differ in their combination."""
+LINESTYLES = ("-", "--", ":", "-.")
+SERIES, BASELINE, TARGET = PALETTE[0], PALETTE[1], PALETTE[2]
+
+STYLE = {
+    "svg.fonttype": "none", "font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"], "font.size": 9,
+    "text.color": TEXT, "axes.labelcolor": TEXT, "xtick.labelcolor": TEXT, "ytick.labelcolor": TEXT,
+    "axes.edgecolor": MUTED, "xtick.color": MUTED, "ytick.color": MUTED,
+    "axes.titlesize": 10, "axes.titleweight": "bold", "axes.titlelocation": "left",
+    "axes.spines.top": False, "axes.spines.right": False,
+    "axes.grid": True, "grid.color": "#d9d9d9", "grid.linewidth": 0.8,
+    "legend.frameon": False, "legend.fontsize": 8,
+}
+"""The house style, applied per chart with ``rc_context`` (``svg.hashsalt`` is added per chart)."""
+
+UNIT_LABEL = {"percent": "Percentage", "grade": "Cijfer", "score": "Score", "count": "Aantal"}
+DELTA_UNIT = {"percent": " procentpunt", "grade": " punt", "score": " punt", "count": ""}
+ROW_HEADER = {"unit": "College", "series": "Reeks", "domain": "Domein", "level": "Niveau"}
+TARGET_MARKER = {"value": "s", "relative": "s", "minimum": "^", "maximum": "v"}
+NUMERIC_KINDS = ("value", "minimum", "maximum", "range", "relative")
+MAX_LINES = 7
+"""More rows than this in a series/domain/level table: bars of the last period (lines would be spaghetti)."""
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A rendered chart with its text alternatives.
+
+    ``rows`` and ``csv_rows`` have one tuple per table row, each as long as
+    ``columns``; ``rows`` is Dutch display text, ``csv_rows`` dot decimals with
+    ``""`` for a missing value.
+    """
+
+    key: str
+    svg: str
+    alt: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    csv_rows: tuple[tuple[str, ...], ...]
+
+
+# --- numbers ---------------------------------------------------------------------------------
+
+
+def contrast_ratio(hex1: str, hex2: str) -> float:
+    """WCAG 2.1 contrast ratio of two ``#rrggbb`` colours, 1.0 … 21.0."""
+
+    def luminance(colour: str) -> float:
+        rgb = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+        lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    hi, lo = sorted((luminance(hex1), luminance(hex2)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def _decimals(value: Decimal) -> int:
+    """Printed decimals of a Decimal: ``6.70`` → 2, ``38`` → 0."""
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def fmt(value: Decimal | float, unit: str, decimals: int | None = None, sign: bool = False) -> str:
+    """Dutch display text keeping the printed precision: ``6.7`` → ``"6,7"``, 38 % → ``"38%"``."""
+    if decimals is None:
+        decimals = _decimals(value) if isinstance(value, Decimal) else 0
+    if abs(value) < 1e-12:
+        value = 0
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    text = format_decimal(value, format=pattern, locale=LOCALE)
+    return ("+" if sign and value > 0 else "") + text + ("%" if unit == "percent" else "")
+
+
+def _cell(value: Decimal | None, unit: str, display: bool) -> str:
+    """Display text (``"6,7"``, ``"38%"``, ``"geen gegevens"``) or CSV text (``"6.7"``, ``"38"``, ``""``)."""
+    if value is None:
+        return MISSING if display else ""
+    return fmt(value, unit) if display else format(value, "f")
+
+
+def _year(period: str | None) -> int | None:
+    """``"2017"`` → 2017; anything else (``"2016-2017"``) → ``None``."""
+    return int(period) if period and re.fullmatch(r"\d{4}", period.strip()) else None
+
+
+def _sort_key(period: str) -> tuple[int, str]:
+    found = re.search(r"\d{4}", period)
+    return (int(found.group()) if found else 9999, period)
+
+
+def target_text(target: Target, unit: str, display: bool = True) -> str:
+    """A target as table text, e.g. ``"7,1 (+0,4 punt t.o.v. nulmeting; indicatief)"``, ``"Entree: behoud"``."""
+    num = lambda v: _cell(v, unit, display)  # noqa: E731
+    notes = []
+    if target.kind == "relative":
+        delta = fmt(target.delta, "", sign=True) if display else f"{target.delta:+f}"
+        notes.append(f"{delta}{DELTA_UNIT[unit]} t.o.v. nulmeting")
+    main = {
+        "value": lambda: num(target.value),
+        "relative": lambda: num(target.value),
+        "minimum": lambda: f"minimaal {num(target.value)}",
+        "maximum": lambda: f"maximaal {num(target.value)}",
+        "range": lambda: f"{num(target.low)} tot {num(target.high)}",
+        "direction": lambda: str(target.direction),
+        "deferred": lambda: f"vast te stellen in {target.set_in}",
+    }[target.kind]()
+    if target.indicative:
+        notes.append("indicatief")
+    part = f"{target.breakdown}: " if target.breakdown else ""
+    return part + (f"{main} ({'; '.join(notes)})" if notes else main)
+
+
+def _target_label(target: Target, unit: str) -> str:
+    """Short label next to a plotted target: ``"6,9"``, ``"min. 6,9"``, ``"6,5–7,0"``."""
+    if target.kind == "range":
+        text = f"{fmt(target.low, unit)}–{fmt(target.high, unit)}"
+    else:
+        prefix = {"minimum": "min. ", "maximum": "max. "}.get(target.kind, "")
+        text = prefix + fmt(target.value, unit)
+    return text + ("\nindicatief" if target.indicative else "")
+
+
+# --- rendering -------------------------------------------------------------------------------
+
+
+def _render(key: str, draw: Callable[[Figure], None], height: float = FIGSIZE[1]) -> str:
+    """Run ``draw`` on a fresh 6 in × ``height`` in figure; return the bare ``<svg>`` element."""
+    with matplotlib.rc_context({**STYLE, "svg.hashsalt": f"kwsite:{key}"}):
+        fig = Figure(figsize=(FIGSIZE[0], height), layout="constrained")
+        FigureCanvasAgg(fig)
+        draw(fig)
+        buffer = io.StringIO()
+        fig.savefig(buffer, format="svg", metadata={"Date": None})
+    return _clean_svg(buffer.getvalue(), key)
+
+
+def _clean_svg(text: str, key: str) -> str:
+    """Bare ``<svg class="kwsite-chart">`` to inline: no prolog or metadata; the unreferenced group
+    ids (``figure_1``, ``axes_1``; would repeat between charts) dropped except ours (``<key>-...``);
+    matplotlib's global ``*{...}`` style scoped to charts."""
+    text = text[text.index("<svg") :].replace("<svg ", '<svg class="kwsite-chart" ', 1)
+    text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, count=1, flags=re.S)
+    text = re.sub(r'<g id="(?!' + re.escape(key) + r'-)[^"]*"', "<g", text)
+    return text.replace("<style type=\"text/css\">*{", "<style type=\"text/css\">.kwsite-chart *{", 1)
+
+
+class _DutchTicks(FuncFormatter):
+    """Dutch tick labels; all ticks of an axis get the decimals the finest one needs (``6,5``/``7,0``)."""
+
+    def __init__(self, unit: str) -> None:
+        super().__init__(lambda x, _pos: fmt(round(x, self.decimals), unit, self.decimals))
+        self.decimals = 0
+
+    def set_locs(self, locs: Sequence[float]) -> None:
+        finite = [v for v in locs if math.isfinite(v)]
+        self.decimals = next((d for d in range(4) if all(abs(round(v, d) - v) < 1e-9 for v in finite)), 3)
+
+
+def _year_axis(axis, years: Sequence[int]) -> None:
+    """Integer years, every year when there are few, never ``2.015``."""
+    if years and max(years) - min(years) <= 12:
+        axis.set_ticks(range(min(years), max(years) + 1))
+    else:
+        axis.set_major_locator(MaxNLocator(integer=True))
+    axis.set_major_formatter(FuncFormatter(lambda x, _pos: str(int(round(x)))))
+
+
+def _floats(values: Sequence[Decimal | None]) -> list[float]:
+    return [math.nan if v is None else float(v) for v in values]
+
+

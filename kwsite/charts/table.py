@@ -1,0 +1,169 @@
+"""Charts of data tables: bars per college, lines per series."""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from ..model.site import Row, TableData
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+
+from .indicator import _series_alt
+from .base import (
+    SERIES,
+    BASELINE,
+    MISSING,
+    FIGSIZE,
+    TITLE_WIDTH,
+    PALETTE,
+    MUTED,
+    MARKERS,
+    LINESTYLES,
+    UNIT_LABEL,
+    ROW_HEADER,
+    MAX_LINES,
+    Chart,
+    fmt,
+    _cell,
+    _year,
+    _render,
+    _DutchTicks,
+    _year_axis,
+    _floats,
+)
+
+def _total_row(table: TableData) -> Row | None:
+    """The institution-total row: unit ``total``, else the row labelled ``meta.total``."""
+    return table.row_for_unit("total") or (table.row(table.meta.total) if table.meta.total else None)
+
+
+def _last_period(table: TableData) -> int | None:
+    """Index of the last period in which any row has a value."""
+    filled = [i for i in range(len(table.periods)) if any(r.values[i] is not None for r in table.rows)]
+    return filled[-1] if filled else None
+
+
+def _bars_alt(table: TableData, index: int) -> str:
+    unit, period = table.meta.unit, table.periods[index]
+    known = [(r.label, r.values[index]) for r in table.rows if r.values[index] is not None]
+    high, low = max(known, key=lambda lv: lv[1]), min(known, key=lambda lv: lv[1])
+    parts = [f"Staafdiagram {table.meta.title}, {period}: {len(table.rows)} rijen;",
+             f"hoogste {high[0]} {fmt(high[1], unit)}, laagste {low[0]} {fmt(low[1], unit)}."]
+    total = _total_row(table)
+    if total is not None:
+        parts.append(f"{total.label}: {_cell(total.values[index], unit, True)}.")
+    missing = [r.label for r in table.rows if r.values[index] is None]
+    if missing:
+        parts.append(f"{MISSING.capitalize()}: {', '.join(missing)}.")
+    return " ".join(parts)
+
+
+def _draw_bars(fig: Figure, table: TableData, index: int, key: str) -> None:
+    """Horizontal bars of period ``index``, table order top to bottom, total highlighted."""
+    ax = fig.add_subplot()
+    unit, total = table.meta.unit, _total_row(table)
+    for i, row in enumerate(table.rows):
+        value = row.values[index]
+        if value is None:
+            ax.text(0, i, f" {MISSING}", va="center", ha="left", fontsize=8, style="italic", color=MUTED)
+            continue
+        colour = BASELINE if row is total else SERIES
+        ax.barh(i, float(value), height=0.66, color=colour, gid=f"{key}-bar-{i}", zorder=2)
+        ax.annotate(fmt(value, unit), (float(value), i), xytext=(2, 0), textcoords="offset points", va="center",
+                    fontsize=8, fontweight="bold" if row is total else "normal", zorder=4,
+                    bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none"})
+    ax.set_yticks(range(len(table.rows)), [r.label for r in table.rows])
+    if total is not None:
+        ax.get_yticklabels()[table.rows.index(total)].set_fontweight("bold")
+        if total.values[index] is not None:
+            line = ax.axvline(float(total.values[index]), color=BASELINE, ls="--", lw=1.2, zorder=3,
+                              label=f"{total.label}: {fmt(total.values[index], unit)}")
+            fig.legend(handles=[line], loc="outside lower center")
+    ax.invert_yaxis()
+    ax.grid(axis="y", visible=False)
+    ax.tick_params(axis="y", length=0)
+    ax.margins(x=0.12)
+    ax.xaxis.set_major_formatter(_DutchTicks(unit))
+    ax.set_xlabel(f"{UNIT_LABEL[unit]}, {table.periods[index]}")
+    ax.set_title(textwrap.fill(f"{table.meta.title} ({table.periods[index]})", TITLE_WIDTH))
+
+
+def _lines_alt(table: TableData) -> str:
+    unit, what = table.meta.unit, ROW_HEADER[table.meta.rows].lower()
+    parts = [f"Lijngrafiek {table.meta.title}, één lijn per {what}."]
+    parts += [_series_alt(r.label, table.periods, r.values, unit) for r in table.rows]
+    return " ".join(parts)
+
+
+def _end_labels(ax: Axes, ends: list[tuple[float, float, str, str]], gap: float, dx: float) -> None:
+    """Direct labels right of the line ends (x, y, label, colour), at least ``gap`` apart vertically.
+
+    Pushed up from the lowest; then, if the stack overshoots the highest end, pulled down from the top.
+    """
+    ends = sorted(ends, key=lambda e: e[1])
+    placed: list[float] = []
+    for _x, y, _label, _colour in ends:
+        placed.append(max([y] + [p + gap for p in placed[-1:]]))
+    for i in reversed(range(len(placed))):
+        ceiling = ends[-1][1] if i == len(placed) - 1 else placed[i + 1] - gap
+        placed[i] = min(placed[i], ceiling)
+    for (x, y, label, colour), y_text in zip(ends, placed):
+        ax.annotate(label, (x, y), xytext=(x + dx, y_text), textcoords="data", va="center", ha="left",
+                    fontsize=8, color=colour, annotation_clip=False,
+                    arrowprops={"arrowstyle": "-", "color": colour, "lw": 0.6, "shrinkA": 1, "shrinkB": 4})
+
+
+def _draw_lines(fig: Figure, table: TableData) -> None:
+    """One line per row; marker, line style and colour all differ; labels at the line ends."""
+    ax = fig.add_subplot()
+    years = [_year(p) for p in table.periods]
+    numeric = all(years)
+    xs = years if numeric else list(range(len(table.periods)))
+    ends, values, total_row = [], [], _total_row(table)
+    for i, row in enumerate(table.rows):
+        ys = _floats(row.values)
+        colour, total = PALETTE[i % len(PALETTE)], row is total_row
+        ax.plot(xs, ys, color=colour, marker=MARKERS[i % len(MARKERS)], ls=LINESTYLES[i % len(LINESTYLES)],
+                lw=2.4 if total else 1.6, ms=5, zorder=3)
+        known = [(x, y) for x, y in zip(xs, ys) if not math.isnan(y)]
+        values += [y for _, y in known]
+        if known:
+            ends.append((*known[-1], row.label, colour))
+    span = (max(values) - min(values)) or abs(max(values)) or 1.0
+    _end_labels(ax, ends, gap=span * 0.09, dx=(max(xs) - min(xs) or 1) * 0.04)
+    ax.margins(x=0.04, y=0.12)
+    if numeric:
+        _year_axis(ax.xaxis, xs)
+    else:
+        ax.set_xticks(xs)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: table.periods[int(round(x))]))
+    ax.yaxis.set_major_formatter(_DutchTicks(table.meta.unit))
+    ax.set_ylabel(UNIT_LABEL[table.meta.unit])
+    ax.set_title(textwrap.fill(table.meta.title, TITLE_WIDTH))
+
+
+def _table_rows(table: TableData, display: bool) -> tuple[tuple[str, ...], ...]:
+    return tuple((r.label, *(_cell(v, table.meta.unit, display) for v in r.values)) for r in table.rows)
+
+
+def table_chart(table: TableData) -> Chart | None:
+    """Chart of a data table: bars of the last filled period for ``unit`` tables (and for
+    other tables with more than :data:`MAX_LINES` rows), else one line per row.
+
+    The data table behind it is the whole table (label column + one column per
+    period). Returns ``None`` for a table without any value.
+    """
+    index = _last_period(table) if table.rows else None
+    if index is None:
+        return None
+    key = f"table-{table.meta.id}"
+    columns = (ROW_HEADER[table.meta.rows], *table.periods)
+    if table.meta.rows == "unit" or len(table.rows) > MAX_LINES:
+        height = max(FIGSIZE[1], 1.2 + 0.19 * len(table.rows))  # keep ≥ 0.19 in per bar
+        svg, alt = _render(key, lambda fig: _draw_bars(fig, table, index, key), height), _bars_alt(table, index)
+    else:
+        svg, alt = _render(key, lambda fig: _draw_lines(fig, table)), _lines_alt(table)
+    return Chart(key, svg, alt, columns, _table_rows(table, True), _table_rows(table, False))
+
