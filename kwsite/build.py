@@ -45,6 +45,8 @@ class ChartSet:
         tables = self.site.tables_of(ind.id)
         series = tables[0] if tables else None
         label = self.site.agenda.total_name
+        if series is not None and len(tables) > 1:  # say which breakdown the line shows
+            label = f"{label}, {series.meta.title}"
         inputs = chartcache.chart_inputs(ind, series, label)
         return self.cache.get_or_render(inputs, lambda: charts.indicator_chart(ind, series, label))
 

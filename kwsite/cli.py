@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from .build import load_site
+from .directives import check_content
 from .problems import KwsiteError
 
 
@@ -28,7 +29,12 @@ def main() -> None:
 def validate(site_dir: Path, strict: bool) -> None:
     """Controleer data/ van SITE_DIR en meld alle problemen tegelijk."""
     try:
-        _, found = load_site(site_dir / "data", "data")
+        site, found = load_site(site_dir / "data", "data")
+        content = site_dir / "content"
+        if content.is_dir():
+            unknown = check_content(site, content)
+            if unknown:
+                raise KwsiteError(unknown)
     except KwsiteError as exc:
         click.echo(str(exc), err=True)
         click.echo(f"{len(exc.problems)} fout(en).", err=True)

@@ -15,6 +15,7 @@ naming file and line. References:
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from decimal import Decimal
 
 from .model import Site
@@ -130,3 +131,12 @@ def expand(text: str, site: Site, file: str, first_line: int = 1) -> tuple[str, 
 
         out.append(PATTERN.sub(sub, line))
     return "\n".join(out), problems
+
+
+def check_content(site: Site, content_dir: Path, rel: str = "content") -> list[Problem]:
+    """Every unknown ``[[ref]]`` in the Markdown files under ``content_dir``."""
+    problems: list[Problem] = []
+    for path in sorted(content_dir.rglob("*.md")):
+        name = f"{rel}/{path.relative_to(content_dir).as_posix()}"
+        problems += expand(path.read_text(encoding="utf-8-sig"), site, name)[1]
+    return problems

@@ -9,6 +9,8 @@ from __future__ import annotations
 from .model import Baseline, Indicator, Target
 from .numbers import MISSING, signed, with_unit
 
+NO_TARGET = "geen streefwaarde"
+"""Shown for a year without a target (not "geen gegevens": nothing is missing)."""
 DELTA_UNIT = {"percent": "procentpunt", "grade": "punt", "score": "punt", "count": ""}
 DIRECTION_TEXT = {
     "hoger": "hoger",
@@ -38,7 +40,7 @@ def target_text(indicator: Indicator, target: Target | None) -> str:
     """How a target reads: ``45%``, ``minimaal 3,7``, ``hoger``, ``vast te stellen in 2020``,
     ``6,9 (+0,2 punt)``. No indicative marker: callers add it where it belongs."""
     if target is None:
-        return MISSING
+        return NO_TARGET
     kind = target.kind
     if kind == "value":
         return value_text(indicator, target.value)

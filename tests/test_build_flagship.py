@@ -92,3 +92,16 @@ def test_no_third_party_hosts(built):
     for html in built[0].rglob("*.html"):
         source = html.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in source and "cdn.jsdelivr" not in source, html
+
+
+def test_college_table_without_printed_total_has_no_total_column(built):
+    html = page(built, "colleges/amstelland")
+    # Startersresultaat per college (S3 r. 3643-3669) prints no total row; Amstelland 90% 88% 92%
+    starters = next(t for t in tables(html) if t[0][:2] == ["Periode", "Amstelland"] and t[1][1] == "90%")
+    assert starters == [["Periode", "Amstelland"], ["2015", "90%"], ["2016", "88%"], ["2017", "92%"]]
+
+
+def test_year_without_target_says_so(built):
+    html = page(built, "indicatoren")
+    row = next(r for r in tables(html)[0] if r[0].startswith("5a "))
+    assert "geen streefwaarde" in row[3] and "geen gegevens" not in row[3]

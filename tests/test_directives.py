@@ -52,3 +52,15 @@ def test_directives_in_data_text_are_checked_at_their_yaml_line(mini):
     assert [str(p) for p in info.value.problems] == [
         "data/themes.yaml:7:17 themes[0].ambitions[0]: onbekende verwijzing [[ind.1b.target.2030]]"
     ]
+
+
+def test_cli_validate_reports_unknown_reference_in_content(mini):
+    import subprocess
+    import sys
+
+    (mini / "content").mkdir()
+    (mini / "content" / "index.md").write_text("# Start\n\nWaarde [[ind.9z.baseline]].\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "kwsite.cli", "validate", str(mini)], capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "content/index.md:3:8 ind.9z.baseline: onbekende verwijzing (onbekende indicator '9z')" in proc.stderr
+    assert "Traceback" not in proc.stderr

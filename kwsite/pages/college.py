@@ -31,15 +31,13 @@ def table_block(site: Site, unit: Unit, table: TableData, page: str, files: list
     row = table.row_for_unit(unit.id)
     if row is None:
         return head + f"\n*{MISSING.capitalize()}:* deze tabel heeft geen rij voor {text(unit.name)}.\n"
-    total = table.row_for_unit("total")
-    total_label = total.label if total else site.agenda.total_name
-    columns = ["Periode", unit.short_name, total_label]
+    total = table.row_for_unit("total")  # tables without a printed total get no total column
+    columns = ["Periode", unit.short_name] + ([site.agenda.total_name] if total else [])
     rows, machine_rows = [], []
     for i, period in enumerate(table.periods):
-        own = row.values[i]
-        tot = total.values[i] if total else None
-        rows.append([period, with_unit(own, table.meta.unit), with_unit(tot, table.meta.unit)])
-        machine_rows.append([period, machine(own), machine(tot)])
+        values = [row.values[i]] + ([total.values[i]] if total else [])
+        rows.append([period, *(with_unit(v, table.meta.unit) for v in values)])
+        machine_rows.append([period, *(machine(v) for v in values)])
     key = f"college-{unit.id}-{table.meta.id}"
     link = download_block(page, key, csv_text(columns, machine_rows), "Tabel downloaden", files)
     return head + "\n" + html_table(columns, rows, css="kw-table kw-data-table") + f"\n\n{link}\n"
@@ -72,7 +70,8 @@ def render(site: Site, unit: Unit, files: list[Generated]) -> Generated:
         out.append(unit.description + "\n")
     out.append(
         f"Deze bijlage toont per tabel de waarden van {text(unit.short_name)} naast het totaal van "
-        f"{text(site.agenda.total_name)}. Waar een tabel geen rij voor dit college heeft, staat *{MISSING}*.\n"
+        f"{text(site.agenda.total_name)}, als de tabel dat totaal geeft. Waar een tabel geen rij voor dit "
+        f"college heeft, staat *{MISSING}*.\n"
     )
     out.append("## Indicatoren\n")
     out += [table_block(site, unit, t, page, files) for t in _unit_tables(site)] or [f"{MISSING.capitalize()}.\n"]

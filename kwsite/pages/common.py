@@ -48,16 +48,19 @@ def download_block(page: str, key: str, csv: str, label: str, files: list[Genera
     return f"[{label} (CSV, {size_text(csv)})]({rel(page, path)})"
 
 
-def chart_block(page: str, chart, files: list[Generated]) -> str:
-    """The chart as an image with alt text, its data table and a CSV download."""
+def chart_block(page: str, chart, files: list[Generated], with_table: bool = True) -> str:
+    """The chart as an image with alt text, its data table and a CSV download.
+
+    ``with_table=False`` when the same table is shown right below the chart anyway.
+    """
     path = f"{CHARTS_DIR}/{chart.key}.svg"
     files.append(Generated(path, chart.svg))
     alt = chart.alt.replace("[", "(").replace("]", ")").replace("\n", " ")
     table = html_table(list(chart.columns), [list(r) for r in chart.rows], css="kw-table kw-chart-data")
     csv = csv_text(list(chart.columns), [list(r) for r in chart.csv_rows])
     link = download_block(page, chart.key, csv, "Gegevens van de grafiek", files)
-    return (
-        f"![{text(alt)}]({rel(page, path)}){{ .kw-chart }}\n\n"
-        f'<details class="kw-data"><summary>Tabel bij de grafiek</summary>\n\n{table}\n\n</details>\n\n'
-        f"{link}\n"
-    )
+    image = f"![{text(alt)}]({rel(page, path)}){{ .kw-chart }}\n\n"
+    if not with_table:
+        return image
+    return image + f'<details class="kw-data"><summary>Tabel bij de grafiek</summary>\n\n{table}\n\n</details>\n\n{link}\n'
+

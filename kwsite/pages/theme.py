@@ -60,7 +60,7 @@ def table_block(site: Site, table, page: str, charts, files: list[Generated]) ->
     out = [f"#### {text(table.meta.title)}\n"]
     chart = charts.table(table)
     if chart is not None:
-        out.append(chart_block(page, chart, files))
+        out.append(chart_block(page, chart, files, with_table=False))
     out.append(html_table(columns, rows, css="kw-table kw-data-table"))
     out.append("")
     src = f"Bron: {text(table.meta.source)}. " if table.meta.source else ""
