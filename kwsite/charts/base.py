@@ -1,13 +1,4 @@
-"""Charts: indicators and data tables → deterministic, accessible SVG.
-
-Every chart function is pure: model in, :class:`Chart` out (SVG text, Dutch alt
-text and the data table behind the chart). Drawing uses the matplotlib
-``Figure`` API only (never pyplot) on an Agg canvas; all style lives in
-:data:`STYLE`, applied per chart with ``matplotlib.rc_context``. Output is
-byte-identical across runs and processes: ``svg.hashsalt`` is derived from the
-chart key (so ids differ between charts inlined on one page) and no date is
-written. Numbers are formatted in Dutch with Babel, never the OS locale.
-"""
+"""Chart building blocks: palette, Dutch number text, SVG rendering, axes helpers."""
 
 from __future__ import annotations
 
