@@ -71,17 +71,16 @@ def _budget(site: Site, parts: list[str]) -> str:
     if parts == ["national", "share"]:
         national = {t.id for t in site.themes if t.national}
         return percent(sum((a.share_pct for a in budget.allocations if a.theme in national), Decimal(0)))
-    if len(parts) == 2 and parts[0] == "total" and budget.total:
-        value = budget.total.share_pct if parts[1] == "share" else budget.total.amount_mln if parts[1] == "amount" else None
-        if value is not None:
-            return percent(value) if parts[1] == "share" else euro_mln(value)
-    if len(parts) == 2:
-        alloc = next((a for a in budget.allocations if a.theme == parts[0]), None)
-        if alloc and parts[1] == "share":
-            return percent(alloc.share_pct)
-        if alloc and parts[1] == "amount":
-            return euro_mln(alloc.amount_mln)
-    raise UnknownReference
+    if len(parts) != 2 or parts[1] not in ("share", "amount"):
+        raise UnknownReference
+    if parts[0] == "total":
+        row = budget.total
+    else:
+        row = next((a for a in budget.allocations if a.theme == parts[0]), None)
+    value = getattr(row, "share_pct" if parts[1] == "share" else "amount_mln", None)
+    if value is None:
+        raise UnknownReference
+    return percent(value) if parts[1] == "share" else euro_mln(value)
 
 
 def _table(site: Site, parts: list[str]) -> str:

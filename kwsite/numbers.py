@@ -45,7 +45,7 @@ def with_unit(value: Decimal | int | None, unit: str) -> str:
 
 def machine(value: Decimal | int | None) -> str:
     """For downloads: dot decimal, no thousands separator, "" for missing."""
-    return "" if value is None else str(value)
+    return "" if value is None else format(Decimal(value), "f")
 
 
 def euro_mln(value: Decimal | int | None) -> str:

@@ -22,6 +22,13 @@ from .problems import Problem
 PERCENT_MAX = Decimal(100)
 
 
+def _raw_items(loaded: Loaded, key: str) -> list:
+    """The records of a list file as written (also those that failed to load)."""
+    doc = loaded.docs.get(key)
+    items = doc.get(key) if doc else None
+    return items if isinstance(items, list) else []
+
+
 def _duplicates(loaded: Loaded, key: str, ids: list[str]) -> None:
     counts = Counter(ids)
     for i, ident in enumerate(ids):
@@ -33,7 +40,7 @@ def check_ids(site: Site, loaded: Loaded) -> None:
     _duplicates(loaded, "units", [u.id for u in site.units])
     _duplicates(loaded, "themes", [t.id for t in site.themes])
     _duplicates(loaded, "indicators", [i.id for i in site.indicators])
-    _duplicates(loaded, "tables", [t.meta.id for t in site.tables.values()])
+    _duplicates(loaded, "tables", [t.get("id") if isinstance(t, dict) else None for t in _raw_items(loaded, "tables")])
     _duplicates(loaded, "measures", [x.id for x in site.measures])
     for ti, theme in enumerate(site.themes):
         seen = set()
@@ -51,7 +58,8 @@ def check_references(site: Site, loaded: Loaded) -> None:
     units = {u.id for u in site.units} | known
     institutions = {i.id for i in site.agenda.institutions}
     indicators = {i.id for i in site.indicators} | known
-    table_ids = [t for t in loaded.docs.get("tables", {}).get("tables", [])] if loaded.docs.get("tables") else []
+    tables = _raw_items(loaded, "tables")
+    table_ids = {t.get("id") for t in tables if isinstance(t, dict)}
     for i, unit in enumerate(site.units):
         if unit.institution not in institutions:
             loaded.add("units", (i, "institution"), f"onbekende instelling '{unit.institution}'")
@@ -59,9 +67,9 @@ def check_references(site: Site, loaded: Loaded) -> None:
         if ind.theme not in themes:
             loaded.add("indicators", (i, "theme"), f"onbekend thema '{ind.theme}'")
         for j, table in enumerate(ind.tables):
-            if table not in {t.get("id") for t in table_ids if isinstance(t, dict)}:
+            if table not in table_ids:
                 loaded.add("indicators", (i, "tables", j), f"onbekende tabel '{table}'")
-    for i, raw in enumerate(table_ids):
+    for i, raw in enumerate(tables):
         ref = raw.get("indicator") if isinstance(raw, dict) else None
         if ref and ref not in indicators:
             loaded.add("tables", (i, "indicator"), f"onbekende indicator '{ref}'")

@@ -100,3 +100,12 @@ def test_valid_fixture_has_no_problems(mini):
     assert warnings == []
     assert site.tables["cijfer"].row_for_unit("noord").values[2] == site.tables["cijfer"].row("Nrd").values[2]
     assert str(site.indicator("1a").baseline.value) == "6.7"
+
+
+def test_duplicate_table_id_is_reported(mini):
+    text = (mini / "data/tables.yaml").read_text(encoding="utf-8")
+    entry = text.split("tables:\n", 1)[1]
+    (mini / "data/tables.yaml").write_text(text + entry, encoding="utf-8")
+    with pytest.raises(KwsiteError) as info:
+        load_site(mini / "data")
+    assert "data/tables.yaml:9:5 tables[1].id: id 'cijfer' komt vaker voor" in str(info.value)

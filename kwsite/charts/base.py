@@ -16,12 +16,12 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ..model import Target
+from ..numbers import LOCALE, machine, with_unit
+from ..present import DELTA_UNIT as _DELTA_WORD
 
 CHART_STYLE_VERSION = "1"
 """Bump when the look changes, so cached charts are redrawn."""
 
-LOCALE = "nl_NL"
-MISSING = "geen gegevens"
 FIGSIZE = (6.0, 3.4)
 """Inches; 432×245 pt in the SVG."""
 TITLE_WIDTH = 60
@@ -48,7 +48,7 @@ STYLE = {
 """The house style, applied per chart with ``rc_context`` (``svg.hashsalt`` is added per chart)."""
 
 UNIT_LABEL = {"percent": "Percentage", "grade": "Cijfer", "score": "Score", "count": "Aantal"}
-DELTA_UNIT = {"percent": " procentpunt", "grade": " punt", "score": " punt", "count": ""}
+DELTA_UNIT = {unit: f" {word}" if word else "" for unit, word in _DELTA_WORD.items()}
 ROW_HEADER = {"unit": "College", "series": "Reeks", "domain": "Domein", "level": "Niveau"}
 TARGET_MARKER = {"value": "s", "relative": "s", "minimum": "^", "maximum": "v"}
 NUMERIC_KINDS = ("value", "minimum", "maximum", "range", "relative")
@@ -107,9 +107,7 @@ def fmt(value: Decimal | float, unit: str, decimals: int | None = None, sign: bo
 
 def _cell(value: Decimal | None, unit: str, display: bool) -> str:
     """Display text (``"6,7"``, ``"38%"``, ``"geen gegevens"``) or CSV text (``"6.7"``, ``"38"``, ``""``)."""
-    if value is None:
-        return MISSING if display else ""
-    return fmt(value, unit) if display else format(value, "f")
+    return with_unit(value, unit) if display else machine(value)
 
 
 def _year(period: str | None) -> int | None:

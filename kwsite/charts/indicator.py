@@ -14,11 +14,11 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from ..numbers import MISSING
 from .base import (
     SERIES,
     BASELINE,
     TARGET,
-    MISSING,
     TITLE_WIDTH,
     UNIT_LABEL,
     TARGET_MARKER,

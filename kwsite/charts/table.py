@@ -11,10 +11,10 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from .indicator import _series_alt
+from ..numbers import MISSING
 from .base import (
     SERIES,
     BASELINE,
-    MISSING,
     FIGSIZE,
     TITLE_WIDTH,
     PALETTE,

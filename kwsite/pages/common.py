@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from decimal import Decimal
 from html import escape
 
 from ..numbers import number
@@ -35,8 +36,6 @@ def rel(from_page: str, target: str) -> str:
 
 def size_text(content: str) -> str:
     """File size for link texts: ``0,4 kB``."""
-    from decimal import Decimal
-
     kb = (Decimal(len(content.encode("utf-8"))) / 1024).quantize(Decimal("0.1"))
     return f"{number(max(kb, Decimal('0.1')))} kB"
 
