@@ -47,6 +47,9 @@ class Loaded:
         self.problems: list[Problem] = []
         self.digests: dict[str, str] = {}
         self.failed: set[str] = set()
+        self.positions: dict[str, list[int]] = {}
+        """For list files: the index in the file of each record that loaded (records that
+        failed validation are skipped, so model index and file index can differ)."""
         self.invalid_ids: set[str] = set()
         """Ids of records that failed validation (already reported; not "unknown" elsewhere)."""
         """Top keys whose file could not be read; references into them are not checked."""
@@ -63,7 +66,11 @@ class Loaded:
         line, col = locate(doc, (key, *loc))
         return file, line, col
 
-    def add(self, key: str, loc: tuple, message: str, level: str = "error", path: str | None = None):
+    def add(self, key: str, loc: tuple, message: str, level: str = "error", path: str | None = None,
+            raw: bool = False):
+        """Report a problem at ``loc``; a leading int is a model index unless ``raw``."""
+        if not raw and loc and isinstance(loc[0], int) and key in self.positions:
+            loc = (self.positions[key][loc[0]], *loc[1:])
         file, line, col = self.where(key, *loc)
         self.problems.append(Problem(file, line, col, path if path is not None else _path((key, *loc)), message, level))
 
@@ -147,20 +154,22 @@ def _build(loaded: Loaded, key: str):
         return [] if FILES[key][2] else None
     model, is_list = FILES[key][1], FILES[key][2]
     if is_list and not isinstance(raw, list):
-        loaded.add(key, (), "verwacht een lijst")
+        loaded.add(key, (), "verwacht een lijst", raw=True)
         return []
     items = list(enumerate(raw)) if is_list else [(None, raw)]
     out = []
+    loaded.positions[key] = positions = []
     for i, item in items:
         prefix = (i,) if i is not None else ()
         try:
             out.append(model.model_validate(item))
+            positions.append(i)
         except ValidationError as exc:
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 loaded.invalid_ids.add(item["id"])
             for err in exc.errors():
                 loc = prefix + tuple(err["loc"])
-                loaded.add(key, loc, _message(err))
+                loaded.add(key, loc, _message(err), raw=True)
     return out if is_list else (out[0] if out else None)
 
 
@@ -178,7 +187,7 @@ def read_table(loaded: Loaded, meta: m.Table) -> m.TableData | None:
     if not path.is_relative_to(loaded.data_dir.resolve()) or not path.is_file():
         raw = loaded.docs["tables"]["tables"]
         index = next(i for i, item in enumerate(raw) if isinstance(item, dict) and item.get("id") == meta.id)
-        loaded.add("tables", (index, "file"), f"bestand '{meta.file}' ontbreekt of ligt buiten data/")
+        loaded.add("tables", (index, "file"), f"bestand '{meta.file}' ontbreekt of ligt buiten data/", raw=True)
         return None
     raw = path.read_bytes()
     loaded.digests[meta.file] = hashlib.sha256(raw).hexdigest()

@@ -29,18 +29,19 @@ def _raw_items(loaded: Loaded, key: str) -> list:
     return items if isinstance(items, list) else []
 
 
-def _duplicates(loaded: Loaded, key: str, ids: list[str]) -> None:
+def _duplicates(loaded: Loaded, key: str, ids: list[str], raw: bool = False) -> None:
     counts = Counter(ids)
     for i, ident in enumerate(ids):
         if counts[ident] > 1 and ids.index(ident) != i:
-            loaded.add(key, (i, "id"), f"id '{ident}' komt vaker voor")
+            loaded.add(key, (i, "id"), f"id '{ident}' komt vaker voor", raw=raw)
 
 
 def check_ids(site: Site, loaded: Loaded) -> None:
     _duplicates(loaded, "units", [u.id for u in site.units])
     _duplicates(loaded, "themes", [t.id for t in site.themes])
     _duplicates(loaded, "indicators", [i.id for i in site.indicators])
-    _duplicates(loaded, "tables", [t.get("id") if isinstance(t, dict) else None for t in _raw_items(loaded, "tables")])
+    raw_tables = [t.get("id") if isinstance(t, dict) else None for t in _raw_items(loaded, "tables")]
+    _duplicates(loaded, "tables", raw_tables, raw=True)
     _duplicates(loaded, "measures", [x.id for x in site.measures])
     for ti, theme in enumerate(site.themes):
         seen = set()
@@ -72,7 +73,7 @@ def check_references(site: Site, loaded: Loaded) -> None:
     for i, raw in enumerate(tables):
         ref = raw.get("indicator") if isinstance(raw, dict) else None
         if ref and ref not in indicators:
-            loaded.add("tables", (i, "indicator"), f"onbekende indicator '{ref}'")
+            loaded.add("tables", (i, "indicator"), f"onbekende indicator '{ref}'", raw=True)
     for i, measure in enumerate(site.measures):
         if measure.theme not in themes:
             loaded.add("measures", (i, "theme"), f"onbekend thema '{measure.theme}'")
@@ -208,7 +209,7 @@ def check_directives(site: Site, loaded: Loaded) -> None:
                     resolve(site, match.group(1))
                 except UnknownReference as exc:
                     why = f" ({exc})" if str(exc) else ""
-                    loaded.add(key, loc, f"onbekende verwijzing [[{match.group(1)}]]{why}")
+                    loaded.add(key, loc, f"onbekende verwijzing [[{match.group(1)}]]{why}", raw=True)
 
 
 RULES = (check_ids, check_references, check_targets, check_tables, check_budget, check_directives)

@@ -109,3 +109,13 @@ def test_duplicate_table_id_is_reported(mini):
     with pytest.raises(KwsiteError) as info:
         load_site(mini / "data")
     assert "data/tables.yaml:9:5 tables[1].id: id 'cijfer' komt vaker voor" in str(info.value)
+
+
+def test_problem_after_an_invalid_record_points_at_the_right_record(mini):
+    edit(mini, "data/units.yaml", "    name: College Noord\n", "")  # units[0] fails to load
+    text = (mini / "data/units.yaml").read_text(encoding="utf-8")
+    (mini / "data/units.yaml").write_text(text.rstrip("\n").rsplit("institution: roca", 1)[0] + "institution: rocx\n", encoding="utf-8")
+    with pytest.raises(KwsiteError) as info:
+        load_site(mini / "data")
+    lines = [str(p) for p in info.value.problems]
+    assert "data/units.yaml:10:5 units[1].institution: onbekende instelling 'rocx'" in lines, lines
