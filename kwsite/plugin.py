@@ -5,6 +5,8 @@
   expand ``kwsite:<section>`` placeholders in ``nav``.
 - ``on_files``: add the generated pages and assets in memory.
 - ``on_page_markdown``: expand ``[[ref]]`` directives (unknown → error).
+- ``on_page_content``: sanitize the page's HTML, title, description and table
+  of contents with an allow-list (:mod:`kwsite.sanitize`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from .build import build_pages, load_site
 from .directives import expand
 from .pages import nav as nav_section
 from .problems import KwsiteError
+from .sanitize import clean_html, clean_toc, plain_text
 
 log = get_plugin_logger(__name__)
 PLACEHOLDER = "kwsite:"
@@ -45,6 +48,9 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         if config.nav:
             config.nav = self._nav(config.nav)
         self.errors = []
+        config.site_name = plain_text(config.site_name)
+        if config.site_description:
+            config.site_description = plain_text(config.site_description)
         return config
 
     def _nav(self, items):
@@ -76,6 +82,14 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         text, problems = expand(markdown, self.site, source, offset)
         self.errors += problems
         return text
+
+    def on_page_content(self, html, page, config, files):
+        if page.title:
+            page.meta["title"] = plain_text(page.title)
+        if page.meta.get("description"):
+            page.meta["description"] = plain_text(str(page.meta["description"]))
+        clean_toc(page.toc)
+        return clean_html(html)
 
     def on_env(self, env, config, files):
         if self.errors:
