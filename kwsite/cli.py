@@ -27,23 +27,25 @@ def main() -> None:
 @click.argument("site_dir", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--strict", is_flag=True, help="Waarschuwingen tellen als fouten.")
 def validate(site_dir: Path, strict: bool) -> None:
-    """Controleer data/ van SITE_DIR en meld alle problemen tegelijk."""
+    """Controleer data/ en content/ van SITE_DIR en meld alle problemen tegelijk.
+
+    Eén regel per probleem: ``BESTAND:REGEL:KOLOM veld: melding``. Exitstatus 1
+    bij een fout, of bij een waarschuwing met ``--strict``; anders 0.
+    """
+    errors, warned = [], []
     try:
-        site, found = load_site(site_dir / "data", "data")
+        site, warned = load_site(site_dir / "data", "data")
         content = site_dir / "content"
         if content.is_dir():
-            unknown = check_content(site, content)
-            if unknown:
-                raise KwsiteError(unknown)
+            errors = check_content(site, content)
     except KwsiteError as exc:
-        click.echo(str(exc), err=True)
-        click.echo(f"{len(exc.problems)} fout(en).", err=True)
+        errors, warned = exc.problems, exc.warnings
+    for problem in [*errors, *warned]:
+        click.echo(problem.display(), err=True)
+    if errors or (warned and strict):
+        click.echo(f"{len(errors)} fout(en), {len(warned)} waarschuwing(en).", err=True)
         sys.exit(1)
-    for problem in found:
-        click.echo(f"waarschuwing: {problem}", err=True)
-    if found and strict:
-        sys.exit(1)
-    click.echo(f"In orde ({len(found)} waarschuwing(en)).")
+    click.echo(f"In orde ({len(warned)} waarschuwing(en)).")
 
 
 def _mkdocs(args: list[str], site_dir: Path) -> None:
