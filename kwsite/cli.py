@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -48,24 +49,56 @@ def validate(site_dir: Path, strict: bool) -> None:
     click.echo(f"In orde ({len(warned)} waarschuwing(en)).")
 
 
-def _mkdocs(args: list[str], site_dir: Path) -> None:
-    code = subprocess.call([sys.executable, "-m", "mkdocs", *args], cwd=site_dir)
-    sys.exit(code)
+def _mkdocs(args: list[str], site_dir: Path) -> int:
+    return subprocess.call([sys.executable, "-m", "mkdocs", *args], cwd=site_dir)
 
 
 @main.command()
 @click.argument("site_dir", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--strict/--no-strict", default=True, help="Stop bij elke waarschuwing (standaard aan).")
 def build(site_dir: Path, strict: bool) -> None:
-    """Bouw de website van SITE_DIR naar SITE_DIR/site."""
-    _mkdocs(["build", *(["--strict"] if strict else [])], site_dir)
+    """Bouw de website van SITE_DIR naar de site_dir uit mkdocs.yml.
+
+    Er wordt eerst in een aparte map gebouwd; pas als dat lukt, komt de nieuwe
+    versie op de plaats van de oude. Een mislukte bouw laat de vorige versie staan.
+    """
+    target = publish_dir(site_dir)
+    staging = target.with_name(f".{target.name}.nieuw")
+    shutil.rmtree(staging, ignore_errors=True)
+    code = _mkdocs(["build", *(["--strict"] if strict else []), "--site-dir", str(staging)], site_dir)
+    if code != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        kept = "de vorige versie in " + str(target) + " blijft staan" if target.exists() else "er is niets gepubliceerd"
+        click.echo(f"Bouwen mislukt; {kept}.", err=True)
+        sys.exit(code)
+    swap(staging, target)
+    click.echo(f"Gebouwd: {target}", err=True)
+
+
+def publish_dir(site_dir: Path) -> Path:
+    """The absolute ``site_dir`` of ``SITE_DIR/mkdocs.yml`` (MkDocs' default ``site``)."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(site_dir / "mkdocs.yml"))
+    return Path(config.site_dir).resolve()
+
+
+def swap(new: Path, target: Path) -> None:
+    """Put directory ``new`` in the place of ``target`` with two renames; the old
+    version is removed only after the new one is in place."""
+    old = target.with_name(f".{target.name}.oud")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 @main.command()
 @click.argument("site_dir", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def serve(site_dir: Path) -> None:
     """Bekijk de website live; data/ wordt ook gevolgd."""
-    _mkdocs(["serve", "--livereload"], site_dir)
+    sys.exit(_mkdocs(["serve", "--livereload"], site_dir))
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 """The MkDocs plugin: a thin adapter that wires MkDocs events to the library.
 
-- ``on_config``: load and validate ``data/`` (errors → one clean PluginError
-  listing all of them; warnings → plugin logger, so ``--strict`` counts them);
-  expand ``kwsite:<section>`` placeholders in ``nav``.
+- ``on_config``: take the build date from the commit (:mod:`kwsite.repro`);
+  load and validate ``data/`` (errors → one clean PluginError listing all of
+  them; warnings → plugin logger, so ``--strict`` counts them); expand
+  ``kwsite:<section>`` placeholders in ``nav``.
 - ``on_files``: add the generated pages and assets in memory.
 - ``on_page_markdown``: expand ``[[ref]]`` directives (unknown → error).
 - ``on_page_content``: sanitize the page's HTML, title, description and table
@@ -23,6 +24,7 @@ from .build import build_pages, load_site
 from .directives import expand
 from .pages import nav as nav_section
 from .problems import KwsiteError
+from .repro import set_source_date
 from .sanitize import clean_html, clean_toc, plain_text
 
 log = get_plugin_logger(__name__)
@@ -37,6 +39,7 @@ class KwsiteConfig(base.Config):
 class KwsitePlugin(BasePlugin[KwsiteConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path).parent
+        set_source_date(root)
         data_dir = root / self.config.data_dir
         try:
             self.site, found = load_site(data_dir, self.config.data_dir)
