@@ -92,7 +92,11 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         if page.meta.get("description"):
             page.meta["description"] = plain_text(str(page.meta["description"]))
         clean_toc(page.toc)
-        return clean_html(html)
+        remote: list[str] = []
+        html = clean_html(html, remote)
+        for url in remote:
+            log.warning(f"{page.file.src_uri}: afbeelding van een andere host weggelaten: {url} (zet het bestand in de site)")
+        return html
 
     def on_env(self, env, config, files):
         if self.errors:

@@ -10,6 +10,8 @@ form, and inline ``style`` keeps only ``text-align`` (Markdown tables use it).
 
 from __future__ import annotations
 
+import re
+
 import nh3
 
 TAGS = frozenset({
@@ -35,13 +37,25 @@ ATTRIBUTES = {
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 REMOVED_WITH_CONTENT = frozenset({"script", "style"})
+REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+"""A URL that names a host: a page must not load anything from elsewhere."""
 
 
-def clean_html(html: str) -> str:
+def clean_html(html: str, remote: list[str] | None = None) -> str:
     """``html`` (a fragment) with everything outside the allow-list removed.
 
     Links are left as written (no ``rel`` added), so a clean page is unchanged.
+    Images may only come from the site itself: an ``<img>`` with a URL on
+    another host loses its ``src``, and the URL is appended to ``remote``.
     """
+
+    def local_only(tag: str, attr: str, value: str) -> str | None:
+        if tag == "img" and attr == "src" and REMOTE.match(value):
+            if remote is not None:
+                remote.append(value)
+            return None
+        return value
+
     return nh3.clean(
         html,
         tags=set(TAGS),
@@ -51,6 +65,7 @@ def clean_html(html: str) -> str:
         link_rel=None,
         filter_style_properties={"text-align"},
         strip_comments=True,
+        attribute_filter=local_only,
     )
 
 

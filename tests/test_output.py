@@ -111,3 +111,12 @@ def test_request_scanner_sees_remote_fonts_scripts_and_css(tmp_path):
     (tmp_path / "b.css").write_text('@import "https://x.example/y.css"; p{background:url(img/ok.png)}', encoding="utf-8")
     found = external_requests(tmp_path)
     assert len(found["a.html"]) == 3 and found["b.css"] == ["https://x.example/y.css"]
+
+
+def test_image_from_another_host_is_dropped_with_a_warning(mini):
+    edit(mini, "content/index.md", "## Opbouw", "![logo](https://tracker.example/pixel.png)\n\n## Opbouw")
+    proc = mkdocs_build(mini, "--no-strict")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "index.md: afbeelding van een andere host weggelaten: https://tracker.example/pixel.png" in proc.stderr
+    assert "tracker.example" not in (mini / "site/index.html").read_text(encoding="utf-8")
+    assert mkdocs_build(mini, "--strict").returncode != 0
