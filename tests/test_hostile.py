@@ -72,15 +72,20 @@ def sinks(html: str, theme_scripts: frozenset = frozenset()) -> list[str]:
     return parse(html, theme_scripts).found
 
 
+def build_copy(tmp_path_factory, source: Path) -> Path:
+    """Build a copy of the fixture site ``source`` with --strict; returns its ``site/``."""
+    work = tmp_path_factory.mktemp(source.name) / "site-src"
+    shutil.copytree(source, work)
+    proc = mkdocs_build(work, "--strict")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return work / "site"
+
+
 @pytest.fixture(scope="module")
 def theme_scripts(tmp_path_factory):
     """Inline scripts Material itself writes, read off a clean build of the mini site."""
-    work = tmp_path_factory.mktemp("clean") / "site-src"
-    shutil.copytree(MINI, work)
-    proc = mkdocs_build(work, "--strict")
-    assert proc.returncode == 0, proc.stderr[-3000:]
     bodies = set()
-    for page in (work / "site").rglob("*.html"):
+    for page in build_copy(tmp_path_factory, MINI).rglob("*.html"):
         bodies.update(parse(page.read_text(encoding="utf-8")).inline)
     assert len(bodies) >= 2
     return frozenset(bodies)
@@ -88,11 +93,7 @@ def theme_scripts(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    work = tmp_path_factory.mktemp("hostile") / "site-src"
-    shutil.copytree(HOSTILE, work)
-    proc = mkdocs_build(work, "--strict")
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    return work / "site"
+    return build_copy(tmp_path_factory, HOSTILE)
 
 
 def test_the_checker_finds_each_kind_of_sink():
