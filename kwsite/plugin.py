@@ -2,7 +2,8 @@
 
 - ``on_config``: load and validate ``data/`` (errors → one clean PluginError
   listing all of them; warnings → plugin logger, so ``--strict`` counts them);
-  expand ``kwsite:<section>`` placeholders in ``nav``.
+  expand ``kwsite:<section>`` placeholders in ``nav``; hide personal names of
+  owners unless ``show_person_names: true`` (:mod:`kwsite.privacy`).
 - ``on_files``: add the generated pages and assets in memory.
 - ``on_page_markdown``: expand ``[[ref]]`` directives (unknown → error).
 """
@@ -20,6 +21,7 @@ from mkdocs.structure.files import File, Files
 from .build import build_pages, load_site
 from .directives import expand
 from .pages import nav as nav_section
+from .privacy import redact
 from .problems import KwsiteError
 
 log = get_plugin_logger(__name__)
@@ -29,6 +31,8 @@ PLACEHOLDER = "kwsite:"
 class KwsiteConfig(base.Config):
     data_dir = c.Type(str, default="data")
     cache_dir = c.Optional(c.Type(str))
+    show_person_names = c.Type(bool, default=False)
+    """Privacy by default: personal names of owners are hidden unless this is true."""
 
 
 class KwsitePlugin(BasePlugin[KwsiteConfig]):
@@ -41,6 +45,8 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             raise PluginError(f"kwsite: {len(exc.problems)} fout(en) in de gegevens:\n{exc}") from None
         for problem in found:
             log.warning(str(problem))
+        if not self.config.show_person_names:
+            self.site = redact(self.site)
         self.cache_dir = root / self.config.cache_dir if self.config.cache_dir else None
         if config.nav:
             config.nav = self._nav(config.nav)
