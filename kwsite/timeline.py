@@ -73,12 +73,12 @@ class Moment:
         if self.kind == "years":
             return f"{self.first} t/m {self.last}"
         if self.kind == "ambiguous":
-            return f"schooljaar {self.first - 1}-{self.first} of {self.first}-{self.first + 1} (niet eenduidig)"
+            return f"schooljaar {self.first - 1}-{self.first} of {self.first}-{self.first + 1}, niet eenduidig"
         if self.kind == "year":
             return str(self.first)
         month = MONTHS[self.month - 1]
         base = f"{self.day} {month}" if self.kind == "date" else month
-        return f"{base} {self.first}" if self.first else f"{base} (jaar niet vermeld)"
+        return f"{base} {self.first}" if self.first else f"{base}, jaar niet vermeld"
 
     def bounds(self) -> tuple[int, int] | None:
         """First and last calendar year this moment touches; ``None`` without a year."""
@@ -111,7 +111,7 @@ class Entry:
         for m in self.moments:
             text = m.label()
             if has_year and not m.has_year:
-                text = text.replace(" (jaar niet vermeld)", "")
+                text = text.replace(", jaar niet vermeld", "")
             out.append(text)
         return out
 

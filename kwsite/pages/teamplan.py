@@ -66,7 +66,7 @@ def _objective(plan: TeamPlan) -> list[str]:
     smart = [
         ("Indicator", text(goal.indicator) if goal.indicator else None),
         ("Streefwaarde", text(target_text(goal.target)) if goal.target else None),
-        ("Wanneer bereikt", text(_when(goal.when)) if goal.when else None),
+        ("Wanneer bereikt", text(_when(goal.when)) + (f" (tot en met {goal.deadline})" if goal.deadline else "") if goal.when else None),
         ("Tevreden als", text(goal.satisfied_when) if goal.satisfied_when else None),
         ("Vastgesteld met", "; ".join(text(m) for m in goal.measured_by) or None),
         ("Tussentijdse evaluatie", "; ".join(text(m) for m in goal.interim_moments) or None),
@@ -93,7 +93,7 @@ def render(site: Site, plan: TeamPlan) -> Generated:
     out += [_step(1), f"{text(plan.goal)}\n", _step(2)]
     given = {r.kind for r in plan.reasons}
     out.append("\n".join(f"- {'☑' if k in given else '☐'} {label}" for k, label in leidraad.REASONS.items()) + "\n")
-    out += [f"- **{leidraad.REASONS[r.kind]}:** {text(r.text)}" for r in plan.reasons] + [""]
+    out += [f"**Toelichting ({leidraad.REASONS[r.kind].lower()}):** {text(r.text)}\n" for r in plan.reasons]
     out += _approach(plan) + _objective(plan)
     out.append(_step(5))
     for note in plan.interim:
