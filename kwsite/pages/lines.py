@@ -61,7 +61,7 @@ def _items(values: list[str]) -> str:
         return "<em>niet ingevuld</em>"
     if len(values) == 1:
         return escape(values[0])
-    return "<ul>" + "".join(f"<li>{escape(v)}</li>" for v in values) + "</ul>"
+    return "<ul>" + "\n".join(f"<li>{escape(v)}</li>" for v in values) + "</ul>"
 
 
 def timeline_html(line: Line) -> str:
@@ -79,7 +79,7 @@ def timeline_html(line: Line) -> str:
             marks.append("gelezen als " + escape("; ".join(readings)))
         extra = f' <span class="kw-read">({", ".join(marks)})</span>' if marks else ""
         items.append(f"<li>{escape(entry.as_written)}{extra}</li>")
-    out = "<ul>" + "".join(items) + "</ul>"
+    out = "<ul>" + "\n".join(items) + "</ul>\n"
     if sched.start is not None:
         span = str(sched.start) if sched.start == sched.end else f"{sched.start} t/m {sched.end}"
         out += f'<p class="kw-read">Jaren in het tijdpad: {span}.</p>'
