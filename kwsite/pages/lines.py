@@ -117,7 +117,7 @@ def categories(lines: list[Line]) -> list[tuple[str, list[Line]]]:
 
 def _csv(lset: LineSet) -> str:
     columns = ["id", "soort", "categorie", "doel", "beoogd_resultaat", "actie", "volgen", "tijdpad",
-               "tijdpad_begin", "tijdpad_einde", "eigenaar", "streefwaarden"]
+               "tijdpad_begin", "einde_tijdspanne", "eigenaar", "streefwaarden"]
     rows = []
     for ln in lset.lines:
         sched = ln.schedule

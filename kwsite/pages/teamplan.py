@@ -129,12 +129,12 @@ def reference() -> Generated:
            "zodat het team achteraf kan nagaan of de doelen zijn gehaald. Komt er later nieuwe aanleiding, dan "
            "begint het team opnieuw bij stap 1.\n", "## De zes stappen\n"]
     out += [f"{n}. **{title}** — {question}" for n, (title, question) in leidraad.STEPS.items()]
-    out += ["", "Een doel is SMART als het specifiek, meetbaar, acceptabel, realistisch en tijdgebonden is. "
-            "`kwsite validate` waarschuwt als een plan geen indicator, streefwaarde of datum heeft.\n",
+    out += ["", "Een doel is SMART als het specifiek, meetbaar, acceptabel, realistisch en tijdgebonden is: "
+            "het noemt in elk geval wat wordt gemeten, welke waarde het team wil halen en wanneer.\n",
             "## Soorten aanleiding\n", "\n".join(f"- {v}" for v in leidraad.REASONS.values()) + "\n",
             "## Checklist randvoorwaarden\n", "\n".join(f"- {v}" for v in leidraad.PRECONDITIONS.values()) + "\n",
             "## Knelpunten en tips voor opleidingsteams\n"]
     rows = ["| Knelpunt | Tips |", "|---|---|"]
-    rows += [f"| {title} | {'<br>'.join(text(t) for t in tips)} |" for title, tips in leidraad.BOTTLENECKS]
+    rows += [f"| {title} | {'<br>'.join('• ' + text(t) for t in tips)} |" for title, tips in leidraad.BOTTLENECKS]
     out += ["\n".join(rows), "", f"*Bron:* {leidraad.SOURCE} De formuleringen op deze pagina zijn in eigen woorden.\n"]
     return Generated(REFERENCE, "\n".join(out), "Leidraad en checklist")
