@@ -1,4 +1,4 @@
-"""Command line: ``kwsite validate``, ``kwsite build``, ``kwsite serve``.
+"""Command line: ``kwsite validate``, ``kwsite build``, ``kwsite serve``, ``kwsite new``.
 
 ``validate`` prints every problem as ``FILE:LINE:COL field: message`` and exits
 1 when there is an error (warnings alone exit 0, or 1 with ``--strict``).
@@ -99,6 +99,20 @@ def swap(new: Path, target: Path) -> None:
 def serve(site_dir: Path) -> None:
     """Bekijk de website live; data/ wordt ook gevolgd."""
     sys.exit(_mkdocs(["serve", "--livereload"], site_dir))
+
+
+@main.command()
+@click.argument("site_dir", type=click.Path(file_okay=False, path_type=Path))
+def new(site_dir: Path) -> None:
+    """Maak in SITE_DIR een nieuwe site met voorbeeldgegevens die direct bouwt."""
+    from .newsite import TargetNotEmpty, create
+
+    try:
+        files = create(site_dir)
+    except TargetNotEmpty:
+        click.echo(f"{site_dir}: map bestaat al en is niet leeg", err=True)
+        sys.exit(1)
+    click.echo(f"{len(files)} bestanden gemaakt in {site_dir}. Lees README.md; bouw met: kwsite build {site_dir}")
 
 
 if __name__ == "__main__":

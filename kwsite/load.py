@@ -3,7 +3,9 @@
 Files (all optional except ``agenda.yaml``): ``agenda.yaml`` (key ``agenda``),
 ``units.yaml`` (``units``), ``themes.yaml`` (``themes``), ``indicators.yaml``
 (``indicators``), ``tables.yaml`` (``tables``, each naming a CSV under
-``data/``), ``budget.yaml`` (``budget``), ``measures.yaml`` (``measures``).
+``data/``), ``budget.yaml`` (``budget``), ``measures.yaml`` (``measures``),
+``lines.yaml`` (``lines``: action/improvement lines per unit),
+``teamplans.yaml`` (``teamplans``: team improvement plans).
 Every problem is collected, with file, line and field; nothing stops at the
 first one.
 """
@@ -30,6 +32,8 @@ FILES: dict[str, tuple[str, type[BaseModel], bool]] = {
     "tables": ("tables.yaml", m.Table, True),
     "budget": ("budget.yaml", m.Budget, False),
     "measures": ("measures.yaml", m.Measure, True),
+    "lines": ("lines.yaml", m.LineSet, True),
+    "teamplans": ("teamplans.yaml", m.TeamPlan, True),
 }
 """Top key → (file name, model, is a list)."""
 
@@ -358,5 +362,7 @@ def load(data_dir: Path | str, rel: str = "data") -> tuple[m.Site | None, Loaded
         measures=tuple(parts["measures"]),
         root=str(data_dir),
         sources=dict(sorted(loaded.digests.items())),
+        line_sets=tuple(parts["lines"]),
+        teamplans=tuple(parts["teamplans"]),
     )
     return site, loaded

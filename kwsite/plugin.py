@@ -3,7 +3,8 @@
 - ``on_config``: take the build date from the commit (:mod:`kwsite.repro`);
   load and validate ``data/`` (errors → one clean PluginError listing all of
   them; warnings → plugin logger, so ``--strict`` counts them); expand
-  ``kwsite:<section>`` placeholders in ``nav``.
+  ``kwsite:<section>`` placeholders in ``nav``; hide personal names of owners
+  unless ``show_person_names: true`` (:mod:`kwsite.privacy`).
 - ``on_files``: add the generated pages and assets in memory.
 - ``on_page_markdown``: expand ``[[ref]]`` directives (unknown → error).
 - ``on_page_content``: sanitize the page's HTML, title, description and table
@@ -23,6 +24,7 @@ from mkdocs.structure.files import File, Files
 from .build import build_pages, load_site
 from .directives import expand
 from .pages import nav as nav_section
+from .privacy import redact
 from .problems import KwsiteError
 from .repro import set_source_date
 from .sanitize import clean_html, clean_toc, plain_text
@@ -34,6 +36,8 @@ PLACEHOLDER = "kwsite:"
 class KwsiteConfig(base.Config):
     data_dir = c.Type(str, default="data")
     cache_dir = c.Optional(c.Type(str))
+    show_person_names = c.Type(bool, default=False)
+    """Privacy by default: personal names of owners are hidden unless this is true."""
 
 
 class KwsitePlugin(BasePlugin[KwsiteConfig]):
@@ -47,6 +51,8 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             raise PluginError(f"kwsite: {len(exc.problems)} fout(en) in de gegevens:\n{exc}") from None
         for problem in found:
             log.warning(str(problem))
+        if not self.config.show_person_names:
+            self.site = redact(self.site)
         self.cache_dir = root / self.config.cache_dir if self.config.cache_dir else None
         if config.nav:
             config.nav = self._nav(config.nav)
