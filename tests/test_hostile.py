@@ -1,5 +1,6 @@
 """Hostile input: a fixture site with script, event handlers, ``javascript:`` URLs and
-``"><`` break-outs in Markdown, front matter, mkdocs.yml, YAML text fields and CSV cells
+``"><`` break-outs in Markdown, front matter, mkdocs.yml, YAML text fields (measure titles,
+goal texts, college names, action lines with owner names) and CSV cells
 builds with --strict, and its output holds nothing executable that came from input."""
 
 import json
@@ -109,6 +110,8 @@ def test_payloads_reached_the_pages(built):
     theme = (built / "themas/kern/index.html").read_text(encoding="utf-8")
     assert "Mentor&lt;script&gt;kwpwn(2)&lt;/script&gt;" in theme
     assert "College Zuid&lt;script&gt;kwpwn(10)&lt;/script&gt;" in (built / "colleges/index.html").read_text(encoding="utf-8")
+    lines = (built / "lijnen/noord/index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;kwpwn(47)&lt;/script&gt;: Jan &lt;img src=x onerror=kwpwn(48)&gt; Kwaad" in lines
 
 
 def test_no_executable_sink_in_any_page(built, theme_scripts):
