@@ -1,5 +1,5 @@
 """Generated pages: one per theme, one per college, budget and indicator
-overviews, plus their charts (SVG) and downloads (CSV). Everything is returned
+overviews, the open-data page, plus their charts (SVG) and downloads (CSV, JSON). Everything is returned
 as :class:`Generated` records in memory; nothing is written into ``content/``."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..model import Site
-from . import college, overview, theme
+from . import college, opendata, overview, theme
 from .common import Generated
 
 CHAPTER = re.compile(r"(?:^|/)(\d{2})-[^/]*\.md$")
@@ -36,6 +36,8 @@ def generate(site: Site, charts, chapters: dict[int, str] | None = None) -> list
     budget = overview.budget(site, files)
     if budget:
         pages.append(budget)
+    titles = {p.path: p.title for p in pages}
+    pages.append(opendata.render([f.dataset for f in files if f.dataset], titles, files))
     unique = {}
     for f in pages + files:
         unique[f.path] = f
@@ -52,6 +54,8 @@ def nav(site: Site, section: str) -> list:
         return [overview.INDICATORS]
     if section == "budget":
         return [overview.BUDGET] if site.budget else []
+    if section == "opendata":
+        return [opendata.PATH]
     raise KeyError(section)
 
 
