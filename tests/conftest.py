@@ -21,3 +21,24 @@ def edit(site: Path, rel: str, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {rel}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def build_site(config: Path, out: Path) -> Path:
+    """``mkdocs build --strict`` of the site whose ``mkdocs.yml`` is ``config``, into ``out``; returns ``out``.
+
+    Nothing is written into the site's own ``site/``; the chart cache (gitignored) is reused."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
+                          env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return out
+
+
+@pytest.fixture(scope="session")
+def flagship_site(tmp_path_factory):
+    """The flagship (repo root) built once per test session; returns the output directory."""
+    return build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("flagship-site") / "site")

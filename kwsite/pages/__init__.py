@@ -8,7 +8,7 @@ import re
 
 from ..model import Site
 from . import college, opendata, overview, theme
-from .common import Generated
+from .common import Generated, dataset_files
 
 CHAPTER = re.compile(r"(?:^|/)(\d{2})-[^/]*\.md$")
 
@@ -23,11 +23,14 @@ def chapter_paths(src_uris: list[str]) -> dict[int, str]:
     return out
 
 
-def generate(site: Site, charts, chapters: dict[int, str] | None = None) -> list[Generated]:
+def generate(site: Site, charts, chapters: dict[int, str] | None = None, text_tables=(),
+             titles: dict[str, str] | None = None) -> list[Generated]:
     """Every generated page and asset. ``charts`` has ``indicator(ind)`` and
-    ``table(table)`` returning a chart or ``None`` (see :class:`kwsite.build.ChartSet`)."""
+    ``table(table)`` returning a chart or ``None`` (see :class:`kwsite.build.ChartSet`);
+    ``text_tables`` are the datasets of tables in hand-written pages (:mod:`kwsite.mdtables`),
+    ``titles`` those pages' titles (docs path → title)."""
     chapters = chapters or {}
-    files: list[Generated] = []
+    files: list[Generated] = [f for d in text_tables for f in dataset_files(d)]
     pages = [overview.themes_index(site)]
     pages += [theme.render(site, t, charts, chapters.get(t.chapter), files) for t in site.themes]
     pages.append(overview.colleges_index(site))
@@ -36,7 +39,7 @@ def generate(site: Site, charts, chapters: dict[int, str] | None = None) -> list
     budget = overview.budget(site, files)
     if budget:
         pages.append(budget)
-    titles = {p.path: p.title for p in pages}
+    titles = dict(titles or {}) | {p.path: ("Bijlage " + p.title if p.path.startswith("colleges/") else p.title) for p in pages}
     pages.append(opendata.render([f.dataset for f in files if f.dataset], titles, files))
     unique = {}
     for f in pages + files:

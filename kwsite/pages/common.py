@@ -46,12 +46,21 @@ def size_text(content: str) -> str:
 def download_block(dataset: Dataset, files: list[Generated], label: str = "Download de tabel") -> str:
     """Add ``downloads/<key>.csv`` and ``.json`` to ``files``; return the Markdown links with their sizes:
     ``Download de tabel: [CSV, 0,4 kB](…) · [JSON, 1,1 kB](…)``."""
-    page = dataset.page
-    csv, json = dataset.csv(), dataset.json()
-    files.append(Generated(f"{DOWNLOADS_DIR}/{dataset.key}.csv", csv, dataset=dataset))
-    files.append(Generated(f"{DOWNLOADS_DIR}/{dataset.key}.json", json))
+    files += dataset_files(dataset)
+    return download_links(dataset, label)
+
+
+def dataset_files(dataset: Dataset) -> list[Generated]:
+    """``downloads/<key>.csv`` (carrying the dataset, for the open-data page) and ``.json``."""
+    return [Generated(f"{DOWNLOADS_DIR}/{dataset.key}.csv", dataset.csv(), dataset=dataset),
+            Generated(f"{DOWNLOADS_DIR}/{dataset.key}.json", dataset.json())]
+
+
+def download_links(dataset: Dataset, label: str = "Download de tabel", page: str | None = None) -> str:
+    """``Download de tabel: [CSV, 0,4 kB](…) · [JSON, 1,1 kB](…)``, relative to ``page`` (default: the dataset's)."""
+    page = page or dataset.page
     links = [f"[{kind}, {size_text(body)}]({rel(page, f'{DOWNLOADS_DIR}/{dataset.key}.{kind.lower()}')})"
-             for kind, body in (("CSV", csv), ("JSON", json))]
+             for kind, body in (("CSV", dataset.csv()), ("JSON", dataset.json()))]
     return f"{label}: " + " · ".join(links)
 
 

@@ -5,7 +5,7 @@ the JSON Schema the JSON downloads follow."""
 from __future__ import annotations
 
 from ..datasets import SCHEMA_PATH, Dataset, schema_text
-from .common import DOWNLOADS_DIR, Generated, rel, size_text, text
+from .common import Generated, download_links, rel, size_text, text
 
 PATH = "open-data.md"
 TITLE = "Open data"
@@ -36,11 +36,7 @@ def render(datasets: list[Dataset], titles: dict[str, str], files: list[Generate
         out.append(f"## {text(title)}\n")
         out.append(f"Op de pagina [{text(title)}]({rel(page, where)}).\n")
         for d in items:
-            links = " · ".join(
-                f"[{kind}, {size_text(body)}]({rel(page, f'{DOWNLOADS_DIR}/{d.key}.{kind.lower()}')})"
-                for kind, body in (("CSV", d.csv()), ("JSON", d.json()))
-            )
             source = text(d.source) if d.source else "niet vermeld"
-            out.append(f"- **{text(d.title)}**  \n  Eenheid: {text(d.unit)}. Bron: {source}.  \n  Download: {links}")
+            out.append(f"- **{text(d.title)}**  \n  Eenheid: {text(d.unit)}. Bron: {source}.  \n  {download_links(d, 'Download', page)}")
         out.append("")
     return Generated(page, "\n".join(out), TITLE)
