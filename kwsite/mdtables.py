@@ -103,3 +103,11 @@ def with_links(markdown: str, links: list[str]) -> str:
     for found, link in reversed(list(zip(find(markdown), links))):
         lines[found.end + 1 : found.end + 1] = ["", link, ""]
     return "\n".join(lines)
+
+
+THEAD = re.compile(r"<thead>.*?</thead>", re.S)
+
+
+def scope_headers(html: str) -> str:
+    """Give the header cells of Markdown tables ``scope="col"`` (Python-Markdown writes bare ``<th>``)."""
+    return THEAD.sub(lambda m: re.sub(r"<th(?![^>]*\bscope=)(?=[\s>])", '<th scope="col"', m.group(0)), html)

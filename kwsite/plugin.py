@@ -6,6 +6,7 @@
 - ``on_files``: add the generated pages and assets in memory.
 - ``on_page_markdown``: expand ``[[ref]]`` directives (unknown → error); put the
   download links under each hand-written table.
+- ``on_page_content``: header cells of hand-written tables get ``scope="col"``.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from mkdocs.structure.files import File, Files
 
 from .build import build_pages, load_site, text_tables
 from .directives import expand
-from .mdtables import with_links
+from .mdtables import scope_headers, with_links
 from .pages.common import download_links
 from .pages import nav as nav_section
 from .problems import KwsiteError
@@ -84,6 +85,9 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         if tables and not page.file.generated_by:
             text = with_links(text, [download_links(d) for d in tables])
         return text
+
+    def on_page_content(self, html, page, config, files):
+        return scope_headers(html)
 
     def on_env(self, env, config, files):
         if self.errors:

@@ -12,6 +12,7 @@ To check an example site, add its ``mkdocs.yml`` to SITES and its pages to PAGES
 import functools
 import http.server
 import os
+import shutil
 import threading
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from conftest import ROOT, build_site
 playwright_sync = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'")
 import axe_playwright_python  # noqa: E402
 
-CHROMIUM = os.environ.get("KWSITE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM = os.environ.get("KWSITE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")

@@ -172,3 +172,9 @@ def test_open_data_page_lists_every_dataset(flagship_site):
     on_disk = {p.stem for p in (flagship_site / "downloads").glob("*.csv")}
     assert listed == on_disk and len(on_disk) > 100
     assert "Eenheid: rapportcijfer." in html and "Bron: Interne benchmark (IBM)" in html
+
+
+def test_every_header_cell_has_a_scope(flagship_site):
+    for path, article in pages(flagship_site):
+        cells = re.findall(r"<th\b[^>]*>", article)
+        assert all("scope=" in c for c in cells), (path, [c for c in cells if "scope=" not in c][:3])
