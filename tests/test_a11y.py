@@ -114,6 +114,11 @@ def test_no_axe_violations_on_a_phone_and_with_search_open(servers, page, width)
     page.goto(servers["flagship"] + "themas/meerjarenstrategie/")
     page.screenshot(path=str(ARTIFACTS / f"flagship-theme-{width}px.png"))
     assert run_axe(page) == []
+    page.click("label.md-header__button[for=__drawer]")  # the drawer opens on the current section's submenu
+    page.wait_for_timeout(400)
+    page.screenshot(path=str(ARTIFACTS / f"flagship-drawer-{width}px.png"))
+    violations = run_axe(page)
+    assert violations == [], describe(violations)
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(servers["flagship"])
     page.keyboard.press("s")  # Material's search shortcut
