@@ -19,6 +19,7 @@ from .datasets import Dataset
 
 ROW = re.compile(r"^\s*\|.*\|\s*$")
 SEPARATOR = re.compile(r"^\s*\|(\s*:?-{3,}:?\s*\|)+\s*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
 HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 NUM = r"(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
@@ -52,10 +53,15 @@ def _plain(cell: str) -> str:
 
 
 def find(markdown: str) -> list[Found]:
-    """Every pipe table (header line, separator line, body lines) with the heading above it."""
+    """Every pipe table (header line, separator line, body lines) outside code fences, with the heading above it."""
     lines = markdown.split("\n")
-    out, heading, i = [], "", 0
+    out, heading, i, fenced = [], "", 0, False
     while i < len(lines):
+        if FENCE.match(lines[i]):
+            fenced = not fenced
+        if fenced:
+            i += 1
+            continue
         match = HEADING.match(lines[i])
         if match:
             heading = _plain(match.group(1))
