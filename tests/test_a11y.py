@@ -30,7 +30,7 @@ AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 ARTIFACTS = ROOT / "test-artifacts" / "a11y"
 
-SITES = {"flagship": ROOT / "mkdocs.yml"}
+SITES = {"flagship": ROOT / "mkdocs.yml", "clusius": ROOT / "examples/clusius/mkdocs.yml"}
 """Site name → its mkdocs.yml."""
 PAGES = [
     ("flagship", "home", ""),
@@ -42,6 +42,12 @@ PAGES = [
     ("flagship", "budget", "begroting/"),
     ("flagship", "open-data", "open-data/"),
     ("flagship", "accessibility", "toegankelijkheid/"),
+    ("clusius", "home", ""),
+    ("clusius", "lines", "lijnen/vmbo-hoorn/"),
+    ("clusius", "lines-index", "lijnen/"),
+    ("clusius", "improvement-plan", "verbeterplannen/oudercommunicatie-hoorn/"),
+    ("clusius", "plan-reference", "verbeterplannen/leidraad/"),
+    ("clusius", "open-data", "open-data/"),
 ]
 """(site, template, URL path): one page of every template each site has."""
 
