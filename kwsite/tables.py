@@ -18,12 +18,20 @@ from .numbers import machine, with_unit
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+class Html(str):
+    """A table cell that is already safe HTML (built from escaped parts); inserted as is."""
+
+
+def _cell(c: str) -> str:
+    return c if isinstance(c, Html) else escape(c)
+
+
 def html_table(columns: list[str], rows: list[list[str]], caption: str | None = None, css: str = "kw-table") -> str:
     """``columns`` header texts; ``rows`` cell texts, the first cell of each row a row header."""
     head = "".join(f'<th scope="col">{escape(c)}</th>' for c in columns)
     body = []
     for row in rows:
-        cells = [f'<th scope="row">{escape(row[0])}</th>'] + [f"<td>{escape(c)}</td>" for c in row[1:]]
+        cells = [f'<th scope="row">{escape(row[0])}</th>'] + [f"<td>{_cell(c)}</td>" for c in row[1:]]
         body.append(f"<tr>{''.join(cells)}</tr>")
     cap = f"<caption>{escape(caption)}</caption>" if caption else ""
     return (

@@ -8,6 +8,8 @@ from ..model import Site
 from ..numbers import euro_mln, machine, number, percent
 from ..present import baseline_text, year_label
 from ..tables import csv_text, html_table
+from ..status import latest
+from . import status
 from .common import Generated, download_block, rel, text
 from .theme import target_years
 
@@ -76,19 +78,19 @@ def additional(site: Site, page: str, files: list[Generated]) -> str:
 def indicators(site: Site, files: list[Generated]) -> Generated:
     page = INDICATORS
     years = target_years(site)
-    columns = ["Indicator", "Thema", "Nulmeting", *[f"Streefwaarde {y}" for y in years]]
+    columns = ["Indicator", "Thema", "Nulmeting", *[f"Streefwaarde {y}" for y in years], "Stand"]
     rows, mrows = [], []
     for ind in site.indicators:
         theme = site.theme(ind.theme)
         rows.append([f"{ind.id} {ind.short_name or ind.name}", theme.short_title if theme else ind.theme,
-                     baseline_text(ind), *[year_label(ind, y) for y in years]])
+                     baseline_text(ind), *[year_label(ind, y) for y in years], status.overview_cell(ind)])
         base = ind.baseline
         mrows.append([ind.id, ind.name, ind.theme, ind.unit, machine(base.value) if base else "",
                       str(base.year or "") if base else "",
-                      *[year_label(ind, y) for y in years]])
+                      *[year_label(ind, y) for y in years], latest(ind).status.word])
     out = ["# Indicatoren\n", "Alle indicatoren met nulmeting en streefwaarden. Streefwaarden met *(indicatief)* zijn richtinggevend.\n",
-           html_table(columns, rows, css="kw-table kw-overview"), ""]
-    names = ["id", "naam", "thema", "eenheid", "nulmeting", "nulmeting_jaar", *[f"streefwaarde_{y}" for y in years]]
+           html_table(columns, rows, css="kw-table kw-overview"), "", status.RULE_TEXT + "\n"]
+    names = ["id", "naam", "thema", "eenheid", "nulmeting", "nulmeting_jaar", *[f"streefwaarde_{y}" for y in years], "stand"]
     out.append(download_block(page, "indicatoren", csv_text(names, mrows), "Tabel downloaden", files) + "\n")
     out.append("Per thema: " + ", ".join(f"[{text(t.short_title)}]({rel(page, 'themas/' + t.id + '.md')})" for t in site.themes) + ".\n")
     return Generated(page, "\n".join(out), "Indicatoren")

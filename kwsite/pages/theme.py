@@ -7,6 +7,7 @@ from ..model import Indicator, Site, Theme
 from ..numbers import euro_mln, percent
 from ..present import baseline_text, year_label
 from ..tables import html_table, table_csv, table_rows
+from . import status
 from .common import Generated, chart_block, download_block, rel, text
 
 GROUPS = {"programma": "Programma", "begeleiding": "Begeleiding, ondersteuning en stimulering"}
@@ -46,6 +47,7 @@ def card(site: Site, ind: Indicator, page: str, charts, files: list[Generated]) 
     notes = [t for t in ind.targets if t.note]
     for t in notes:
         parts.append(f"*Streefwaarde {t.year}:* {t.note}\n")
+    parts.append(status.card_block(site, ind, page, files))
     chart = charts.indicator(ind)
     if chart is not None:
         parts.append(chart_block(page, chart, files))
