@@ -1,4 +1,5 @@
-"""Command line: ``kwsite validate``, ``kwsite build``, ``kwsite serve``.
+"""Command line: ``kwsite validate``, ``kwsite build``, ``kwsite serve``,
+``kwsite schema`` (JSON Schema for editors), ``kwsite publish`` (an edition with mike).
 
 ``validate`` prints every problem as ``FILE:LINE:COL field: message`` and exits
 1 when there is an error (warnings alone exit 0, or 1 with ``--strict``).
@@ -99,6 +100,23 @@ def swap(new: Path, target: Path) -> None:
 def serve(site_dir: Path) -> None:
     """Bekijk de website live; data/ wordt ook gevolgd."""
     sys.exit(_mkdocs(["serve", "--livereload"], site_dir))
+
+
+@main.command()
+@click.option("-o", "--output", "output", default="schema", type=click.Path(file_okay=False, path_type=Path),
+              help="Map voor de schema's (standaard schema/).")
+@click.option("--check", is_flag=True, help="Schrijf niets; exit 1 als een schema ontbreekt of verouderd is.")
+def schema(output: Path, check: bool) -> None:
+    """Schrijf JSON Schema's van de gegevensbestanden (voor editors en CI)."""
+    from . import schema as schemas
+
+    if check:
+        old = schemas.stale(output)
+        for name in old:
+            click.echo(f"{output / name}: verouderd of ontbreekt; draai 'kwsite schema'", err=True)
+        sys.exit(1 if old else 0)
+    for path in schemas.write(output):
+        click.echo(f"Geschreven: {path}", err=True)
 
 
 if __name__ == "__main__":
