@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -100,6 +101,48 @@ def swap(new: Path, target: Path) -> None:
 def serve(site_dir: Path) -> None:
     """Bekijk de website live; data/ wordt ook gevolgd."""
     sys.exit(_mkdocs(["serve", "--livereload"], site_dir))
+
+
+MIKE = "import sys; from mike.driver import main; sys.exit(main())"
+
+
+@main.command()
+@click.argument("site_dir", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--edition", help="Id van de editie; moet gelijk zijn aan agenda.edition.id (standaard die waarde).")
+@click.option("--latest/--not-latest", default=True, help="Maak deze editie 'latest' (standaard).")
+@click.option("--remote", default="origin", show_default=True, help="Git-remote voor de gepubliceerde tak.")
+@click.option("--branch", default="gh-pages", show_default=True, help="Tak met de gepubliceerde edities.")
+@click.option("--push", is_flag=True, help="Push de tak naar de remote.")
+def publish(site_dir: Path, edition: str | None, latest: bool, remote: str, branch: str, push: bool) -> None:
+    """Publiceer de editie uit data/ met mike op de tak BRANCH.
+
+    Bouwt de site (strict) naar /<editie>/, zet de alias 'latest' (redirect) op
+    deze editie en maakt 'latest' de standaard. Eerdere edities blijven zoals ze
+    gepubliceerd zijn; Material toont daar een banner naar de nieuwste.
+    """
+    try:
+        site, _ = load_site(site_dir / "data", "data")
+    except KwsiteError as exc:
+        for problem in exc.problems:
+            click.echo(problem.display(), err=True)
+        sys.exit(1)
+    own = site.agenda.edition
+    if edition and edition != own.id:
+        click.echo(f"data/agenda.yaml: editie is '{own.id}', niet '{edition}'; pas agenda.edition.id aan", err=True)
+        sys.exit(1)
+    git = ["--remote", remote, "--branch", branch, *(["--push"] if push else [])]
+    title = f"{own.label} ({own.status})"
+    deploy = ["deploy", *git, "--update-aliases", "--alias-type", "redirect", "--title", title, own.id,
+              *(["latest"] if latest else [])]
+    # mike runs `mkdocs build` from PATH: put this interpreter's scripts first
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+           "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])}
+    for args in [deploy, *([["set-default", *git, "latest"]] if latest else [])]:
+        code = subprocess.call([sys.executable, "-c", MIKE, *args], cwd=site_dir, env=env)
+        if code != 0:
+            click.echo(f"mike {args[0]} mislukt (exit {code})", err=True)
+            sys.exit(code)
+    click.echo(f"Gepubliceerd: editie {own.id} op tak {branch}" + (" (latest)" if latest else ""), err=True)
 
 
 @main.command()

@@ -4,7 +4,9 @@
   load and validate ``data/`` (errors → one clean PluginError listing all of
   them; warnings → plugin logger, so ``--strict`` counts them); expand
   ``kwsite:<section>`` placeholders in ``nav``.
-- ``on_files``: add the generated pages and assets in memory.
+- ``on_files``: add the generated pages and assets in memory; "Wat is er
+  veranderd" when the nav names ``kwsite:changes`` (or there is no nav),
+  compared with ``agenda.edition.previous`` (:mod:`kwsite.editions`).
 - ``on_page_markdown``: expand ``[[ref]]`` directives (unknown → error).
 - ``on_page_content``: sanitize the page's HTML, title, description and table
   of contents with an allow-list (:mod:`kwsite.sanitize`).
@@ -22,6 +24,8 @@ from mkdocs.structure.files import File, Files
 
 from .build import build_pages, load_site
 from .directives import expand
+from .editions import PreviousEditionError, compare, load_previous
+from .pages.changes import render as changes_page
 from .pages import nav as nav_section
 from .problems import KwsiteError
 from .repro import set_source_date
@@ -48,6 +52,8 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         for problem in found:
             log.warning(str(problem))
         self.cache_dir = root / self.config.cache_dir if self.config.cache_dir else None
+        self.changes = config.nav is None or _mentions(config.nav, PLACEHOLDER + "changes")
+        self.previous = self._previous(root, data_dir) if self.changes else None
         if config.nav:
             config.nav = self._nav(config.nav)
         self.errors = []
@@ -55,6 +61,16 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         if config.site_description:
             config.site_description = plain_text(config.site_description)
         return config
+
+    def _previous(self, root: Path, data_dir: Path):
+        """The previous edition's site (``agenda.edition.previous``), or ``None`` for the first."""
+        ref = self.site.agenda.edition.previous
+        if not ref:
+            return None
+        try:
+            return load_previous(root, data_dir, ref)
+        except PreviousEditionError as exc:
+            raise PluginError(f"kwsite: vorige editie '{ref}' (agenda.edition.previous): {exc}") from None
 
     def _nav(self, items):
         out = []
@@ -74,6 +90,10 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             if existing is not None:
                 raise PluginError(f"kwsite: {item.path} bestaat al in {config.docs_dir}; die pagina wordt gegenereerd")
             files.append(File.generated(config, item.path, content=item.content))
+        if self.changes:
+            found = compare(self.previous, self.site) if self.previous else None
+            page = changes_page(self.site, self.previous, found)
+            files.append(File.generated(config, page.path, content=page.content))
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -107,6 +127,17 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
     def on_post_build(self, config):
         cache = self.charts.cache
         log.info(f"grafieken: {cache.misses} getekend, {cache.hits} uit de cache")
+
+
+def _mentions(items, name: str) -> bool:
+    """Whether the nav (nested lists/dicts of strings) contains the string ``name``."""
+    if isinstance(items, str):
+        return items == name
+    if isinstance(items, dict):
+        return any(_mentions(v, name) for v in items.values())
+    if isinstance(items, list):
+        return any(_mentions(v, name) for v in items)
+    return False
 
 
 def _body_offset(file: File) -> int:
