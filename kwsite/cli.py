@@ -103,6 +103,28 @@ def serve(site_dir: Path) -> None:
     sys.exit(_mkdocs(["serve", "--livereload"], site_dir))
 
 
+@main.command()
+@click.argument("site_dir", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--against", help="Git-ref of map om mee te vergelijken (standaard agenda.edition.previous).")
+def changes(site_dir: Path, against: str | None) -> None:
+    """Druk af wat er in data/ veranderd is (Markdown), bv. voor een pull request."""
+    from .editions import PreviousEditionError, compare, load_previous
+    from .pages.changes import render
+
+    try:
+        site, _ = load_site(site_dir / "data", "data")
+        ref = against or site.agenda.edition.previous
+        old = load_previous(site_dir, site_dir / "data", ref) if ref else None
+    except KwsiteError as exc:
+        for problem in exc.problems:
+            click.echo(problem.display(), err=True)
+        sys.exit(1)
+    except PreviousEditionError as exc:
+        click.echo(f"vergelijken met '{ref}' lukt niet: {exc}", err=True)
+        sys.exit(1)
+    click.echo(render(site, old, compare(old, site) if old else None).content)
+
+
 MIKE = "import sys; from mike.driver import main; sys.exit(main())"
 
 
