@@ -72,3 +72,10 @@ def test_cli_check_reports_stale_schema(tmp_path):
     (tmp_path / "units.schema.json").write_text("{}", encoding="utf-8")
     result = runner.invoke(main, ["schema", "--check", "-o", str(tmp_path)])
     assert result.exit_code == 1 and "units.schema.json" in result.output
+
+
+@pytest.mark.parametrize("template, key", [("indicator.yaml", "indicators"), ("maatregel.yaml", "measures")])
+def test_author_templates_pass_the_schema(template, key):
+    text = (ROOT / "templates" / template).read_text(encoding="utf-8")
+    doc = yaml.safe_load(f"{key}:\n{text}")
+    assert [e.message for e in validator(key).iter_errors(doc)] == []
