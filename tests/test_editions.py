@@ -45,7 +45,7 @@ def repo(mini, tmp_path):
     config = (mini / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("  - kwsite:\n      data_dir: data\n",
                             "  - kwsite:\n      data_dir: data\n  - mike:\n      alias_type: redirect\n"
-                            "      canonical_version: latest\n      version_selector: false\n")
+                            "      canonical_version: latest\n")
     config = config.replace("extra:\n  generator: false\n",
                             "extra:\n  generator: false\n  version:\n    provider: mike\n    default: latest\n")
     config = config.replace("  name: material\n", "  name: material\n  custom_dir: theme\n")  # the real banner override
@@ -100,6 +100,7 @@ def test_two_editions_on_a_bare_remote(repo, monkeypatch):
     old = show("ed-a/index.html")
     assert 'data-md-component="outdated"' in old and "Dit is een eerdere editie" in old and "Naar de nieuwste editie" in old
     assert '<link rel="canonical" href="https://mini.example.invalid/latest/">' in old
+    assert '"version": {"default": "latest", "provider": "mike"}' in old  # Material's selector is on
     assert "45%" in show("ed-a/indicatoren/index.html") and "47%" not in show("ed-a/indicatoren/index.html")
     assert "Dit is de eerste editie" in show("ed-a/wijzigingen/index.html")
 
