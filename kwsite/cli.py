@@ -1,4 +1,5 @@
-"""Command line: ``kwsite validate``, ``kwsite build``, ``kwsite serve``, ``kwsite new``.
+"""Command line: ``kwsite validate``, ``kwsite build``, ``kwsite serve``, ``kwsite new``,
+``kwsite schema`` (JSON Schema for editors), ``kwsite publish`` (an edition with mike).
 
 ``validate`` prints every problem as ``FILE:LINE:COL field: message`` and exits
 1 when there is an error (warnings alone exit 0, or 1 with ``--strict``).
@@ -7,6 +8,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -113,6 +115,87 @@ def new(site_dir: Path) -> None:
         click.echo(f"{site_dir}: map bestaat al en is niet leeg", err=True)
         sys.exit(1)
     click.echo(f"{len(files)} bestanden gemaakt in {site_dir}. Lees README.md; bouw met: kwsite build {site_dir}")
+
+
+@main.command()
+@click.argument("site_dir", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--against", help="Git-ref of map om mee te vergelijken (standaard agenda.edition.previous).")
+def changes(site_dir: Path, against: str | None) -> None:
+    """Druk af wat er in data/ veranderd is (Markdown), bv. voor een pull request."""
+    from .editions import PreviousEditionError, compare, load_previous
+    from .pages.changes import render
+
+    try:
+        site, _ = load_site(site_dir / "data", "data")
+        ref = against or site.agenda.edition.previous
+        old = load_previous(site_dir, site_dir / "data", ref) if ref else None
+    except KwsiteError as exc:
+        for problem in exc.problems:
+            click.echo(problem.display(), err=True)
+        sys.exit(1)
+    except PreviousEditionError as exc:
+        click.echo(f"vergelijken met '{ref}' lukt niet: {exc}", err=True)
+        sys.exit(1)
+    click.echo(render(site, old, compare(old, site) if old else None).content)
+
+
+MIKE = "import sys; from mike.driver import main; sys.exit(main())"
+
+
+@main.command()
+@click.argument("site_dir", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--edition", help="Id van de editie; moet gelijk zijn aan agenda.edition.id (standaard die waarde).")
+@click.option("--latest/--not-latest", default=True, help="Maak deze editie 'latest' (standaard).")
+@click.option("--remote", default="origin", show_default=True, help="Git-remote voor de gepubliceerde tak.")
+@click.option("--branch", default="gh-pages", show_default=True, help="Tak met de gepubliceerde edities.")
+@click.option("--push", is_flag=True, help="Push de tak naar de remote.")
+def publish(site_dir: Path, edition: str | None, latest: bool, remote: str, branch: str, push: bool) -> None:
+    """Publiceer de editie uit data/ met mike op de tak BRANCH.
+
+    Bouwt de site (strict) naar /<editie>/, zet de alias 'latest' (redirect) op
+    deze editie en maakt 'latest' de standaard. Eerdere edities blijven zoals ze
+    gepubliceerd zijn; Material toont daar een banner naar de nieuwste.
+    """
+    try:
+        site, _ = load_site(site_dir / "data", "data")
+    except KwsiteError as exc:
+        for problem in exc.problems:
+            click.echo(problem.display(), err=True)
+        sys.exit(1)
+    own = site.agenda.edition
+    if edition and edition != own.id:
+        click.echo(f"data/agenda.yaml: editie is '{own.id}', niet '{edition}'; pas agenda.edition.id aan", err=True)
+        sys.exit(1)
+    git = ["--remote", remote, "--branch", branch, *(["--push"] if push else [])]
+    title = f"{own.label} ({own.status})"
+    deploy = ["deploy", *git, "--update-aliases", "--alias-type", "redirect", "--title", title, own.id,
+              *(["latest"] if latest else [])]
+    # mike runs `mkdocs build` from PATH: put this interpreter's scripts first
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+           "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])}
+    for args in [deploy, *([["set-default", *git, "latest"]] if latest else [])]:
+        code = subprocess.call([sys.executable, "-c", MIKE, *args], cwd=site_dir, env=env)
+        if code != 0:
+            click.echo(f"mike {args[0]} mislukt (exit {code})", err=True)
+            sys.exit(code)
+    click.echo(f"Gepubliceerd: editie {own.id} op tak {branch}" + (" (latest)" if latest else ""), err=True)
+
+
+@main.command()
+@click.option("-o", "--output", "output", default="schema", type=click.Path(file_okay=False, path_type=Path),
+              help="Map voor de schema's (standaard schema/).")
+@click.option("--check", is_flag=True, help="Schrijf niets; exit 1 als een schema ontbreekt of verouderd is.")
+def schema(output: Path, check: bool) -> None:
+    """Schrijf JSON Schema's van de gegevensbestanden (voor editors en CI)."""
+    from . import schema as schemas
+
+    if check:
+        old = schemas.stale(output)
+        for name in old:
+            click.echo(f"{output / name}: verouderd of ontbreekt; draai 'kwsite schema'", err=True)
+        sys.exit(1 if old else 0)
+    for path in schemas.write(output):
+        click.echo(f"Geschreven: {path}", err=True)
 
 
 if __name__ == "__main__":

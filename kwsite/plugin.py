@@ -5,7 +5,9 @@
   them; warnings → plugin logger, so ``--strict`` counts them); expand
   ``kwsite:<section>`` placeholders in ``nav``; hide personal names of owners
   unless ``show_person_names: true`` (:mod:`kwsite.privacy`).
-- ``on_files``: add the generated pages and assets in memory.
+- ``on_files``: add the generated pages and assets in memory; "Wat is er
+  veranderd" when the nav names ``kwsite:changes`` (or there is no nav),
+  compared with ``agenda.edition.previous`` (:mod:`kwsite.editions`).
 - ``on_page_markdown``: expand ``[[ref]]`` directives (unknown → error); put the
   download links under each hand-written table.
 - ``on_page_content``: sanitize the page's HTML, title, description and table
@@ -27,6 +29,8 @@ from .build import build_pages, load_site, text_tables
 from .directives import expand
 from .mdtables import scope_headers, with_links
 from .pages.common import download_links
+from .editions import PreviousEditionError, compare, load_previous
+from .pages.changes import render as changes_page
 from .pages import nav as nav_section
 from .privacy import redact
 from .problems import KwsiteError
@@ -58,6 +62,8 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         if not self.config.show_person_names:
             self.site = redact(self.site)
         self.cache_dir = root / self.config.cache_dir if self.config.cache_dir else None
+        self.changes = config.nav is None or _mentions(config.nav, PLACEHOLDER + "changes")
+        self.previous = self._previous(root, data_dir) if self.changes else None
         if config.nav:
             config.nav = self._nav(config.nav)
         self.errors = []
@@ -65,6 +71,16 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         if config.site_description:
             config.site_description = plain_text(config.site_description)
         return config
+
+    def _previous(self, root: Path, data_dir: Path):
+        """The previous edition's site (``agenda.edition.previous``), or ``None`` for the first."""
+        ref = self.site.agenda.edition.previous
+        if not ref:
+            return None
+        try:
+            return load_previous(root, data_dir, ref)
+        except PreviousEditionError as exc:
+            raise PluginError(f"kwsite: vorige editie '{ref}' (agenda.edition.previous): {exc}") from None
 
     def _nav(self, items):
         out = []
@@ -86,6 +102,10 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             if existing is not None:
                 raise PluginError(f"kwsite: {item.path} bestaat al in {config.docs_dir}; die pagina wordt gegenereerd")
             files.append(File.generated(config, item.path, content=item.content))
+        if self.changes:
+            found = compare(self.previous, self.site) if self.previous else None
+            page = changes_page(self.site, self.previous, found)
+            files.append(File.generated(config, page.path, content=page.content))
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -122,6 +142,17 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
     def on_post_build(self, config):
         cache = self.charts.cache
         log.info(f"grafieken: {cache.misses} getekend, {cache.hits} uit de cache")
+
+
+def _mentions(items, name: str) -> bool:
+    """Whether the nav (nested lists/dicts of strings) contains the string ``name``."""
+    if isinstance(items, str):
+        return items == name
+    if isinstance(items, dict):
+        return any(_mentions(v, name) for v in items.values())
+    if isinstance(items, list):
+        return any(_mentions(v, name) for v in items)
+    return False
 
 
 def _body_offset(file: File) -> int:

@@ -32,6 +32,7 @@ ATTRIBUTES = {
     "td": {"colspan", "rowspan", "headers"},
     "col": {"span"}, "colgroup": {"span"},
     "ol": {"start", "reversed", "type"},
+    "span": {"aria-hidden"},
     "details": {"open"}, "time": {"datetime"}, "abbr": {"title"},
     "del": {"cite", "datetime"}, "ins": {"cite", "datetime"},
     "blockquote": {"cite"}, "q": {"cite"},

@@ -20,13 +20,21 @@ from .numbers import with_unit
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+class Html(str):
+    """A table cell that is already safe HTML (built from escaped parts); inserted as is."""
+
+
+def _cell(c: str) -> str:
+    return c if isinstance(c, Html) else escape(c)
+
+
 def html_table(columns: list[str], rows: list[list[str]], caption: str, css: str = "kw-table") -> str:
     """``columns`` header texts; ``rows`` cell texts, the first cell of each row a row header;
     ``caption`` what the table shows (read out by screen readers)."""
     head = "".join(f'<th scope="col">{escape(c)}</th>' for c in columns)
     body = []
     for row in rows:
-        cells = [f'<th scope="row">{escape(row[0])}</th>'] + [f"<td>{escape(c)}</td>" for c in row[1:]]
+        cells = [f'<th scope="row">{escape(row[0])}</th>'] + [f"<td>{_cell(c)}</td>" for c in row[1:]]
         body.append(f"<tr>{''.join(cells)}</tr>")
     name = escape(caption)
     return (

@@ -124,6 +124,27 @@ def check_targets(site: Site, loaded: Loaded) -> None:
                 loaded.add("indicators", loc + ("kind",), "minimum bij een indicator waar lager beter is", "warning")
 
 
+def check_realisations(site: Site, loaded: Loaded) -> None:
+    """Realisations: inside the scale, not before the baseline, not after the period,
+    a known college, one value per year/college/breakdown."""
+    agenda = site.agenda
+    units = {u.id for u in site.units} | loaded.invalid_ids
+    for i, ind in enumerate(site.indicators):
+        base_year = ind.baseline.year if ind.baseline else None
+        keys = [(r.year, r.unit, r.breakdown) for r in ind.realisations]
+        for j, real in enumerate(ind.realisations):
+            loc = (i, "realisations", j)
+            _in_scale(loaded, ind, loc + ("value",), real.value)
+            if real.year > agenda.period_end:
+                loaded.add("indicators", loc + ("year",), f"realisatie {real.year} ligt na de looptijd")
+            if base_year and real.year < base_year:
+                loaded.add("indicators", loc + ("year",), f"realisatie {real.year} ligt voor de nulmeting ({base_year})")
+            if real.unit and "units" not in loaded.failed and real.unit not in units:
+                loaded.add("indicators", loc + ("unit",), f"onbekend college '{real.unit}'")
+            if keys.index(keys[j]) != j:
+                loaded.add("indicators", loc + ("year",), f"al een realisatie voor {real.year}")
+
+
 def _check_relative(loaded: Loaded, ind, loc: tuple, target) -> None:
     base = ind.baseline.value if ind.baseline else None
     if base is None:
@@ -212,7 +233,7 @@ def check_directives(site: Site, loaded: Loaded) -> None:
                     loaded.add(key, loc, f"onbekende verwijzing [[{match.group(1)}]]{why}", raw=True)
 
 
-RULES = (check_ids, check_references, check_targets, check_tables, check_budget, check_directives)
+RULES = (check_ids, check_references, check_targets, check_realisations, check_tables, check_budget, check_directives)
 
 
 def validate(site: Site, loaded: Loaded) -> None:

@@ -2,7 +2,7 @@
 
 from .agenda import Agenda, Edition, Institution, Phase, Plan
 from .budget import AdditionalFunds, AdditionalTotal, Allocation, Budget, PrintedTotal
-from .indicator import Baseline, Indicator, Scale, Target
+from .indicator import Baseline, Indicator, Realisation, Scale, Target
 from .measure import Measure
 from .site import Row, Site, TableData
 from .table import Table
@@ -11,7 +11,7 @@ from .unit import Unit
 
 __all__ = [
     "AdditionalFunds", "AdditionalTotal", "Agenda", "Allocation", "Baseline", "Budget", "Edition",
-    "Goal", "Indicator", "Institution", "Measure", "Phase", "Plan", "PrintedTotal", "Row", "Scale", "Site",
+    "Goal", "Indicator", "Institution", "Measure", "Phase", "Plan", "PrintedTotal", "Realisation", "Row", "Scale", "Site",
     "Table", "TableData", "Target", "Theme", "Unit",
 ]
 

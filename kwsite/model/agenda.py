@@ -53,6 +53,11 @@ class Edition(Model):
     status: Literal["ingediend", "bijgesteld", "jaarverslag", "concept"]
     date: Text | None = None
     """As written, e.g. ``30 oktober 2018``; ``None`` when the source gives none."""
+    previous: Text | None = None
+    """The previous edition, for the page "Wat is er veranderd": a git ref (tag or
+    commit, e.g. ``editie-2019-2022``) whose ``data/`` is compared with this one,
+    or a directory (relative to the site) holding a copy of that ``data/``.
+    ``None`` for the first edition."""
 
 
 class Agenda(Model):

@@ -94,6 +94,21 @@ class Target(Model):
         return self
 
 
+class Realisation(Model):
+    """A measured value (realisatie) for one year, as the source or the annual report prints it.
+
+    ``unit`` is a college (unit id) when the value is that college's; absent for
+    the institution as a whole. ``breakdown`` matches a target's breakdown
+    (``Entree``) when the indicator's targets are split.
+    """
+
+    year: Year
+    value: Number
+    unit: Id | None = None
+    breakdown: Text | None = None
+    note: Text | None = None
+
+
 class Indicator(Model):
     """An indicator of a theme (``1a`` ... ``5a``).
 
@@ -118,6 +133,8 @@ class Indicator(Model):
     """How the source phrases the ambition for this indicator (own words)."""
     attainment: Text | None = None
     """How attainment is determined (wijze van vaststellen), own words."""
+    realisations: list[Realisation] = []
+    """Yearly realisations (institution, or per college with ``unit``); empty until measured."""
 
     def target(self, year: int) -> Target | None:
         """The first target for ``year`` (the only one unless split by breakdown), or ``None``."""

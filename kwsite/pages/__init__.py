@@ -63,6 +63,10 @@ def nav(site: Site, section: str) -> list:
         return [{"Overzicht": "colleges/index.md"}] + [{u.short_name: college.path(u)} for u in site.units]
     if section == "indicators":
         return [overview.INDICATORS]
+    if section == "changes":
+        from .changes import PATH, TITLE
+
+        return [{TITLE: PATH}]
     if section == "budget":
         return [overview.BUDGET] if site.budget else []
     if section == "lines":

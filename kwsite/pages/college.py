@@ -9,6 +9,7 @@ from ..model import Site, TableData, Unit
 from ..numbers import MISSING, machine, with_unit
 from ..tables import html_table
 from .common import Generated, download_block, rel, text
+from . import status
 from .theme import GROUPS
 
 
@@ -77,6 +78,8 @@ def render(site: Site, unit: Unit, files: list[Generated]) -> Generated:
     )
     out.append("## Indicatoren\n")
     out += [table_block(site, unit, t, page, files) for t in _unit_tables(site)] or [f"{MISSING.capitalize()}.\n"]
+    out.append("## Stand van de indicatoren\n")
+    out.append(status.college_block(site, unit))
     out.append("## Maatregelen\n")
     out.append(measures_block(site, unit, page))
     return Generated(page, "\n".join(out), unit.short_name)

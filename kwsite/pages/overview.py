@@ -8,6 +8,8 @@ from ..datasets import Dataset
 from ..model import Site
 from ..numbers import euro_mln, machine, number, percent
 from ..tables import html_table
+from ..status import latest
+from . import status
 from .common import Generated, download_block, rel, text
 from .theme import indicator_cells, indicator_columns, target_years
 
@@ -92,18 +94,18 @@ def additional(site: Site, page: str, files: list[Generated]) -> str:
 def indicators(site: Site, files: list[Generated]) -> Generated:
     page = INDICATORS
     years = target_years(site)
-    columns = ["Indicator", "Thema", "Nulmeting", *[f"Streefwaarde {y}" for y in years]]
+    columns = ["Indicator", "Thema", "Nulmeting", *[f"Streefwaarde {y}" for y in years], "Stand"]
     rows, mrows = [], []
     for ind in site.indicators:
         theme = site.theme(ind.theme)
         label, theme_name = f"{ind.id} {ind.short_name or ind.name}", theme.short_title if theme else ind.theme
         shown, cells = indicator_cells(ind, years)
-        rows.append([label, theme_name, *shown])
-        mrows.append((label, theme_name, ind.unit, *cells))
+        rows.append([label, theme_name, *shown, status.overview_cell(ind)])
+        mrows.append((label, theme_name, ind.unit, *cells, latest(ind).status.code))
     caption = "Alle indicatoren met nulmeting en streefwaarden"
     out = ["# Indicatoren\n", f"{caption}. Streefwaarden met *(indicatief)* zijn richtinggevend.\n",
-           html_table(columns, rows, caption, css="kw-table kw-overview"), ""]
-    names = ("indicator", "thema", "eenheid", *indicator_columns(years))
+           html_table(columns, rows, caption, css="kw-table kw-overview"), "", status.RULE_TEXT + "\n"]
+    names = ("indicator", "thema", "eenheid", *indicator_columns(years), "stand")
     dataset = Dataset("indicatoren", caption, names, tuple(mrows), "per indicator, zie de kolom eenheid",
                       agenda_source(site), page)
     out.append(download_block(dataset, files) + "\n")

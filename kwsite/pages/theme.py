@@ -9,6 +9,7 @@ from ..model import Indicator, Site, TableData, Theme
 from ..numbers import euro_mln, machine, percent
 from ..present import baseline_text, year_label
 from ..tables import html_table, table_rows
+from . import status
 from .common import Generated, chart_block, download_block, rel, text
 
 GROUPS = {"programma": "Programma", "begeleiding": "Begeleiding, ondersteuning en stimulering"}
@@ -70,6 +71,7 @@ def card(site: Site, ind: Indicator, page: str, charts, files: list[Generated]) 
     notes = [t for t in ind.targets if t.note]
     for t in notes:
         parts.append(f"*Streefwaarde {t.year}:* {t.note}\n")
+    parts.append(status.card_block(site, ind, page, files))
     chart = charts.indicator(ind)
     if chart is not None:
         title = f"Indicator {ind.id} {ind.name}: waarden, nulmeting en streefwaarden per jaar"

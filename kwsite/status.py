@@ -1,0 +1,252 @@
+"""Progress against targets: the status of an indicator in a year, per college,
+and the two-thirds attainment rule (S3: "tweederde van de mbo-colleges").
+
+Pure functions over the model; Decimal arithmetic only. Tested in
+``tests/test_status.py`` on fixtures that live in ``tests/`` only.
+
+The rule for one realisation (value ``v`` in year ``Y``):
+
+1. The target weighed is the first target of the same breakdown with
+   ``year >= Y``; after the last target, the last one. No target (or only a
+   *deferred* one, whose value is not set yet) → **geen streefwaarde**.
+2. **behaald** when ``v`` already meets that target:
+   ``value``/``relative`` at least the value (``higher_is_better``) or at most
+   (``lower_is_better``); ``minimum`` ``v >= value``; ``maximum`` ``v <= value``;
+   ``range`` ``low <= v <= high``; ``direction`` against the baseline ``b``:
+   *hoger/stijgend* ``v > b``, *lager/dalend* ``v < b``, *behoud/stabiel*
+   not worse than ``b`` in the indicator's polarity.
+3. Not met and ``Y`` before the target year: **op koers** when ``v`` lies on or
+   beyond the straight path from the baseline (value, year) to the target
+   (value, year) for year ``Y`` — beyond meaning in the target's direction
+   (polarity for value/relative, up for minimum, down for maximum, towards the
+   nearest bound for range, not past the far bound) — else **achter**. A direction target has no path:
+   not met is **achter**.
+4. Not met in or after the target year → **achter**.
+5. No realisation for ``Y``, or no baseline where the path needs one →
+   **geen gegevens**.
+
+Per college (a realisation with ``unit``) the same rule applies to the
+institution's targets; the path starts at the college's own realisation in the
+baseline year when the data give one, else at the institution's baseline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+
+from .model import Indicator, Realisation, Target
+
+UP = {"hoger", "stijgend"}
+DOWN = {"lager", "dalend"}
+
+
+class Status(Enum):
+    """A status: ``word`` is shown (never colour or icon alone), ``icon`` beside it."""
+
+    REACHED = ("behaald", "✓")
+    ON_TRACK = ("op koers", "→")
+    BEHIND = ("achter", "!")
+    NO_DATA = ("geen gegevens", "–")
+    NO_TARGET = ("geen streefwaarde", "·")
+
+    @property
+    def word(self) -> str:
+        return self.value[0]
+
+    @property
+    def code(self) -> str:
+        """Machine form for downloads: ``op_koers``, ``geen_gegevens``."""
+        return self.word.replace(" ", "_")
+
+    @property
+    def icon(self) -> str:
+        return self.value[1]
+
+    @property
+    def key(self) -> str:
+        """CSS/machine key: ``behaald``, ``op-koers``, ``achter``, ``geen-gegevens``, ``geen-streefwaarde``."""
+        return self.word.replace(" ", "-")
+
+
+@dataclass(frozen=True)
+class Progress:
+    """The status of one value: ``expected`` is the path value for ``year`` (when one was computed)."""
+
+    status: Status
+    year: int | None = None
+    value: Decimal | None = None
+    target: Target | None = None
+    expected: Decimal | None = None
+
+
+def realisation(ind: Indicator, year: int, unit: str | None = None, breakdown: str | None = None) -> Realisation | None:
+    """The realisation of ``year`` for ``unit`` (``None`` = institution) and ``breakdown``."""
+    return next((r for r in ind.realisations if r.year == year and r.unit == unit and r.breakdown == breakdown), None)
+
+
+def target_for(ind: Indicator, year: int, breakdown: str | None = None) -> Target | None:
+    """The target weighed in ``year``: the first one at or after ``year``, else the last one."""
+    targets = sorted((t for t in ind.targets if t.breakdown == breakdown), key=lambda t: t.year)
+    if not targets:
+        return None
+    return next((t for t in targets if t.year >= year), targets[-1])
+
+
+def _better(ind: Indicator) -> int:
+    return 1 if ind.polarity == "higher_is_better" else -1
+
+
+def meets(ind: Indicator, target: Target, value: Decimal, baseline: Decimal | None) -> bool | None:
+    """Whether ``value`` meets ``target``; ``None`` when that cannot be said
+    (deferred target, or a direction target without a baseline)."""
+    kind = target.kind
+    if kind in ("value", "relative"):
+        return (value - target.value) * _better(ind) >= 0
+    if kind == "minimum":
+        return value >= target.value
+    if kind == "maximum":
+        return value <= target.value
+    if kind == "range":
+        return target.low <= value <= target.high
+    if kind == "direction":
+        if baseline is None:
+            return None
+        if target.direction in UP:
+            return value > baseline
+        if target.direction in DOWN:
+            return value < baseline
+        return (value - baseline) * _better(ind) >= 0  # behoud, stabiel: not worse
+    return None  # deferred
+
+
+def _aim(ind: Indicator, target: Target, baseline: Decimal) -> tuple[Decimal, int] | None:
+    """The path's end value and its direction (+1 up, -1 down), or ``None`` without a path."""
+    kind = target.kind
+    if kind in ("value", "relative"):
+        return target.value, _better(ind)
+    if kind == "minimum":
+        return target.value, 1
+    if kind == "maximum":
+        return target.value, -1
+    if kind == "range":
+        if baseline < target.low:
+            return target.low, 1
+        if baseline > target.high:
+            return target.high, -1
+    return None
+
+
+def expected(baseline: Decimal, base_year: int, end: Decimal, end_year: int, year: int) -> Decimal:
+    """The straight path from (``base_year``, ``baseline``) to (``end_year``, ``end``) at ``year``."""
+    if end_year <= base_year or year >= end_year:
+        return end
+    if year <= base_year:
+        return baseline
+    return baseline + (end - baseline) * Decimal(year - base_year) / Decimal(end_year - base_year)
+
+
+def judge(ind: Indicator, target: Target | None, year: int, value: Decimal | None,
+          baseline: Decimal | None, base_year: int | None) -> Progress:
+    """Status of ``value`` in ``year`` against ``target`` (see the module rule)."""
+    if target is None or target.kind == "deferred":
+        return Progress(Status.NO_TARGET, year, value, target)
+    if value is None:
+        return Progress(Status.NO_DATA, year, None, target)
+    met = meets(ind, target, value, baseline)
+    if met is None:
+        return Progress(Status.NO_DATA, year, value, target)
+    if met:
+        return Progress(Status.REACHED, year, value, target)
+    if year >= target.year or target.kind == "direction":
+        return Progress(Status.BEHIND, year, value, target)
+    if baseline is None or base_year is None:
+        return Progress(Status.NO_DATA, year, value, target)
+    aim = _aim(ind, target, baseline)
+    if aim is None:  # a range target the baseline already lies in
+        return Progress(Status.BEHIND, year, value, target)
+    end, sense = aim
+    path = expected(baseline, base_year, end, target.year, year)
+    on_path = (value - path) * sense >= 0
+    if target.kind == "range":  # overshooting the far bound is not on course
+        on_path = on_path and (value <= target.high if sense > 0 else value >= target.low)
+    status = Status.ON_TRACK if on_path else Status.BEHIND
+    return Progress(status, year, value, target, path)
+
+
+def _baseline(ind: Indicator, unit: str | None, breakdown: str | None) -> tuple[Decimal | None, int | None]:
+    base = ind.baseline
+    if base is None or base.year is None:
+        return (base.value if base else None), None
+    if unit is not None:
+        own = realisation(ind, base.year, unit, breakdown)
+        if own is not None:
+            return own.value, base.year
+    return base.value, base.year
+
+
+def status_for(ind: Indicator, year: int, unit: str | None = None, breakdown: str | None = None) -> Progress:
+    """The status of ``ind`` in ``year`` for ``unit`` (``None`` = institution)."""
+    real = realisation(ind, year, unit, breakdown)
+    value, base_year = _baseline(ind, unit, breakdown)
+    return judge(ind, target_for(ind, year, breakdown), year, real.value if real else None, value, base_year)
+
+
+def latest(ind: Indicator, unit: str | None = None, breakdown: str | None = None) -> Progress:
+    """The status in the latest year with a realisation after the baseline; geen gegevens without one."""
+    base_year = ind.baseline.year if ind.baseline and ind.baseline.year else None
+    years = sorted({r.year for r in ind.realisations if r.unit == unit and r.breakdown == breakdown
+                    and (base_year is None or r.year > base_year)})
+    if not years:
+        target = target_for(ind, base_year or 0, breakdown)
+        kind = Status.NO_TARGET if target is None or target.kind == "deferred" else Status.NO_DATA
+        return Progress(kind, None, None, target)
+    return status_for(ind, years[-1], unit, breakdown)
+
+
+def units_with_data(ind: Indicator) -> list[str]:
+    """Units that have at least one realisation, in order of first appearance."""
+    return list(dict.fromkeys(r.unit for r in ind.realisations if r.unit is not None))
+
+
+def two_thirds(parts: Iterable[Status]) -> bool | None:
+    """Whether at least two thirds of the parts *with data* are behaald
+    (``3 × behaald >= 2 × with data``, so exactly 2/3 counts); ``None`` without any."""
+    judged = [s for s in parts if s in (Status.REACHED, Status.ON_TRACK, Status.BEHIND)]
+    if not judged:
+        return None
+    reached = sum(1 for s in judged if s is Status.REACHED)
+    return 3 * reached >= 2 * len(judged)
+
+
+@dataclass(frozen=True)
+class Attainment:
+    """The two-thirds rule's outcome: ``by`` is ``"onderdelen"`` (≥ 2/3 of the
+    colleges/teams reached it) or ``"geheel"`` (the institution-level value decided)."""
+
+    status: Status
+    by: str
+    reached: int
+    judged: int
+
+
+def attainment(parts: Sequence[Status], whole: Status) -> Attainment:
+    """S3's rule at one level: behaald when ≥ 2/3 of ``parts`` with data are
+    behaald; otherwise ``whole`` (the level's own value) decides. Apply it twice
+    for teams → college → institution."""
+    judged = [s for s in parts if s in (Status.REACHED, Status.ON_TRACK, Status.BEHIND)]
+    reached = sum(1 for s in judged if s is Status.REACHED)
+    if two_thirds(judged):
+        return Attainment(Status.REACHED, "onderdelen", reached, len(judged))
+    return Attainment(whole, "geheel", reached, len(judged))
+
+
+def indicator_attainment(ind: Indicator, year: int, breakdown: str | None = None) -> Attainment | None:
+    """The rule for ``ind`` in ``year`` over its colleges; ``None`` when no college has data."""
+    units = units_with_data(ind)
+    if not units:
+        return None
+    parts = [status_for(ind, year, u, breakdown).status for u in units]
+    return attainment(parts, status_for(ind, year, None, breakdown).status)
