@@ -18,8 +18,9 @@ from .validate import validate
 def load_site(data_dir: Path | str, rel: str = "data") -> tuple[Site, list[Problem]]:
     """Load and validate ``data_dir``.
 
-    Returns the site and its warnings; raises :class:`KwsiteError` with *all*
-    errors (file, line, field) when there is any.
+    Returns the site and its warnings (and notes: acknowledged problems, level
+    ``note``); raises :class:`KwsiteError` with *all* errors (file, line, field)
+    when there is any.
     """
     site, loaded = load(data_dir, rel)
     if site is not None:
@@ -27,7 +28,7 @@ def load_site(data_dir: Path | str, rel: str = "data") -> tuple[Site, list[Probl
     found = errors(loaded.problems)
     if found or site is None:
         raise KwsiteError(found or loaded.problems)
-    return site, sorted(p for p in loaded.problems if p.level == "warning")
+    return site, sorted(p for p in loaded.problems if p.level in ("warning", "note"))
 
 
 class ChartSet:

@@ -2,6 +2,8 @@
 
 ``validate`` prints every problem as ``FILE:LINE:COL field: message`` and exits
 1 when there is an error (warnings alone exit 0, or 1 with ``--strict``).
+Acknowledged problems (level ``note``) are listed as ``waarschuwing (erkend)``
+and never change the exit code.
 ``build`` and ``serve`` run MkDocs with the site's ``mkdocs.yml``.
 """
 
@@ -39,11 +41,16 @@ def validate(site_dir: Path, strict: bool) -> None:
         click.echo(str(exc), err=True)
         click.echo(f"{len(exc.problems)} fout(en).", err=True)
         sys.exit(1)
+    known = [p for p in found if p.level == "note"]
+    found = [p for p in found if p.level != "note"]
     for problem in found:
         click.echo(f"waarschuwing: {problem}", err=True)
+    for problem in known:
+        click.echo(f"waarschuwing (erkend): {problem}", err=True)
     if found and strict:
         sys.exit(1)
-    click.echo(f"In orde ({len(found)} waarschuwing(en)).")
+    erkend = f", {len(known)} erkend" if known else ""
+    click.echo(f"In orde ({len(found)} waarschuwing(en){erkend}).")
 
 
 def _mkdocs(args: list[str], site_dir: Path) -> None:

@@ -3,7 +3,8 @@
 Files (all optional except ``agenda.yaml``): ``agenda.yaml`` (key ``agenda``),
 ``units.yaml`` (``units``), ``themes.yaml`` (``themes``), ``indicators.yaml``
 (``indicators``), ``tables.yaml`` (``tables``, each naming a CSV under
-``data/``), ``budget.yaml`` (``budget``), ``measures.yaml`` (``measures``).
+``data/``), ``budget.yaml`` (``budget``), ``measures.yaml`` (``measures``), ``process.yaml``
+(``timelines``), ``activities.yaml`` (``activities``), ``ratios.yaml`` (``ratios``).
 Every problem is collected, with file, line and field; nothing stops at the
 first one.
 """
@@ -30,6 +31,9 @@ FILES: dict[str, tuple[str, type[BaseModel], bool]] = {
     "tables": ("tables.yaml", m.Table, True),
     "budget": ("budget.yaml", m.Budget, False),
     "measures": ("measures.yaml", m.Measure, True),
+    "timelines": ("process.yaml", m.Timeline, True),
+    "activities": ("activities.yaml", m.Activity, True),
+    "ratios": ("ratios.yaml", m.RatioTable, True),
 }
 """Top key → (file name, model, is a list)."""
 
@@ -315,5 +319,8 @@ def load(data_dir: Path | str, rel: str = "data") -> tuple[m.Site | None, Loaded
         measures=tuple(parts["measures"]),
         root=str(data_dir),
         sources=dict(sorted(loaded.digests.items())),
+        timelines=tuple(parts["timelines"]),
+        activities=tuple(parts["activities"]),
+        ratios=tuple(parts["ratios"]),
     )
     return site, loaded

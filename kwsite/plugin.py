@@ -40,7 +40,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         except KwsiteError as exc:
             raise PluginError(f"kwsite: {len(exc.problems)} fout(en) in de gegevens:\n{exc}") from None
         for problem in found:
-            log.warning(str(problem))
+            (log.info if problem.level == "note" else log.warning)(str(problem))
         self.cache_dir = root / self.config.cache_dir if self.config.cache_dir else None
         if config.nav:
             config.nav = self._nav(config.nav)

@@ -8,9 +8,13 @@ from .site import Row, Site, TableData
 from .table import Table
 from .theme import Goal, Theme
 from .unit import Unit
+from .process import Step, Timeline
+from .activity import Activity
+from .ratio import RatioColumn, RatioTable
 
 __all__ = [
     "AdditionalFunds", "AdditionalTotal", "Agenda", "Allocation", "Baseline", "Budget", "Edition",
     "Goal", "Indicator", "Institution", "Measure", "Phase", "Plan", "PrintedTotal", "Row", "Scale", "Site",
     "Table", "TableData", "Target", "Theme", "Unit",
 ]
+__all__ += ["Activity", "RatioColumn", "RatioTable", "Step", "Timeline"]

@@ -15,6 +15,9 @@ from .measure import Measure
 from .table import Table
 from .theme import Theme
 from .unit import Unit
+from .process import Timeline
+from .activity import Activity
+from .ratio import RatioTable
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,9 @@ class Site:
     root: str = ""
     sources: dict[str, str] = field(default_factory=dict)
     """Digest per data file, for chart caching and change detection."""
+    timelines: tuple[Timeline, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    ratios: tuple[RatioTable, ...] = ()
 
     def theme(self, theme_id: str) -> Theme | None:
         return next((t for t in self.themes if t.id == theme_id), None)
@@ -89,3 +95,9 @@ class Site:
         named = [self.tables[t] for t in ind.tables if t in self.tables] if ind else []
         more = [t for t in self.tables.values() if t.meta.indicator == indicator_id and t not in named]
         return named + more
+
+    def activities_of(self, theme_id: str) -> list[Activity]:
+        return [a for a in self.activities if a.theme == theme_id]
+
+    def ratios_of(self, theme_id: str) -> list[RatioTable]:
+        return [r for r in self.ratios if r.theme == theme_id]
