@@ -57,6 +57,13 @@ class ChartSet:
         inputs = chartcache.chart_inputs(None, table, "table")
         return self.cache.get_or_render(inputs, lambda: charts.table_chart(table))
 
+    def ratio(self, table):
+        """Chart of a ratio baseline table (:class:`~kwsite.model.RatioTable`), or ``None``."""
+        from . import chartcache, charts
+
+        inputs = chartcache.chart_inputs(table, "ratio")
+        return self.cache.get_or_render(inputs, lambda: charts.ratio_chart(table))
+
 
 def build_pages(site: Site, src_uris: list[str], cache_dir: Path | str | None = None) -> tuple[list[Generated], ChartSet]:
     """Every generated page and asset of ``site``; ``src_uris`` are the docs-dir

@@ -8,6 +8,7 @@ import re
 
 from ..model import Site
 from . import college, overview, theme
+from . import activities, process
 from .common import Generated
 
 CHAPTER = re.compile(r"(?:^|/)(\d{2})-[^/]*\.md$")
@@ -30,12 +31,14 @@ def generate(site: Site, charts, chapters: dict[int, str] | None = None) -> list
     files: list[Generated] = []
     pages = [overview.themes_index(site)]
     pages += [theme.render(site, t, charts, chapters.get(t.chapter), files) for t in site.themes]
-    pages.append(overview.colleges_index(site))
+    if site.units or not (site.timelines or site.activities):  # an S4-like site has no colleges
+        pages.append(overview.colleges_index(site))
     pages += [college.render(site, u, files) for u in site.units]
     pages.append(overview.indicators(site, files))
     budget = overview.budget(site, files)
     if budget:
         pages.append(budget)
+    pages += [p for p in (process.render(site, chapters), activities.overview(site, files)) if p]
     unique = {}
     for f in pages + files:
         unique[f.path] = f
@@ -45,7 +48,13 @@ def generate(site: Site, charts, chapters: dict[int, str] | None = None) -> list
 def nav(site: Site, section: str) -> list:
     """Nav entries for a placeholder in ``mkdocs.yml`` (``kwsite:themes`` …)."""
     if section == "themes":
-        return [{"Overzicht": "themas/index.md"}] + [{f"{t.number}. {t.short_title}": theme.path(t)} for t in site.themes]
+        return [{"Overzicht": "themas/index.md"}] + [{f"{t.number}. {t.short_title}": theme.path(t)} for t in site.themes if t.kind == "theme"]
+    if section == "preconditions":
+        return [{f"Voorwaarde: {t.short_title}": theme.path(t)} for t in site.themes if t.kind == "precondition"]
+    if section == "process":
+        return [{"Tijdpad": process.PAGE}] if site.timelines else []
+    if section == "activities":
+        return [{"Specifieke activiteiten": activities.PAGE}] if site.activities else []
     if section == "colleges":
         return [{"Overzicht": "colleges/index.md"}] + [{u.short_name: college.path(u)} for u in site.units]
     if section == "indicators":

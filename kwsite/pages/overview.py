@@ -98,8 +98,14 @@ def themes_index(site: Site) -> Generated:
     page = "themas/index.md"
     out = ["# Thema's\n"]
     for t in site.themes:
+        if t.kind != "theme":
+            continue
         flag = " (landelijk thema)" if t.national else ""
         out.append(f"- [Thema {t.number}: {text(t.title)}]({rel(page, 'themas/' + t.id + '.md')}){flag}")
+    preconditions = [t for t in site.themes if t.kind == "precondition"]
+    if preconditions:
+        out.append("\n## Voorwaarde\n\nGeen thema, maar een voorwaarde om de thema's uit te voeren.\n")
+        out += [f"- [Voorwaarde: {text(t.title)}]({rel(page, 'themas/' + t.id + '.md')})" for t in preconditions]
     return Generated(page, "\n".join(out) + "\n", "Overzicht")
 
 
