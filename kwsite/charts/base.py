@@ -19,7 +19,7 @@ from ..model import Target
 from ..numbers import LOCALE, machine, with_unit
 from ..present import DELTA_UNIT as _DELTA_WORD
 
-CHART_STYLE_VERSION = "1"
+CHART_STYLE_VERSION = "2"
 """Bump when the look changes, so cached charts are redrawn."""
 
 FIGSIZE = (6.0, 3.4)

@@ -26,7 +26,8 @@ def _alt(table: RatioTable) -> str:
     for col in table.columns:
         value = (("ongeveer " if col.approximate else "") + fmt(col.percent, "percent")) if col.percent is not None else MISSING
         norm = f" ({table.norm_label.lower()} {fmt(col.norm, 'percent')})" if table.norm_label and col.norm is not None else ""
-        parts.append(f"{col.label}: {value}{norm}.")
+        known = " (zoals gedrukt; zie de noot bij de tabel)" if col.acknowledged else ""
+        parts.append(f"{col.label}: {value}{norm}{known}.")
     return " ".join(parts)
 
 
@@ -38,7 +39,7 @@ def _draw(fig: Figure, table: RatioTable, key: str) -> None:
             ax.text(0, i, f" {MISSING}", va="center", ha="left", fontsize=8, style="italic", color=MUTED)
             continue
         ax.barh(i, float(col.percent), height=0.62, color=SERIES, gid=f"{key}-bar-{i}", zorder=2)
-        text = ("ca. " if col.approximate else "") + fmt(col.percent, "percent")
+        text = ("ca. " if col.approximate else "") + fmt(col.percent, "percent") + (" (gedrukt)" if col.acknowledged else "")
         ax.annotate(text, (float(col.percent), i), xytext=(3, 0), textcoords="offset points", va="center",
                     fontsize=8, zorder=4, bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none"})
         if table.norm_label and col.norm is not None:
@@ -54,7 +55,8 @@ def _draw(fig: Figure, table: RatioTable, key: str) -> None:
     ax.set_xlim(left=0)
     ax.xaxis.set_major_formatter(_DutchTicks("percent"))
     ax.set_xlabel(table.percent_label + (f", {table.period}" if table.period else ""))
-    ax.set_title(textwrap.fill(_title(table), TITLE_WIDTH))
+    # over the whole figure: the long bar labels leave the axes too narrow for the title
+    fig.suptitle(textwrap.fill(_title(table), TITLE_WIDTH), x=0.01, ha="left", fontsize=10, fontweight="bold")
 
 
 def ratio_chart(table: RatioTable) -> Chart | None:

@@ -59,7 +59,7 @@ def table_block(site: Site, table, page: str, charts, files: list[Generated]) ->
     """A data table (with its chart when it has one) and its CSV download."""
     columns, rows = table_rows(table)
     out = [f"#### {text(table.meta.title)}\n"]
-    chart = charts.table(table)
+    chart = charts.table(table) if table.meta.chart else None
     if chart is not None:
         out.append(chart_block(page, chart, files, with_table=False))
     out.append(html_table(columns, rows, css="kw-table kw-data-table"))
