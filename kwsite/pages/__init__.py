@@ -31,7 +31,7 @@ def generate(site: Site, charts, chapters: dict[int, str] | None = None) -> list
     files: list[Generated] = []
     pages = [overview.themes_index(site)]
     pages += [theme.render(site, t, charts, chapters.get(t.chapter), files) for t in site.themes]
-    if site.units or not (site.timelines or site.activities):  # an S4-like site has no colleges
+    if site.units:  # a site without colleges (S4) gets no colleges index
         pages.append(overview.colleges_index(site))
     pages += [college.render(site, u, files) for u in site.units]
     pages.append(overview.indicators(site, files))
@@ -56,6 +56,8 @@ def nav(site: Site, section: str) -> list:
     if section == "activities":
         return [{"Specifieke activiteiten": activities.PAGE}] if site.activities else []
     if section == "colleges":
+        if not site.units:
+            return []
         return [{"Overzicht": "colleges/index.md"}] + [{u.short_name: college.path(u)} for u in site.units]
     if section == "indicators":
         return [overview.INDICATORS]
