@@ -86,7 +86,12 @@ def indicators(site: Site, files: list[Generated]) -> Generated:
         mrows.append([ind.id, ind.name, ind.theme, ind.unit, machine(base.value) if base else "",
                       str(base.year or "") if base else "",
                       *[year_label(ind, y) for y in years]])
-    out = ["# Indicatoren\n", "Alle indicatoren met nulmeting en streefwaarden. Streefwaarden met *(indicatief)* zijn richtinggevend.\n",
+    intro = "Alle indicatoren met nulmeting en streefwaarden."
+    if any(t.indicative for i in site.indicators for t in i.targets):
+        intro += " Streefwaarden met *(indicatief)* zijn richtinggevend."
+    if site.agenda.goals_are_minimum:
+        intro += " De agenda noemt haar doelen minimumdoelen."
+    out = ["# Indicatoren\n", intro + "\n",
            html_table(columns, rows, css="kw-table kw-overview"), ""]
     names = ["id", "naam", "thema", "eenheid", "nulmeting", "nulmeting_jaar", *[f"streefwaarde_{y}" for y in years]]
     out.append(download_block(page, "indicatoren", csv_text(names, mrows), "Tabel downloaden", files) + "\n")
