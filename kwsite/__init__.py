@@ -7,6 +7,10 @@ expand inline directives. The MkDocs plugin (:mod:`kwsite.plugin`) and the CLI
 
 from .build import ChartSet, build_pages, load_site
 from .directives import check_content, expand
+from .newsite import create as create_site
+from .privacy import redact
 from .problems import KwsiteError, Problem
+from .timeline import parse as parse_timeline
 
 __all__ = ["ChartSet", "KwsiteError", "Problem", "build_pages", "check_content", "expand", "load_site"]
+__all__ += ["create_site", "parse_timeline", "redact"]

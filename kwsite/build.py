@@ -26,9 +26,10 @@ def load_site(data_dir: Path | str, rel: str = "data") -> tuple[Site, list[Probl
     if site is not None:
         validate(site, loaded)
     found = errors(loaded.problems)
+    warned = sorted(p for p in loaded.problems if p.level in ("warning", "note"))
     if found or site is None:
-        raise KwsiteError(found or loaded.problems)
-    return site, sorted(p for p in loaded.problems if p.level in ("warning", "note"))
+        raise KwsiteError(found or loaded.problems, warned)
+    return site, warned
 
 
 class ChartSet:

@@ -1,10 +1,14 @@
 """The MkDocs plugin: a thin adapter that wires MkDocs events to the library.
 
-- ``on_config``: load and validate ``data/`` (errors → one clean PluginError
-  listing all of them; warnings → plugin logger, so ``--strict`` counts them);
-  expand ``kwsite:<section>`` placeholders in ``nav``.
+- ``on_config``: take the build date from the commit (:mod:`kwsite.repro`);
+  load and validate ``data/`` (errors → one clean PluginError listing all of
+  them; warnings → plugin logger, so ``--strict`` counts them); expand
+  ``kwsite:<section>`` placeholders in ``nav``; hide personal names of owners
+  unless ``show_person_names: true`` (:mod:`kwsite.privacy`).
 - ``on_files``: add the generated pages and assets in memory.
 - ``on_page_markdown``: expand ``[[ref]]`` directives (unknown → error).
+- ``on_page_content``: sanitize the page's HTML, title, description and table
+  of contents with an allow-list (:mod:`kwsite.sanitize`).
 """
 
 from __future__ import annotations
@@ -20,7 +24,10 @@ from mkdocs.structure.files import File, Files
 from .build import build_pages, load_site
 from .directives import expand
 from .pages import nav as nav_section
+from .privacy import redact
 from .problems import KwsiteError
+from .repro import set_source_date
+from .sanitize import clean_html, clean_toc, plain_text
 
 log = get_plugin_logger(__name__)
 PLACEHOLDER = "kwsite:"
@@ -29,22 +36,33 @@ PLACEHOLDER = "kwsite:"
 class KwsiteConfig(base.Config):
     data_dir = c.Type(str, default="data")
     cache_dir = c.Optional(c.Type(str))
+    show_person_names = c.Type(bool, default=False)
+    """Privacy by default: personal names of owners are hidden unless this is true."""
 
 
 class KwsitePlugin(BasePlugin[KwsiteConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path).parent
+        set_source_date(root)
         data_dir = root / self.config.data_dir
         try:
             self.site, found = load_site(data_dir, self.config.data_dir)
         except KwsiteError as exc:
             raise PluginError(f"kwsite: {len(exc.problems)} fout(en) in de gegevens:\n{exc}") from None
         for problem in found:
-            (log.info if problem.level == "note" else log.warning)(str(problem))
+            if problem.level == "note":  # acknowledged in the data: shown, but not failing --strict
+                log.info(problem.display())
+            else:
+                log.warning(str(problem))
+        if not self.config.show_person_names:
+            self.site = redact(self.site)
         self.cache_dir = root / self.config.cache_dir if self.config.cache_dir else None
         if config.nav:
             config.nav = self._nav(config.nav)
         self.errors = []
+        config.site_name = plain_text(config.site_name)
+        if config.site_description:
+            config.site_description = plain_text(config.site_description)
         return config
 
     def _nav(self, items):
@@ -76,6 +94,18 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         text, problems = expand(markdown, self.site, source, offset)
         self.errors += problems
         return text
+
+    def on_page_content(self, html, page, config, files):
+        if page.title:
+            page.meta["title"] = plain_text(page.title)
+        if page.meta.get("description"):
+            page.meta["description"] = plain_text(str(page.meta["description"]))
+        clean_toc(page.toc)
+        remote: list[str] = []
+        html = clean_html(html, remote)
+        for url in remote:
+            log.warning(f"{page.file.src_uri}: afbeelding van een andere host weggelaten: {url} (zet het bestand in de site)")
+        return html
 
     def on_env(self, env, config, files):
         if self.errors:

@@ -54,7 +54,7 @@ def check_ratios(site: Site, loaded: Loaded) -> None:
             message = (f"{col.label}: gedrukt {percent(col.percent)}, berekend {number(col.numerator)} / "
                        f"{number(col.denominator)} = {percent(computed)}")
             if col.acknowledged:
-                loaded.add("ratios", loc + ("percent",), message + " (erkend in de gegevens)", "note")
+                loaded.add("ratios", loc + ("percent",), message, "note")
             else:
                 loaded.add("ratios", loc + ("percent",), message, "warning")
         _check_total(loaded, i, table)

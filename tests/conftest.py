@@ -21,3 +21,14 @@ def edit(site: Path, rel: str, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {rel}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def mkdocs_build(site: Path, *args: str, env: dict | None = None):
+    """Run ``mkdocs build`` in ``site`` (a copy); returns the CompletedProcess."""
+    import os
+    import subprocess
+    import sys
+
+    full_env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *args], cwd=site, env=full_env,
+                          capture_output=True, text=True)

@@ -140,8 +140,8 @@ def test_kwsite_validate_lists_the_acknowledged_inconsistency(built):
     proc = subprocess.run([sys.executable, "-m", "kwsite.cli", "validate", str(built[2])], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.splitlines() == [
-        "waarschuwing (erkend): data/ratios.yaml:40:9 ratios[1].columns[1].percent: "
-        "2016: gedrukt 15,9%, berekend 2.000 / 12.659 = 15,8% (erkend in de gegevens)"
+        "data/ratios.yaml:40:9 ratios[1].columns[1].percent: waarschuwing (erkend): "
+        "2016: gedrukt 15,9%, berekend 2.000 / 12.659 = 15,8%"
     ]
     assert proc.stdout.strip() == "In orde (0 waarschuwing(en), 1 erkend)."
 

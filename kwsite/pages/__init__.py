@@ -8,6 +8,8 @@ import re
 
 from ..model import Site
 from . import college, overview, theme
+from . import lines as line_pages
+from . import teamplan
 from . import activities, process
 from .common import Generated
 
@@ -29,15 +31,20 @@ def generate(site: Site, charts, chapters: dict[int, str] | None = None) -> list
     ``table(table)`` returning a chart or ``None`` (see :class:`kwsite.build.ChartSet`)."""
     chapters = chapters or {}
     files: list[Generated] = []
-    pages = [overview.themes_index(site)]
+    pages = [overview.themes_index(site)] if site.themes or not _measure_level(site) else []
     pages += [theme.render(site, t, charts, chapters.get(t.chapter), files) for t in site.themes]
-    if site.units:  # a site without colleges (S4) gets no colleges index
+    if site.units and (not _measure_level(site) or site.tables or site.measures):  # S4 has no colleges
         pages.append(overview.colleges_index(site))
-    pages += [college.render(site, u, files) for u in site.units]
-    pages.append(overview.indicators(site, files))
+        pages += [college.render(site, u, files) for u in site.units]
+    if site.indicators or not _measure_level(site):
+        pages.append(overview.indicators(site, files))
     budget = overview.budget(site, files)
     if budget:
         pages.append(budget)
+    if site.line_sets:
+        pages += [line_pages.index(site)] + [line_pages.render(site, s, files) for s in site.line_sets]
+    if site.teamplans:
+        pages += [teamplan.index(site)] + [teamplan.render(site, p) for p in site.teamplans] + [teamplan.reference()]
     pages += [p for p in (process.render(site, chapters), activities.overview(site, files)) if p]
     unique = {}
     for f in pages + files:
@@ -63,7 +70,21 @@ def nav(site: Site, section: str) -> list:
         return [overview.INDICATORS]
     if section == "budget":
         return [overview.BUDGET] if site.budget else []
+    if section == "lines":
+        return [{"Overzicht": line_pages.INDEX}] + [
+            {(site.unit(s.unit).short_name if site.unit(s.unit) else s.unit): line_pages.path(s)} for s in site.line_sets
+        ] if site.line_sets else []
+    if section == "teamplans":
+        return [{"Overzicht": teamplan.INDEX}] + [{p.title: teamplan.path(p)} for p in site.teamplans] + [
+            {"Leidraad en checklist": teamplan.REFERENCE}
+        ] if site.teamplans else []
     raise KeyError(section)
+
+
+def _measure_level(site: Site) -> bool:
+    """A site of only action/improvement lines and team plans (S0-S2): no theme,
+    college or indicator overview pages are made unless it has data for them."""
+    return bool(site.line_sets or site.teamplans)
 
 
 __all__ = ["Generated", "chapter_paths", "generate", "nav"]
