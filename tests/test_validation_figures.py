@@ -108,3 +108,18 @@ def test_timeline_order_key_keeps_partial_dates_as_written():
                                          "november-december 2018", "Vanaf januari 2019"]
     assert [s.sort_key() for s in ordered] == [(2018, 9), (2018, 9), (2018, 9), (2018, 11), (2019, 1)]
     assert not ordered[1].year_printed and ordered[0].year_printed
+
+
+def test_ratio_directives_give_the_printed_figures(site):
+    from kwsite.directives import expand
+
+    loaded, _ = load_site(site / "data")
+    text, problems = expand("[[ratio.vsv-per-niveau.Niv.1.percent]] / [[ratio.vsv-per-niveau.Niv.1.norm]] / "
+                            "[[ratio.vsv-per-niveau.Totaal.denominator]] / [[ratio.bbl-aandeel.2016.percent]]",
+                            loaded, "content/x.md")
+    assert problems == [] and text == "28,4% / 27,5% / 9.926 / 15,9%"
+    text, problems = expand("[[ratio.vsv-per-niveau.Totaal.norm]] [[ratio.vsv-per-niveau.Niv.9.percent]]", loaded, "content/x.md")
+    assert [str(p) for p in problems] == [
+        "content/x.md:1:1 ratio.vsv-per-niveau.Totaal.norm: onbekende verwijzing (geen waarde voor norm bij 'Totaal')",
+        "content/x.md:1:38 ratio.vsv-per-niveau.Niv.9.percent: onbekende verwijzing",
+    ]
