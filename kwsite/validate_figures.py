@@ -13,19 +13,13 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from .load import Loaded
 from .model import Site
 from .numbers import number, percent
 
 HUNDRED = Decimal(100)
-
-
-def computed_percent(numerator: Decimal, denominator: Decimal, like: Decimal) -> Decimal:
-    """``numerator / denominator`` in percent, rounded half-up to the decimals of ``like``."""
-    places = Decimal(1).scaleb(like.as_tuple().exponent) if like.as_tuple().exponent < 0 else Decimal(1)
-    return (numerator * HUNDRED / denominator).quantize(places, rounding=ROUND_HALF_UP)
 
 
 def check_ratios(site: Site, loaded: Loaded) -> None:
@@ -42,11 +36,11 @@ def check_ratios(site: Site, loaded: Loaded) -> None:
             if col.numerator is not None and col.denominator is not None and col.numerator > col.denominator:
                 loaded.add("ratios", loc + ("numerator",), f"teller {number(col.numerator)} is groter dan noemer {number(col.denominator)}")
                 continue
-            if None in (col.numerator, col.denominator, col.percent) or col.denominator == 0:
+            computed = col.computed_percent()
+            if computed is None:
                 if col.acknowledged:
                     loaded.add("ratios", loc + ("acknowledged",), "er is niets na te rekenen in deze kolom", "warning")
                 continue
-            computed = computed_percent(col.numerator, col.denominator, col.percent)
             if computed == col.percent:
                 if col.acknowledged:
                     loaded.add("ratios", loc + ("acknowledged",), "de kolom klopt; 'acknowledged' is overbodig", "warning")

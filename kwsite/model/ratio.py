@@ -14,6 +14,8 @@ instead of failing a strict build.
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from .base import Id, Model, Number, Text
 
 
@@ -30,6 +32,15 @@ class RatioColumn(Model):
     """The source says "ongeveer"/"ca." before the percentage."""
     acknowledged: Text | None = None
     """A known inconsistency of the source in this column, in the editors' words; shown on the page."""
+
+    def computed_percent(self) -> Decimal | None:
+        """``numerator / denominator`` in percent, rounded half-up to the decimals of the printed
+        percentage (``2000 / 12659`` with ``15.9`` printed → ``15.8``); ``None`` if a part is missing."""
+        if self.numerator is None or not self.denominator or self.percent is None:
+            return None
+        exponent = self.percent.as_tuple().exponent
+        places = Decimal(1).scaleb(exponent) if isinstance(exponent, int) and exponent < 0 else Decimal(1)
+        return (self.numerator * 100 / self.denominator).quantize(places, rounding=ROUND_HALF_UP)
 
 
 class RatioTable(Model):

@@ -10,7 +10,6 @@ from __future__ import annotations
 from ..model import RatioTable, Site, Theme
 from ..numbers import MISSING, machine, number, percent
 from ..tables import csv_text, html_table
-from ..validate_figures import computed_percent
 from .common import Generated, chart_block, download_block, text
 
 
@@ -48,8 +47,8 @@ def _notes(table: RatioTable) -> list[str]:
     for col in table.columns:
         if not col.acknowledged:
             continue
-        if None not in (col.numerator, col.denominator, col.percent):
-            calc = computed_percent(col.numerator, col.denominator, col.percent)
+        calc = col.computed_percent()
+        if calc is not None:
             out.append(f"*Noot bij {text(col.label)}:* gedrukt {percent(col.percent)}, berekend "
                        f"{number(col.numerator)} / {number(col.denominator)} = {percent(calc)}. "
                        f"{text(col.acknowledged)}")
