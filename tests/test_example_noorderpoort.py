@@ -149,3 +149,18 @@ def test_kwsite_validate_lists_the_acknowledged_inconsistency(built):
 def test_charts_use_dutch_numbers(built):
     svg = (built[0] / "grafieken" / "ratio-vsv-per-niveau.svg").read_text(encoding="utf-8")
     assert "28,4%" in svg and "28.4" not in svg
+
+
+GOLDEN = ROOT / "tests" / "golden" / "noorderpoort-theme-kwetsbare-jongeren.md"
+
+
+def test_generated_theme_markdown_matches_golden():
+    """After an intended change: KWSITE_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_example_noorderpoort.py"""
+    from kwsite.build import build_pages, load_site
+
+    site, _ = load_site(EXAMPLE / "data")
+    files, _ = build_pages(site, ["hoofdstukken/06-themas.md"])
+    generated = {f.path: f.content for f in files}["themas/kwetsbare-jongeren.md"]
+    if os.environ.get("KWSITE_UPDATE_GOLDEN"):
+        GOLDEN.write_text(generated, encoding="utf-8")
+    assert generated == GOLDEN.read_text(encoding="utf-8")

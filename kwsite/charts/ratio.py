@@ -21,7 +21,7 @@ def _title(table: RatioTable) -> str:
 
 
 def _alt(table: RatioTable) -> str:
-    parts = [f"Staafdiagram {table.title}: {table.percent_label.lower()} per {table.column.lower() or 'kolom'}"
+    parts = [f"Staafdiagram {table.title}: {table.percent_label} per {table.column.lower() or 'kolom'}"
              + (f", met de {table.norm_label.lower()} als streepje." if table.norm_label else ".")]
     for col in table.columns:
         value = (("ongeveer " if col.approximate else "") + fmt(col.percent, "percent")) if col.percent is not None else MISSING
