@@ -6,9 +6,11 @@
   ``kwsite:<section>`` placeholders in ``nav``; hide personal names of owners
   unless ``show_person_names: true`` (:mod:`kwsite.privacy`).
 - ``on_files``: add the generated pages and assets in memory.
-- ``on_page_markdown``: expand ``[[ref]]`` directives (unknown → error).
+- ``on_page_markdown``: expand ``[[ref]]`` directives (unknown → error); put the
+  download links under each hand-written table.
 - ``on_page_content``: sanitize the page's HTML, title, description and table
-  of contents with an allow-list (:mod:`kwsite.sanitize`).
+  of contents with an allow-list (:mod:`kwsite.sanitize`); header cells of
+  hand-written tables get ``scope="col"``.
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from .build import build_pages, load_site
+from .build import build_pages, load_site, text_tables
 from .directives import expand
+from .mdtables import scope_headers, with_links
+from .pages.common import download_links
 from .pages import nav as nav_section
 from .privacy import redact
 from .problems import KwsiteError
@@ -77,7 +81,9 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         return out
 
     def on_files(self, files: Files, config) -> Files:
-        generated, self.charts = build_pages(self.site, [f.src_uri for f in files], self.cache_dir)
+        texts = {f.src_uri: f.content_string for f in files if f.is_documentation_page()}
+        self.text_tables = text_tables(self.site, texts)
+        generated, self.charts = build_pages(self.site, [f.src_uri for f in files], self.cache_dir, texts)
         for item in generated:
             existing = files.get_file_from_path(item.path)
             if existing is not None:
@@ -93,6 +99,9 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             offset = _body_offset(page.file)
         text, problems = expand(markdown, self.site, source, offset)
         self.errors += problems
+        tables = self.text_tables.get(page.file.src_uri)
+        if tables and not page.file.generated_by:
+            text = with_links(text, [download_links(d) for d in tables])
         return text
 
     def on_page_content(self, html, page, config, files):
@@ -105,7 +114,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         html = clean_html(html, remote)
         for url in remote:
             log.warning(f"{page.file.src_uri}: afbeelding van een andere host weggelaten: {url} (zet het bestand in de site)")
-        return html
+        return scope_headers(html)
 
     def on_env(self, env, config, files):
         if self.errors:

@@ -24,7 +24,8 @@ TAGS = frozenset({
 """Elements Markdown, its extensions and our generated pages produce."""
 
 ATTRIBUTES = {
-    "*": {"class", "id", "title", "lang", "dir", "style"},
+    "*": {"class", "id", "title", "lang", "dir", "style", "role", "aria-label", "aria-labelledby",
+          "aria-describedby", "aria-hidden", "tabindex"},
     "a": {"href", "hreflang"},
     "img": {"src", "alt", "width", "height", "loading"},
     "th": {"scope", "colspan", "rowspan", "headers", "abbr"},

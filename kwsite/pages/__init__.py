@@ -1,5 +1,5 @@
 """Generated pages: one per theme, one per college, budget and indicator
-overviews, plus their charts (SVG) and downloads (CSV). Everything is returned
+overviews, the open-data page, plus their charts (SVG) and downloads (CSV, JSON). Everything is returned
 as :class:`Generated` records in memory; nothing is written into ``content/``."""
 
 from __future__ import annotations
@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 
 from ..model import Site
-from . import college, overview, theme
+from . import college, opendata, overview, theme
 from . import lines as line_pages
 from . import teamplan
 from . import activities, process
-from .common import Generated
+from .common import Generated, dataset_files
 
 CHAPTER = re.compile(r"(?:^|/)(\d{2})-[^/]*\.md$")
 
@@ -26,11 +26,14 @@ def chapter_paths(src_uris: list[str]) -> dict[int, str]:
     return out
 
 
-def generate(site: Site, charts, chapters: dict[int, str] | None = None) -> list[Generated]:
+def generate(site: Site, charts, chapters: dict[int, str] | None = None, text_tables=(),
+             titles: dict[str, str] | None = None) -> list[Generated]:
     """Every generated page and asset. ``charts`` has ``indicator(ind)`` and
-    ``table(table)`` returning a chart or ``None`` (see :class:`kwsite.build.ChartSet`)."""
+    ``table(table)`` returning a chart or ``None`` (see :class:`kwsite.build.ChartSet`);
+    ``text_tables`` are the datasets of tables in hand-written pages (:mod:`kwsite.mdtables`),
+    ``titles`` those pages' titles (docs path → title)."""
     chapters = chapters or {}
-    files: list[Generated] = []
+    files: list[Generated] = [f for d in text_tables for f in dataset_files(d)]
     pages = [overview.themes_index(site)] if site.themes or not _measure_level(site) else []
     pages += [theme.render(site, t, charts, chapters.get(t.chapter), files) for t in site.themes]
     if site.units and (not _measure_level(site) or site.tables or site.measures):  # S4 has no colleges
@@ -46,6 +49,8 @@ def generate(site: Site, charts, chapters: dict[int, str] | None = None) -> list
     if site.teamplans:
         pages += [teamplan.index(site)] + [teamplan.render(site, p) for p in site.teamplans] + [teamplan.reference()]
     pages += [p for p in (process.render(site, chapters), activities.overview(site, files)) if p]
+    titles = dict(titles or {}) | {p.path: ("Bijlage " + p.title if p.path.startswith("colleges/") else p.title) for p in pages}
+    pages.append(opendata.render([f.dataset for f in files if f.dataset], titles, files))
     unique = {}
     for f in pages + files:
         unique[f.path] = f
@@ -78,6 +83,8 @@ def nav(site: Site, section: str) -> list:
         return [{"Overzicht": teamplan.INDEX}] + [{p.title: teamplan.path(p)} for p in site.teamplans] + [
             {"Leidraad en checklist": teamplan.REFERENCE}
         ] if site.teamplans else []
+    if section == "opendata":
+        return [opendata.PATH]
     raise KeyError(section)
 
 

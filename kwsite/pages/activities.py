@@ -11,11 +11,13 @@ from decimal import Decimal
 
 from ..model import Activity, Site, Theme
 from ..numbers import machine, number
-from ..tables import csv_text, html_table
+from ..datasets import Dataset
+from ..tables import html_table
 from .common import Generated, download_block, rel, text
 
 PAGE = "activiteiten.md"
 NOT_SET = "niet vastgesteld"
+UNIT = "bedrag zoals gedrukt (de agenda noemt geen valuta); leeg = niet vastgesteld"
 COMPUTED = "berekend"
 CURRENCY_NOTE = ("Bedragen zoals de agenda ze drukt, zonder valuta. De agenda geeft alleen bedragen voor 2019; "
                  f"voor latere jaren staat er *{NOT_SET}* (de agenda bespreekt de middelen jaarlijks).")
@@ -47,12 +49,18 @@ def _title(act: Activity) -> str:
     return f"{act.label}. {act.title}"
 
 
-def budget_table(site: Site, acts: list[Activity], total_label: str = "Totaal") -> str:
+def _source(site: Site) -> str:
+    from .overview import agenda_source  # overview imports the theme page, which imports this module
+
+    return agenda_source(site)
+
+
+def budget_table(site: Site, acts: list[Activity], caption: str, total_label: str = "Totaal") -> str:
     years = _years(site)
     columns = ["Activiteit", *[f"Budget {y}" for y in years]]
     rows = [[_title(a), *[_amount(a, y) for y in years]] for a in acts]
     rows.append([f"{total_label} ({COMPUTED})", *[_total_cell(acts, y) for y in years]])
-    return html_table(columns, rows, css="kw-table kw-activities")
+    return html_table(columns, rows, caption, css="kw-table kw-activities")
 
 
 def _detail(site: Site, act: Activity, page: str) -> str:
@@ -79,12 +87,14 @@ def theme_block(site: Site, theme: Theme, page: str, files: list[Generated]) -> 
     if not acts:
         return None
     years = _years(site)
-    machine_rows = [[a.label, a.title, *[machine(a.budget.get(y)) for y in years]] for a in acts]
-    link = download_block(page, f"activiteiten-{theme.id}", csv_text(["letter", "activiteit", *[f"budget_{y}" for y in years]], machine_rows),
-                          "Tabel downloaden", files)
+    caption = f"Specifieke activiteiten en budget: {theme.short_title}"
+    machine_rows = tuple((a.label, a.title, *[machine(a.budget.get(y)) for y in years]) for a in acts)
+    dataset = Dataset(f"activiteiten-{theme.id}", caption, ("letter", "activiteit", *[f"budget_{y}" for y in years]),
+                      machine_rows, UNIT, _source(site), page)
+    link = download_block(dataset, files)
     out = ["Activiteiten die rechtstreeks uit de kwaliteitsmiddelen 2019-2022 worden betaald, naast de "
            "activiteitenplannen van teams en scholen.\n",
-           budget_table(site, acts, "Totaal thema" if theme.kind == "theme" else "Totaal voorwaarde"), "",
+           budget_table(site, acts, caption, "Totaal thema" if theme.kind == "theme" else "Totaal voorwaarde"), "",
            f"{CURRENCY_NOTE} [Alle activiteiten]({rel(page, PAGE)}). {link}\n"]
     out += [_detail(site, a, page) for a in acts]
     return "\n".join(out)
@@ -105,12 +115,14 @@ def overview(site: Site, files: list[Generated]) -> Generated | None:
         kind = "Voorwaarde" if theme.kind == "precondition" else f"Thema {theme.number}"
         rows += [[f"{kind}, {_title(a)}", *[_amount(a, y) for y in years]] for a in acts]
         rows.append([f"Totaal {kind.lower()}: {theme.short_title} ({COMPUTED})", *[_total_cell(acts, y) for y in years]])
-        machine_rows += [[theme.id, a.label, a.title, *[machine(a.budget.get(y)) for y in years]] for a in acts]
+        machine_rows += [(theme.id, a.label, a.title, *[machine(a.budget.get(y)) for y in years]) for a in acts]
     rows.append([f"Totaal alle activiteiten ({COMPUTED})", *[_total_cell(list(site.activities), y) for y in years]])
-    out.append(html_table(columns, rows, css="kw-table kw-activities"))
+    caption = "Alle specifieke activiteiten met budget per jaar"
+    out.append(html_table(columns, rows, caption, css="kw-table kw-activities"))
     out.append("")
-    names = ["thema", "letter", "activiteit", *[f"budget_{y}" for y in years]]
-    out.append(download_block(page, "activiteiten", csv_text(names, machine_rows), "Tabel downloaden", files) + "\n")
+    names = ("thema", "letter", "activiteit", *[f"budget_{y}" for y in years])
+    dataset = Dataset("activiteiten", caption, names, tuple(machine_rows), UNIT, _source(site), page)
+    out.append(download_block(dataset, files) + "\n")
     out.append("Per thema: " + ", ".join(f"[{text(t.short_title)}]({rel(page, 'themas/' + t.id + '.md')})"
                                         for t in site.themes if site.activities_of(t.id)) + ".\n")
     return Generated(page, "\n".join(out), "Specifieke activiteiten")

@@ -13,7 +13,7 @@ from html import escape
 
 from ..model import Line, LineSet, LineTarget, Owner, Site
 from ..numbers import number
-from ..tables import csv_text
+from ..datasets import Dataset
 from .common import Generated, download_block, rel, text
 
 INDEX = "lijnen/index.md"
@@ -115,7 +115,7 @@ def categories(lines: list[Line]) -> list[tuple[str, list[Line]]]:
     return list(order.items())
 
 
-def _csv(lset: LineSet) -> str:
+def _dataset(lset: LineSet, page: str) -> Dataset:
     columns = ["id", "soort", "categorie", "doel", "beoogd_resultaat", "actie", "volgen", "tijdpad",
                "tijdpad_begin", "einde_tijdspanne", "eigenaar", "streefwaarden"]
     rows = []
@@ -125,7 +125,8 @@ def _csv(lset: LineSet) -> str:
                      " | ".join(ln.monitoring), " | ".join(ln.timeline), str(sched.start or ""),
                      str(ln.time_box_end or ""), " | ".join(owner_text(o) for o in ln.owners),
                      " | ".join(target_text(t) for t in ln.targets)])
-    return csv_text(columns, rows)
+    return Dataset(f"lijnen-{lset.unit}", f"Actie- en verbeterlijnen: {lset.title}", tuple(columns),
+                   tuple(tuple(r) for r in rows), "tekst", lset.title, page)
 
 
 def render(site: Site, lset: LineSet, files: list[Generated]) -> Generated:
@@ -135,7 +136,7 @@ def render(site: Site, lset: LineSet, files: list[Generated]) -> Generated:
     out = [f"# Actie- en verbeterlijnen {text(name)}\n", f"Bron: *{text(lset.title)}*.\n"]
     if lset.intro:
         out.append(lset.intro + "\n")
-    out.append(download_block(page, f"lijnen-{lset.unit}", _csv(lset), "Alle lijnen downloaden", files) + "\n")
+    out.append(download_block(_dataset(lset, page), files, "Alle lijnen downloaden") + "\n")
     plans = [p for p in site.teamplans if p.line and lset.unit == (site.line_set_of(p.line).unit if site.line_set_of(p.line) else None)]
     for kind, title in KINDS.items():
         lines = lset.of_kind(kind)

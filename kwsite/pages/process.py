@@ -17,7 +17,7 @@ MARK = " *"
 
 def _table(timeline) -> str:
     rows = [[s.when + ("" if s.year_printed else MARK), s.action, ", ".join(s.actors)] for s in timeline.ordered()]
-    return html_table(list(timeline.columns), rows, css="kw-table kw-timeline")
+    return html_table(list(timeline.columns), rows, timeline.title, css="kw-table kw-timeline")
 
 
 def render(site: Site, chapters: dict[int, str]) -> Generated | None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from ..model import RatioTable, Site, Theme
 from ..numbers import MISSING, machine, number, percent
-from ..tables import csv_text, html_table
+from ..datasets import Dataset
+from ..tables import html_table
 from .common import Generated, chart_block, download_block, text
 
 
@@ -62,15 +63,17 @@ def table_block(table: RatioTable, page: str, charts, files: list[Generated]) ->
     out = [f"### {text(table.title)}{period}\n"]
     chart = charts.ratio(table) if charts is not None else None
     if chart is not None:
-        out.append(chart_block(page, chart, files, with_table=False))
+        out.append(chart_block(page, chart, files))
     rows = [_row(table, c, True) for c in table.columns]
-    out.append(html_table(_columns(table), rows, css="kw-table kw-data-table kw-ratio"))
+    out.append(html_table(_columns(table), rows, table.title, css="kw-table kw-data-table kw-ratio"))
     out.append("")
     out += [n + "\n" for n in _notes(table)]
     src = f"Bron: {text(table.source)}. " if table.source else ""
     note = f"{text(table.note)} " if table.note else ""
-    csv = csv_text(_columns(table), [_row(table, c, False) for c in table.columns])
-    out.append(f"{src}{note}{download_block(page, 'basis-' + table.id, csv, 'Tabel downloaden', files)}\n")
+    unit = "aantal; percentage en norm in procent (0-100), zoals gedrukt"
+    dataset = Dataset(f"basis-{table.id}", table.title, tuple(_columns(table)),
+                      tuple(tuple(_row(table, c, False)) for c in table.columns), unit, table.source, page)
+    out.append(f"{src}{note}{download_block(dataset, files)}\n")
     return "\n".join(out)
 
 
