@@ -18,14 +18,15 @@ from .validate import validate
 def load_site(data_dir: Path | str, rel: str = "data") -> tuple[Site, list[Problem]]:
     """Load and validate ``data_dir``.
 
-    Returns the site and its warnings; raises :class:`KwsiteError` with *all*
-    errors (file, line, field) when there is any.
+    Returns the site and its warnings (and notes: acknowledged problems, level
+    ``note``); raises :class:`KwsiteError` with *all* errors (file, line, field)
+    when there is any.
     """
     site, loaded = load(data_dir, rel)
     if site is not None:
         validate(site, loaded)
     found = errors(loaded.problems)
-    warned = sorted(p for p in loaded.problems if p.level == "warning")
+    warned = sorted(p for p in loaded.problems if p.level in ("warning", "note"))
     if found or site is None:
         raise KwsiteError(found or loaded.problems, warned)
     return site, warned
@@ -56,6 +57,13 @@ class ChartSet:
 
         inputs = chartcache.chart_inputs(None, table, "table")
         return self.cache.get_or_render(inputs, lambda: charts.table_chart(table))
+
+    def ratio(self, table):
+        """Chart of a ratio baseline table (:class:`~kwsite.model.RatioTable`), or ``None``."""
+        from . import chartcache, charts
+
+        inputs = chartcache.chart_inputs(table, "ratio")
+        return self.cache.get_or_render(inputs, lambda: charts.ratio_chart(table))
 
 
 def text_tables(site: Site, texts: dict[str, str]) -> dict[str, list]:

@@ -3,6 +3,8 @@
 
 ``validate`` prints every problem as ``FILE:LINE:COL field: message`` and exits
 1 when there is an error (warnings alone exit 0, or 1 with ``--strict``).
+Acknowledged problems (level ``note``) are listed as ``waarschuwing (erkend)``
+and never change the exit code.
 ``build`` and ``serve`` run MkDocs with the site's ``mkdocs.yml``.
 """
 
@@ -45,10 +47,13 @@ def validate(site_dir: Path, strict: bool) -> None:
         errors, warned = exc.problems, exc.warnings
     for problem in [*errors, *warned]:
         click.echo(problem.display(), err=True)
+    known = [p for p in warned if p.level == "note"]  # acknowledged in the data: listed, never failing
+    warned = [p for p in warned if p.level != "note"]
+    erkend = f", {len(known)} erkend" if known else ""
     if errors or (warned and strict):
-        click.echo(f"{len(errors)} fout(en), {len(warned)} waarschuwing(en).", err=True)
+        click.echo(f"{len(errors)} fout(en), {len(warned)} waarschuwing(en){erkend}.", err=True)
         sys.exit(1)
-    click.echo(f"In orde ({len(warned)} waarschuwing(en)).")
+    click.echo(f"In orde ({len(warned)} waarschuwing(en){erkend}).")
 
 
 def _mkdocs(args: list[str], site_dir: Path) -> int:

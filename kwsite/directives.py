@@ -10,6 +10,8 @@ naming file and line. References:
   ``budget.total.share`` | ``budget.total.amount`` | ``budget.basis`` (``€ 28 mln``) |
   ``budget.national.share`` (the national themes' summed share, ``65%``)
 - ``table.<table>.<unit id | total | printed label>.<period>`` → one cell
+- ``ratio.<table>.<column label>.<percent | numerator | denominator | norm>`` → one figure of a
+  baseline table (``ratio.vsv-per-niveau.Niv.1.percent`` → ``28,4%``), as printed
 """
 
 from __future__ import annotations
@@ -94,7 +96,23 @@ def _table(site: Site, parts: list[str]) -> str:
     return with_unit(value, table.meta.unit) if value is not None else number(None)
 
 
+def _ratio(site: Site, parts: list[str]) -> str:
+    """``ratio.<table>.<column label>.<percent|numerator|denominator|norm>``; the label may hold dots."""
+    table = next((r for r in site.ratios if parts and r.id == parts[0]), None)
+    if table is None or len(parts) < 3:
+        raise UnknownReference(f"onbekende uitgangstabel '{parts[0] if parts else ''}'")
+    label, field = ".".join(parts[1:-1]), parts[-1]
+    col = next((c for c in table.columns if c.label == label), None)
+    if col is None or field not in ("percent", "numerator", "denominator", "norm"):
+        raise UnknownReference
+    value = getattr(col, field)
+    if value is None:
+        raise UnknownReference(f"geen waarde voor {field} bij '{label}'")
+    return percent(value) if field in ("percent", "norm") else number(value)
+
+
 KINDS = {"agenda": _agenda, "ind": _indicator, "budget": _budget, "table": _table}
+KINDS["ratio"] = _ratio
 
 
 def resolve(site: Site, ref: str) -> str:

@@ -5,7 +5,8 @@ Files (all optional except ``agenda.yaml``): ``agenda.yaml`` (key ``agenda``),
 (``indicators``), ``tables.yaml`` (``tables``, each naming a CSV under
 ``data/``), ``budget.yaml`` (``budget``), ``measures.yaml`` (``measures``),
 ``lines.yaml`` (``lines``: action/improvement lines per unit),
-``teamplans.yaml`` (``teamplans``: team improvement plans).
+``teamplans.yaml`` (``teamplans``: team improvement plans), ``process.yaml``
+(``timelines``), ``activities.yaml`` (``activities``), ``ratios.yaml`` (``ratios``).
 Every problem is collected, with file, line and field; nothing stops at the
 first one.
 """
@@ -34,6 +35,9 @@ FILES: dict[str, tuple[str, type[BaseModel], bool]] = {
     "measures": ("measures.yaml", m.Measure, True),
     "lines": ("lines.yaml", m.LineSet, True),
     "teamplans": ("teamplans.yaml", m.TeamPlan, True),
+    "timelines": ("process.yaml", m.Timeline, True),
+    "activities": ("activities.yaml", m.Activity, True),
+    "ratios": ("ratios.yaml", m.RatioTable, True),
 }
 """Top key → (file name, model, is a list)."""
 
@@ -364,5 +368,8 @@ def load(data_dir: Path | str, rel: str = "data") -> tuple[m.Site | None, Loaded
         sources=dict(sorted(loaded.digests.items())),
         line_sets=tuple(parts["lines"]),
         teamplans=tuple(parts["teamplans"]),
+        timelines=tuple(parts["timelines"]),
+        activities=tuple(parts["activities"]),
+        ratios=tuple(parts["ratios"]),
     )
     return site, loaded

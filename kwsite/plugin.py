@@ -58,7 +58,10 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         except KwsiteError as exc:
             raise PluginError(f"kwsite: {len(exc.problems)} fout(en) in de gegevens:\n{exc}") from None
         for problem in found:
-            log.warning(str(problem))
+            if problem.level == "note":  # acknowledged in the data: shown, but not failing --strict
+                log.info(problem.display())
+            else:
+                log.warning(str(problem))
         if not self.config.show_person_names:
             self.site = redact(self.site)
         self.cache_dir = root / self.config.cache_dir if self.config.cache_dir else None

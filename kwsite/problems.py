@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Level = Literal["error", "warning"]
+Level = Literal["error", "warning", "note"]
+"""``note``: a known inconsistency the data acknowledges; listed by ``kwsite validate``, logged as
+info by the plugin so that it does not fail a strict build."""
 
 
 @dataclass(frozen=True, order=True)
@@ -29,9 +31,12 @@ class Problem:
         return f"{where}{field} {self.message}"
 
     def display(self) -> str:
-        """The line for a terminal: warnings carry ``waarschuwing:`` before the message."""
+        """The line for a terminal: warnings carry ``waarschuwing:`` before the message, acknowledged
+        problems (``note``) ``waarschuwing (erkend):``."""
         if self.level == "warning":
             return str(Problem(self.file, self.line, self.col, self.path, "waarschuwing: " + self.message))
+        if self.level == "note":
+            return str(Problem(self.file, self.line, self.col, self.path, "waarschuwing (erkend): " + self.message))
         return str(self)
 
 
@@ -53,3 +58,8 @@ def errors(problems: list[Problem]) -> list[Problem]:
 def warnings(problems: list[Problem]) -> list[Problem]:
     """The problems that are reported but do not stop a build (``--strict`` does)."""
     return [p for p in problems if p.level == "warning"]
+
+
+def notes(problems: list[Problem]) -> list[Problem]:
+    """Acknowledged problems: reported, but they fail neither a build nor ``--strict``."""
+    return [p for p in problems if p.level == "note"]

@@ -46,9 +46,9 @@ def check_ids(site: Site, loaded: Loaded) -> None:
     for ti, theme in enumerate(site.themes):
         seen = set()
         for gi, goal in enumerate(theme.goals):
-            if goal.id in seen:
+            if (goal.id, goal.horizon) in seen:
                 loaded.add("themes", (ti, "goals", gi, "id"), f"doel '{goal.id}' komt vaker voor")
-            seen.add(goal.id)
+            seen.add((goal.id, goal.horizon))
 
 
 def check_references(site: Site, loaded: Loaded) -> None:
@@ -234,6 +234,10 @@ def check_directives(site: Site, loaded: Loaded) -> None:
 
 
 RULES = (check_ids, check_references, check_targets, check_realisations, check_tables, check_budget, check_directives)
+
+from .validate_figures import FIGURE_RULES  # noqa: E402  (rules of process, activities, ratio tables)
+
+RULES += FIGURE_RULES
 
 
 def validate(site: Site, loaded: Loaded) -> None:

@@ -31,6 +31,7 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 ARTIFACTS = ROOT / "test-artifacts" / "a11y"
 
 SITES = {"flagship": ROOT / "mkdocs.yml", "clusius": ROOT / "examples/clusius/mkdocs.yml"}
+SITES["noorderpoort"] = ROOT / "examples/noorderpoort/mkdocs.yml"
 """Site name → its mkdocs.yml."""
 PAGES = [
     ("flagship", "home", ""),
@@ -48,6 +49,14 @@ PAGES = [
     ("clusius", "improvement-plan", "verbeterplannen/oudercommunicatie-hoorn/"),
     ("clusius", "plan-reference", "verbeterplannen/leidraad/"),
     ("clusius", "open-data", "open-data/"),
+]
+PAGES += [
+    ("noorderpoort", "theme-with-baseline-and-activities", "themas/kwetsbare-jongeren/"),
+    ("noorderpoort", "theme-with-acknowledged-note", "themas/arbeidsmarkt/"),
+    ("noorderpoort", "precondition", "themas/onderwijslogistiek/"),
+    ("noorderpoort", "activities", "activiteiten/"),
+    ("noorderpoort", "timeline", "proces/"),
+    ("noorderpoort", "chapter-with-tables", "hoofdstukken/05-ontwikkelingen-noorderpoort/"),
 ]
 """(site, template, URL path): one page of every template each site has."""
 

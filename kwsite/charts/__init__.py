@@ -12,5 +12,7 @@ written. Numbers are formatted in Dutch with Babel, never the OS locale.
 from .base import CHART_STYLE_VERSION, PALETTE, Chart, contrast_ratio, fmt, target_text
 from .indicator import indicator_chart
 from .table import table_chart
+from .ratio import ratio_chart
 
 __all__ = ["CHART_STYLE_VERSION", "PALETTE", "Chart", "contrast_ratio", "fmt", "indicator_chart", "table_chart", "target_text"]
+__all__ += ["ratio_chart"]

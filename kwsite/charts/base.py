@@ -19,7 +19,7 @@ from ..model import Target
 from ..numbers import LOCALE, machine, with_unit
 from ..present import DELTA_UNIT as _DELTA_WORD
 
-CHART_STYLE_VERSION = "1"
+CHART_STYLE_VERSION = "2"
 """Bump when the look changes, so cached charts are redrawn."""
 
 FIGSIZE = (6.0, 3.4)
@@ -116,8 +116,11 @@ def _year(period: str | None) -> int | None:
 
 
 def _sort_key(period: str) -> tuple[int, str]:
-    found = re.search(r"\d{4}", period)
-    return (int(found.group()) if found else 9999, period)
+    """By the first four-digit year; a school year written with two digits (``’17-‘18``) as 2017."""
+    found = re.search(r"\d{4}", period) or re.fullmatch(r"\D?(\d{2})\s*[-/]\s*\D?\d{2}", period.strip())
+    if found is None:
+        return (9999, period)
+    return (int(found.group()) if found.re.pattern == r"\d{4}" else 2000 + int(found.group(1)), period)
 
 
 def target_text(target: Target, unit: str, display: bool = True) -> str:

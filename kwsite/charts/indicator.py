@@ -173,9 +173,12 @@ def indicator_chart(indicator: Indicator, series: TableData | None, total_label:
     ``series`` is the indicator's first table (its ``total`` row, else its first
     row, is drawn); ``total_label`` names that series ("ROCvA+F"). Targets for a
     ``breakdown`` (``Entree``) are not drawn on the total series, only listed.
+    A series without any plain-year period is not drawn (its table is shown instead).
     Returns ``None`` when there is neither a series nor a plottable baseline or target.
     """
     row = _own_row(series)
+    if row is not None and not any(_year(p) for p in series.periods):
+        row = None  # school years as written ("’14-‘15") have no place on a year axis; the table shows them
     targets = [t for t in indicator.targets if t.kind in NUMERIC_KINDS and not t.breakdown]
     base = indicator.baseline
     if row is None and (base is None or base.value is None or base.year is None) and not targets:

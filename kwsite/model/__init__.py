@@ -8,6 +8,9 @@ from .site import Row, Site, TableData
 from .table import Table
 from .theme import Goal, Theme
 from .unit import Unit
+from .process import Step, Timeline
+from .activity import Activity
+from .ratio import RatioColumn, RatioTable
 
 __all__ = [
     "AdditionalFunds", "AdditionalTotal", "Agenda", "Allocation", "Baseline", "Budget", "Edition",
@@ -19,3 +22,5 @@ from .lines import Line, LineSet, LineTarget, Owner  # noqa: E402
 from .teamplan import TeamPlan  # noqa: E402
 
 __all__ += ["Line", "LineSet", "LineTarget", "Owner", "TeamPlan"]
+
+__all__ += ["Activity", "RatioColumn", "RatioTable", "Step", "Timeline"]

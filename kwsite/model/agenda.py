@@ -81,6 +81,9 @@ class Agenda(Model):
     strategic_plans: list[Plan] = []
     edition: Edition
     language: Literal["nl"] = "nl"
+    goals_are_minimum: bool = False
+    """The source states that the goals per horizon are minimums (S4: "In 2020 zijn minimaal de
+    volgende doelstellingen behaald")."""
 
     @model_validator(mode="after")
     def _period_order(self) -> "Agenda":

@@ -17,6 +17,9 @@ from .table import Table
 from .teamplan import TeamPlan
 from .theme import Theme
 from .unit import Unit
+from .process import Timeline
+from .activity import Activity
+from .ratio import RatioTable
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,9 @@ class Site:
     """Action and improvement lines, one set per unit (``lines.yaml``)."""
     teamplans: tuple[TeamPlan, ...] = ()
     """Team improvement plans (``teamplans.yaml``)."""
+    timelines: tuple[Timeline, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    ratios: tuple[RatioTable, ...] = ()
 
     def theme(self, theme_id: str) -> Theme | None:
         return next((t for t in self.themes if t.id == theme_id), None)
@@ -105,3 +111,9 @@ class Site:
 
     def line_set_of(self, line_id: str) -> LineSet | None:
         return next((s for s in self.line_sets if any(x.id == line_id for x in s.lines)), None)
+
+    def activities_of(self, theme_id: str) -> list[Activity]:
+        return [a for a in self.activities if a.theme == theme_id]
+
+    def ratios_of(self, theme_id: str) -> list[RatioTable]:
+        return [r for r in self.ratios if r.theme == theme_id]

@@ -36,3 +36,5 @@ class Table(Model):
     source: Text | None = None
     note: Text | None = None
     printed: Literal["as_stored", "transposed"] = "as_stored"
+    chart: bool = True
+    """``false``: show the table without a chart (e.g. counts of very different sizes)."""

@@ -19,6 +19,8 @@ class Goal(Model):
     id: Id
     text: Text
     horizon: int | None = None
+    indicator: Text | None = None
+    """The process or effect indicator the source gives with the goal (S4), as its own words."""
 
 
 class Theme(Model):

@@ -10,6 +10,7 @@ from ..model import Site
 from . import college, opendata, overview, theme
 from . import lines as line_pages
 from . import teamplan
+from . import activities, process
 from .common import Generated, dataset_files
 
 CHAPTER = re.compile(r"(?:^|/)(\d{2})-[^/]*\.md$")
@@ -35,7 +36,7 @@ def generate(site: Site, charts, chapters: dict[int, str] | None = None, text_ta
     files: list[Generated] = [f for d in text_tables for f in dataset_files(d)]
     pages = [overview.themes_index(site)] if site.themes or not _measure_level(site) else []
     pages += [theme.render(site, t, charts, chapters.get(t.chapter), files) for t in site.themes]
-    if not _measure_level(site) or site.tables or site.measures:
+    if site.units and (not _measure_level(site) or site.tables or site.measures):  # S4 has no colleges
         pages.append(overview.colleges_index(site))
         pages += [college.render(site, u, files) for u in site.units]
     if site.indicators or not _measure_level(site):
@@ -47,6 +48,7 @@ def generate(site: Site, charts, chapters: dict[int, str] | None = None, text_ta
         pages += [line_pages.index(site)] + [line_pages.render(site, s, files) for s in site.line_sets]
     if site.teamplans:
         pages += [teamplan.index(site)] + [teamplan.render(site, p) for p in site.teamplans] + [teamplan.reference()]
+    pages += [p for p in (process.render(site, chapters), activities.overview(site, files)) if p]
     titles = dict(titles or {}) | {p.path: ("Bijlage " + p.title if p.path.startswith("colleges/") else p.title) for p in pages}
     pages.append(opendata.render([f.dataset for f in files if f.dataset], titles, files))
     unique = {}
@@ -58,8 +60,16 @@ def generate(site: Site, charts, chapters: dict[int, str] | None = None, text_ta
 def nav(site: Site, section: str) -> list:
     """Nav entries for a placeholder in ``mkdocs.yml`` (``kwsite:themes`` …)."""
     if section == "themes":
-        return [{"Overzicht": "themas/index.md"}] + [{f"{t.number}. {t.short_title}": theme.path(t)} for t in site.themes]
+        return [{"Overzicht": "themas/index.md"}] + [{f"{t.number}. {t.short_title}": theme.path(t)} for t in site.themes if t.kind == "theme"]
+    if section == "preconditions":
+        return [{f"Voorwaarde: {t.short_title}": theme.path(t)} for t in site.themes if t.kind == "precondition"]
+    if section == "process":
+        return [{"Tijdpad": process.PAGE}] if site.timelines else []
+    if section == "activities":
+        return [{"Specifieke activiteiten": activities.PAGE}] if site.activities else []
     if section == "colleges":
+        if not site.units:
+            return []
         return [{"Overzicht": "colleges/index.md"}] + [{u.short_name: college.path(u)} for u in site.units]
     if section == "indicators":
         return [overview.INDICATORS]

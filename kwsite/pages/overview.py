@@ -103,7 +103,12 @@ def indicators(site: Site, files: list[Generated]) -> Generated:
         rows.append([label, theme_name, *shown, status.overview_cell(ind)])
         mrows.append((label, theme_name, ind.unit, *cells, latest(ind).status.code))
     caption = "Alle indicatoren met nulmeting en streefwaarden"
-    out = ["# Indicatoren\n", f"{caption}. Streefwaarden met *(indicatief)* zijn richtinggevend.\n",
+    intro = f"{caption}."
+    if any(t.indicative for i in site.indicators for t in i.targets):
+        intro += " Streefwaarden met *(indicatief)* zijn richtinggevend."
+    if site.agenda.goals_are_minimum:
+        intro += " De agenda noemt haar doelen minimumdoelen."
+    out = ["# Indicatoren\n", intro + "\n",
            html_table(columns, rows, caption, css="kw-table kw-overview"), "", status.RULE_TEXT + "\n"]
     names = ("indicator", "thema", "eenheid", *indicator_columns(years), "stand")
     dataset = Dataset("indicatoren", caption, names, tuple(mrows), "per indicator, zie de kolom eenheid",
@@ -117,8 +122,14 @@ def themes_index(site: Site) -> Generated:
     page = "themas/index.md"
     out = ["# Thema's\n"]
     for t in site.themes:
+        if t.kind != "theme":
+            continue
         flag = " (landelijk thema)" if t.national else ""
         out.append(f"- [Thema {t.number}: {text(t.title)}]({rel(page, 'themas/' + t.id + '.md')}){flag}")
+    preconditions = [t for t in site.themes if t.kind == "precondition"]
+    if preconditions:
+        out.append("\n## Voorwaarde\n\nGeen thema, maar een voorwaarde om de thema's uit te voeren.\n")
+        out += [f"- [Voorwaarde: {text(t.title)}]({rel(page, 'themas/' + t.id + '.md')})" for t in preconditions]
     return Generated(page, "\n".join(out) + "\n", "Overzicht")
 
 

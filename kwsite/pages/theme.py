@@ -11,6 +11,7 @@ from ..present import baseline_text, year_label
 from ..tables import html_table, table_rows
 from . import status
 from .common import Generated, chart_block, download_block, rel, text
+from . import activities, goals, ratios
 
 GROUPS = {"programma": "Programma", "begeleiding": "Begeleiding, ondersteuning en stimulering"}
 NATIONAL = "landelijk thema"
@@ -92,7 +93,7 @@ def table_block(site: Site, table: TableData, page: str, charts, files: list[Gen
     """A data table (with its chart when it has one) and its CSV and JSON downloads."""
     columns, rows = table_rows(table)
     out = [f"#### {text(table.meta.title)}\n"]
-    chart = charts.table(table)
+    chart = charts.table(table) if table.meta.chart else None
     if chart is not None:
         out.append(chart_block(page, chart, files))
     out.append(html_table(columns, rows, table.meta.title, css="kw-table kw-data-table"))
@@ -153,16 +154,29 @@ def render(site: Site, theme: Theme, charts, chapter: str | None, files: list[Ge
         out.append(f"{theme.summary}\n")
     if chapter:
         out.append(f"De toelichting staat in [hoofdstuk {theme.chapter}]({rel(page, chapter)}).\n")
+    baseline = ratios.theme_block(site, theme, charts, page=page, files=files) if site.ratios else None
+    if baseline:
+        out.append("## Uitgangssituatie\n")
+        out.append(baseline)
     out.append("## Ambitie\n")
     out.append("\n\n".join(theme.ambitions) + "\n" if theme.ambitions else "Geen ambitie vastgelegd.\n")
     out.append("## Doelen\n")
-    out.append("\n".join(f"- {text(g.text)}" for g in theme.goals) + "\n" if theme.goals else "Geen doelen vastgelegd.\n")
+    by_year = goals.block(site, theme)
+    if by_year:
+        out.append(by_year)
+    else:
+        out.append("\n".join(f"- {text(g.text)}" for g in theme.goals) + "\n" if theme.goals else "Geen doelen vastgelegd.\n")
     inds = site.indicators_of(theme.id)
     out.append("## Indicatoren\n")
     out += [card(site, ind, page, charts, files) for ind in inds] or ["Geen indicatoren vastgelegd.\n"]
     for label, value in (("Monitor", theme.monitor), ("Wijze van vaststellen", theme.attainment_rule), ("Duurzaamheid", theme.sustainability)):
         if value:
             out.append(f"## {label}\n\n{value}\n")
+    specific = activities.theme_block(site, theme, page, files)
+    if specific:
+        out.append("## Specifieke activiteiten en budget\n")
+        out.append(specific)
+        return Generated(page, "\n".join(out), f"{kind}: {theme.short_title}")
     out.append("## Maatregelen\n")
     out.append(measures_block(site, theme, page))
     out.append("## Budget\n")

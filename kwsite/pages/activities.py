@@ -1,0 +1,128 @@
+"""Specific activities per theme with their budget per year (S4 chapter 6).
+
+A year without an amount shows :data:`NOT_SET`, never 0. Totals are computed
+from the printed amounts and labelled :data:`COMPUTED`; a total over a year in
+which some activity has no amount is not computed.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..model import Activity, Site, Theme
+from ..numbers import machine, number
+from ..datasets import Dataset
+from ..tables import html_table
+from .common import Generated, download_block, rel, text
+
+PAGE = "activiteiten.md"
+NOT_SET = "niet vastgesteld"
+UNIT = "bedrag zoals gedrukt (de agenda noemt geen valuta); leeg = niet vastgesteld"
+COMPUTED = "berekend"
+CURRENCY_NOTE = ("Bedragen zoals de agenda ze drukt, zonder valuta. De agenda geeft alleen bedragen voor 2019; "
+                 f"voor latere jaren staat er *{NOT_SET}* (de agenda bespreekt de middelen jaarlijks).")
+
+
+def _years(site: Site) -> list[int]:
+    return list(site.agenda.years)
+
+
+def _amount(act: Activity, year: int) -> str:
+    return number(act.budget[year]) if year in act.budget else NOT_SET
+
+
+def total(acts: list[Activity], year: int) -> Decimal | None:
+    """Sum of the amounts of ``year``; ``None`` unless every activity has one."""
+    if not acts or any(year not in a.budget for a in acts):
+        return None
+    return sum((a.budget[year] for a in acts), Decimal(0))
+
+
+def _total_cell(acts: list[Activity], year: int) -> str:
+    value = total(acts, year)
+    if value is not None:
+        return f"{number(value)} ({COMPUTED})"
+    return NOT_SET if all(year not in a.budget for a in acts) else "niet te berekenen"
+
+
+def _title(act: Activity) -> str:
+    return f"{act.label}. {act.title}"
+
+
+def _source(site: Site) -> str:
+    from .overview import agenda_source  # overview imports the theme page, which imports this module
+
+    return agenda_source(site)
+
+
+def budget_table(site: Site, acts: list[Activity], caption: str, total_label: str = "Totaal") -> str:
+    years = _years(site)
+    columns = ["Activiteit", *[f"Budget {y}" for y in years]]
+    rows = [[_title(a), *[_amount(a, y) for y in years]] for a in acts]
+    rows.append([f"{total_label} ({COMPUTED})", *[_total_cell(acts, y) for y in years]])
+    return html_table(columns, rows, caption, css="kw-table kw-activities")
+
+
+def _detail(site: Site, act: Activity, page: str) -> str:
+    out = [f"### {text(_title(act))}\n"]
+    if act.summary:
+        out.append(act.summary + "\n")
+    if act.see:
+        other = next((a for a in site.activities if a.id == act.see), None)
+        theme = site.theme(other.theme) if other else None
+        if other and theme:
+            out.append(f"Uitgewerkt bij [{text(theme.short_title)}: {text(other.title)}]({rel(page, 'themas/' + theme.id + '.md')}).\n")
+    if act.goals:
+        out.append("Doelen:\n\n" + "\n".join(f"- {text(g)}" for g in act.goals) + "\n")
+    if act.items:
+        out.append("Activiteiten:\n\n" + "\n".join(f"- {text(i)}" for i in act.items) + "\n")
+    if act.partners:
+        out.append("Partners: " + ", ".join(text(p) for p in act.partners) + ".\n")
+    return "\n".join(out)
+
+
+def theme_block(site: Site, theme: Theme, page: str, files: list[Generated]) -> str | None:
+    """The activities of ``theme`` with budget table and computed total; ``None`` if it has none."""
+    acts = site.activities_of(theme.id)
+    if not acts:
+        return None
+    years = _years(site)
+    caption = f"Specifieke activiteiten en budget: {theme.short_title}"
+    machine_rows = tuple((a.label, a.title, *[machine(a.budget.get(y)) for y in years]) for a in acts)
+    dataset = Dataset(f"activiteiten-{theme.id}", caption, ("letter", "activiteit", *[f"budget_{y}" for y in years]),
+                      machine_rows, UNIT, _source(site), page)
+    link = download_block(dataset, files)
+    out = ["Activiteiten die rechtstreeks uit de kwaliteitsmiddelen 2019-2022 worden betaald, naast de "
+           "activiteitenplannen van teams en scholen.\n",
+           budget_table(site, acts, caption, "Totaal thema" if theme.kind == "theme" else "Totaal voorwaarde"), "",
+           f"{CURRENCY_NOTE} [Alle activiteiten]({rel(page, PAGE)}). {link}\n"]
+    out += [_detail(site, a, page) for a in acts]
+    return "\n".join(out)
+
+
+def overview(site: Site, files: list[Generated]) -> Generated | None:
+    """``activiteiten.md``: every activity by theme, with computed totals per theme and overall."""
+    if not site.activities:
+        return None
+    page, years = PAGE, _years(site)
+    out = ["# Specifieke activiteiten\n", CURRENCY_NOTE + "\n"]
+    columns = ["Thema / activiteit", *[f"Budget {y}" for y in years]]
+    rows, machine_rows = [], []
+    for theme in site.themes:
+        acts = site.activities_of(theme.id)
+        if not acts:
+            continue
+        kind = "Voorwaarde" if theme.kind == "precondition" else f"Thema {theme.number}"
+        rows += [[f"{kind}, {_title(a)}", *[_amount(a, y) for y in years]] for a in acts]
+        rows.append([f"Totaal {kind.lower()}: {theme.short_title} ({COMPUTED})", *[_total_cell(acts, y) for y in years]])
+        machine_rows += [(theme.id, a.label, a.title, *[machine(a.budget.get(y)) for y in years]) for a in acts]
+    rows.append([f"Totaal alle activiteiten ({COMPUTED})", *[_total_cell(list(site.activities), y) for y in years]])
+    caption = "Alle specifieke activiteiten met budget per jaar"
+    out.append(html_table(columns, rows, caption, css="kw-table kw-activities"))
+    out.append("")
+    names = ("thema", "letter", "activiteit", *[f"budget_{y}" for y in years])
+    dataset = Dataset("activiteiten", caption, names, tuple(machine_rows), UNIT, _source(site), page)
+    out.append(download_block(dataset, files) + "\n")
+    out.append("Per thema: " + ", ".join(f"[{text(t.short_title)}]({rel(page, 'themas/' + t.id + '.md')})"
+                                        for t in site.themes if site.activities_of(t.id)) + ".\n")
+    return Generated(page, "\n".join(out), "Specifieke activiteiten")
