@@ -352,3 +352,33 @@ def test_cache_stores_none_and_survives_corrupt_files(tmp_path):
     (tmp_path / f"{ChartCache.digest('broken')}.json").write_text("{not json")
     broken = ChartCache(tmp_path)
     assert broken.get_or_render("broken", lambda: None) is None and broken.misses == 1
+
+
+# --- realisations (fixture values; the seeds print none after their baselines) ---------------
+
+
+def test_realisations_are_drawn_with_their_status_in_words():
+    from kwsite.model.indicator import Realisation
+
+    ind = make_indicator(realisations=[Realisation(year=2019, value=D("6.8")), Realisation(year=2020, value=D("6.8")),
+                                       Realisation(year=2020, value=D("7.5"), unit="airport")])
+    chart = indicator_chart(ind, make_table(), "ROCvA+F")
+    assert chart.columns == ("Jaar", "ROCvA+F", "Nulmeting", "Streefwaarde", "Realisatie", "Stand")
+    by_year = {r[0]: r for r in chart.rows}
+    # 2019: the path from 6,7 (2017) to 6,9 (2020) stands at 6,7 + 2/3 × 0,2 ≈ 6,83; 6,8 is below it
+    assert by_year["2019"][4:] == ("6,8", "! achter")
+    assert by_year["2020"][4:] == ("6,8", "! achter")  # 6,8 < 6,9 in the target year
+    assert {r[0]: r for r in chart.csv_rows}["2020"][4:] == ("6.8", "achter")
+    assert "Realisaties: 6,8 in 2019 (achter); 6,8 in 2020 (achter)." in chart.alt
+    assert "6,8: achter" in texts(chart.svg) and "realisatie" in texts(chart.svg)
+    assert 'id="indicator-1a-realisations"' in chart.svg
+    # a college's realisation is not drawn on the institution's line
+    assert "7,5" not in " ".join(texts(chart.svg))
+
+
+def test_realisation_on_the_path_is_on_track_and_at_target_is_reached():
+    from kwsite.model.indicator import Realisation
+
+    ind = make_indicator(realisations=[Realisation(year=2019, value=D("6.85")), Realisation(year=2022, value=D("7.1"))])
+    rows = {r[0]: r for r in indicator_chart(ind, make_table(), "ROCvA+F").rows}
+    assert rows["2019"][5] == "→ op koers" and rows["2022"][5] == "✓ behaald"

@@ -19,7 +19,7 @@ from ..model import Target
 from ..numbers import LOCALE, machine, with_unit
 from ..present import DELTA_UNIT as _DELTA_WORD
 
-CHART_STYLE_VERSION = "2"
+CHART_STYLE_VERSION = "3"
 """Bump when the look changes, so cached charts are redrawn."""
 
 FIGSIZE = (6.0, 3.4)
@@ -34,7 +34,7 @@ MUTED = "#595959"
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "h")
 """8 markers vs 7 colours vs 4 line styles: the first 56 series all differ in their combination."""
 LINESTYLES = ("-", "--", ":", "-.")
-SERIES, BASELINE, TARGET = PALETTE[0], PALETTE[1], PALETTE[2]
+SERIES, BASELINE, TARGET, REALISATION = PALETTE[0], PALETTE[1], PALETTE[2], PALETTE[3]
 
 STYLE = {
     "svg.fonttype": "none", "font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"], "font.size": 9,

@@ -15,8 +15,10 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from ..numbers import MISSING
+from ..status import status_for
 from .base import (
     SERIES,
+    REALISATION,
     BASELINE,
     TARGET,
     TITLE_WIDTH,
@@ -49,16 +51,30 @@ def _baseline_key(indicator: Indicator) -> str | None:
     return None if base is None else (str(base.year) if base.year else base.period)
 
 
+def _realisations(indicator: Indicator) -> list:
+    """The institution's own realisations (not per college, not per breakdown), by year."""
+    return sorted((r for r in indicator.realisations if r.unit is None and r.breakdown is None), key=lambda r: r.year)
+
+
+def _status_word(indicator: Indicator, year: int, display: bool) -> str:
+    status = status_for(indicator, year).status
+    return f"{status.icon} {status.word}" if display else status.code
+
+
 def _indicator_table(indicator: Indicator, series: TableData | None, row: Row | None, display: bool) -> list[list[str]]:
-    """Rows ``[period, own value, nulmeting, streefwaarde]`` sorted by year."""
+    """Rows ``[period, own value, nulmeting, streefwaarde, realisatie, stand]`` sorted by year."""
     unit, base_key = indicator.unit, _baseline_key(indicator)
-    keys = [*(series.periods if row else ()), base_key, *(str(t.year) for t in indicator.targets)]
+    reals = {str(r.year): r for r in _realisations(indicator)}
+    keys = [*(series.periods if row else ()), base_key, *(str(t.year) for t in indicator.targets), *reals]
     out = []
     for key in sorted(dict.fromkeys(k for k in keys if k), key=_sort_key):
         own = _cell(series.value(row, key), unit, display) if row and key in series.periods else ""
         base = _cell(indicator.baseline.value, unit, display) if key == base_key else ""
         goals = "; ".join(target_text(t, unit, display) for t in indicator.targets if str(t.year) == key)
-        out.append([key, own, base, goals])
+        real = reals.get(key)
+        measured = _cell(real.value, unit, display) if real else ""
+        status = _status_word(indicator, real.year, display) if real else ""
+        out.append([key, own, base, goals, measured, status])
     return out
 
 
@@ -92,6 +108,10 @@ def _indicator_alt(indicator: Indicator, series: TableData | None, row: Row | No
         ordered = sorted(indicator.targets, key=lambda t: t.year)
         goals = "; ".join(f"{target_text(t, unit)} in {t.year}" for t in ordered)
         parts.append(f"Streefwaarden: {goals}.")
+    reals = _realisations(indicator)
+    if reals:
+        done = "; ".join(f"{fmt(r.value, unit)} in {r.year} ({status_for(indicator, r.year).status.word})" for r in reals)
+        parts.append(f"Realisaties: {done}.")
     if indicator.polarity == "lower_is_better":
         parts.append("Lager is beter.")
     return " ".join(parts)
@@ -121,17 +141,34 @@ def _draw_targets(ax: Axes, targets: list[Target], anchor: tuple[float, float] |
         anchor = (target.year, y)
 
 
-def _indicator_legend(fig: Figure, label: str | None, base: bool, targets: list[Target]) -> None:
+def _draw_realisations(ax: Axes, indicator: Indicator, key: str) -> list[int]:
+    """Realisations as a dotted line with star markers; the last one labelled with its status
+    in words (never colour alone). Returns their years."""
+    reals = _realisations(indicator)
+    if not reals:
+        return []
+    xs, ys = [r.year for r in reals], [float(r.value) for r in reals]
+    ax.plot(xs, ys, color=REALISATION, marker="*", ms=10, lw=1.6, ls=":", zorder=6, gid=f"{key}-realisations")
+    last = reals[-1]
+    status = status_for(indicator, last.year).status
+    ax.annotate(f"{fmt(last.value, indicator.unit)}: {status.word}", (xs[-1], ys[-1]), xytext=(0, -12),
+                textcoords="offset points", ha="center", va="top", fontsize=8, color=REALISATION)
+    return xs
+
+
+def _indicator_legend(fig: Figure, label: str | None, base: bool, targets: list[Target], realised: bool = False) -> None:
     """Legend below the plot with only the kinds of marks drawn."""
     entries = [
         (label, dict(color=SERIES, marker="o", lw=2, label=label)),
+        (realised, dict(color=REALISATION, marker="*", ms=10, lw=1.6, ls=":", label="realisatie")),
         (base, dict(color=BASELINE, marker="D", ms=7, ls="none", label="nulmeting")),
         (any(not t.indicative for t in targets), dict(color=TARGET, marker="s", lw=1.2, label="streefwaarde")),
         (any(t.indicative for t in targets), dict(color=TARGET, marker="s", mfc="white", mew=1.8, lw=1.2,
                                                   ls=(0, (4, 3)), label="streefwaarde (indicatief)")),
     ]
     handles = [Line2D([], [], **style) for shown, style in entries if shown]
-    fig.legend(handles=handles, loc="outside lower center", ncols=len(handles))
+    cols = len(handles) if len(handles) <= 4 else math.ceil(len(handles) / 2)  # wider would run off the figure
+    fig.legend(handles=handles, loc="outside lower center", ncols=cols)
 
 
 def _draw_indicator(fig: Figure, indicator: Indicator, series: TableData | None, row: Row | None,
@@ -158,13 +195,15 @@ def _draw_indicator(fig: Figure, indicator: Indicator, series: TableData | None,
     # targets are joined to the later of the nulmeting and the last measured value
     anchor = max((p for p in (point, last) if p), key=lambda p: p[0], default=None)
     _draw_targets(ax, targets, anchor, unit, key)
+    realised = _draw_realisations(ax, indicator, key)
+    years += realised
     ax.margins(x=0.08, y=0.22)
     _year_axis(ax.xaxis, years)
     ax.yaxis.set_major_formatter(_DutchTicks(unit))
     lower = " (lager is beter)" if indicator.polarity == "lower_is_better" else ""
     ax.set_ylabel(UNIT_LABEL[unit] + lower)
     ax.set_title(textwrap.fill(f"{indicator.id} {indicator.short_name or indicator.name}", TITLE_WIDTH))
-    _indicator_legend(fig, label if row else None, has_base, targets)
+    _indicator_legend(fig, label if row else None, has_base, targets, bool(realised))
 
 
 def indicator_chart(indicator: Indicator, series: TableData | None, total_label: str) -> Chart | None:
@@ -174,6 +213,8 @@ def indicator_chart(indicator: Indicator, series: TableData | None, total_label:
     row, is drawn); ``total_label`` names that series ("ROCvA+F"). Targets for a
     ``breakdown`` (``Entree``) are not drawn on the total series, only listed.
     A series without any plain-year period is not drawn (its table is shown instead).
+    The institution's realisations are drawn as a dotted line with stars, the last
+    one labelled with its status in words; the data table adds their values and status.
     Returns ``None`` when there is neither a series nor a plottable baseline or target.
     """
     row = _own_row(series)
@@ -181,10 +222,11 @@ def indicator_chart(indicator: Indicator, series: TableData | None, total_label:
         row = None  # school years as written ("’14-‘15") have no place on a year axis; the table shows them
     targets = [t for t in indicator.targets if t.kind in NUMERIC_KINDS and not t.breakdown]
     base = indicator.baseline
-    if row is None and (base is None or base.value is None or base.year is None) and not targets:
+    if row is None and (base is None or base.value is None or base.year is None) and not targets \
+            and not _realisations(indicator):
         return None
     key = f"indicator-{indicator.id}"
-    columns = ["Jaar", total_label, "Nulmeting", "Streefwaarde"]
+    columns = ["Jaar", total_label, "Nulmeting", "Streefwaarde", "Realisatie", "Stand"]
     display, csv = (_indicator_table(indicator, series, row, d) for d in (True, False))
     columns, rows, csv_rows = _drop_empty(columns, display, csv)
     svg = _render(key, lambda fig: _draw_indicator(fig, indicator, series, row, total_label, targets, key))
