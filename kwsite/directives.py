@@ -150,17 +150,24 @@ def expand(text: str, site: Site, file: str, first_line: int = 1) -> tuple[str, 
     return "\n".join(out), problems
 
 
+def decode_page(raw: bytes, name: str) -> tuple[str, Problem | None]:
+    """The text of a Markdown file (UTF-8, BOM allowed), or ``""`` and a problem naming
+    the line of the first byte that is not UTF-8."""
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return "", Problem(name, line, 1, "", f"bestand is geen UTF-8 (byte 0x{raw[exc.start:exc.start + 1].hex()})")
+
+
 def check_content(site: Site, content_dir: Path, rel: str = "content") -> list[Problem]:
     """Every unknown ``[[ref]]`` in the Markdown files under ``content_dir``."""
     problems: list[Problem] = []
     for path in sorted(content_dir.rglob("*.md")):
         name = f"{rel}/{path.relative_to(content_dir).as_posix()}"
-        raw = path.read_bytes()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = raw.count(b"\n", 0, exc.start) + 1
-            problems.append(Problem(name, line, 1, "", f"bestand is geen UTF-8 (byte 0x{raw[exc.start:exc.start + 1].hex()})"))
+        text, problem = decode_page(path.read_bytes(), name)
+        if problem:
+            problems.append(problem)
             continue
         problems += expand(text, site, name)[1]
     return problems

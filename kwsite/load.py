@@ -23,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import model as m
 from .problems import Problem
-from .yamlload import load_yaml, locate
+from .yamlload import MAX_MAGNITUDE, load_yaml, locate
 
 FILES: dict[str, tuple[str, type[BaseModel], bool]] = {
     "agenda": ("agenda.yaml", m.Agenda, False),
@@ -114,6 +114,10 @@ MESSAGES = {
 def _message(err: dict) -> str:
     """A Dutch message for a pydantic error."""
     kind = err.get("type", "")
+    key = err["loc"][-1] if err.get("loc") else None
+    if kind == "extra_forbidden" and isinstance(key, str) and key.isdigit():
+        # YAML reads {value: 45,5} as value: 45 and a key "5"
+        return f"onbekende sleutel '{key}': een decimaalkomma? Schrijf getallen met een punt (45.5)"
     if kind in MESSAGES:
         return MESSAGES[kind]
     if kind == "literal_error":
@@ -197,7 +201,7 @@ def _build(loaded: Loaded, key: str):
 
 def _number(text: str) -> Decimal:
     value = Decimal(text.strip())
-    if not value.is_finite():
+    if not value.is_finite() or abs(value) >= MAX_MAGNITUDE:
         raise InvalidOperation
     return value
 

@@ -8,6 +8,7 @@
 - ``on_files``: add the generated pages and assets in memory; "Wat is er
   veranderd" when the nav names ``kwsite:changes`` (or there is no nav),
   compared with ``agenda.edition.previous`` (:mod:`kwsite.editions`).
+- ``on_nav``: sanitize nav titles (they come from data, e.g. theme short titles).
 - ``on_page_markdown``: expand ``[[ref]]`` directives (unknown → error); put the
   download links under each hand-written table.
 - ``on_page_content``: sanitize the page's HTML, title, description and table
@@ -26,7 +27,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .build import build_pages, load_site, text_tables
-from .directives import expand
+from .directives import decode_page, expand
 from .mdtables import scope_headers, with_links
 from .pages.common import download_links
 from .editions import PreviousEditionError, compare, load_previous
@@ -35,7 +36,7 @@ from .pages import nav as nav_section
 from .privacy import redact
 from .problems import KwsiteError
 from .repro import set_source_date
-from .sanitize import clean_html, clean_toc, plain_text
+from .sanitize import clean_html, clean_nav, clean_toc, plain_text
 
 log = get_plugin_logger(__name__)
 PLACEHOLDER = "kwsite:"
@@ -97,7 +98,12 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         return out
 
     def on_files(self, files: Files, config) -> Files:
-        texts = {f.src_uri: f.content_string for f in files if f.is_documentation_page()}
+        texts, unreadable = {}, []
+        for f in files.documentation_pages():
+            texts[f.src_uri], problem = decode_page(f.content_bytes, f"{Path(config.docs_dir).name}/{f.src_uri}")
+            unreadable += [problem] if problem else []
+        if unreadable:
+            raise PluginError("kwsite: " + "\n".join(str(p) for p in unreadable))
         self.text_tables = text_tables(self.site, texts)
         generated, self.charts = build_pages(self.site, [f.src_uri for f in files], self.cache_dir, texts)
         for item in generated:
@@ -110,6 +116,10 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             page = changes_page(self.site, self.previous, found)
             files.append(File.generated(config, page.path, content=page.content))
         return files
+
+    def on_nav(self, nav, config, files):
+        clean_nav(nav.items)
+        return nav
 
     def on_page_markdown(self, markdown, page, config, files):
         if page.file.generated_by:  # text from data/ may carry directives too

@@ -84,6 +84,16 @@ def plain_text(text: str) -> str:
     return nh3.clean(text, tags=set(), clean_content_tags=set(REMOVED_WITH_CONTENT)).replace('"', "&quot;")
 
 
+def clean_nav(items) -> None:
+    """Sanitize the titles of MkDocs nav items (sections, links, pages with a title
+    from ``nav``) in place; titles from front matter or headings are cleaned with
+    their page (``on_page_content``)."""
+    for item in items:
+        if "title" in vars(item) and isinstance(item.title, str):
+            item.title = plain_text(item.title)
+        clean_nav(getattr(item, "children", None) or [])
+
+
 def clean_toc(items) -> None:
     """Sanitize the titles of a MkDocs table of contents in place."""
     for item in items:

@@ -157,14 +157,33 @@ def _check_relative(loaded: Loaded, ind, loc: tuple, target) -> None:
 
 
 def check_tables(site: Site, loaded: Loaded) -> None:
+    """Every cell within what its unit allows: 0-100 for percentages, the scale of the
+    table's indicator for grades and scores, whole numbers written without a point for counts."""
     for table in site.tables.values():
-        if table.meta.unit != "percent":
-            continue
+        scale = _table_scale(site, table)
         for row in table.rows:
-            for period, value in zip(table.periods, row.values):
-                if value is not None and not (0 <= value <= PERCENT_MAX):
-                    col = table.periods.index(period) + 2
-                    loaded.problems.append(Problem(table.path, row.line, col, period, f"percentage {number(value)} ligt niet tussen 0 en 100"))
+            for col, (period, value) in enumerate(zip(table.periods, row.values), start=2):
+                problem = None if value is None else _cell_problem(table.meta.unit, value, scale)
+                if problem:
+                    loaded.problems.append(Problem(table.path, row.line, col, period, problem))
+
+
+def _table_scale(site: Site, table):
+    """(min, max) of the scale of the table's indicator when both measure in the same unit."""
+    ind = site.indicator(table.meta.indicator) if table.meta.indicator else None
+    if ind is None or ind.scale is None or ind.unit != table.meta.unit:
+        return None
+    return ind.scale.min, ind.scale.max
+
+
+def _cell_problem(unit: str, value: Decimal, scale) -> str | None:
+    if unit == "percent" and not (0 <= value <= PERCENT_MAX):
+        return f"percentage {number(value)} ligt niet tussen 0 en 100"
+    if unit == "count" and (value < 0 or value.as_tuple().exponent < 0):
+        return f"een aantal is een heel getal van 0 of meer, geschreven zonder punt: {value} (duizendtallen zonder scheidingsteken)"
+    if scale and not (scale[0] <= value <= scale[1]):
+        return f"waarde {number(value)} ligt buiten de schaal {number(scale[0])}-{number(scale[1])}"
+    return None
 
 
 def check_budget(site: Site, loaded: Loaded) -> None:
@@ -220,12 +239,17 @@ def _strings(node, loc: tuple):
 
 
 def check_directives(site: Site, loaded: Loaded) -> None:
-    """``[[ref]]`` in any text of the data must resolve (texts are shown on generated pages)."""
+    """``[[ref]]`` in any text of the data must resolve (texts are shown on generated pages).
+
+    A reference into a record that failed to load (already reported) is not reported again."""
     from .directives import PATTERN, UnknownReference, resolve
 
     for key, doc in loaded.docs.items():
         for loc, value in _strings(doc.get(key), ()):
             for match in PATTERN.finditer(value):
+                parts = match.group(1).split(".")
+                if len(parts) > 1 and parts[1] in loaded.invalid_ids:
+                    continue
                 try:
                     resolve(site, match.group(1))
                 except UnknownReference as exc:

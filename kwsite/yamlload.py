@@ -19,6 +19,8 @@ MAX_BYTES = 2 * 1024 * 1024
 """Largest data file accepted (2 MiB)."""
 MAX_NODES = 200_000
 """Most nodes (including alias expansions) one file may produce."""
+MAX_MAGNITUDE = Decimal("1e15")
+"""Largest number accepted (in absolute value); no figure of an agenda comes near it."""
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -123,11 +125,18 @@ class _Builder:
                 value = Decimal(text)
             except InvalidOperation:
                 value = None
-            if value is not None and value.is_finite():
+            if value is not None and value.is_finite() and abs(value) < MAX_MAGNITUDE:
                 return value
             line, col = _pos(node)
-            self.problems.append(Problem(self.file, line, col, path, f"geen eindig getal: {node.value!r}"))
+            self.problems.append(Problem(self.file, line, col, path, f"geen bruikbaar getal: {node.value!r}"))
             return None
+        if node.tag == "tag:yaml.org,2002:int":
+            value = self._scalar.construct_object(node)
+            if abs(value) >= MAX_MAGNITUDE:
+                line, col = _pos(node)
+                self.problems.append(Problem(self.file, line, col, path, f"getal is te groot: {node.value!r}"))
+                return None
+            return value
         if node.tag == "tag:yaml.org,2002:timestamp":
             return node.value
         return self._scalar.construct_object(node)

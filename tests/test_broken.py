@@ -95,7 +95,17 @@ CASES = {
     "budget-total-mismatch": replace("data/budget.yaml", "total: {share_pct: 100, amount_mln: 10.0}",
                                      "total: {share_pct: 100, amount_mln: 11.0}"),
     "budget-shares-not-100": replace("data/budget.yaml", "total: {share_pct: 100,", "total: {share_pct: 90,"),
+    "huge-number": replace(IND, "value: 6.7, year: 2017", "value: 1e400, year: 2017"),
+    "decimal-comma-in-yaml": replace(IND, "{year: 2020, kind: value, value: 45}", "{year: 2020, kind: value, value: 45,5}"),
+    "budget-share-over-100": replace("data/budget.yaml", "Kernthema, share_pct: 100,", "Kernthema, share_pct: 150,"),
+    "budget-negative-amount": replace("data/budget.yaml", "share_pct: 100, amount_mln: 10.0}\n  total",
+                                      "share_pct: 100, amount_mln: -10.0}\n  total"),
     # CSV tables
+    "csv-grade-outside-scale": replace(CSV, "Nrd,6.5,6.8,7.0", "Nrd,6.5,68,7.0"),
+    "csv-count-thousands-separator": lambda site: [
+        append("data/tables.yaml", "  - id: aantallen\n    title: Aantal studenten\n    file: tables/aantal.csv\n"
+                                   "    unit: count\n    rows: series\n")(site),
+        write("data/tables/aantal.csv", "label,2017,2018\nlandelijk,19.467,17943\n")(site)],
     "csv-ragged-row": replace(CSV, "Nrd,6.5,6.8,7.0", "Nrd,6.5,6.8,7.0,8"),
     "csv-decimal-comma": replace(CSV, "Nrd,6.5,6.8,7.0", 'Nrd,6.5,"6,8",7.0'),
     "csv-text-in-number": replace(CSV, "Nrd,6.5,6.8,7.0", "Nrd,6.5,n.v.t.,7.0"),
@@ -164,3 +174,26 @@ def test_excel_variants_give_the_same_values(mini, tmp_path):
         CASES[name](mini)
         rows = load_site(mini / "data")[0].tables["cijfer"].rows
         assert [(r.label, r.values) for r in rows] == [(r.label, r.values) for r in reference], name
+
+
+def test_reference_into_a_record_that_failed_to_load_is_not_reported_again(mini):
+    edit(mini, "data/themes.yaml", "text: Hogere opbrengst", "text: Hogere opbrengst, zie [[ind.1b.baseline]]")
+    edit(mini, IND, "    unit: percent", "    unti: percent")
+    lines = run_validate(mini).splitlines()
+    assert lines[1:-1] == ["data/indicators.yaml:12:5 indicators[1].unit: verplicht veld ontbreekt",
+                           "data/indicators.yaml:15:5 indicators[1].unti: onbekende sleutel (tikfout?)"], lines
+
+
+def test_amount_written_with_a_thousands_point_is_refused(tmp_path):
+    """S4 prints "€ 80.000"; typed as 80.000 in YAML it would read as eighty."""
+    import shutil
+
+    from conftest import ROOT
+
+    site = tmp_path / "noorderpoort"
+    shutil.copytree(ROOT / "examples/noorderpoort", site, ignore=shutil.ignore_patterns("site", ".kwsite-cache"))
+    edit(site, "data/activities.yaml", "budget: {2019: 80000}", "budget: {2019: 80.000}")
+    out = run_validate(site)
+    assert out.startswith("exit 1\n")
+    assert ("data/activities.yaml:12:14 activities[0].budget.2019: verwacht een heel getal van 0 of meer, "
+            "zonder punt of komma: 80.000 (duizendtallen zonder scheidingsteken, 80000)") in out

@@ -9,7 +9,7 @@ as computed.
 
 from __future__ import annotations
 
-from .base import Id, Model, Number, Text, Year
+from .base import Count, Id, Model, Number, Text, Year
 
 
 class Activity(Model):
@@ -26,7 +26,7 @@ class Activity(Model):
     theme: Id
     label: Text
     title: Text
-    budget: dict[Year, Number] = {}
+    budget: dict[Year, Count] = {}
     summary: Text | None = None
     goals: list[Text] = []
     items: list[Text] = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 """A lower-case identifier used in references (``1a``, ``meerjarenstrategie``)."""
@@ -22,11 +22,51 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 Year = Annotated[int, Field(ge=1990, le=2100)]
 """A calendar year (``2020``)."""
 
-Number = Decimal
-"""A number with the precision the source printed."""
+def _usable(value: Decimal) -> Decimal:
+    if not value.is_finite() or abs(value) >= Decimal("1e15"):
+        raise ValueError(f"geen bruikbaar getal: {value}")
+    return value
+
+
+Number = Annotated[Decimal, AfterValidator(_usable)]
+"""A number with the precision the source printed (finite, below 10^15 in size)."""
+
+
+def _whole(value: Decimal) -> Decimal:
+    value = _usable(value)
+    if value < 0 or value.as_tuple().exponent < 0:
+        raise ValueError(f"verwacht een heel getal van 0 of meer, zonder punt of komma: {value} "
+                         "(duizendtallen zonder scheidingsteken, 80000)")
+    return value
+
+
+Count = Annotated[Decimal, AfterValidator(_whole)]
+"""A count or an amount in whole currency units (``80000``): ``80.000`` is refused,
+since a Dutch reader may have meant eighty thousand."""
 
 
 class Model(BaseModel):
     """Base class: frozen, unknown keys forbidden."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+
+
+def _share(value: Decimal) -> Decimal:
+    value = _usable(value)
+    if not 0 <= value <= 100:
+        raise ValueError(f"percentage {value} ligt niet tussen 0 en 100")
+    return value
+
+
+def _amount(value: Decimal) -> Decimal:
+    value = _usable(value)
+    if value < 0:
+        raise ValueError(f"bedrag {value} is negatief")
+    return value
+
+
+Share = Annotated[Decimal, AfterValidator(_share)]
+"""A percentage share of a whole (0-100)."""
+
+Amount = Annotated[Decimal, AfterValidator(_amount)]
+"""An amount of money (0 or more), in the unit its field name gives (``_mln``: € million)."""

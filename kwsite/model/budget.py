@@ -7,7 +7,7 @@ flagship values: S3 chapter 12 ("Budgetverdeling over de thema's", total
 
 from __future__ import annotations
 
-from .base import Id, Model, Number, Text
+from .base import Amount, Id, Model, Number, Share, Text
 
 
 class Allocation(Model):
@@ -16,15 +16,15 @@ class Allocation(Model):
     theme: Id
     label: Text
     """The row label as printed (typos kept, e.g. "Ansluiting ... van d toekomst")."""
-    share_pct: Number
-    amount_mln: Number
+    share_pct: Share
+    amount_mln: Amount
 
 
 class PrintedTotal(Model):
     """A total row as the source prints it; compared with the computed sum."""
 
-    share_pct: Number | None = None
-    amount_mln: Number | None = None
+    share_pct: Share | None = None
+    amount_mln: Amount | None = None
 
 
 class AdditionalTotal(Model):
@@ -34,13 +34,13 @@ class AdditionalTotal(Model):
     row); ``other_*``: other additional funds; ``total_*``: the row's sum.
     """
 
-    ka_share_vertical_pct: Number
-    ka_amount_mln: Number
-    ka_share_horizontal_pct: Number
-    other_amount_mln: Number
-    other_share_pct: Number
-    total_amount_mln: Number
-    total_share_pct: Number
+    ka_share_vertical_pct: Share
+    ka_amount_mln: Amount
+    ka_share_horizontal_pct: Share
+    other_amount_mln: Amount
+    other_share_pct: Share
+    total_amount_mln: Amount
+    total_share_pct: Share
 
 
 class AdditionalFunds(AdditionalTotal):
@@ -58,7 +58,7 @@ class Budget(Model):
     to the national themes.
     """
 
-    basis_mln: Number
+    basis_mln: Amount
     basis_note: Text | None = None
     per_year: bool = True
     allocations: list[Allocation]

@@ -16,15 +16,15 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from .base import Id, Model, Number, Text
+from .base import Count, Id, Model, Number, Text
 
 
 class RatioColumn(Model):
     """One column (a level, a year) or one single figure of a ratio table."""
 
     label: Text
-    numerator: Number | None = None
-    denominator: Number | None = None
+    numerator: Count | None = None
+    denominator: Count | None = None
     percent: Number | None = None
     """As printed (``15.9``); ``None`` where the source prints none."""
     norm: Number | None = None
