@@ -2,7 +2,8 @@
 ``kwsite schema`` (JSON Schema for editors), ``kwsite publish`` (an edition with mike).
 
 ``validate`` prints every problem as ``FILE:LINE:COL field: message`` and exits
-1 when there is an error (warnings alone exit 0, or 1 with ``--strict``).
+1 when there is an error or a warning (like the build, which is strict); with
+``--no-strict`` warnings alone exit 0.
 Acknowledged problems (level ``note``) are listed as ``waarschuwing (erkend)``
 and never change the exit code.
 ``build`` and ``serve`` run MkDocs with the site's ``mkdocs.yml``.
@@ -23,19 +24,37 @@ from .directives import check_content
 from .problems import KwsiteError
 
 
+def _existing_dir(ctx, param, value: Path) -> Path:
+    """Click callback: SITE_DIR must be an existing directory (message in Dutch)."""
+    if not value.is_dir():
+        click.echo(f"{value}: map bestaat niet", err=True)
+        ctx.exit(2)
+    return value
+
+
+def _site_config(site_dir: Path) -> Path:
+    """``SITE_DIR/mkdocs.yml``; exit 1 with a Dutch message when it is missing."""
+    config = site_dir / "mkdocs.yml"
+    if not config.is_file():
+        click.echo(f"{config}: bestand ontbreekt; is {site_dir} wel een site? (maak er een met 'kwsite new')", err=True)
+        sys.exit(1)
+    return config
+
+
 @click.group()
 def main() -> None:
     """kwsite: publiceer een kwaliteitsagenda als website."""
 
 
 @main.command()
-@click.argument("site_dir", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--strict", is_flag=True, help="Waarschuwingen tellen als fouten.")
+@click.argument("site_dir", default=".", type=click.Path(file_okay=False, path_type=Path), callback=_existing_dir)
+@click.option("--strict/--no-strict", default=True, help="Waarschuwingen tellen als fouten (standaard aan, zoals bij bouwen).")
 def validate(site_dir: Path, strict: bool) -> None:
     """Controleer data/ en content/ van SITE_DIR en meld alle problemen tegelijk.
 
     Eén regel per probleem: ``BESTAND:REGEL:KOLOM veld: melding``. Exitstatus 1
-    bij een fout, of bij een waarschuwing met ``--strict``; anders 0.
+    bij een fout of een waarschuwing (zoals de build); met ``--no-strict`` tellen
+    waarschuwingen niet mee.
     """
     errors, warned = [], []
     try:
@@ -61,7 +80,7 @@ def _mkdocs(args: list[str], site_dir: Path) -> int:
 
 
 @main.command()
-@click.argument("site_dir", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("site_dir", default=".", type=click.Path(file_okay=False, path_type=Path), callback=_existing_dir)
 @click.option("--strict/--no-strict", default=True, help="Stop bij elke waarschuwing (standaard aan).")
 def build(site_dir: Path, strict: bool) -> None:
     """Bouw de website van SITE_DIR naar de site_dir uit mkdocs.yml.
@@ -86,7 +105,7 @@ def publish_dir(site_dir: Path) -> Path:
     """The absolute ``site_dir`` of ``SITE_DIR/mkdocs.yml`` (MkDocs' default ``site``)."""
     from mkdocs.config import load_config
 
-    config = load_config(str(site_dir / "mkdocs.yml"))
+    config = load_config(str(_site_config(site_dir)))
     return Path(config.site_dir).resolve()
 
 
@@ -102,7 +121,7 @@ def swap(new: Path, target: Path) -> None:
 
 
 @main.command()
-@click.argument("site_dir", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("site_dir", default=".", type=click.Path(file_okay=False, path_type=Path), callback=_existing_dir)
 def serve(site_dir: Path) -> None:
     """Bekijk de website live; data/ wordt ook gevolgd."""
     sys.exit(_mkdocs(["serve", "--livereload"], site_dir))
@@ -123,7 +142,7 @@ def new(site_dir: Path) -> None:
 
 
 @main.command()
-@click.argument("site_dir", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("site_dir", default=".", type=click.Path(file_okay=False, path_type=Path), callback=_existing_dir)
 @click.option("--against", help="Git-ref of map om mee te vergelijken (standaard agenda.edition.previous).")
 def changes(site_dir: Path, against: str | None) -> None:
     """Druk af wat er in data/ veranderd is (Markdown), bv. voor een pull request."""
@@ -148,7 +167,7 @@ MIKE = "import sys; from mike.driver import main; sys.exit(main())"
 
 
 @main.command()
-@click.argument("site_dir", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("site_dir", default=".", type=click.Path(file_okay=False, path_type=Path), callback=_existing_dir)
 @click.option("--edition", help="Id van de editie; moet gelijk zijn aan agenda.edition.id (standaard die waarde).")
 @click.option("--latest/--not-latest", default=True, help="Maak deze editie 'latest' (standaard).")
 @click.option("--remote", default="origin", show_default=True, help="Git-remote voor de gepubliceerde tak.")
