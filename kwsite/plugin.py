@@ -19,11 +19,10 @@ from mkdocs.structure.files import File, Files
 
 from .build import build_pages, load_site
 from .directives import expand
-from .pages import nav as nav_section
+from .pages import expand_nav
 from .problems import KwsiteError
 
 log = get_plugin_logger(__name__)
-PLACEHOLDER = "kwsite:"
 
 
 class KwsiteConfig(base.Config):
@@ -43,20 +42,9 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             log.warning(str(problem))
         self.cache_dir = root / self.config.cache_dir if self.config.cache_dir else None
         if config.nav:
-            config.nav = self._nav(config.nav)
+            config.nav = expand_nav(config.nav, self.site)
         self.errors = []
         return config
-
-    def _nav(self, items):
-        out = []
-        for item in items:
-            if isinstance(item, str) and item.startswith(PLACEHOLDER):
-                out += nav_section(self.site, item[len(PLACEHOLDER):])
-            elif isinstance(item, dict):
-                out.append({k: self._nav(v) if isinstance(v, list) else v for k, v in item.items()})
-            else:
-                out.append(item)
-        return out
 
     def on_files(self, files: Files, config) -> Files:
         generated, self.charts = build_pages(self.site, [f.src_uri for f in files], self.cache_dir)
