@@ -5,6 +5,9 @@
   expand ``kwsite:<section>`` placeholders in ``nav``.
 - ``on_files``: add the generated pages and assets in memory.
 - ``on_page_markdown``: expand ``[[ref]]`` directives (unknown → error).
+- ``on_env`` (option ``pdf``, default on): render the PDF edition before any
+  page is written, so the "Download PDF (x,x MB)" link knows the real size;
+  ``on_post_build`` writes it to ``site/downloads/kwaliteitsagenda.pdf``.
 """
 
 from __future__ import annotations
@@ -20,7 +23,10 @@ from mkdocs.structure.files import File, Files
 from .build import build_pages, load_site
 from .directives import expand
 from .pages import expand_nav
+from .pdf import PDF_PATH
+from .pdf.site import megabytes, pdf_edition
 from .problems import KwsiteError
+from .progress import steps
 
 log = get_plugin_logger(__name__)
 
@@ -28,6 +34,7 @@ log = get_plugin_logger(__name__)
 class KwsiteConfig(base.Config):
     data_dir = c.Type(str, default="data")
     cache_dir = c.Optional(c.Type(str))
+    pdf = c.Type(bool, default=True)
 
 
 class KwsitePlugin(BasePlugin[KwsiteConfig]):
@@ -47,7 +54,9 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        generated, self.charts = build_pages(self.site, [f.src_uri for f in files], self.cache_dir)
+        with steps("grafieken", len(self.site.indicators) + len(self.site.tables)) as tick:
+            generated, self.charts = build_pages(self.site, [f.src_uri for f in files], self.cache_dir, tick)
+        self.generated = generated
         for item in generated:
             existing = files.get_file_from_path(item.path)
             if existing is not None:
@@ -69,9 +78,18 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         if self.errors:
             lines = "\n".join(str(p) for p in sorted(self.errors))
             raise PluginError(f"kwsite: {len(self.errors)} onbekende verwijzing(en):\n{lines}")
+        self.pdf = None
+        if self.config.pdf:
+            self.pdf = pdf_edition(self.site, config, files, self.generated)
+            env.globals["kwsite_pdf"] = {"url": PDF_PATH, "size": megabytes(len(self.pdf.data))}
+            log.info(f"PDF: {self.pdf.pages} pagina's")
         return env
 
     def on_post_build(self, config):
+        if self.pdf is not None:
+            target = Path(config.site_dir) / PDF_PATH
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(self.pdf.data)
         cache = self.charts.cache
         log.info(f"grafieken: {cache.misses} getekend, {cache.hits} uit de cache")
 

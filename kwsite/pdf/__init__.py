@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from .document import Source, html, page_sources, pages_in_order, source_date
-from .render import PdfError, Rendered, render
+from .render import STEPS, PdfError, Rendered, render
 
 PDF_PATH = "downloads/kwaliteitsagenda.pdf"
 """Where the site build writes the PDF, relative to the site dir."""
@@ -34,7 +34,7 @@ def collect(site_dir: Path | str, charts_tick: Callable[[int], None] | None = No
     site, _ = load_site(site_dir / plugin.get("data_dir", "data"), plugin.get("data_dir", "data"))
     written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
     cache = plugin.get("cache_dir")
-    generated, charts = build_pages(site, written, site_dir / cache if cache else None, tick=charts_tick)
+    generated, _ = build_pages(site, written, site_dir / cache if cache else None, tick=charts_tick)
     by_path = {g.path: g.content for g in generated}
     md_paths = [g.path for g in generated if g.path.endswith(".md")]
     order = pages_in_order(site, config["nav"] if config else None, written, md_paths)
@@ -70,6 +70,11 @@ def _plugin_options(config) -> dict:
         return {}
     plugin = config["plugins"].get("kwsite")
     return dict(plugin.config) if plugin is not None else {}
+
+
+def render_steps() -> int:
+    """How many times :func:`build` calls its ``tick`` (WeasyPrint's steps)."""
+    return STEPS
 
 
 def build(source: Source, tick: Callable[[int], None] | None = None) -> Rendered:
