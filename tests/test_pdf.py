@@ -1,0 +1,261 @@
+"""The PDF edition: opened with pypdf / pdfplumber and checked against the seed's figures.
+
+Every site in the repository is rendered once per session with ``kwsite pdf`` in
+a subprocess (the flagship at the root, and each ``examples/*`` site once those
+are merged); site-specific known values live in ``KNOWN``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from pypdf import PdfReader
+
+from conftest import MINI, ROOT
+
+EPOCH = "1700000000"
+MM = 72 / 25.4
+RIGHT_MARGIN, PAGE_TOP_BOTTOM = 20 * MM, 0
+EXAMPLES = sorted(p.parent for p in (ROOT / "examples").glob("*/mkdocs.yml"))
+SITES = {"flagship": ROOT, **{p.name: p for p in EXAMPLES}}
+
+KNOWN = {
+    # S3: 1b baseline 38% (2018), target 45% in 2020 and 50% (indicative) in 2022; budget total € 28,0 mln.
+    "flagship": ["1b Superschool 38% (2018) 45% 50% (indicatief)", "Totaal 100% € 28,0 mln",
+                 "1a IBM 6,7 (2017) 6,9 (+0,2 punt) 7,1 (+0,4 punt) (indicatief)"],
+    # S4 L1595-1601: VSV maxima per level for 2022 (26,2 / 8,45 / 3,15 / 2,75); active once examples/noorderpoort exists.
+    "noorderpoort": ["8,45"],
+}
+
+
+def render(site_dir: Path, out: Path, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "kwsite.cli", "pdf", str(site_dir), "-o", str(out)],
+                          cwd=cwd or site_dir, env=env, capture_output=True, text=True)
+
+
+def copy_site(src: Path, target: Path) -> Path:
+    for name in ("content", "data", "theme"):
+        if (src / name).is_dir():
+            shutil.copytree(src / name, target / name)
+    shutil.copy(src / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+@dataclass
+class Page:
+    number: int
+    width: float
+    height: float
+    text: str
+    lines: list[tuple[str, float]]  # text, largest font size
+    chars: list[tuple[str, float, float, float, float, float]]  # text, size, x0, x1, top, bottom
+
+    def headings(self, size: float) -> list[str]:
+        """Headings set in this font size (wrapped lines joined), whitespace removed."""
+        out, previous = [], None
+        for text, line_size in self.lines:
+            if line_size == size:
+                if previous == size:
+                    out[-1] += squash(text)
+                else:
+                    out.append(squash(text))
+            previous = line_size
+        return out
+
+    def sized_text(self, size: float) -> str:
+        """Text set in exactly this font size, whitespace removed."""
+        return squash("".join(c[0] for c in self.chars if c[1] == size))
+
+
+@dataclass
+class Pdf:
+    path: Path
+    pages: list[Page]
+
+    def text(self) -> str:
+        return norm("\n".join(p.text for p in self.pages))
+
+
+def norm(s: str) -> str:
+    return s.replace("\u00a0", " ").replace("\u2010", "-")
+
+
+def squash(s: str) -> str:
+    return re.sub(r"\s+", "", norm(s))
+
+
+def read(path: Path) -> Pdf:
+    pages = []
+    with pdfplumber.open(path) as pdf:
+        for i, p in enumerate(pdf.pages, start=1):
+            chars = [(c["text"], round(c["size"], 1), c["x0"], c["x1"], c["top"], c["bottom"]) for c in p.chars]
+            lines = [(line["text"], max(round(c["size"], 1) for c in line["chars"])) for line in p.extract_text_lines()]
+            pages.append(Page(i, float(p.width), float(p.height), p.extract_text() or "", lines, chars))
+    return Pdf(path, pages)
+
+
+@pytest.fixture(scope="module", params=sorted(SITES))
+def built(request, tmp_path_factory):
+    name = request.param
+    work = copy_site(SITES[name], tmp_path_factory.mktemp(f"pdf-{name}"))
+    out = work / "out.pdf"
+    proc = render(work, out)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return name, read(out), work
+
+
+def test_page_count_is_plausible(built):
+    name, pdf, _ = built
+    assert 10 <= len(pdf.pages) <= 400
+    if name == "flagship":  # 12 chapters, 5 themes, 12 college appendices, overviews: each starts a page
+        assert 60 <= len(pdf.pages) <= 200
+    assert f"pagina 3 van {len(pdf.pages)}" in norm(pdf.pages[2].text)
+
+
+TOC_LINE = re.compile(r"^(.*?)\s*\.{4,}\s*(\d+)$")
+
+
+TOC_SIZES = {10.0: 20.0, 9.0: 14.0}
+"""Font size of a contents entry → font size of its heading (print.css: h1 entries 10pt, h1 20pt;
+h2 entries 9pt, h2 14pt). Part labels, running heads and page numbers have other sizes."""
+
+
+def toc_entries(pdf: Pdf) -> list[tuple[str, int, float]]:
+    """(heading text, printed page, heading size) for every contents line, joining wrapped entries."""
+    entries, pending = [], ""
+    for page in (p for p in pdf.pages[1:8] if "Inhoud" in p.text[:60]):
+        for text, size in page.lines:
+            if size not in TOC_SIZES:
+                continue
+            match = TOC_LINE.match(f"{pending} {norm(text)}".strip())
+            if match:
+                entries.append((match.group(1).strip(), int(match.group(2)), TOC_SIZES[size]))
+                pending = ""
+            else:
+                pending = f"{pending} {norm(text)}".strip()
+    assert not pending, pending
+    return entries
+
+
+def test_every_contents_entry_points_at_the_page_of_its_heading(built):
+    name, pdf, _ = built
+    entries = toc_entries(pdf)
+    assert len(entries) >= 10
+    cursor = max(i for i, p in enumerate(pdf.pages) if "Inhoud" in p.text[:60]) + 1
+    for text, printed, size in entries:
+        found = next((p.number for p in pdf.pages[cursor:] if squash(text) in p.headings(size)), None)
+        assert found == printed, f"{name}: '{text}' printed as page {printed}, heading found on page {found}"
+        cursor = found - 1
+
+
+def test_known_values_appear(built):
+    name, pdf, _ = built
+    text = re.sub(r"[ \t]+", " ", pdf.text())
+    for value in KNOWN.get(name, []):
+        assert value in text, f"{name}: {value!r} not in the PDF"
+
+
+def test_no_text_outside_the_page_or_into_the_right_margin(built):
+    _, pdf, _ = built
+    for page in pdf.pages:
+        for text, _, x0, x1, top, bottom in page.chars:
+            assert x0 >= 0 and top >= 0 and bottom <= page.height, (page.number, text)
+            assert x1 <= page.width - RIGHT_MARGIN + 1, f"page {page.number}: {text!r} ends at {x1:.1f}"
+
+
+def test_metadata_language_tags_and_bookmarks(built):
+    name, pdf, _ = built
+    reader = PdfReader(pdf.path)
+    meta = reader.metadata
+    assert meta.title.startswith("Kwaliteitsagenda")
+    assert meta.author
+    if name == "flagship":
+        assert meta.title == "Kwaliteitsagenda 2019-2022 – ROC van Amsterdam en ROC van Flevoland"
+        assert meta.author == "ROC van Amsterdam, ROC van Flevoland"
+        assert meta["/CreationDate"] == "D:20231114221320Z"  # SOURCE_DATE_EPOCH
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "nl"
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]  # tagged, PDF/UA-1
+    titles = [o.title for o in reader.outline if not isinstance(o, list)]
+    assert "Inhoud" in titles and len(titles) >= 8
+    if name == "flagship":
+        assert "1 Koers" in titles and "Begroting" in titles and "MBO College Lelystad" in titles
+
+
+def _alts(node, out, depth=0):
+    node = node.get_object() if hasattr(node, "get_object") else node
+    if depth > 60:
+        return
+    if isinstance(node, dict):
+        if "/Alt" in node:
+            out.append(str(node["/Alt"]))
+        kids = node.get("/K")
+        if kids is not None:
+            _alts(kids, out, depth + 1)
+    elif isinstance(node, list):
+        for kid in node:
+            _alts(kid, out, depth + 1)
+
+
+def test_charts_are_embedded_with_their_alt_text(built):
+    name, pdf, _ = built
+    reader = PdfReader(pdf.path)
+    alts: list[str] = []
+    _alts(reader.trailer["/Root"]["/StructTreeRoot"], alts)
+    assert alts, "no figure with alt text"
+    if name == "flagship":
+        assert any("1b" in a and "38" in a for a in alts), alts[:5]
+
+
+def test_internal_links_are_clickable(built):
+    _, pdf, _ = built
+    reader = PdfReader(pdf.path)
+    toc = reader.pages[1]
+    links = [a.get_object() for a in toc.get("/Annots", [])]
+    assert len(links) >= 10
+    assert all(a["/Subtype"] == "/Link" and ("/Dest" in a or "/A" in a) for a in links)
+
+
+def test_college_appendices_each_start_a_page(built):
+    name, pdf, _ = built
+    if name != "flagship":
+        pytest.skip("college names checked for the flagship")
+    for college in ("MBO College Zuidoost", "MBO College Amstelland", "MBO College Lelystad"):
+        starts = [p for p in pdf.pages[5:] if p.sized_text(20.0).startswith(squash(college))]
+        assert len(starts) == 1, college
+
+
+def test_two_renders_in_separate_processes_are_byte_identical(built, tmp_path):
+    name, pdf, work = built
+    again = tmp_path / "again.pdf"
+    proc = render(work, again)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert again.read_bytes() == pdf.path.read_bytes()
+
+
+def test_mini_fixture_renders_without_mkdocs_yml(tmp_path):
+    out = tmp_path / "mini.pdf"
+    proc = render(MINI, out, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    pdf = read(out)
+    text = re.sub(r"[ \t]+", " ", pdf.text())
+    assert "6,7 (2017)" in text and "7,1 (+0,4 punt) (indicatief)" in text
+    assert PdfReader(out).trailer["/Root"]["/Lang"] == "nl"
+
+
+def test_unknown_reference_in_content_fails_with_file_and_line(mini, tmp_path):
+    (mini / "content").mkdir()
+    (mini / "content" / "index.md").write_text("# Home\n\nWaarde: [[ind.9z.baseline]]\n", encoding="utf-8")
+    proc = render(mini, tmp_path / "x.pdf")
+    assert proc.returncode == 1
+    assert "content/index.md:3:" in proc.stderr and "ind.9z.baseline" in proc.stderr
+    assert "Traceback" not in proc.stderr
