@@ -93,6 +93,8 @@ def pdf(site_dir: Path, output: Path | None) -> None:
     except edition.PdfError as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
+    for message in result.warnings:
+        click.echo(f"waarschuwing: PDF: {message}", err=True)
     target = output or site_dir / "site" / edition.PDF_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(result.data)

@@ -83,6 +83,8 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             self.pdf = pdf_edition(self.site, config, files, self.generated)
             env.globals["kwsite_pdf"] = {"url": PDF_PATH, "size": megabytes(len(self.pdf.data))}
             log.info(f"PDF: {self.pdf.pages} pagina's")
+            for message in self.pdf.warnings:
+                log.warning(f"PDF: {message}")
         return env
 
     def on_post_build(self, config):

@@ -50,3 +50,10 @@ def test_a_document_asking_for_the_network_is_not_rendered(root):
     with pytest.raises(PdfError, match="127.0.0.1"):
         render(html, root, {})
 
+
+
+def test_weasyprint_warnings_are_returned_not_lost(root):
+    html = '<html lang="nl"><title>t</title><body><p style="colour-typo: red">x</p></body></html>'
+    result = render(html, root, {})
+    assert result.pages == 1
+    assert any("colour-typo" in w for w in result.warnings), result.warnings

@@ -31,10 +31,20 @@ class PdfError(RuntimeError):
 
 @dataclass(frozen=True)
 class Rendered:
-    """The PDF bytes and its page count."""
+    """The PDF bytes, its page count and WeasyPrint's warnings (unsupported CSS, layout problems)."""
 
     data: bytes
     pages: int
+    warnings: tuple[str, ...] = ()
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
 
 
 class _Steps(logging.Handler):
@@ -59,11 +69,15 @@ def render(html: str, root: Path, memory: dict[str, str | bytes], variant: str |
     Raises :class:`PdfError` when the document asks for anything outside the build.
     """
     fetcher = BuildFetcher(root, memory)
+    weasy, collected = logging.getLogger("weasyprint"), _Collect()
+    weasy.addHandler(collected)
     progress = logging.getLogger("weasyprint.progress")
     handler = _Steps(tick) if tick else None
     if handler:
         progress.addHandler(handler)
-        old, progress.level = progress.level, logging.INFO
+        old, propagate = progress.level, progress.propagate
+        progress.setLevel(logging.INFO)
+        progress.propagate = False  # the bar replaces the step lines
     try:
         document = HTML(string=html, base_url=Path(root).resolve().as_uri() + "/", url_fetcher=fetcher).render(
             stylesheets=[CSS(string=stylesheet(), url_fetcher=fetcher)])
@@ -71,7 +85,9 @@ def render(html: str, root: Path, memory: dict[str, str | bytes], variant: str |
     except FatalURLFetchingError as exc:
         raise PdfError(f"PDF: {exc} ({exc.__cause__})") from None
     finally:
+        weasy.removeHandler(collected)
         if handler:
             progress.removeHandler(handler)
-            progress.level = old
-    return Rendered(data, len(document.pages))
+            progress.setLevel(old)
+            progress.propagate = propagate
+    return Rendered(data, len(document.pages), tuple(collected.messages))
