@@ -23,8 +23,6 @@ from mkdocs.structure.files import File, Files
 from .build import build_pages, load_site
 from .directives import expand
 from .pages import expand_nav
-from .pdf import PDF_PATH
-from .pdf.site import megabytes, pdf_edition
 from .problems import KwsiteError
 from .progress import steps
 
@@ -80,7 +78,13 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             raise PluginError(f"kwsite: {len(self.errors)} onbekende verwijzing(en):\n{lines}")
         self.pdf = None
         if self.config.pdf:
-            self.pdf = pdf_edition(self.site, config, files, self.generated)
+            from .pdf import PDF_PATH  # WeasyPrint is imported only when the PDF is made
+            from .pdf.site import PdfError, megabytes, pdf_edition
+
+            try:
+                self.pdf = pdf_edition(self.site, config, files, self.generated)
+            except PdfError as exc:
+                raise PluginError(f"kwsite: {exc}") from None
             env.globals["kwsite_pdf"] = {"url": PDF_PATH, "size": megabytes(len(self.pdf.data))}
             log.info(f"PDF: {self.pdf.pages} pagina's")
             for message in self.pdf.warnings:
@@ -89,6 +93,8 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
 
     def on_post_build(self, config):
         if self.pdf is not None:
+            from .pdf import PDF_PATH
+
             target = Path(config.site_dir) / PDF_PATH
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(self.pdf.data)

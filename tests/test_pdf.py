@@ -281,3 +281,22 @@ def test_long_wide_table_repeats_its_header_and_stays_on_the_page(mini, tmp_path
     assert re.search(r"^Domein 70 .*70,0% 70,1% .* 70,4%$", norm(pdf.text()), re.M)
     for page in with_rows:
         assert max(c[3] for c in page.chars) <= page.width - RIGHT_MARGIN + 1
+
+
+def test_footnotes_and_web_addresses_go_to_the_foot_of_the_page(mini, tmp_path):
+    (mini / "content").mkdir()
+    (mini / "content" / "index.md").write_text(
+        "# Home\n\nDe agenda volgt de wet[^wet] en de [Inspectie](https://www.onderwijsinspectie.nl/mbo).\n\n"
+        "Nulmeting [[ind.1b.baseline]].[^n]\n\n[^wet]: Wet educatie en beroepsonderwijs, art. 2.\n"
+        "[^n]: Gemeten in 2018.\n", encoding="utf-8")
+    out = tmp_path / "fn.pdf"
+    proc = render(mini, out, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    home = next(p for p in read(out).pages if p.headings(20.0) == ["Home"])
+    lines = [norm(t) for t, _ in home.lines]
+    assert "De agenda volgt de wet1 en de Inspectie2." in lines and "Nulmeting 38%.3" in lines
+    notes = lines[lines.index("Nulmeting 38%.3") + 1:]
+    assert notes[:3] == ["1. Wet educatie en beroepsonderwijs, art. 2.", "2. https://www.onderwijsinspectie.nl/mbo",
+                         "3. Gemeten in 2018."]
+    note_top = min(c[4] for c in home.chars if c[0] == "W" and c[1] == 8.0)  # "Wet educatie", 8pt
+    assert note_top > home.height * 0.7, "footnote not at the foot of the page"

@@ -29,7 +29,8 @@ from ..pages import expand_nav, nav_pages
 from ..problems import Problem
 from .markup import convert, page_key
 
-DEFAULT_EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "admonition"]
+DEFAULT_EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "admonition", "footnotes"]
+"""Used when a site has no ``mkdocs.yml`` (the flagship's list)."""
 STATUS = {"ingediend": "Ingediend", "bijgesteld": "Bijgesteld", "jaarverslag": "Jaarverslag", "concept": "Concept"}
 TOC_DEPTH_WRITTEN = 2
 """Hand-written pages list their h1 and h2 in the contents; generated pages only their h1."""

@@ -8,6 +8,7 @@ fit into a single print document:
 - links to other pages (``../themas/x.md#a``) become ``#<key>--a`` and stay
   clickable; links to files that are not pages (CSV downloads) are dropped,
   keeping their surrounding text; web links get their address as a footnote;
+- Markdown footnotes (extension ``footnotes``) become page footnotes;
 - image paths become docs-relative, so the URL fetcher finds them.
 """
 
@@ -65,6 +66,7 @@ class _PrintTree(Treeprocessor):
         return f"#{key}--{parts.fragment}" if parts.fragment else f"#{key}"
 
     def run(self, root):
+        _page_footnotes(root)
         parents = {child: parent for parent in root.iter() for child in parent}
         for el in list(root.iter()):
             if el.get("id"):
@@ -88,6 +90,34 @@ class _PrintTree(Treeprocessor):
             else:
                 el.set("href", target)
         return root
+
+
+def _page_footnotes(root) -> None:
+    """Move each note of the ``footnotes`` extension to its reference as ``span.kw-fn`` (CSS floats it
+    to the foot of the page); the end-of-page list disappears."""
+    block = next((d for d in root.iter("div") if "footnote" in (d.get("class") or "").split()), None)
+    if block is None:
+        return
+    notes = {li.get("id"): li for li in block.iter("li")}
+    parents = {child: parent for parent in root.iter() for child in parent}
+    for sup in [s for s in root.iter("sup") if s.find("a") is not None]:
+        link = sup.find("a")
+        li = notes.get((link.get("href") or "").lstrip("#"))
+        if li is None:
+            continue
+        note = etree.Element("span", {"class": "kw-fn"})
+        for p in li:
+            for back in [a for a in p.iter("a") if "footnote-backref" in (a.get("class") or "")]:
+                parents_p = {c: q for q in p.iter() for c in q}
+                parents_p[back].remove(back)
+            chunk = etree.SubElement(note, "span")
+            chunk.text, chunk[:] = p.text, list(p)
+            chunk.tail = " "
+        parent = parents[sup]
+        note.tail = sup.tail
+        parent.insert(list(parent).index(sup), note)
+        parent.remove(sup)
+    parents[block].remove(block)
 
 
 def _drop(el, parents) -> None:
