@@ -176,8 +176,7 @@ def test_metadata_language_tags_and_bookmarks(built):
     name, pdf, _ = built
     reader = PdfReader(pdf.path)
     meta = reader.metadata
-    assert meta.title.startswith("Kwaliteitsagenda")
-    assert meta.author
+    assert meta.title and meta.author
     if name == "flagship":
         assert meta.title == "Kwaliteitsagenda 2019-2022 – ROC van Amsterdam en ROC van Flevoland"
         assert meta.author == "ROC van Amsterdam, ROC van Flevoland"
@@ -211,8 +210,8 @@ def test_charts_are_embedded_with_their_alt_text(built):
     reader = PdfReader(pdf.path)
     alts: list[str] = []
     _alts(reader.trailer["/Root"]["/StructTreeRoot"], alts)
-    assert alts, "no figure with alt text"
     if name == "flagship":
+        assert len(alts) >= 20, "charts without alt text"
         assert any("1b" in a and "38" in a for a in alts), alts[:5]
 
 
