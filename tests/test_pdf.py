@@ -299,3 +299,12 @@ def test_footnotes_and_web_addresses_go_to_the_foot_of_the_page(mini, tmp_path):
                          "3. Gemeten in 2018."]
     note_top = min(c[4] for c in home.chars if c[0] == "W" and c[1] == 8.0)  # "Wet educatie", 8pt
     assert note_top > home.height * 0.7, "footnote not at the foot of the page"
+
+
+def test_dutch_hyphenation_is_on(built):
+    name, pdf, _ = built
+    lines = [line for page in pdf.pages for line in page.text.split("\n")]
+    hyphenated = [line for line in lines if line.endswith("\u2010")]  # the content has no U+2010 itself
+    assert len(hyphenated) >= (50 if name == "flagship" else 1)
+    if name == "flagship":
+        assert any(line.endswith("agen\u2010") for line in hyphenated)  # "agen-da", Dutch rules (pyphen nl_NL)
