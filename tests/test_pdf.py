@@ -308,3 +308,18 @@ def test_dutch_hyphenation_is_on(built):
     assert len(hyphenated) >= (50 if name == "flagship" else 1)
     if name == "flagship":
         assert any(line.endswith("agen\u2010") for line in hyphenated)  # "agen-da", Dutch rules (pyphen nl_NL)
+
+
+def test_plugin_option_pdf_false_builds_no_pdf_and_no_link(mini):
+    (mini / "content").mkdir()
+    (mini / "content" / "index.md").write_text("# Home\n\nNulmeting [[ind.1b.baseline]].\n", encoding="utf-8")
+    shutil.copytree(ROOT / "theme", mini / "theme")
+    (mini / "mkdocs.yml").write_text(
+        "site_name: Mini\ndocs_dir: content\ntheme:\n  name: material\n  custom_dir: theme\n  language: nl\n"
+        "plugins:\n  - kwsite:\n      pdf: false\n", encoding="utf-8")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=mini, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "38%" in (mini / "site" / "index.html").read_text(encoding="utf-8")
+    assert not (mini / "site" / "downloads" / "kwaliteitsagenda.pdf").exists()
+    assert "Download PDF" not in (mini / "site" / "index.html").read_text(encoding="utf-8")
