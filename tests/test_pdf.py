@@ -323,3 +323,15 @@ def test_plugin_option_pdf_false_builds_no_pdf_and_no_link(mini):
     assert "38%" in (mini / "site" / "index.html").read_text(encoding="utf-8")
     assert not (mini / "site" / "downloads" / "kwaliteitsagenda.pdf").exists()
     assert "Download PDF" not in (mini / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_internal_link_of_the_print_document_has_a_target():
+    from kwsite.pdf import collect, html
+
+    doc = html(collect(ROOT))
+    ids = set(re.findall(r' id="([^"]+)"', doc))
+    hrefs = re.findall(r' href="([^"]+)"', doc)
+    assert len(hrefs) > 100
+    assert [h for h in hrefs if not h.startswith("#") or h[1:] not in ids] == []
+    assert ".csv" not in doc  # download links are site-only
+    assert re.findall(r'<img [^>]*src="([^"]+)"', doc)[0] == "grafieken/indicator-1a.svg"
