@@ -184,6 +184,9 @@ def test_metadata_language_tags_and_bookmarks(built):
     root = reader.trailer["/Root"]
     assert root["/Lang"] == "nl"
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]  # tagged, PDF/UA-1
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+    xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+    assert "pdfuaid" in xmp and meta.title in xmp
     titles = [o.title for o in reader.outline if not isinstance(o, list)]
     assert "Inhoud" in titles and len(titles) >= 8
     if name == "flagship":
