@@ -25,9 +25,10 @@ def load_site(data_dir: Path | str, rel: str = "data") -> tuple[Site, list[Probl
     if site is not None:
         validate(site, loaded)
     found = errors(loaded.problems)
+    warned = sorted(p for p in loaded.problems if p.level == "warning")
     if found or site is None:
-        raise KwsiteError(found or loaded.problems)
-    return site, sorted(p for p in loaded.problems if p.level == "warning")
+        raise KwsiteError(found or loaded.problems, warned)
+    return site, warned
 
 
 class ChartSet:
@@ -68,12 +69,38 @@ class ChartSet:
         return chart
 
 
+def text_tables(site: Site, texts: dict[str, str]) -> dict[str, list]:
+    """Datasets of the Markdown tables in hand-written pages: docs path → list of
+    :class:`kwsite.datasets.Dataset` (see :mod:`kwsite.mdtables`). Directives are
+    expanded first; unknown ones are reported when the page itself is rendered."""
+    from .directives import expand
+    from .mdtables import datasets
+
+    out = {}
+    for uri, source in sorted(texts.items()):
+        found = datasets(expand(source, site, uri)[0], uri)
+        if found:
+            out[uri] = found
+    return out
+
+
 def build_pages(site: Site, src_uris: list[str], cache_dir: Path | str | None = None,
-                tick=None) -> tuple[list[Generated], ChartSet]:
+                texts: dict[str, str] | None = None, tick=None) -> tuple[list[Generated], ChartSet]:
     """Every generated page and asset of ``site``; ``src_uris`` are the docs-dir
-    paths of the hand-written pages (to link theme pages to their chapters).
+    paths of the hand-written pages (to link theme pages to their chapters);
+    ``texts`` their Markdown (docs path → text), for the downloads of their tables.
     ``tick(1)`` is called after each chart."""
     from .pages import chapter_paths
 
     charts = ChartSet(site, cache_dir, tick)
-    return generate(site, charts, chapter_paths(src_uris)), charts
+    texts = texts or {}
+    tables = [d for found in text_tables(site, texts).values() for d in found]
+    titles = {uri: _title(source) for uri, source in texts.items()}
+    return generate(site, charts, chapter_paths(src_uris), tables, titles), charts
+
+
+def _title(markdown: str) -> str | None:
+    for line in markdown.split("\n"):
+        if line.startswith("# "):
+            return line[2:].strip()
+    return None

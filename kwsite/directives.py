@@ -137,5 +137,12 @@ def check_content(site: Site, content_dir: Path, rel: str = "content") -> list[P
     problems: list[Problem] = []
     for path in sorted(content_dir.rglob("*.md")):
         name = f"{rel}/{path.relative_to(content_dir).as_posix()}"
-        problems += expand(path.read_text(encoding="utf-8-sig"), site, name)[1]
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw.count(b"\n", 0, exc.start) + 1
+            problems.append(Problem(name, line, 1, "", f"bestand is geen UTF-8 (byte 0x{raw[exc.start:exc.start + 1].hex()})"))
+            continue
+        problems += expand(text, site, name)[1]
     return problems

@@ -3,7 +3,9 @@
 Files (all optional except ``agenda.yaml``): ``agenda.yaml`` (key ``agenda``),
 ``units.yaml`` (``units``), ``themes.yaml`` (``themes``), ``indicators.yaml``
 (``indicators``), ``tables.yaml`` (``tables``, each naming a CSV under
-``data/``), ``budget.yaml`` (``budget``), ``measures.yaml`` (``measures``).
+``data/``), ``budget.yaml`` (``budget``), ``measures.yaml`` (``measures``),
+``lines.yaml`` (``lines``: action/improvement lines per unit),
+``teamplans.yaml`` (``teamplans``: team improvement plans).
 Every problem is collected, with file, line and field; nothing stops at the
 first one.
 """
@@ -30,6 +32,8 @@ FILES: dict[str, tuple[str, type[BaseModel], bool]] = {
     "tables": ("tables.yaml", m.Table, True),
     "budget": ("budget.yaml", m.Budget, False),
     "measures": ("measures.yaml", m.Measure, True),
+    "lines": ("lines.yaml", m.LineSet, True),
+    "teamplans": ("teamplans.yaml", m.TeamPlan, True),
 }
 """Top key → (file name, model, is a list)."""
 
@@ -110,12 +114,16 @@ def _message(err: dict) -> str:
         return MESSAGES[kind]
     if kind == "literal_error":
         allowed = err.get("ctx", {}).get("expected", "")
-        return f"onbekende waarde; toegestaan: {allowed}"
+        return f"onbekende waarde; toegestaan: {_dutch_list(allowed)}"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         limit = next(iter(err.get("ctx", {}).values()), "")
         word = {"greater_than_equal": "minstens", "less_than_equal": "hoogstens", "greater_than": "groter dan", "less_than": "kleiner dan"}[kind]
         return f"moet {word} {limit} zijn"
     return str(err.get("msg", "ongeldige waarde")).removeprefix("Value error, ")
+
+
+def _dutch_list(text: str) -> str:
+    return text.replace(" or ", " of ")
 
 
 def _read_yaml(loaded: Loaded, key: str) -> object | None:
@@ -130,7 +138,8 @@ def _read_yaml(loaded: Loaded, key: str) -> object | None:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        loaded.problems.append(Problem(loaded.name(file), 0, 0, "", f"geen UTF-8 ({exc.reason})"))
+        loaded.problems.append(_not_utf8(loaded.name(file), raw, exc))
+        loaded.failed.add(key)
         return None
     data, problems = load_yaml(text, loaded.name(file))
     loaded.problems.extend(problems)
@@ -139,6 +148,7 @@ def _read_yaml(loaded: Loaded, key: str) -> object | None:
         return None
     if not isinstance(data, dict) or key not in data:
         loaded.problems.append(Problem(loaded.name(file), 1, 1, "", f"verwacht de sleutel '{key}:' bovenaan"))
+        loaded.failed.add(key)
         return None
     extra = [k for k in data if k != key]
     for k in extra:
@@ -146,6 +156,14 @@ def _read_yaml(loaded: Loaded, key: str) -> object | None:
         loaded.problems.append(Problem(loaded.name(file), line, col, k, "onbekende sleutel (tikfout?)"))
     loaded.docs[key] = data
     return data[key]
+
+
+def _not_utf8(file: str, raw: bytes, exc: UnicodeDecodeError, level: str = "error", note: str = "") -> Problem:
+    """Where the first byte that is not UTF-8 stands, as a problem."""
+    line = raw.count(b"\n", 0, exc.start) + 1
+    col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+    byte = raw[exc.start:exc.start + 1].hex()
+    return Problem(file, line, col, "", f"bestand is geen UTF-8 (byte 0x{byte}){note}", level)
 
 
 def _build(loaded: Loaded, key: str):
@@ -180,8 +198,37 @@ def _number(text: str) -> Decimal:
     return value
 
 
+def _cell_number(cell: str, decimal_comma: bool) -> Decimal:
+    """A CSV cell as a number. With ``decimal_comma`` (semicolon files) ``6,5`` is
+    6.5 and a dot is refused: ``1.234`` could mean 1234 or 1.234."""
+    if decimal_comma:
+        if "." in cell:
+            raise InvalidOperation
+        cell = cell.replace(",", ".")
+    return _number(cell)
+
+
+def _decode_csv(loaded: Loaded, rel: str, raw: bytes) -> str | None:
+    """UTF-8 (with or without Excel's byte-order mark); else Windows-1252, which
+    Excel's plain "CSV" writes, read with a warning; else a problem and ``None``."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            loaded.problems.append(_not_utf8(rel, raw, exc))
+            return None
+        loaded.problems.append(_not_utf8(rel, raw, exc, "warning", "; gelezen als Windows-1252, sla op als 'CSV UTF-8'"))
+        return text
+
+
 def read_table(loaded: Loaded, meta: m.Table) -> m.TableData | None:
-    """Read the CSV of one table: header ``label,<period>...``, dot decimals."""
+    """Read the CSV of one table: header ``label,<period>...``, dot decimals.
+
+    Also reads what Excel saves: UTF-8 with a byte-order mark, Windows-1252
+    (with a warning), and ``;``-separated files with decimal commas.
+    """
     rel = loaded.name(meta.file)
     path = (loaded.data_dir / meta.file).resolve()
     if not path.is_relative_to(loaded.data_dir.resolve()) or not path.is_file():
@@ -191,12 +238,13 @@ def read_table(loaded: Loaded, meta: m.Table) -> m.TableData | None:
         return None
     raw = path.read_bytes()
     loaded.digests[meta.file] = hashlib.sha256(raw).hexdigest()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        loaded.problems.append(Problem(rel, 0, 0, "", f"geen UTF-8 ({exc.reason})"))
+    text = _decode_csv(loaded, rel, raw)
+    if text is None:
         return None
-    reader = csv.reader(io.StringIO(text, newline=""))
+    first = text.split("\n", 1)[0]
+    semicolon = ";" in first and "," not in first.split(";", 1)[0]
+    """Excel with Dutch settings writes ``label;2017`` with decimal commas."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";" if semicolon else ",")
     header = next(reader, None)
     if not header or header[0].strip() != "label" or len(header) < 2:
         loaded.problems.append(Problem(rel, 1, 1, "", "kopregel moet beginnen met 'label' en minstens één periode"))
@@ -220,11 +268,10 @@ def read_table(loaded: Loaded, meta: m.Table) -> m.TableData | None:
                 values.append(None)
                 continue
             try:
-                values.append(_number(cell))
+                values.append(_cell_number(cell, semicolon))
             except InvalidOperation:
-                loaded.problems.append(
-                    Problem(rel, line, col, periods[col - 2], f"geen getal: {cell!r} (gebruik een punt als decimaalteken)")
-                )
+                hint = "decimaalkomma verwacht; een punt is dubbelzinnig" if semicolon else "gebruik een punt als decimaalteken"
+                loaded.problems.append(Problem(rel, line, col, periods[col - 2], f"geen getal: {cell!r} ({hint})"))
                 values.append(None)
         rows.append(m.Row(label=record[0].strip(), values=tuple(values), line=line))
     return m.TableData(meta=meta, periods=periods, rows=tuple(rows), path=rel)
@@ -271,7 +318,7 @@ def resolve_rows(loaded: Loaded, data: m.TableData, aliases: dict[str, str]) -> 
         unit = aliases.get(_key(row.label))
         if data.meta.total and _key(row.label) == _key(data.meta.total):
             unit = "total"
-        if unit is None and _key(row.label) not in extra:
+        if unit is None and _key(row.label) not in extra and "units" not in loaded.failed:
             loaded.problems.append(
                 Problem(data.path, row.line, 1, "label", f"'{row.label}' is geen bekend college (voeg een alias toe in units.yaml)")
             )
@@ -315,5 +362,7 @@ def load(data_dir: Path | str, rel: str = "data") -> tuple[m.Site | None, Loaded
         measures=tuple(parts["measures"]),
         root=str(data_dir),
         sources=dict(sorted(loaded.digests.items())),
+        line_sets=tuple(parts["lines"]),
+        teamplans=tuple(parts["teamplans"]),
     )
     return site, loaded

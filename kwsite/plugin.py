@@ -1,10 +1,16 @@
 """The MkDocs plugin: a thin adapter that wires MkDocs events to the library.
 
-- ``on_config``: load and validate ``data/`` (errors → one clean PluginError
-  listing all of them; warnings → plugin logger, so ``--strict`` counts them);
-  expand ``kwsite:<section>`` placeholders in ``nav``.
+- ``on_config``: take the build date from the commit (:mod:`kwsite.repro`);
+  load and validate ``data/`` (errors → one clean PluginError listing all of
+  them; warnings → plugin logger, so ``--strict`` counts them); expand
+  ``kwsite:<section>`` placeholders in ``nav``; hide personal names of owners
+  unless ``show_person_names: true`` (:mod:`kwsite.privacy`).
 - ``on_files``: add the generated pages and assets in memory.
-- ``on_page_markdown``: expand ``[[ref]]`` directives (unknown → error).
+- ``on_page_markdown``: expand ``[[ref]]`` directives (unknown → error); put the
+  download links under each hand-written table.
+- ``on_page_content``: sanitize the page's HTML, title, description and table
+  of contents with an allow-list (:mod:`kwsite.sanitize`); header cells of
+  hand-written tables get ``scope="col"``.
 - ``on_env`` (option ``pdf``, default on): render the PDF edition before any
   page is written, so the "Download PDF (x,x MB)" link knows the real size;
   ``on_post_build`` writes it to ``site/downloads/kwaliteitsagenda.pdf``.
@@ -20,10 +26,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from .build import build_pages, load_site
+from .build import build_pages, load_site, text_tables
 from .directives import expand
+from .mdtables import scope_headers, with_links
+from .pages.common import download_links
 from .pages import expand_nav
+from .privacy import redact
 from .problems import KwsiteError
+from .repro import set_source_date
+from .sanitize import clean_html, clean_toc, plain_text
 from .progress import steps
 
 log = get_plugin_logger(__name__)
@@ -32,12 +43,15 @@ log = get_plugin_logger(__name__)
 class KwsiteConfig(base.Config):
     data_dir = c.Type(str, default="data")
     cache_dir = c.Optional(c.Type(str))
+    show_person_names = c.Type(bool, default=False)
+    """Privacy by default: personal names of owners are hidden unless this is true."""
     pdf = c.Type(bool, default=True)
 
 
 class KwsitePlugin(BasePlugin[KwsiteConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path).parent
+        set_source_date(root)
         data_dir = root / self.config.data_dir
         try:
             self.site, found = load_site(data_dir, self.config.data_dir)
@@ -45,15 +59,22 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             raise PluginError(f"kwsite: {len(exc.problems)} fout(en) in de gegevens:\n{exc}") from None
         for problem in found:
             log.warning(str(problem))
+        if not self.config.show_person_names:
+            self.site = redact(self.site)
         self.cache_dir = root / self.config.cache_dir if self.config.cache_dir else None
         if config.nav:
             config.nav = expand_nav(config.nav, self.site)
         self.errors = []
+        config.site_name = plain_text(config.site_name)
+        if config.site_description:
+            config.site_description = plain_text(config.site_description)
         return config
 
     def on_files(self, files: Files, config) -> Files:
+        texts = {f.src_uri: f.content_string for f in files if f.is_documentation_page()}
+        self.text_tables = text_tables(self.site, texts)
         with steps("grafieken", len(self.site.indicators) + len(self.site.tables)) as tick:
-            generated, self.charts = build_pages(self.site, [f.src_uri for f in files], self.cache_dir, tick)
+            generated, self.charts = build_pages(self.site, [f.src_uri for f in files], self.cache_dir, texts, tick)
         self.generated = generated
         for item in generated:
             existing = files.get_file_from_path(item.path)
@@ -70,7 +91,22 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             offset = _body_offset(page.file)
         text, problems = expand(markdown, self.site, source, offset)
         self.errors += problems
+        tables = self.text_tables.get(page.file.src_uri)
+        if tables and not page.file.generated_by:
+            text = with_links(text, [download_links(d) for d in tables])
         return text
+
+    def on_page_content(self, html, page, config, files):
+        if page.title:
+            page.meta["title"] = plain_text(page.title)
+        if page.meta.get("description"):
+            page.meta["description"] = plain_text(str(page.meta["description"]))
+        clean_toc(page.toc)
+        remote: list[str] = []
+        html = clean_html(html, remote)
+        for url in remote:
+            log.warning(f"{page.file.src_uri}: afbeelding van een andere host weggelaten: {url} (zet het bestand in de site)")
+        return scope_headers(html)
 
     def on_env(self, env, config, files):
         if self.errors:
@@ -89,6 +125,8 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             log.info(f"PDF: {self.pdf.pages} pagina's")
             for message in self.pdf.warnings:
                 log.warning(f"PDF: {message}")
+            for path in self.pdf.missing:  # the site shows the same broken image
+                log.info(f"PDF: afbeelding niet gevonden: {path}")
         return env
 
     def on_post_build(self, config):

@@ -28,12 +28,20 @@ class Problem:
         field = f" {self.path}:" if self.path else ""
         return f"{where}{field} {self.message}"
 
+    def display(self) -> str:
+        """The line for a terminal: warnings carry ``waarschuwing:`` before the message."""
+        if self.level == "warning":
+            return str(Problem(self.file, self.line, self.col, self.path, "waarschuwing: " + self.message))
+        return str(self)
+
 
 class KwsiteError(Exception):
     """Raised when input has errors; ``problems`` lists all of them at once."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], warnings: list[Problem] | None = None):
         self.problems = sorted(problems)
+        self.warnings = sorted(warnings or [])
+        """Warnings found in the same run, reported beside the errors."""
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

@@ -1,7 +1,9 @@
 """HTML tables with real header cells, and CSV downloads.
 
 Tables are HTML (not Markdown) so header cells carry ``scope`` and numeric
-columns align right. All text is escaped. CSV text cells that a spreadsheet
+columns align right. Each has a caption (visually hidden: the heading above says
+it already) and sits in a wrapper that scrolls sideways on narrow screens; the
+wrapper is a named region a keyboard user can focus to scroll it. All text is escaped. CSV text cells that a spreadsheet
 would run as a formula (starting with ``= + - @``, tab or CR) get a leading
 apostrophe; numbers stay numbers.
 """
@@ -13,26 +15,28 @@ import io
 from html import escape
 
 from .model import TableData
-from .numbers import machine, with_unit
+from .numbers import with_unit
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def html_table(columns: list[str], rows: list[list[str]], caption: str | None = None, css: str = "kw-table") -> str:
-    """``columns`` header texts; ``rows`` cell texts, the first cell of each row a row header."""
+def html_table(columns: list[str], rows: list[list[str]], caption: str, css: str = "kw-table") -> str:
+    """``columns`` header texts; ``rows`` cell texts, the first cell of each row a row header;
+    ``caption`` what the table shows (read out by screen readers)."""
     head = "".join(f'<th scope="col">{escape(c)}</th>' for c in columns)
     body = []
     for row in rows:
         cells = [f'<th scope="row">{escape(row[0])}</th>'] + [f"<td>{escape(c)}</td>" for c in row[1:]]
         body.append(f"<tr>{''.join(cells)}</tr>")
-    cap = f"<caption>{escape(caption)}</caption>" if caption else ""
+    name = escape(caption)
     return (
-        f'<div class="kw-table-wrap"><table class="{css}">{cap}<thead><tr>{head}</tr></thead>'
+        f'<div class="kw-table-wrap" role="region" aria-label="{name}" tabindex="0">'
+        f'<table class="{css}"><caption class="kw-sr-only">{name}</caption><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table></div>"
     )
 
 
-def _safe_cell(cell: str) -> str:
+def safe_cell(cell: str) -> str:
     if cell.startswith(FORMULA_START):
         try:
             float(cell)
@@ -46,9 +50,9 @@ def csv_text(columns: list[str], rows: list[list[str]]) -> str:
     """CSV with a header row, ``\\n`` line ends, formula-like text neutralised."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow([_safe_cell(c) for c in columns])
+    writer.writerow([safe_cell(c) for c in columns])
     for row in rows:
-        writer.writerow([_safe_cell(c) for c in row])
+        writer.writerow([safe_cell(c) for c in row])
     return buf.getvalue()
 
 
@@ -57,13 +61,6 @@ def table_rows(table: TableData) -> tuple[list[str], list[list[str]]]:
     columns = [_first_column(table), *table.periods]
     rows = [[r.label, *(with_unit(v, table.meta.unit) for v in r.values)] for r in table.rows]
     return columns, rows
-
-
-def table_csv(table: TableData) -> str:
-    """Machine form of a data table: dot decimals, empty for missing."""
-    columns = [_first_column(table), *table.periods]
-    rows = [[r.label, *(machine(v) for v in r.values)] for r in table.rows]
-    return csv_text(columns, rows)
 
 
 def _first_column(table: TableData) -> str:

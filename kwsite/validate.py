@@ -219,3 +219,8 @@ def validate(site: Site, loaded: Loaded) -> None:
     """Run every rule; problems are appended to ``loaded.problems``."""
     for rule in RULES:
         rule(site, loaded)
+
+
+from .linerules import LINE_RULES  # noqa: E402
+
+RULES += LINE_RULES

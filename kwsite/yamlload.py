@@ -22,6 +22,28 @@ MAX_NODES = 200_000
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+SAFE_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in
+                      ("str", "int", "float", "bool", "null", "map", "seq", "timestamp"))
+"""Tags a data file may carry; any other (``!!python/...``, ``!include``) is a problem."""
+
+SYNTAX = {
+    "did not find expected ',' or ']'": "',' of ']' verwacht: is een lijst tussen [ ] niet gesloten?",
+    "did not find expected ',' or '}'": "',' of '}' verwacht: is een mapping tussen { } niet gesloten?",
+    "mapping values are not allowed in this context":
+        "dubbele punt waar die niet mag: zet de tekst tussen aanhalingstekens of controleer het inspringen",
+    "found unexpected end of stream": "bestand houdt op midden in een waarde: is een aanhalingsteken niet gesloten?",
+    "did not find expected '-' indicator": "'-' verwacht: items van een lijst moeten even ver inspringen",
+    "did not find expected key": "sleutel verwacht: controleer het inspringen",
+    "found undefined alias": "onbekende alias (*naam zonder &naam)",
+    "did not find expected <document start>": "onverwachte tekst na een waarde: zet de tekst tussen aanhalingstekens",
+    "could not find expected ':'": "':' verwacht na een sleutel",
+    "found a tab character that violates indentation": "tab-teken: spring in met spaties",
+    "found a tab character where an indentation space is expected": "tab-teken: spring in met spaties",
+    "found unknown escape character": "onbekende escape (\\) in tekst tussen dubbele aanhalingstekens",
+    "found unexpected ':'": "onverwachte ':'; zet de tekst tussen aanhalingstekens",
+}
+"""PyYAML's syntax problems in the editors' language (Dutch)."""
+
 
 class Marked:
     """Mixin: where the node started and where each key/item stood."""
@@ -57,6 +79,10 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooBig
+        if node.tag not in SAFE_TAGS:
+            line, col = _pos(node)
+            self.problems.append(Problem(self.file, line, col, path, f"YAML-tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is niet toegestaan"))
+            return node.value if isinstance(node, yaml.ScalarNode) else None  # no cascade of type errors
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -102,7 +128,7 @@ class _Builder:
             line, col = _pos(node)
             self.problems.append(Problem(self.file, line, col, path, f"geen eindig getal: {node.value!r}"))
             return None
-        if node.tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary"):
+        if node.tag == "tag:yaml.org,2002:timestamp":
             return node.value
         return self._scalar.construct_object(node)
 
@@ -115,23 +141,37 @@ def load_yaml(text: str, file: str) -> tuple[object, list[Problem]]:
     says why, with the line and column PyYAML reports).
     """
     if len(text.encode("utf-8")) > MAX_BYTES:
-        return None, [Problem(file, 0, 0, "", f"bestand is groter dan {MAX_BYTES // 1024} KiB")]
+        return None, [Problem(file, 1, 1, "", f"bestand is groter dan {MAX_BYTES // 1024} KiB")]
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        return None, [Problem(file, line, col, "", f"YAML-fout: {exc.problem or exc.context}")]
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return None, [Problem(file, line, col, "", "YAML-fout: " + _syntax(exc, text, mark))]
     except yaml.YAMLError as exc:
-        return None, [Problem(file, 0, 0, "", f"YAML-fout: {exc}")]
+        return None, [Problem(file, 1, 1, "", f"YAML-fout: onleesbaar ({exc})")]
     if node is None:
         return None, [Problem(file, 1, 1, "", "bestand is leeg")]
     builder = _Builder(file)
     try:
         data = builder.build(node)
     except _TooBig:
-        return None, [Problem(file, 0, 0, "", f"te veel knopen (meer dan {MAX_NODES}; alias-bom?)")]
+        return None, [Problem(file, 1, 1, "", f"te veel knopen (meer dan {MAX_NODES}; alias-bom?)")]
     return data, builder.problems
+
+
+def _syntax(exc: yaml.MarkedYAMLError, text: str, mark) -> str:
+    """A Dutch description of a PyYAML syntax error (the English text as a last resort)."""
+    problem = (exc.problem or exc.context or "").strip()
+    char = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
+    if char == "\t" or "tab character" in problem:
+        return "tab-teken: spring in met spaties"
+    if problem == "found character that cannot start any token":
+        return f"teken {char!r} kan hier geen waarde beginnen: zet de tekst tussen aanhalingstekens"
+    for english, dutch in SYNTAX.items():
+        if problem.startswith(english):
+            return dutch
+    return f"onleesbaar ({problem})"
 
 
 def locate(data: object, loc: tuple) -> tuple[int, int]:

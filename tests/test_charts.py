@@ -258,6 +258,58 @@ def test_palette_contrast_against_white():
         assert contrast_ratio(colour, "#ffffff") >= 4.5, colour  # used for text labels too
 
 
+def test_chart_text_colours_meet_4_5_and_axes_3_to_1():
+    from kwsite.charts import base
+
+    for key in ("text.color", "axes.labelcolor", "xtick.labelcolor", "ytick.labelcolor"):
+        assert contrast_ratio(base.STYLE[key], "#ffffff") >= 4.5, key
+    for key in ("axes.edgecolor", "xtick.color", "ytick.color"):
+        assert contrast_ratio(base.STYLE[key], "#ffffff") >= 3.0, key
+
+
+def shape(path: str) -> tuple:
+    """A marker path without its size: commands and coordinates scaled to the largest one."""
+    numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", path)]
+    scale = max((abs(n) for n in numbers), default=1) or 1
+    return (re.sub(r"[-\d.\s]+", " ", path).split().__str__(), tuple(round(n / scale, 2) for n in numbers))
+
+
+def test_role_colours_are_told_apart_without_colour():
+    """Pairwise 3:1 between colours that are each >= 4.5:1 on white cannot be had (all are dark);
+    so a series, the baseline and the targets differ in marker shape too, and line series in
+    marker and line style (and have direct labels: test_series_table_lines_with_direct_labels)."""
+    from kwsite.charts import base
+
+    svg = indicator_chart(make_indicator(), make_table(), "ROCvA+F").svg
+    shapes = {ref: shape(d) for ref, d in re.findall(r'<path id="(m[0-9a-f]+)" d="([^"]+)"', svg)}
+    used = {}
+    for ref, colour in re.findall(r'<use xlink:href="#(m[0-9a-f]+)"[^>]*?stroke: (#[0-9a-f]{6})', svg):
+        used.setdefault(colour, set()).add(shapes[ref])
+    roles = [used[c] for c in (base.SERIES, base.BASELINE, base.TARGET)]
+    assert all(roles)
+    for i in range(3):
+        for j in range(i + 1, 3):
+            assert not roles[i] & roles[j], (i, j)
+    styles = [(base.MARKERS[i % len(base.MARKERS)], base.LINESTYLES[i % len(base.LINESTYLES)]) for i in range(base.MAX_LINES)]
+    assert len({m for m, _ in styles}) == base.MAX_LINES  # every line of a chart has its own marker
+
+
+def test_every_flagship_chart_uses_accessible_colours():
+    """All text in the charts >= 4.5:1 on white; every other colour >= 3:1, except the grid (decoration)."""
+    from kwsite.build import ChartSet, load_site
+
+    site, _ = load_site(ROOT / "data")
+    charts = ChartSet(site)
+    rendered = [charts.indicator(i) for i in site.indicators] + [charts.table(t) for t in site.tables.values()]
+    svgs = [c.svg for c in rendered if c is not None]
+    assert len(svgs) >= 20
+    for svg in svgs:
+        text_colours = set(re.findall(r"<text [^>]*fill: (#[0-9a-f]{6})", svg))
+        assert text_colours and all(contrast_ratio(c, "#ffffff") >= 4.5 for c in text_colours), text_colours
+        colours = set(re.findall(r"(?:fill|stroke): (#[0-9a-f]{6})", svg)) - {"#ffffff", "#d9d9d9"}
+        assert all(contrast_ratio(c, "#ffffff") >= 3.0 for c in colours), colours
+
+
 # --- cache -----------------------------------------------------------------------------------
 
 

@@ -58,7 +58,7 @@ def test_cli_validate_reports_unknown_reference_in_content(mini):
     import subprocess
     import sys
 
-    (mini / "content").mkdir()
+    (mini / "content").mkdir(exist_ok=True)
     (mini / "content" / "index.md").write_text("# Start\n\nWaarde [[ind.9z.baseline]].\n", encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "kwsite.cli", "validate", str(mini)], capture_output=True, text=True)
     assert proc.returncode == 1

@@ -19,7 +19,7 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 
-from conftest import MINI, ROOT
+from conftest import ROOT
 
 EPOCH = "1700000000"
 MM = 72 / 25.4
@@ -28,6 +28,8 @@ EXAMPLES = sorted(p.parent for p in (ROOT / "examples").glob("*/mkdocs.yml"))
 SITES = {"flagship": ROOT, **{p.name: p for p in EXAMPLES}}
 
 KNOWN = {
+    # S1 (Clusius, mbo action lines): an action of the first line and its evaluation year.
+    "clusius": ["Aanstellen Ambassadeur Kwaliteitsnetwerk (2019) voor Clusius College mbo", "Evaluatie: 2021"],
     # S3: 1b baseline 38% (2018), target 45% in 2020 and 50% (indicative) in 2022; budget total € 28,0 mln.
     "flagship": ["1b Superschool 38% (2018) 45% 50% (indicatief)", "Totaal 100% € 28,0 mln",
                  "1a IBM 6,7 (2017) 6,9 (+0,2 punt) 7,1 (+0,4 punt) (indicatief)"],
@@ -43,11 +45,15 @@ def render(site_dir: Path, out: Path, cwd: Path | None = None) -> subprocess.Com
 
 
 def copy_site(src: Path, target: Path) -> Path:
+    """Copy a site keeping its place in the repository (examples point at ``../../theme``)."""
+    site = target / src.relative_to(ROOT)
     for name in ("content", "data", "theme"):
         if (src / name).is_dir():
-            shutil.copytree(src / name, target / name)
-    shutil.copy(src / "mkdocs.yml", target / "mkdocs.yml")
-    return target
+            shutil.copytree(src / name, site / name)
+    shutil.copy(src / "mkdocs.yml", site / "mkdocs.yml")
+    if not (target / "theme").exists():
+        shutil.copytree(ROOT / "theme", target / "theme")
+    return site
 
 
 @dataclass
@@ -162,6 +168,7 @@ def test_known_values_appear(built):
     text = re.sub(r"[ \t]+", " ", pdf.text())
     for value in KNOWN.get(name, []):
         assert value in text, f"{name}: {value!r} not in the PDF"
+    assert "Tabel downloaden" not in text and "downloaden:" not in text and "Download:" not in text  # site-only
 
 
 def test_no_text_outside_the_page_or_into_the_right_margin(built):
@@ -244,9 +251,10 @@ def test_two_renders_in_separate_processes_are_byte_identical(built, tmp_path):
     assert again.read_bytes() == pdf.path.read_bytes()
 
 
-def test_mini_fixture_renders_without_mkdocs_yml(tmp_path):
+def test_mini_fixture_renders_without_mkdocs_yml(mini, tmp_path):
+    (mini / "mkdocs.yml").unlink(missing_ok=True)  # content/ and data/ only: default extensions, no nav
     out = tmp_path / "mini.pdf"
-    proc = render(MINI, out, cwd=tmp_path)
+    proc = render(mini, out, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr[-2000:]
     pdf = read(out)
     text = re.sub(r"[ \t]+", " ", pdf.text())
@@ -255,7 +263,7 @@ def test_mini_fixture_renders_without_mkdocs_yml(tmp_path):
 
 
 def test_unknown_reference_in_content_fails_with_file_and_line(mini, tmp_path):
-    (mini / "content").mkdir()
+    (mini / "content").mkdir(exist_ok=True)
     (mini / "content" / "index.md").write_text("# Home\n\nWaarde: [[ind.9z.baseline]]\n", encoding="utf-8")
     proc = render(mini, tmp_path / "x.pdf")
     assert proc.returncode == 1
@@ -286,7 +294,8 @@ def test_long_wide_table_repeats_its_header_and_stays_on_the_page(mini, tmp_path
 
 
 def test_footnotes_and_web_addresses_go_to_the_foot_of_the_page(mini, tmp_path):
-    (mini / "content").mkdir()
+    (mini / "mkdocs.yml").unlink(missing_ok=True)  # the default extensions include footnotes
+    (mini / "content").mkdir(exist_ok=True)
     (mini / "content" / "index.md").write_text(
         "# Home\n\nDe agenda volgt de wet[^wet] en de [Inspectie](https://www.onderwijsinspectie.nl/mbo).\n\n"
         "Nulmeting [[ind.1b.baseline]].[^n]\n\n[^wet]: Wet educatie en beroepsonderwijs, art. 2.\n"
@@ -314,7 +323,7 @@ def test_dutch_hyphenation_is_on(built):
 
 
 def test_plugin_option_pdf_false_builds_no_pdf_and_no_link(mini):
-    (mini / "content").mkdir()
+    (mini / "content").mkdir(exist_ok=True)
     (mini / "content" / "index.md").write_text("# Home\n\nNulmeting [[ind.1b.baseline]].\n", encoding="utf-8")
     shutil.copytree(ROOT / "theme", mini / "theme")
     (mini / "mkdocs.yml").write_text(
@@ -335,6 +344,8 @@ def test_every_internal_link_of_the_print_document_has_a_target():
     ids = set(re.findall(r' id="([^"]+)"', doc))
     hrefs = re.findall(r' href="([^"]+)"', doc)
     assert len(hrefs) > 100
-    assert [h for h in hrefs if not h.startswith("#") or h[1:] not in ids] == []
+    web = [h for h in hrefs if h.startswith(("http://", "https://"))]
+    assert [h for h in hrefs if h not in web and (not h.startswith("#") or h[1:] not in ids)] == []
+    assert all(f'<span class="kw-url">{h}</span>' in doc for h in web)  # the address is printed as a footnote
     assert ".csv" not in doc  # download links are site-only
     assert re.findall(r'<img [^>]*src="([^"]+)"', doc)[0] == "grafieken/indicator-1a.svg"

@@ -2,7 +2,7 @@
 
 import pytest
 from kwsite.pdf.fetcher import BuildFetcher, RefusedURL
-from kwsite.pdf.render import PdfError, render
+from kwsite.pdf.render import render
 
 
 @pytest.fixture
@@ -45,10 +45,16 @@ def test_refuses_paths_that_climb_out_or_symlink_out(root):
         fetcher.fetch((root.parent / "secret.txt").as_uri())
 
 
-def test_a_document_asking_for_the_network_is_not_rendered(root):
-    html = '<html lang="nl"><title>t</title><body><img src="http://127.0.0.1:9/x.png" alt="x"></body></html>'
-    with pytest.raises(PdfError, match="127.0.0.1"):
-        render(html, root, {})
+def test_a_document_asking_for_the_network_or_other_files_renders_without_them_and_warns(root):
+    html = ('<html lang="nl"><title>t</title><body><img src="http://127.0.0.1:9/x.png" alt="x">'
+            '<img src="../secret.txt" alt="s"><img src="img/a.svg" alt="a"><img src="weg.svg" alt="w"></body></html>')
+    result = render(html, root, {})
+    assert result.pages == 1
+    assert [w for w in result.warnings if "buiten de build" in w] == [
+        "niet gelezen, buiten de build: http://127.0.0.1:9/x.png",
+        f"niet gelezen, buiten de build: {(root.parent / 'secret.txt').as_uri()}"]
+    assert not any("Failed to load" in w for w in result.warnings)
+    assert result.missing == ("weg.svg",)
 
 
 

@@ -14,3 +14,8 @@ __all__ = [
     "Goal", "Indicator", "Institution", "Measure", "Phase", "Plan", "PrintedTotal", "Row", "Scale", "Site",
     "Table", "TableData", "Target", "Theme", "Unit",
 ]
+
+from .lines import Line, LineSet, LineTarget, Owner  # noqa: E402
+from .teamplan import TeamPlan  # noqa: E402
+
+__all__ += ["Line", "LineSet", "LineTarget", "Owner", "TeamPlan"]

@@ -11,8 +11,10 @@ from decimal import Decimal
 from .agenda import Agenda
 from .budget import Budget
 from .indicator import Indicator
+from .lines import Line, LineSet
 from .measure import Measure
 from .table import Table
+from .teamplan import TeamPlan
 from .theme import Theme
 from .unit import Unit
 
@@ -68,6 +70,10 @@ class Site:
     root: str = ""
     sources: dict[str, str] = field(default_factory=dict)
     """Digest per data file, for chart caching and change detection."""
+    line_sets: tuple[LineSet, ...] = ()
+    """Action and improvement lines, one set per unit (``lines.yaml``)."""
+    teamplans: tuple[TeamPlan, ...] = ()
+    """Team improvement plans (``teamplans.yaml``)."""
 
     def theme(self, theme_id: str) -> Theme | None:
         return next((t for t in self.themes if t.id == theme_id), None)
@@ -89,3 +95,13 @@ class Site:
         named = [self.tables[t] for t in ind.tables if t in self.tables] if ind else []
         more = [t for t in self.tables.values() if t.meta.indicator == indicator_id and t not in named]
         return named + more
+
+    def lines(self) -> list[Line]:
+        """Every action and improvement line of every unit."""
+        return [line for s in self.line_sets for line in s.lines]
+
+    def line(self, line_id: str) -> Line | None:
+        return next((x for x in self.lines() if x.id == line_id), None)
+
+    def line_set_of(self, line_id: str) -> LineSet | None:
+        return next((s for s in self.line_sets if any(x.id == line_id for x in s.lines)), None)

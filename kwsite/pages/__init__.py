@@ -1,5 +1,5 @@
 """Generated pages: one per theme, one per college, budget and indicator
-overviews, plus their charts (SVG) and downloads (CSV). Everything is returned
+overviews, the open-data page, plus their charts (SVG) and downloads (CSV, JSON). Everything is returned
 as :class:`Generated` records in memory; nothing is written into ``content/``."""
 
 from __future__ import annotations
@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 
 from ..model import Site
-from . import college, overview, theme
-from .common import Generated
+from . import college, opendata, overview, theme
+from . import lines as line_pages
+from . import teamplan
+from .common import Generated, dataset_files
 
 CHAPTER = re.compile(r"(?:^|/)(\d{2})-[^/]*\.md$")
 
@@ -23,19 +25,30 @@ def chapter_paths(src_uris: list[str]) -> dict[int, str]:
     return out
 
 
-def generate(site: Site, charts, chapters: dict[int, str] | None = None) -> list[Generated]:
+def generate(site: Site, charts, chapters: dict[int, str] | None = None, text_tables=(),
+             titles: dict[str, str] | None = None) -> list[Generated]:
     """Every generated page and asset. ``charts`` has ``indicator(ind)`` and
-    ``table(table)`` returning a chart or ``None`` (see :class:`kwsite.build.ChartSet`)."""
+    ``table(table)`` returning a chart or ``None`` (see :class:`kwsite.build.ChartSet`);
+    ``text_tables`` are the datasets of tables in hand-written pages (:mod:`kwsite.mdtables`),
+    ``titles`` those pages' titles (docs path → title)."""
     chapters = chapters or {}
-    files: list[Generated] = []
-    pages = [overview.themes_index(site)]
+    files: list[Generated] = [f for d in text_tables for f in dataset_files(d)]
+    pages = [overview.themes_index(site)] if site.themes or not _measure_level(site) else []
     pages += [theme.render(site, t, charts, chapters.get(t.chapter), files) for t in site.themes]
-    pages.append(overview.colleges_index(site))
-    pages += [college.render(site, u, files) for u in site.units]
-    pages.append(overview.indicators(site, files))
+    if not _measure_level(site) or site.tables or site.measures:
+        pages.append(overview.colleges_index(site))
+        pages += [college.render(site, u, files) for u in site.units]
+    if site.indicators or not _measure_level(site):
+        pages.append(overview.indicators(site, files))
     budget = overview.budget(site, files)
     if budget:
         pages.append(budget)
+    if site.line_sets:
+        pages += [line_pages.index(site)] + [line_pages.render(site, s, files) for s in site.line_sets]
+    if site.teamplans:
+        pages += [teamplan.index(site)] + [teamplan.render(site, p) for p in site.teamplans] + [teamplan.reference()]
+    titles = dict(titles or {}) | {p.path: ("Bijlage " + p.title if p.path.startswith("colleges/") else p.title) for p in pages}
+    pages.append(opendata.render([f.dataset for f in files if f.dataset], titles, files))
     unique = {}
     for f in pages + files:
         unique[f.path] = f
@@ -52,7 +65,23 @@ def nav(site: Site, section: str) -> list:
         return [overview.INDICATORS]
     if section == "budget":
         return [overview.BUDGET] if site.budget else []
+    if section == "lines":
+        return [{"Overzicht": line_pages.INDEX}] + [
+            {(site.unit(s.unit).short_name if site.unit(s.unit) else s.unit): line_pages.path(s)} for s in site.line_sets
+        ] if site.line_sets else []
+    if section == "teamplans":
+        return [{"Overzicht": teamplan.INDEX}] + [{p.title: teamplan.path(p)} for p in site.teamplans] + [
+            {"Leidraad en checklist": teamplan.REFERENCE}
+        ] if site.teamplans else []
+    if section == "opendata":
+        return [opendata.PATH]
     raise KeyError(section)
+
+
+def _measure_level(site: Site) -> bool:
+    """A site of only action/improvement lines and team plans (S0-S2): no theme,
+    college or indicator overview pages are made unless it has data for them."""
+    return bool(site.line_sets or site.teamplans)
 
 
 PLACEHOLDER = "kwsite:"

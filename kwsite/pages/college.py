@@ -4,10 +4,10 @@ for it, and the measures that name it."""
 
 from __future__ import annotations
 
+from ..datasets import UNIT_TEXT, Dataset
 from ..model import Site, TableData, Unit
-from ..numbers import MISSING, with_unit
-from ..tables import csv_text, html_table
-from ..numbers import machine
+from ..numbers import MISSING, machine, with_unit
+from ..tables import html_table
 from .common import Generated, download_block, rel, text
 from .theme import GROUPS
 
@@ -38,9 +38,11 @@ def table_block(site: Site, unit: Unit, table: TableData, page: str, files: list
         values = [row.values[i]] + ([total.values[i]] if total else [])
         rows.append([period, *(with_unit(v, table.meta.unit) for v in values)])
         machine_rows.append([period, *(machine(v) for v in values)])
-    key = f"college-{unit.id}-{table.meta.id}"
-    link = download_block(page, key, csv_text(columns, machine_rows), "Tabel downloaden", files)
-    return head + "\n" + html_table(columns, rows, css="kw-table kw-data-table") + f"\n\n{link}\n"
+    caption = f"{table.meta.title}: {unit.short_name}"
+    dataset = Dataset(f"college-{unit.id}-{table.meta.id}", caption, tuple(columns), tuple(map(tuple, machine_rows)),
+                      UNIT_TEXT[table.meta.unit], table.meta.source, page)
+    link = download_block(dataset, files)
+    return head + "\n" + html_table(columns, rows, caption, css="kw-table kw-data-table") + f"\n\n{link}\n"
 
 
 def measures_block(site: Site, unit: Unit, page: str) -> str:

@@ -1,5 +1,5 @@
 """Pieces shared by the generated pages: the page record, chart blocks,
-data-table blocks and plain-text escaping for Markdown."""
+download links (CSV and JSON) and plain-text escaping for Markdown."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
 
+from ..datasets import Dataset
 from ..numbers import number
-from ..tables import csv_text, html_table
+from ..tables import html_table
 
 CHARTS_DIR = "grafieken"
 DOWNLOADS_DIR = "downloads"
@@ -22,6 +23,8 @@ class Generated:
     path: str
     content: str
     title: str | None = None
+    dataset: Dataset | None = None
+    """Set on the CSV of a dataset, so the open-data page can list it."""
 
 
 def text(value: str | None) -> str:
@@ -40,26 +43,39 @@ def size_text(content: str) -> str:
     return f"{number(max(kb, Decimal('0.1')))} kB"
 
 
-def download_block(page: str, key: str, csv: str, label: str, files: list[Generated]) -> str:
-    """Add ``downloads/<key>.csv`` to ``files``; return the Markdown link with its size."""
-    path = f"{DOWNLOADS_DIR}/{key}.csv"
-    files.append(Generated(path, csv))
-    return f"[{label} (CSV, {size_text(csv)})]({rel(page, path)})"
+def download_block(dataset: Dataset, files: list[Generated], label: str = "Download de tabel") -> str:
+    """Add ``downloads/<key>.csv`` and ``.json`` to ``files``; return the Markdown links with their sizes:
+    ``Download de tabel: [CSV, 0,4 kB](…) · [JSON, 1,1 kB](…)``."""
+    files += dataset_files(dataset)
+    return download_links(dataset, label)
 
 
-def chart_block(page: str, chart, files: list[Generated], with_table: bool = True) -> str:
-    """The chart as an image with alt text, its data table and a CSV download.
+def dataset_files(dataset: Dataset) -> list[Generated]:
+    """``downloads/<key>.csv`` (carrying the dataset, for the open-data page) and ``.json``."""
+    return [Generated(f"{DOWNLOADS_DIR}/{dataset.key}.csv", dataset.csv(), dataset=dataset),
+            Generated(f"{DOWNLOADS_DIR}/{dataset.key}.json", dataset.json())]
 
-    ``with_table=False`` when the same table is shown right below the chart anyway.
-    """
+
+def download_links(dataset: Dataset, label: str = "Download de tabel", page: str | None = None) -> str:
+    """``Download de tabel: [CSV, 0,4 kB](…) · [JSON, 1,1 kB](…)``, relative to ``page`` (default: the dataset's)."""
+    page = page or dataset.page
+    links = [f"[{kind}, {size_text(body)}]({rel(page, f'{DOWNLOADS_DIR}/{dataset.key}.{kind.lower()}')})"
+             for kind, body in (("CSV", dataset.csv()), ("JSON", dataset.json()))]
+    return f"{label}: " + " · ".join(links)
+
+
+def chart_block(page: str, chart, files: list[Generated], meta: tuple[str, str, str | None] | None = None) -> str:
+    """The chart as an image with alt text; with ``meta`` (title, unit, source) also its data table
+    and downloads. Without ``meta`` the same table is shown right below the chart anyway."""
     path = f"{CHARTS_DIR}/{chart.key}.svg"
     files.append(Generated(path, chart.svg))
     alt = chart.alt.replace("[", "(").replace("]", ")").replace("\n", " ")
-    table = html_table(list(chart.columns), [list(r) for r in chart.rows], css="kw-table kw-chart-data")
-    csv = csv_text(list(chart.columns), [list(r) for r in chart.csv_rows])
-    link = download_block(page, chart.key, csv, "Gegevens van de grafiek", files)
     image = f"![{text(alt)}]({rel(page, path)}){{ .kw-chart }}\n\n"
-    if not with_table:
+    if meta is None:
         return image
+    title, unit, source = meta
+    table = html_table(list(chart.columns), [list(r) for r in chart.rows], css="kw-table kw-chart-data",
+                       caption=f"Gegevens van de grafiek: {title}")
+    dataset = Dataset(chart.key, title, tuple(chart.columns), tuple(tuple(r) for r in chart.csv_rows), unit, source, page)
+    link = download_block(dataset, files, "Download de gegevens van de grafiek")
     return image + f'<details class="kw-data"><summary>Tabel bij de grafiek</summary>\n\n{table}\n\n</details>\n\n{link}\n'
-

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..datasets import Dataset
 from ..model import Site
 from ..numbers import euro_mln, machine, number, percent
-from ..present import baseline_text, year_label
-from ..tables import csv_text, html_table
+from ..tables import html_table
 from .common import Generated, download_block, rel, text
-from .theme import target_years
+from .theme import indicator_cells, indicator_columns, target_years
 
 BUDGET = "begroting.md"
 INDICATORS = "indicatoren.md"
+BUDGET_UNIT = "aandelen in procent (0-100), bedragen in miljoenen euro's"
+
+
+def agenda_source(site: Site) -> str:
+    """The agenda document itself, as source of figures it states directly (budget, targets)."""
+    return f"{site.agenda.title} ({site.agenda.edition.label})"
 
 
 def budget(site: Site, files: list[Generated]) -> Generated | None:
@@ -33,11 +39,16 @@ def budget(site: Site, files: list[Generated]) -> Generated | None:
     share = sum((a.share_pct for a in plan.allocations), Decimal(0))
     amount = sum((a.amount_mln for a in plan.allocations), Decimal(0))
     printed = plan.total
-    rows.append(["Totaal", percent(printed.share_pct if printed and printed.share_pct is not None else share),
-                 euro_mln(printed.amount_mln if printed and printed.amount_mln is not None else amount)])
-    out.append(html_table(columns, rows, css="kw-table kw-budget"))
-    machine_rows = [[r.label, machine(r.share_pct), machine(r.amount_mln)] for r in plan.allocations]
-    out.append("\n" + download_block(page, "begroting-thema", csv_text(["thema", "aandeel_pct", "bedrag_mln_euro"], machine_rows), "Tabel downloaden", files) + "\n")
+    total_share = printed.share_pct if printed and printed.share_pct is not None else share
+    total_amount = printed.amount_mln if printed and printed.amount_mln is not None else amount
+    rows.append(["Totaal", percent(total_share), euro_mln(total_amount)])
+    caption = "Budgetverdeling over de thema's"
+    out.append(html_table(columns, rows, caption, css="kw-table kw-budget"))
+    machine_rows = [(r[0], machine(a.share_pct), machine(a.amount_mln)) for r, a in zip(rows, plan.allocations)]
+    machine_rows.append(("Totaal", machine(total_share), machine(total_amount)))
+    dataset = Dataset("begroting-thema", caption, ("thema", "aandeel_pct", "bedrag_mln_euro"), tuple(machine_rows),
+                      BUDGET_UNIT, agenda_source(site), page)
+    out.append("\n" + download_block(dataset, files) + "\n")
     check = "komt overeen met" if printed and printed.amount_mln == amount and printed.share_pct == share else "wijkt af van"
     out.append(f"*Berekend:* de som van de rijen is {percent(share)} en {euro_mln(amount)}; dit {check} het gedrukte totaal.\n")
     national = [a for a in plan.allocations if site.theme(a.theme) and site.theme(a.theme).national]
@@ -64,13 +75,18 @@ def additional(site: Site, page: str, files: list[Generated]) -> str:
     def cells(r):
         return [percent(r.ka_share_vertical_pct), euro_mln(r.ka_amount_mln), percent(r.ka_share_horizontal_pct),
                 euro_mln(r.other_amount_mln), percent(r.other_share_pct), euro_mln(r.total_amount_mln), percent(r.total_share_pct)]
-    rows = [[(site.theme(r.theme).short_title if site.theme(r.theme) else r.label), *cells(r)] for r in plan.additional]
+    fields = ("ka_share_vertical_pct", "ka_amount_mln", "ka_share_horizontal_pct", "other_amount_mln", "other_share_pct",
+              "total_amount_mln", "total_share_pct")
+    records = [((site.theme(r.theme).short_title if site.theme(r.theme) else r.label), r) for r in plan.additional]
     if plan.additional_total:
-        rows.append(["Totaal", *cells(plan.additional_total)])
-    names = ["thema", "ka_pct_verticaal", "ka_mln_euro", "ka_pct_horizontaal", "andere_mln_euro", "andere_pct", "totaal_mln_euro", "totaal_pct"]
-    mrows = [[r.label, *(machine(getattr(r, f)) for f in ("ka_share_vertical_pct", "ka_amount_mln", "ka_share_horizontal_pct", "other_amount_mln", "other_share_pct", "total_amount_mln", "total_share_pct"))] for r in plan.additional]
-    link = download_block(page, "begroting-additioneel", csv_text(names, mrows), "Tabel downloaden", files)
-    return "## Additionele middelen voor de landelijke thema's\n\n" + html_table(columns, rows, css="kw-table kw-budget") + f"\n\n{link}\n"
+        records.append(("Totaal", plan.additional_total))
+    rows = [[label, *cells(r)] for label, r in records]
+    names = ("thema", "ka_pct_verticaal", "ka_mln_euro", "ka_pct_horizontaal", "andere_mln_euro", "andere_pct", "totaal_mln_euro", "totaal_pct")
+    mrows = tuple((label, *(machine(getattr(r, f)) for f in fields)) for label, r in records)
+    title = "Additionele middelen voor de landelijke thema's"
+    dataset = Dataset("begroting-additioneel", title, names, mrows, BUDGET_UNIT, agenda_source(site), page)
+    link = download_block(dataset, files)
+    return f"## {title}\n\n" + html_table(columns, rows, title, css="kw-table kw-budget") + f"\n\n{link}\n"
 
 
 def indicators(site: Site, files: list[Generated]) -> Generated:
@@ -80,16 +96,17 @@ def indicators(site: Site, files: list[Generated]) -> Generated:
     rows, mrows = [], []
     for ind in site.indicators:
         theme = site.theme(ind.theme)
-        rows.append([f"{ind.id} {ind.short_name or ind.name}", theme.short_title if theme else ind.theme,
-                     baseline_text(ind), *[year_label(ind, y) for y in years]])
-        base = ind.baseline
-        mrows.append([ind.id, ind.name, ind.theme, ind.unit, machine(base.value) if base else "",
-                      str(base.year or "") if base else "",
-                      *[year_label(ind, y) for y in years]])
-    out = ["# Indicatoren\n", "Alle indicatoren met nulmeting en streefwaarden. Streefwaarden met *(indicatief)* zijn richtinggevend.\n",
-           html_table(columns, rows, css="kw-table kw-overview"), ""]
-    names = ["id", "naam", "thema", "eenheid", "nulmeting", "nulmeting_jaar", *[f"streefwaarde_{y}" for y in years]]
-    out.append(download_block(page, "indicatoren", csv_text(names, mrows), "Tabel downloaden", files) + "\n")
+        label, theme_name = f"{ind.id} {ind.short_name or ind.name}", theme.short_title if theme else ind.theme
+        shown, cells = indicator_cells(ind, years)
+        rows.append([label, theme_name, *shown])
+        mrows.append((label, theme_name, ind.unit, *cells))
+    caption = "Alle indicatoren met nulmeting en streefwaarden"
+    out = ["# Indicatoren\n", f"{caption}. Streefwaarden met *(indicatief)* zijn richtinggevend.\n",
+           html_table(columns, rows, caption, css="kw-table kw-overview"), ""]
+    names = ("indicator", "thema", "eenheid", *indicator_columns(years))
+    dataset = Dataset("indicatoren", caption, names, tuple(mrows), "per indicator, zie de kolom eenheid",
+                      agenda_source(site), page)
+    out.append(download_block(dataset, files) + "\n")
     out.append("Per thema: " + ", ".join(f"[{text(t.short_title)}]({rel(page, 'themas/' + t.id + '.md')})" for t in site.themes) + ".\n")
     return Generated(page, "\n".join(out), "Indicatoren")
 

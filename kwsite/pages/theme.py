@@ -3,10 +3,12 @@ chart and breakdown tables, measures grouped as in the appendix, budget."""
 
 from __future__ import annotations
 
-from ..model import Indicator, Site, Theme
-from ..numbers import euro_mln, percent
+from ..charts import target_text
+from ..datasets import UNIT_TEXT, Dataset
+from ..model import Indicator, Site, TableData, Theme
+from ..numbers import euro_mln, machine, percent
 from ..present import baseline_text, year_label
-from ..tables import html_table, table_csv, table_rows
+from ..tables import html_table, table_rows
 from .common import Generated, chart_block, download_block, rel, text
 
 GROUPS = {"programma": "Programma", "begeleiding": "Begeleiding, ondersteuning en stimulering"}
@@ -22,11 +24,33 @@ def target_years(site: Site) -> list[int]:
     return sorted({t.year for i in site.indicators for t in i.targets})
 
 
+def indicator_cells(ind: Indicator, years: list[int]) -> tuple[list[str], list[str]]:
+    """Baseline and targets per year of ``ind``: display cells (``6,7 (2017)``, ``6,9 (+0,2 punt)``)
+    and machine cells (``6.7``, ``2017``, ``6.9 (+0.2 punt t.o.v. nulmeting)``; ``""`` where the
+    display says "geen gegevens" or "geen streefwaarde")."""
+    base = ind.baseline
+    shown = base is not None and base.value is not None
+    period = (base.period or (str(base.year) if base.year else "")) if shown else ""
+    targets = ["; ".join(target_text(t, ind.unit, display=False) for t in ind.targets_in(y)) for y in years]
+    display = [baseline_text(ind), *[year_label(ind, y) for y in years]]
+    return display, [machine(base.value) if shown else "", period, *targets]
+
+
+def indicator_columns(years: list[int]) -> list[str]:
+    """CSV column names after the label columns, matching :func:`indicator_cells`."""
+    return ["nulmeting", "nulmeting_periode", *[f"streefwaarde_{y}" for y in years]]
+
+
 def card(site: Site, ind: Indicator, page: str, charts, files: list[Generated]) -> str:
     years = target_years(site)
     cols = ["Indicator", "Nulmeting", *[f"Streefwaarde {y}" for y in years]]
-    row = [f"{ind.id} {ind.short_name or ind.name}", baseline_text(ind), *[year_label(ind, y) for y in years]]
-    parts = [f"### {text(ind.id)} {text(ind.name)}\n", html_table(cols, [row], css="kw-table kw-card"), ""]
+    label = f"{ind.id} {ind.short_name or ind.name}"
+    shown, cells = indicator_cells(ind, years)
+    caption = f"Nulmeting en streefwaarden van indicator {ind.id}"
+    dataset = Dataset(f"streefwaarden-{ind.id}", f"{caption}: {ind.name}", ("indicator", *indicator_columns(years)),
+                      ((label, *cells),), UNIT_TEXT[ind.unit], ind.source, page)
+    parts = [f"### {text(ind.id)} {text(ind.name)}\n", html_table(cols, [[label, *shown]], caption, css="kw-table kw-card"), "",
+             download_block(dataset, files) + "\n"]
     facts = []
     if ind.definition:
         facts.append(f"**Definitie:** {ind.definition}")
@@ -48,24 +72,32 @@ def card(site: Site, ind: Indicator, page: str, charts, files: list[Generated]) 
         parts.append(f"*Streefwaarde {t.year}:* {t.note}\n")
     chart = charts.indicator(ind)
     if chart is not None:
-        parts.append(chart_block(page, chart, files))
+        title = f"Indicator {ind.id} {ind.name}: waarden, nulmeting en streefwaarden per jaar"
+        parts.append(chart_block(page, chart, files, (title, UNIT_TEXT[ind.unit], ind.source)))
     for table in site.tables_of(ind.id):
         parts.append(table_block(site, table, page, charts, files))
     return "\n".join(parts)
 
 
-def table_block(site: Site, table, page: str, charts, files: list[Generated]) -> str:
-    """A data table (with its chart when it has one) and its CSV download."""
+def table_dataset(table: TableData, page: str) -> Dataset:
+    """The machine form of a data table as shown on a theme page (same rows and columns)."""
+    columns = (table_rows(table)[0][0], *table.periods)
+    rows = tuple((r.label, *(machine(v) for v in r.values)) for r in table.rows)
+    return Dataset(f"tabel-{table.meta.id}", table.meta.title, columns, rows, UNIT_TEXT[table.meta.unit], table.meta.source, page)
+
+
+def table_block(site: Site, table: TableData, page: str, charts, files: list[Generated]) -> str:
+    """A data table (with its chart when it has one) and its CSV and JSON downloads."""
     columns, rows = table_rows(table)
     out = [f"#### {text(table.meta.title)}\n"]
     chart = charts.table(table)
     if chart is not None:
-        out.append(chart_block(page, chart, files, with_table=False))
-    out.append(html_table(columns, rows, css="kw-table kw-data-table"))
+        out.append(chart_block(page, chart, files))
+    out.append(html_table(columns, rows, table.meta.title, css="kw-table kw-data-table"))
     out.append("")
     src = f"Bron: {text(table.meta.source)}. " if table.meta.source else ""
     note = f"{text(table.meta.note)} " if table.meta.note else ""
-    out.append(f"{src}{note}{download_block(page, 'tabel-' + table.meta.id, table_csv(table), 'Tabel downloaden', files)}\n")
+    out.append(f"{src}{note}\n\n{download_block(table_dataset(table, page), files)}\n")
     return "\n".join(out)
 
 

@@ -25,6 +25,7 @@ def collect(site_dir: Path | str, charts_tick: Callable[[int], None] | None = No
     ``[[ref]]`` in the content.
     """
     from ..build import build_pages, load_site
+    from ..privacy import redact
     from ..problems import KwsiteError
 
     site_dir = Path(site_dir)
@@ -32,9 +33,12 @@ def collect(site_dir: Path | str, charts_tick: Callable[[int], None] | None = No
     docs = Path(config["docs_dir"]) if config else site_dir / "content"
     plugin = _plugin_options(config)
     site, _ = load_site(site_dir / plugin.get("data_dir", "data"), plugin.get("data_dir", "data"))
+    if not plugin.get("show_person_names", False):  # privacy by default, as in the site build
+        site = redact(site)
     written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
+    texts = {p: (docs / p).read_text(encoding="utf-8-sig") for p in written}
     cache = plugin.get("cache_dir")
-    generated, _ = build_pages(site, written, site_dir / cache if cache else None, tick=charts_tick)
+    generated, _ = build_pages(site, written, site_dir / cache if cache else None, texts, tick=charts_tick)
     by_path = {g.path: g.content for g in generated}
     md_paths = [g.path for g in generated if g.path.endswith(".md")]
     order = pages_in_order(site, config["nav"] if config else None, written, md_paths)
@@ -42,8 +46,7 @@ def collect(site_dir: Path | str, charts_tick: Callable[[int], None] | None = No
     def read(path: str) -> str | None:
         if path in by_path:
             return by_path[path]
-        file = docs / path
-        return file.read_text(encoding="utf-8-sig") if file.is_file() else None
+        return texts.get(path)
 
     pages, problems = page_sources(site, order, read, set(md_paths), docs.name)
     if problems:

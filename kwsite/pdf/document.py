@@ -27,6 +27,7 @@ from ..model import Site
 from ..numbers import LOCALE
 from ..pages import expand_nav, nav_pages
 from ..problems import Problem
+from ..sanitize import clean_html
 from .markup import convert, page_key
 
 DEFAULT_EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "admonition", "footnotes"]
@@ -119,10 +120,13 @@ def _cover(site: Site, date: dt.datetime | None) -> dict:
 def html(source: Source) -> str:
     """The whole print document as one HTML string (UTF-8, ``lang`` from the agenda)."""
     known = {p.path for p in source.pages}
+    ids: set[str] = set()
+    for page in source.pages:  # first pass: every id, so links to missing anchors can fall back to the page
+        ids |= convert(page.markdown, page.path, known, source.extensions, source.configs).ids
     sections, toc = [], []
     last = object()
     for page in source.pages:
-        done = convert(page.markdown, page.path, known, source.extensions, source.configs)
+        done = convert(page.markdown, page.path, known, source.extensions, source.configs, ids)
         depth = 1 if page.generated else TOC_DEPTH_WRITTEN
         if page.section != last and page.section:
             toc.append({"part": page.section})
@@ -133,7 +137,8 @@ def html(source: Source) -> str:
         css = ["kw-page", "kw-generated" if page.generated else "kw-written"]
         if page.path.startswith("colleges/") and page.path != "colleges/index.md":
             css.append("kw-appendix")
-        sections.append({"key": page_key(page.path), "css": " ".join(css), "html": Markup(done.html)})
+        body = clean_html(done.html)  # the same allow-list as the site's pages (remote images dropped)
+        sections.append({"key": page_key(page.path), "css": " ".join(css), "html": Markup(body)})
     agenda = source.site.agenda
     title = f"{agenda.title} – {agenda.subtitle}" if agenda.subtitle else agenda.title
     env = jinja2.Environment(loader=jinja2.PackageLoader("kwsite.pdf", "."), autoescape=True,

@@ -4,8 +4,9 @@ WeasyPrint would otherwise follow ``http(s)://`` and ``file://`` URLs anywhere.
 This fetcher answers only ``file://`` URLs that resolve inside ``root`` (the
 docs dir), from the in-memory generated files first (charts) and then from
 disk; everything else (network, ``data:``, paths outside ``root``, symlinks
-out of the tree) is refused with :class:`RefusedURL`. Refusals stop the render
-(``fail_on_errors=True``) so a PDF never silently lacks a chart.
+out of the tree) is refused with :class:`RefusedURL`. The document is rendered
+without a refused or missing resource (as the site shows a broken image);
+``refused`` and ``missing`` list the URLs so the build can report them.
 """
 
 from __future__ import annotations
@@ -27,10 +28,12 @@ class BuildFetcher(URLFetcher):
     """Serve ``file://`` URLs under ``root``; ``memory`` maps docs-relative paths to content."""
 
     def __init__(self, root: Path | str, memory: dict[str, str | bytes] | None = None):
-        super().__init__(allowed_protocols=("file",), allow_redirects=False, fail_on_errors=True)
+        super().__init__(allowed_protocols=("file",), allow_redirects=False, fail_on_errors=False)
         self.root = Path(root).resolve()
         self.memory = dict(memory or {})
         self.served: list[str] = []
+        self.refused: list[str] = []
+        self.missing: list[str] = []
 
     def relative(self, url: str) -> str:
         """The docs-relative path of ``url``; raises :class:`RefusedURL`."""
@@ -46,13 +49,21 @@ class BuildFetcher(URLFetcher):
             raise RefusedURL(f"buiten de build: {url}") from None
 
     def fetch(self, url, headers=None):
-        rel = self.relative(url)
+        try:
+            rel = self.relative(url)
+        except RefusedURL:
+            self.refused.append(url)
+            raise
         if rel in self.memory:
             body = self.memory[rel]
         else:
             real = (self.root / rel).resolve()
-            if not real.is_relative_to(self.root) or not real.is_file():
-                raise RefusedURL(f"niet gevonden in de build: {url}")
+            if not real.is_relative_to(self.root):
+                self.refused.append(url)
+                raise RefusedURL(f"buiten de build: {url}")
+            if not real.is_file():
+                self.missing.append(rel)
+                raise FileNotFoundError(f"niet gevonden in de build: {rel}")
             body = real.read_bytes()
         self.served.append(rel)
         suffix = Path(rel).suffix.lower()

@@ -6,8 +6,9 @@ fit into a single print document:
 
 - every ``id`` gets the page's key as prefix, so ids stay unique;
 - links to other pages (``../themas/x.md#a``) become ``#<key>--a`` and stay
-  clickable; links to files that are not pages (CSV downloads) are dropped,
-  keeping their surrounding text; web links get their address as a footnote;
+  clickable; download links (their text names a size) are dropped, keeping
+  the surrounding text; links to other files keep only their words; web links
+  get their address as a footnote;
 - Markdown footnotes (extension ``footnotes``) become page footnotes;
 - image paths become docs-relative, so the URL fetcher finds them.
 """
@@ -23,6 +24,8 @@ from urllib.parse import unquote, urlsplit
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
+SIZE = re.compile(r"\d[\d.,]*\s?(?:kB|MB|KB|bytes?)\b")
+"""A file size in a link text marks a download link."""
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 
@@ -43,12 +46,21 @@ class Heading:
 class Converted:
     html: str
     headings: list[Heading] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+    """Every (prefixed) id of the page, for resolving links between pages."""
 
 
 class _PrintTree(Treeprocessor):
-    def __init__(self, md, path: str, pages: set[str]):
+    def __init__(self, md, path: str, pages: set[str], ids: set[str] | None):
         super().__init__(md)
-        self.path, self.pages, self.key = path, pages, page_key(path)
+        self.path, self.pages, self.key, self.ids = path, pages, page_key(path), ids
+        self.found: set[str] = set()
+
+    def _anchor(self, key: str, fragment: str) -> str:
+        """``#key--fragment``; the page itself when the fragment is no id of the document
+        (a broken anchor: MkDocs warns about it, the PDF just opens the page)."""
+        target = f"{key}--{fragment}" if fragment else key
+        return f"#{target}" if self.ids is None or target in self.ids else f"#{key}"
 
     def _target(self, href: str) -> str | None:
         """The in-document target of a relative link, or ``None`` if it is no page."""
@@ -56,14 +68,13 @@ class _PrintTree(Treeprocessor):
         if parts.scheme or parts.netloc:
             return href
         if not parts.path:
-            return f"#{self.key}--{parts.fragment}" if parts.fragment else f"#{self.key}"
+            return self._anchor(self.key, parts.fragment)
         target = posixpath.normpath(posixpath.join(posixpath.dirname(self.path), unquote(parts.path)))
         if target.endswith("/") or not target.endswith(".md"):
             target = posixpath.join(target, "index.md") if "." not in posixpath.basename(target) else target
         if target not in self.pages:
             return None
-        key = page_key(target)
-        return f"#{key}--{parts.fragment}" if parts.fragment else f"#{key}"
+        return self._anchor(page_key(target), parts.fragment)
 
     def run(self, root):
         _page_footnotes(root)
@@ -71,6 +82,7 @@ class _PrintTree(Treeprocessor):
         for el in list(root.iter()):
             if el.get("id"):
                 el.set("id", f"{self.key}--{el.get('id')}")
+                self.found.add(el.get("id"))
             if el.tag == "img" and el.get("src"):
                 src = el.get("src")
                 if not urlsplit(src).scheme:
@@ -79,8 +91,10 @@ class _PrintTree(Treeprocessor):
                 continue
             href = el.get("href")
             target = self._target(href)
-            if target is None:
-                _drop(el, parents)
+            if target is None and SIZE.search("".join(el.itertext())) and not (el.tail or "").strip(" ·\n"):
+                _drop(el, parents)  # a download link ("CSV, 0,4 kB") ending its line: site-only
+            elif target is None:
+                _unlink(el, parents)  # another file of the site (a schema): keep the words
             elif target.startswith(("http://", "https://")):
                 note = etree.Element("span", {"class": "kw-url"})
                 note.text = target
@@ -120,8 +134,28 @@ def _page_footnotes(root) -> None:
     parents[block].remove(block)
 
 
+LEAD_IN = re.compile(r"[^\n.]*:[\s·]*$")
+
+
+def _trim_lead_in(parent) -> None:
+    """After the last download link went: drop its lead-in ("Download:") and a line break left at the end."""
+    children = list(parent)
+    if children:
+        children[-1].tail = LEAD_IN.sub("", children[-1].tail or "") or None
+        if children[-1].tag == "br" and not (children[-1].tail or "").strip():
+            parent.remove(children[-1])
+    else:
+        parent.text = LEAD_IN.sub("", parent.text or "") or None
+
+
+def _unlink(el, parents) -> None:
+    """Replace a link element by a span with the same content (no target in the PDF)."""
+    el.tag = "span"
+    el.attrib.clear()
+
+
 def _drop(el, parents) -> None:
-    """Remove a link element, keep its tail; drop a paragraph left empty."""
+    """Remove a link element, keep its tail; drop a paragraph left empty or ending in a colon."""
     parent = parents[el]
     children = list(parent)
     i = children.index(el)
@@ -132,17 +166,22 @@ def _drop(el, parents) -> None:
         prev = children[i - 1]
         prev.tail = ((prev.tail or "").rstrip(" ·") + (" " + tail if tail else "")) or None
     parent.remove(el)
-    if parent.tag == "p" and not len(parent) and not (parent.text or "").strip() and parent in parents:
-        parents[parent].remove(parent)
+    if i == len(children) - 1 and not tail:
+        _trim_lead_in(parent)
+    rest = (parent.text or "").strip()
+    if parent.tag == "p" and not len(parent) and (not rest or rest.endswith(":")) and parent in parents:
+        parents[parent].remove(parent)  # empty, or only the lead-in of the dropped links ("Downloaden:")
 
 
 class _PrintExtension(markdown.Extension):
-    def __init__(self, path: str, pages: set[str]):
+    def __init__(self, path: str, pages: set[str], ids: set[str] | None):
         super().__init__()
-        self.path, self.pages = path, pages
+        self.tree = None
+        self.path, self.pages, self.ids = path, pages, ids
 
     def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
-        md.treeprocessors.register(_PrintTree(md, self.path, self.pages), "kwsite_print", 4)
+        self.tree = _PrintTree(md, self.path, self.pages, self.ids)
+        md.treeprocessors.register(self.tree, "kwsite_print", 4)
 
 
 def _flatten(tokens: list[dict], key: str) -> list[Heading]:
@@ -153,15 +192,18 @@ def _flatten(tokens: list[dict], key: str) -> list[Heading]:
     return out
 
 
-def convert(text: str, path: str, pages: set[str], extensions: list, configs: dict) -> Converted:
-    """HTML of one page and its headings (level, prefixed id, plain text).
+def convert(text: str, path: str, pages: set[str], extensions: list, configs: dict,
+            ids: set[str] | None = None) -> Converted:
+    """HTML of one page, its headings (level, prefixed id, plain text) and its ids.
 
     ``extensions``/``configs`` as MkDocs' ``markdown_extensions``/``mdx_configs``;
-    ``toc`` permalinks are switched off for print.
+    ``toc`` permalinks are switched off for print. ``ids``: every id of the
+    document (from a first pass); a link to an id not in it opens its page.
     """
     configs = {k: dict(v) for k, v in configs.items()}
     configs.setdefault("toc", {})["permalink"] = False
     names = list(extensions) + ([] if "toc" in extensions else ["toc"])
-    md = markdown.Markdown(extensions=[*names, _PrintExtension(path, pages)], extension_configs=configs)
+    ext = _PrintExtension(path, pages, ids)
+    md = markdown.Markdown(extensions=[*names, ext], extension_configs=configs)
     html = md.convert(text)
-    return Converted(html, _flatten(getattr(md, "toc_tokens", []), page_key(path)))
+    return Converted(html, _flatten(getattr(md, "toc_tokens", []), page_key(path)), ext.tree.found | {page_key(path)})

@@ -31,11 +31,13 @@ class PdfError(RuntimeError):
 
 @dataclass(frozen=True)
 class Rendered:
-    """The PDF bytes, its page count and WeasyPrint's warnings (unsupported CSS, layout problems)."""
+    """The PDF bytes, its page count, warnings (refused URLs, unsupported CSS, layout problems)
+    and the docs paths of images that do not exist (shown by their alt text, as the site does)."""
 
     data: bytes
     pages: int
     warnings: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
 
 
 class _Collect(logging.Handler):
@@ -66,7 +68,8 @@ def render(html: str, root: Path, memory: dict[str, str | bytes], variant: str |
     """Render ``html`` (whose relative URLs are docs-relative) to PDF bytes.
 
     ``tick(n)`` is called once per WeasyPrint step (7 in all) for progress bars.
-    Raises :class:`PdfError` when the document asks for anything outside the build.
+    A resource outside the build is never read: it is left out and named in
+    ``warnings``. Raises :class:`PdfError` only if WeasyPrint stops on a resource.
     """
     fetcher = BuildFetcher(root, memory)
     weasy, collected = logging.getLogger("weasyprint"), _Collect()
@@ -90,4 +93,7 @@ def render(html: str, root: Path, memory: dict[str, str | bytes], variant: str |
             progress.removeHandler(handler)
             progress.setLevel(old)
             progress.propagate = propagate
-    return Rendered(data, len(document.pages), tuple(collected.messages))
+    failed = fetcher.refused + [(Path(root).resolve() / m).as_uri() for m in fetcher.missing]
+    warnings = [m for m in collected.messages if not any(url in m for url in failed)]  # reported below instead
+    warnings += [f"niet gelezen, buiten de build: {url}" for url in dict.fromkeys(fetcher.refused)]
+    return Rendered(data, len(document.pages), tuple(warnings), tuple(dict.fromkeys(fetcher.missing)))

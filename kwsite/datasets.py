@@ -1,0 +1,129 @@
+"""Open data: every table and chart of the site as CSV and JSON.
+
+A :class:`Dataset` holds the machine form of one table (dot decimals, no
+thousands separators, ``""`` for a missing value) with its description, unit
+and source. It is written twice, from the same cells:
+
+- CSV: UTF-8, header row, ``\\n`` line ends (see :func:`kwsite.tables.csv_text`);
+- JSON: an object that follows :data:`SCHEMA` (published with the site as
+  ``downloads/schema/dataset.schema.json``): numbers as JSON numbers, missing
+  values as ``null``, the first column (labels, periods such as ``"2017"`` or
+  ``"2016-2017"``) always as strings.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from .tables import csv_text, safe_cell
+
+SCHEMA_PATH = "downloads/schema/dataset.schema.json"
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+UNIT_TEXT = {
+    "percent": "procent (0-100)",
+    "grade": "rapportcijfer",
+    "score": "score",
+    "count": "aantal",
+}
+"""A unit of the model in words, for the open-data page and the JSON."""
+
+SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "dataset.schema.json",
+    "title": "kwsite-dataset",
+    "description": "Een tabel of de gegevens van een grafiek van de kwaliteitsagenda, in machineleesbare vorm.",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["id", "title", "unit", "source", "page", "columns", "rows"],
+    "properties": {
+        "$schema": {"type": "string"},
+        "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "description": "Naam van het bestand zonder extensie."},
+        "title": {"type": "string", "description": "Wat de tabel laat zien."},
+        "unit": {"type": "string", "description": "Eenheid van de getallen, in woorden."},
+        "source": {"type": ["string", "null"], "description": "Bron van de cijfers."},
+        "page": {"type": "string", "description": "Pagina van de site waar de tabel staat, relatief aan de hoofdmap."},
+        "columns": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["name", "type"],
+                "properties": {"name": {"type": "string"}, "type": {"enum": ["string", "number"]}},
+            },
+        },
+        "rows": {
+            "type": "array",
+            "description": "Eén array per rij, even lang als columns; null waar de bron geen waarde geeft.",
+            "items": {"type": "array", "items": {"type": ["string", "number", "null"]}},
+        },
+    },
+}
+"""JSON Schema (draft 2020-12) of every ``downloads/*.json``."""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One downloadable table.
+
+    ``rows`` are machine text cells as long as ``columns``; ``page`` is the
+    docs-dir path of the page that shows the table (``themas/x.md``).
+    """
+
+    key: str
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    unit: str
+    source: str | None
+    page: str
+
+    def column_types(self) -> list[str]:
+        """``"number"`` for a column (not the first) whose filled cells are all numbers, else ``"string"``."""
+        types = []
+        for i, _ in enumerate(self.columns):
+            cells = [r[i] for r in self.rows if r[i] != ""]
+            numeric = i > 0 and cells and all(NUMBER.fullmatch(c) for c in cells)
+            types.append("number" if numeric else "string")
+        return types
+
+    def csv(self) -> str:
+        return csv_text(list(self.columns), [list(r) for r in self.rows])
+
+    def json(self) -> str:
+        """The JSON text; a number keeps its value (``6.70`` is written ``6.7``)."""
+        types = self.column_types()
+        rows = [[_json_cell(c, t) for c, t in zip(r, types)] for r in self.rows]
+        doc = {
+            "$schema": "schema/dataset.schema.json",
+            "id": self.key,
+            "title": self.title,
+            "unit": self.unit,
+            "source": self.source,
+            "page": page_url(self.page),
+            "columns": [{"name": n, "type": t} for n, t in zip(self.columns, types)],
+            "rows": rows,
+        }
+        return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def _json_cell(cell: str, kind: str):
+    if cell == "":
+        return None
+    if kind == "number":
+        return int(cell) if "." not in cell else float(cell)  # shortest repr: 69.11 stays 69.11
+    return safe_cell(cell)  # formula-like text neutralised as in the CSV
+
+
+def page_url(docs_path: str) -> str:
+    """``themas/x.md`` → ``themas/x/``; ``index.md`` → ``""`` (directory URLs)."""
+    stem = docs_path[:-3] if docs_path.endswith(".md") else docs_path
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def schema_text() -> str:
+    return json.dumps(SCHEMA, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,140 @@
+"""Generated pages of team improvement plans (six steps of the national format),
+their index, and the reference page with the steps, the preconditions
+checklist and the bottlenecks with tips (S2, paraphrased; see :mod:`kwsite.leidraad`)."""
+
+from __future__ import annotations
+
+from .. import leidraad
+from .. import timeline as tl
+from ..model import Site, TeamPlan
+from .common import Generated, rel, text
+from .lines import owner_text, target_text
+
+INDEX = "verbeterplannen/index.md"
+REFERENCE = "verbeterplannen/leidraad.md"
+EMPTY = "*Nog niet ingevuld.*"
+
+
+def path(plan: TeamPlan) -> str:
+    return f"verbeterplannen/{plan.id}.md"
+
+
+def _bullets(values: list[str]) -> str:
+    return "\n".join(f"- {text(v)}" for v in values) + "\n" if values else EMPTY + "\n"
+
+
+def _step(number: int) -> str:
+    title, _ = leidraad.STEPS[number]
+    return f"## Stap {number}. {title}\n"
+
+
+def _when(values: list[str]) -> str:
+    sched = tl.parse(values)
+    out = "; ".join(values)
+    if sched.uncertain:
+        out += " (onzeker)"
+    return out
+
+
+def _approach(plan: TeamPlan) -> list[str]:
+    ap = plan.approach
+    out = [_step(3)]
+    if ap.research_needed is not None:
+        out.append("Eerst onderzoek naar oorzaken nodig: " + ("ja" if ap.research_needed else "nee") + ".\n")
+    if ap.activities:
+        out.append("| Activiteit | Wie | Wanneer |\n|---|---|---|")
+        for a in ap.activities:
+            who = ", ".join(owner_text(o) for o in a.who) or "niet ingevuld"
+            out.append(f"| {text(a.what)} | {text(who)} | {text(_when(a.when)) or 'niet ingevuld'} |")
+        out.append("")
+    else:
+        out.append(EMPTY + "\n")
+    if ap.rationale:
+        out.append(f"**Waarom deze aanpak:** {text(ap.rationale)}\n")
+    out.append("### Randvoorwaarden\n")
+    arranged = {p.topic: p.text for p in ap.preconditions}
+    for topic, question in leidraad.PRECONDITIONS.items():
+        answer = text(arranged[topic]) if topic in arranged else "*nog niet ingevuld*"
+        out.append(f"- {question} — {answer}")
+    out.append(f"\nZie de [checklist en tips]({rel(path(plan), REFERENCE)}).\n")
+    return out
+
+
+def _objective(plan: TeamPlan) -> list[str]:
+    goal = plan.objective
+    out = [_step(4), f"{text(goal.text)}\n"]
+    smart = [
+        ("Indicator", text(goal.indicator) if goal.indicator else None),
+        ("Streefwaarde", text(target_text(goal.target)) if goal.target else None),
+        ("Wanneer bereikt", text(_when(goal.when)) + (f" (tot en met {goal.deadline})" if goal.deadline else "") if goal.when else None),
+        ("Tevreden als", text(goal.satisfied_when) if goal.satisfied_when else None),
+        ("Vastgesteld met", "; ".join(text(m) for m in goal.measured_by) or None),
+        ("Tussentijdse evaluatie", "; ".join(text(m) for m in goal.interim_moments) or None),
+        ("Eindevaluatie", text(goal.final_moment) if goal.final_moment else None),
+    ]
+    out.append("\n".join(f"- **{label}:** {value or 'niet ingevuld'}" for label, value in smart) + "\n")
+    missing = [label.lower() for label, value in smart[:3] if not value]
+    if goal.when and goal.deadline is None:
+        missing.append("een jaar bij 'wanneer bereikt'")
+    out.append("Het doel is SMART geformuleerd: indicator, streefwaarde en datum zijn ingevuld.\n" if not missing
+               else f"**Let op:** het doel is nog niet SMART; ontbreekt: {', '.join(missing)}.\n")
+    return out
+
+
+def render(site: Site, plan: TeamPlan) -> Generated:
+    page = path(plan)
+    out = [f"# Verbeterplan: {text(plan.title)}\n", f"**Team:** {text(plan.team)}\n"]
+    line = site.line(plan.line) if plan.line else None
+    if line:
+        lset = site.line_set_of(line.id)
+        out.append(f"Dit plan werkt de verbeterlijn *{text(line.goal)}* uit "
+                   f"(zie [actie- en verbeterlijnen]({rel(page, 'lijnen/' + lset.unit + '.md')})).\n")
+    out.append(f"Opgesteld volgens het format in zes stappen uit de [leidraad]({rel(page, REFERENCE)}).\n")
+    out += [_step(1), f"{text(plan.goal)}\n", _step(2)]
+    given = {r.kind for r in plan.reasons}
+    out.append("\n".join(f"- {'☑' if k in given else '☐'} {label}" for k, label in leidraad.REASONS.items()) + "\n")
+    out += [f"**Toelichting ({leidraad.REASONS[r.kind].lower()}):** {text(r.text)}\n" for r in plan.reasons]
+    out += _approach(plan) + _objective(plan)
+    out.append(_step(5))
+    for note in plan.interim:
+        track = {True: "ja", False: "nee", None: "niet ingevuld"}[note.on_track]
+        out.append(f"### {text(note.when)}\n\n- Verloopt volgens plan: {track}\n"
+                   f"- Wat gaat anders: {text(note.deviations) or 'niet ingevuld'}\n"
+                   f"- Bijstelling: {text(note.adjustments) or 'niet ingevuld'}\n")
+    if not plan.interim:
+        out.append(EMPTY + "\n")
+    out.append(_step(6))
+    ev = plan.evaluation
+    if ev is None:
+        out.append(EMPTY + "\n")
+    else:
+        done = {True: "ja", False: "nee", None: "niet ingevuld"}[ev.achieved]
+        out.append(f"- Doelen gehaald: {done}\n- Waarom: {text(ev.why) or 'niet ingevuld'}\n"
+                   f"- Borging: {text(ev.safeguarding) or 'niet ingevuld'}\n"
+                   f"- Volgende cyclus: {text(ev.next_cycle) or 'niet ingevuld'}\n")
+    return Generated(page, "\n".join(out), plan.title)
+
+
+def index(site: Site) -> Generated:
+    out = ["# Verbeterplannen van teams\n",
+           "Teams werken verbeteringen uit in zes stappen: doel, aanleiding, plan van aanpak, SMART doel, "
+           f"uitvoeren met tussentijdse evaluatie, en eindevaluatie met borging. Zie de [leidraad]({rel(INDEX, REFERENCE)}).\n"]
+    out += [f"- [{text(p.title)}]({rel(INDEX, path(p))}) — {text(p.team)}" for p in site.teamplans]
+    return Generated(INDEX, "\n".join(out) + "\n", "Overzicht")
+
+
+def reference() -> Generated:
+    out = ["# Leidraad: verbeterplan in zes stappen\n",
+           "Een verbeterplan maakt vooraf duidelijk wat de opbrengst moet zijn en hoe die wordt vastgesteld, "
+           "zodat het team achteraf kan nagaan of de doelen zijn gehaald. Komt er later nieuwe aanleiding, dan "
+           "begint het team opnieuw bij stap 1.\n", "## De zes stappen\n"]
+    out += [f"{n}. **{title}** — {question}" for n, (title, question) in leidraad.STEPS.items()]
+    out += ["", "Een doel is SMART als het specifiek, meetbaar, acceptabel, realistisch en tijdgebonden is: "
+            "het noemt in elk geval wat wordt gemeten, welke waarde het team wil halen en wanneer.\n",
+            "## Soorten aanleiding\n", "\n".join(f"- {v}" for v in leidraad.REASONS.values()) + "\n",
+            "## Checklist randvoorwaarden\n", "\n".join(f"- {v}" for v in leidraad.PRECONDITIONS.values()) + "\n",
+            "## Knelpunten en tips voor opleidingsteams\n"]
+    rows = ["| Knelpunt | Tips |", "|---|---|"]
+    rows += [f"| {title} | {'<br>'.join('• ' + text(t) for t in tips)} |" for title, tips in leidraad.BOTTLENECKS]
+    out += ["\n".join(rows), "", f"*Bron:* {leidraad.SOURCE} De formuleringen op deze pagina zijn in eigen woorden.\n"]
+    return Generated(REFERENCE, "\n".join(out), "Leidraad en checklist")

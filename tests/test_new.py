@@ -1,0 +1,57 @@
+"""`kwsite new DIR` scaffolds a site that validates and builds with --strict and zero warnings."""
+
+import os
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from conftest import ROOT
+from htmltext import text
+from kwsite.cli import main
+
+
+def test_new_site_builds_strict_without_warnings(tmp_path):
+    target = tmp_path / "nieuw"
+    result = CliRunner().invoke(main, ["new", str(target)])
+    assert result.exit_code == 0, result.output
+    for rel in ("mkdocs.yml", "README.md", "content/index.md", "data/agenda.yaml", "data/indicators.yaml",
+                "theme/main.html", "theme/assets/kwsite.css"):
+        assert (target / rel).is_file(), rel
+    check = CliRunner().invoke(main, ["validate", str(target), "--strict"])
+    assert check.exit_code == 0 and check.output.strip() == "In orde (0 waarschuwing(en)).", check.output
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=target, env=env,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "WARNING" not in proc.stderr
+    home = text((target / "site" / "index.html").read_text(encoding="utf-8"))
+    assert "Kwaliteitsagenda Voorbeeld-ROC" in home
+    assert "2024-2027" in home  # [[agenda.period]] from the placeholder agenda.yaml
+    theme = text((target / "site" / "themas" / "voorbeeldthema" / "index.html").read_text(encoding="utf-8"))
+    assert "Voorbeeldindicator (voorbeeld, nog in te vullen)" in theme
+
+
+def test_scaffold_holds_no_figures_beyond_the_placeholder_period(tmp_path):
+    target = tmp_path / "nieuw"
+    CliRunner().invoke(main, ["new", str(target)])
+    indicators = (target / "data" / "indicators.yaml").read_text(encoding="utf-8")
+    assert "baseline" not in indicators and "value:" not in indicators
+    readme = (target / "README.md").read_text(encoding="utf-8")
+    assert "kwsite validate" in readme and "show_person_names" in readme
+
+
+def test_new_refuses_a_non_empty_directory(tmp_path):
+    (tmp_path / "bestaand.txt").write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(main, ["new", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "niet leeg" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bestaand.txt"]
+
+
+def test_scaffold_theme_matches_the_repository_theme():
+    from importlib import resources
+
+    scaffold = resources.files("kwsite") / "scaffold" / "theme"
+    for rel in ("main.html", "assets/kwsite.css"):
+        assert (scaffold / rel).read_text(encoding="utf-8") == (ROOT / "theme" / rel).read_text(encoding="utf-8"), rel
