@@ -2,8 +2,9 @@
 
 Public API: load and validate a site's data, make its generated pages (with
 their open-data downloads, :class:`Dataset` and the JSON :data:`SCHEMA`), and
-expand inline directives. The MkDocs plugin (:mod:`kwsite.plugin`) and the CLI
-(:mod:`kwsite.cli`) are thin layers over these.
+expand inline directives. The PDF edition is :mod:`kwsite.pdf` (``collect``,
+``build``; imported on demand because it loads WeasyPrint). The MkDocs plugin
+(:mod:`kwsite.plugin`) and the CLI (:mod:`kwsite.cli`) are thin layers over these.
 """
 
 from .build import ChartSet, build_pages, load_site

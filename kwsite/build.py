@@ -35,11 +35,18 @@ def load_site(data_dir: Path | str, rel: str = "data") -> tuple[Site, list[Probl
 class ChartSet:
     """Charts of one build, drawn once and cached on disk by their inputs."""
 
-    def __init__(self, site: Site, cache_dir: Path | str | None = None):
+    def __init__(self, site: Site, cache_dir: Path | str | None = None, tick=None):
         from .chartcache import ChartCache
 
         self.site = site
         self.cache = ChartCache(Path(cache_dir) if cache_dir else None)
+        self.tick = tick or (lambda n: None)
+        """Called with 1 after each chart, for progress bars (``chart_count`` charts at most)."""
+
+    @property
+    def chart_count(self) -> int:
+        """Upper bound of the charts one build asks for: one per indicator and per table."""
+        return len(self.site.indicators) + len(self.site.tables)
 
     def indicator(self, ind: Indicator):
         from . import chartcache, charts
@@ -50,13 +57,17 @@ class ChartSet:
         if series is not None and len(tables) > 1:  # say which breakdown the line shows
             label = f"{label}, {series.meta.title}"
         inputs = chartcache.chart_inputs(ind, series, label)
-        return self.cache.get_or_render(inputs, lambda: charts.indicator_chart(ind, series, label))
+        chart = self.cache.get_or_render(inputs, lambda: charts.indicator_chart(ind, series, label))
+        self.tick(1)
+        return chart
 
     def table(self, table: TableData):
         from . import chartcache, charts
 
         inputs = chartcache.chart_inputs(None, table, "table")
-        return self.cache.get_or_render(inputs, lambda: charts.table_chart(table))
+        chart = self.cache.get_or_render(inputs, lambda: charts.table_chart(table))
+        self.tick(1)
+        return chart
 
     def ratio(self, table):
         """Chart of a ratio baseline table (:class:`~kwsite.model.RatioTable`), or ``None``."""
@@ -82,13 +93,14 @@ def text_tables(site: Site, texts: dict[str, str]) -> dict[str, list]:
 
 
 def build_pages(site: Site, src_uris: list[str], cache_dir: Path | str | None = None,
-                texts: dict[str, str] | None = None) -> tuple[list[Generated], ChartSet]:
+                texts: dict[str, str] | None = None, tick=None) -> tuple[list[Generated], ChartSet]:
     """Every generated page and asset of ``site``; ``src_uris`` are the docs-dir
     paths of the hand-written pages (to link theme pages to their chapters);
-    ``texts`` their Markdown (docs path → text), for the downloads of their tables."""
+    ``texts`` their Markdown (docs path → text), for the downloads of their tables.
+    ``tick(1)`` is called after each chart."""
     from .pages import chapter_paths
 
-    charts = ChartSet(site, cache_dir)
+    charts = ChartSet(site, cache_dir, tick)
     texts = texts or {}
     tables = [d for found in text_tables(site, texts).values() for d in found]
     titles = {uri: _title(source) for uri, source in texts.items()}

@@ -1,12 +1,14 @@
 """Command line: ``kwsite validate``, ``kwsite build``, ``kwsite serve``, ``kwsite new``,
-``kwsite schema`` (JSON Schema for editors), ``kwsite publish`` (an edition with mike).
+``kwsite pdf``, ``kwsite schema`` (JSON Schema for editors), ``kwsite publish`` (an edition with mike).
 
 ``validate`` prints every problem as ``FILE:LINE:COL field: message`` and exits
 1 when there is an error or a warning (like the build, which is strict); with
 ``--no-strict`` warnings alone exit 0.
 Acknowledged problems (level ``note``) are listed as ``waarschuwing (erkend)``
 and never change the exit code.
-``build`` and ``serve`` run MkDocs with the site's ``mkdocs.yml``.
+``build`` and ``serve`` run MkDocs with the site's ``mkdocs.yml``. ``pdf``
+renders the PDF edition without an MkDocs build. On a terminal the long steps
+(charts, PDF) show a progress bar.
 """
 
 from __future__ import annotations
@@ -220,6 +222,50 @@ def schema(output: Path, check: bool) -> None:
         sys.exit(1 if old else 0)
     for path in schemas.write(output):
         click.echo(f"Geschreven: {path}", err=True)
+
+
+@main.command()
+@click.argument("site_dir", default=".", type=click.Path(file_okay=False, path_type=Path), callback=_existing_dir)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="PDF-bestand (standaard SITE_DIR/site/downloads/kwaliteitsagenda.pdf).")
+def pdf(site_dir: Path, output: Path | None) -> None:
+    """Maak de PDF-uitgave van SITE_DIR (tagged PDF/UA-1), zonder de website te bouwen."""
+    import time
+
+    from . import pdf as edition
+    from .pdf.site import megabytes
+    from .progress import steps
+
+    start = time.perf_counter()
+    try:
+        with steps("grafieken", _chart_count(site_dir)) as tick:
+            source = edition.collect(site_dir, tick)
+        with steps("PDF", edition.render_steps()) as tick:
+            result = edition.build(source, tick)
+    except KwsiteError as exc:
+        click.echo(str(exc), err=True)
+        click.echo(f"{len(exc.problems)} fout(en).", err=True)
+        sys.exit(1)
+    except edition.PdfError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    for message in result.warnings:
+        click.echo(f"waarschuwing: PDF: {message}", err=True)
+    for path in result.missing:
+        click.echo(f"PDF: afbeelding niet gevonden: {path}", err=True)
+    target = output or site_dir / "site" / edition.PDF_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(result.data)
+    seconds = f"{time.perf_counter() - start:.1f}".replace(".", ",")
+    click.echo(f"{target}: {result.pages} pagina's, {megabytes(len(result.data))}, {seconds} s")
+
+
+def _chart_count(site_dir: Path) -> int:
+    try:
+        site, _ = load_site(site_dir / "data", "data")
+    except KwsiteError:
+        return 0  # collect() reports the problems
+    return len(site.indicators) + len(site.tables)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,9 @@
 - ``on_page_content``: sanitize the page's HTML, title, description and table
   of contents with an allow-list (:mod:`kwsite.sanitize`); header cells of
   hand-written tables get ``scope="col"``.
+- ``on_env`` (option ``pdf``, default on): render the PDF edition before any
+  page is written, so the "Download PDF (x,x MB)" link knows the real size;
+  ``on_post_build`` writes it to ``site/downloads/kwaliteitsagenda.pdf``.
 """
 
 from __future__ import annotations
@@ -31,15 +34,15 @@ from .directives import decode_page, expand
 from .mdtables import scope_headers, with_links
 from .pages.common import download_links
 from .editions import PreviousEditionError, compare, load_previous
+from .pages import PLACEHOLDER, expand_nav
 from .pages.changes import render as changes_page
-from .pages import nav as nav_section
 from .privacy import redact
 from .problems import KwsiteError
+from .progress import steps
 from .repro import set_source_date
 from .sanitize import clean_html, clean_nav, clean_toc, plain_text
 
 log = get_plugin_logger(__name__)
-PLACEHOLDER = "kwsite:"
 
 
 class KwsiteConfig(base.Config):
@@ -47,6 +50,7 @@ class KwsiteConfig(base.Config):
     cache_dir = c.Optional(c.Type(str))
     show_person_names = c.Type(bool, default=False)
     """Privacy by default: personal names of owners are hidden unless this is true."""
+    pdf = c.Type(bool, default=True)
 
 
 class KwsitePlugin(BasePlugin[KwsiteConfig]):
@@ -69,7 +73,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         self.changes = config.nav is None or _mentions(config.nav, PLACEHOLDER + "changes")
         self.previous = self._previous(root, data_dir) if self.changes else None
         if config.nav:
-            config.nav = self._nav(config.nav)
+            config.nav = expand_nav(config.nav, self.site)
         self.errors = []
         config.site_name = plain_text(config.site_name)
         if config.site_description:
@@ -86,17 +90,6 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         except PreviousEditionError as exc:
             raise PluginError(f"kwsite: vorige editie '{ref}' (agenda.edition.previous): {exc}") from None
 
-    def _nav(self, items):
-        out = []
-        for item in items:
-            if isinstance(item, str) and item.startswith(PLACEHOLDER):
-                out += nav_section(self.site, item[len(PLACEHOLDER):])
-            elif isinstance(item, dict):
-                out.append({k: self._nav(v) if isinstance(v, list) else v for k, v in item.items()})
-            else:
-                out.append(item)
-        return out
-
     def on_files(self, files: Files, config) -> Files:
         texts, unreadable = {}, []
         for f in files.documentation_pages():
@@ -105,7 +98,9 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         if unreadable:
             raise PluginError("kwsite: " + "\n".join(str(p) for p in unreadable))
         self.text_tables = text_tables(self.site, texts)
-        generated, self.charts = build_pages(self.site, [f.src_uri for f in files], self.cache_dir, texts)
+        with steps("grafieken", len(self.site.indicators) + len(self.site.tables)) as tick:
+            generated, self.charts = build_pages(self.site, [f.src_uri for f in files], self.cache_dir, texts, tick)
+        self.generated = generated
         for item in generated:
             existing = files.get_file_from_path(item.path)
             if existing is not None:
@@ -150,9 +145,30 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         if self.errors:
             lines = "\n".join(str(p) for p in sorted(self.errors))
             raise PluginError(f"kwsite: {len(self.errors)} onbekende verwijzing(en):\n{lines}")
+        self.pdf = None
+        if self.config.pdf:
+            from .pdf import PDF_PATH  # WeasyPrint is imported only when the PDF is made
+            from .pdf.site import PdfError, megabytes, pdf_edition
+
+            try:
+                self.pdf = pdf_edition(self.site, config, files, self.generated)
+            except PdfError as exc:
+                raise PluginError(f"kwsite: {exc}") from None
+            env.globals["kwsite_pdf"] = {"url": PDF_PATH, "size": megabytes(len(self.pdf.data))}
+            log.info(f"PDF: {self.pdf.pages} pagina's")
+            for message in self.pdf.warnings:
+                log.warning(f"PDF: {message}")
+            for path in self.pdf.missing:  # the site shows the same broken image
+                log.info(f"PDF: afbeelding niet gevonden: {path}")
         return env
 
     def on_post_build(self, config):
+        if self.pdf is not None:
+            from .pdf import PDF_PATH
+
+            target = Path(config.site_dir) / PDF_PATH
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(self.pdf.data)
         cache = self.charts.cache
         log.info(f"grafieken: {cache.misses} getekend, {cache.hits} uit de cache")
 

@@ -105,3 +105,21 @@ def test_year_without_target_says_so(built):
     html = page(built, "indicatoren")
     row = next(r for r in tables(html)[0] if r[0].startswith("5a "))
     assert "geen streefwaarde" in row[3] and "geen gegevens" not in row[3]
+
+
+def test_pdf_is_written_and_linked_with_its_real_size(built):
+    from kwsite.pdf.site import megabytes
+
+    pdf = built[0] / "downloads" / "kwaliteitsagenda.pdf"
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    link = f'<a href="downloads/kwaliteitsagenda.pdf" download>Download PDF ({megabytes(pdf.stat().st_size)})</a>'
+    assert link in page(built, "")
+    assert 'href="../../downloads/kwaliteitsagenda.pdf"' in page(built, "themas/gelijke-kansen")
+
+
+def test_megabytes_is_dutch():
+    from kwsite.pdf.site import megabytes
+
+    assert megabytes(930_000) == "0,9\u00a0MB"
+    assert megabytes(12_345_678) == "11,8\u00a0MB"
+    assert megabytes(10) == "0,1\u00a0MB"

@@ -98,4 +98,38 @@ def _measure_level(site: Site) -> bool:
     return bool(site.line_sets or site.teamplans)
 
 
-__all__ = ["Generated", "chapter_paths", "generate", "nav"]
+PLACEHOLDER = "kwsite:"
+
+
+def expand_nav(items: list, site: Site) -> list:
+    """``mkdocs.yml`` nav with every ``kwsite:<section>`` placeholder replaced by its entries."""
+    out = []
+    for item in items:
+        if isinstance(item, str) and item.startswith(PLACEHOLDER):
+            out += nav(site, item[len(PLACEHOLDER):])
+        elif isinstance(item, dict):
+            out.append({k: expand_nav(v, site) if isinstance(v, list) else v for k, v in item.items()})
+        else:
+            out.append(item)
+    return out
+
+
+def nav_pages(items: list, section: str | None = None) -> list[tuple[str | None, str]]:
+    """(top-level section title or ``None``, docs path) of every Markdown page in an expanded nav, in order."""
+    out = []
+    for item in items:
+        if isinstance(item, str):
+            pairs = [(None, item)]
+        elif isinstance(item, dict):
+            pairs = list(item.items())
+        else:
+            continue
+        for title, value in pairs:
+            if isinstance(value, list):
+                out += nav_pages(value, section or title)
+            elif isinstance(value, str) and value.endswith(".md") and "://" not in value:
+                out.append((section, value))
+    return out
+
+
+__all__ = ["Generated", "chapter_paths", "expand_nav", "generate", "nav", "nav_pages"]

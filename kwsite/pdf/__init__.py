@@ -1,0 +1,89 @@
+"""Printable PDF edition of a site, made with WeasyPrint from the same model and Markdown.
+
+- :func:`collect` reads a site directory (``data/``, ``content/``, ``mkdocs.yml``)
+  without running MkDocs; the plugin builds a :class:`Source` from its own files.
+- :func:`document.html` assembles cover, contents and every page in nav order.
+- :func:`render.render` calls WeasyPrint through a fetcher that serves only build files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from .document import Source, html, page_sources, pages_in_order, source_date
+from .render import STEPS, PdfError, Rendered, render
+
+PDF_PATH = "downloads/kwaliteitsagenda.pdf"
+"""Where the site build writes the PDF, relative to the site dir."""
+
+
+def collect(site_dir: Path | str, charts_tick: Callable[[int], None] | None = None) -> Source:
+    """Load, validate and generate everything the PDF of ``site_dir`` needs.
+
+    Raises :class:`kwsite.KwsiteError` with every data problem or unknown
+    ``[[ref]]`` in the content.
+    """
+    from ..build import build_pages, load_site
+    from ..privacy import redact
+    from ..problems import KwsiteError
+
+    site_dir = Path(site_dir)
+    config = _mkdocs_config(site_dir)
+    docs = Path(config["docs_dir"]) if config else site_dir / "content"
+    plugin = _plugin_options(config)
+    site, _ = load_site(site_dir / plugin.get("data_dir", "data"), plugin.get("data_dir", "data"))
+    if not plugin.get("show_person_names", False):  # privacy by default, as in the site build
+        site = redact(site)
+    written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
+    texts = {p: (docs / p).read_text(encoding="utf-8-sig") for p in written}
+    cache = plugin.get("cache_dir")
+    generated, _ = build_pages(site, written, site_dir / cache if cache else None, texts, tick=charts_tick)
+    by_path = {g.path: g.content for g in generated}
+    md_paths = [g.path for g in generated if g.path.endswith(".md")]
+    order = pages_in_order(site, config["nav"] if config else None, written, md_paths)
+
+    def read(path: str) -> str | None:
+        if path in by_path:
+            return by_path[path]
+        return texts.get(path)
+
+    pages, problems = page_sources(site, order, read, set(md_paths), docs.name)
+    if problems:
+        raise KwsiteError(sorted(problems))
+    memory = {p: c for p, c in by_path.items() if not p.endswith(".md")}
+    extensions = config["markdown_extensions"] if config else None
+    source = Source(site, docs, pages, memory, date=source_date(site_dir))
+    if extensions is not None:
+        source.extensions, source.configs = list(extensions), dict(config["mdx_configs"])
+    return source
+
+
+def _mkdocs_config(site_dir: Path):
+    path = site_dir / "mkdocs.yml"
+    if not path.is_file():
+        return None
+    from mkdocs.config import load_config
+
+    return load_config(str(path))
+
+
+def _plugin_options(config) -> dict:
+    if config is None:
+        return {}
+    plugin = config["plugins"].get("kwsite")
+    return dict(plugin.config) if plugin is not None else {}
+
+
+def render_steps() -> int:
+    """How many times :func:`build` calls its ``tick`` (WeasyPrint's steps)."""
+    return STEPS
+
+
+def build(source: Source, tick: Callable[[int], None] | None = None) -> Rendered:
+    """The PDF of ``source`` (tagged PDF/UA-1)."""
+    return render(html(source), source.root, source.memory, tick=tick)
+
+
+__all__ = ["PDF_PATH", "PdfError", "Rendered", "Source", "build", "collect", "html", "page_sources",
+           "pages_in_order", "render", "source_date"]

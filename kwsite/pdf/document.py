@@ -1,0 +1,151 @@
+"""The print document: every page of the site, in nav order, as one HTML file.
+
+Fed by the same model and the same Markdown as the site: hand-written chapters
+(front matter stripped, ``[[ref]]`` directives expanded) and the generated pages
+of :mod:`kwsite.pages`, converted with the Markdown extensions of ``mkdocs.yml``.
+A Jinja template (autoescaped) adds the cover and the table of contents; the
+page numbers in the contents are CSS ``target-counter`` values, so they are the
+real page numbers of the rendered PDF.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import jinja2
+from babel.dates import format_date
+from markupsafe import Markup
+from mkdocs.utils.meta import get_data
+
+from ..directives import expand
+from ..model import Site
+from ..numbers import LOCALE
+from ..pages import expand_nav, nav_pages
+from ..problems import Problem
+from ..sanitize import clean_html
+from .markup import convert, page_key
+
+DEFAULT_EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "admonition", "footnotes"]
+"""Used when a site has no ``mkdocs.yml`` (the flagship's list)."""
+STATUS = {"ingediend": "Ingediend", "bijgesteld": "Bijgesteld", "jaarverslag": "Jaarverslag", "concept": "Concept"}
+TOC_DEPTH_WRITTEN = 2
+"""Hand-written pages list their h1 and h2 in the contents; generated pages only their h1."""
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """One page of the site: docs path, Markdown (directives expanded), top-level nav section."""
+
+    path: str
+    markdown: str
+    section: str | None = None
+    generated: bool = False
+
+
+@dataclass
+class Source:
+    """Everything the print document is made from.
+
+    ``root`` is the docs dir (the URL fetcher serves only below it); ``memory``
+    holds generated assets by docs path (chart SVGs); ``date`` is the edition's
+    build date (``SOURCE_DATE_EPOCH`` or the last commit), ``None`` if unknown.
+    """
+
+    site: Site
+    root: Path
+    pages: list[PageSource]
+    memory: dict[str, str | bytes] = field(default_factory=dict)
+    extensions: list = field(default_factory=lambda: list(DEFAULT_EXTENSIONS))
+    configs: dict = field(default_factory=dict)
+    date: dt.datetime | None = None
+
+
+def source_date(directory: Path | str) -> dt.datetime | None:
+    """``SOURCE_DATE_EPOCH`` if set, else the last git commit's time in ``directory``, else ``None``."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        try:
+            proc = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=directory, capture_output=True,
+                                  text=True, timeout=10, check=False)
+            epoch = proc.stdout.strip() if proc.returncode == 0 else ""
+        except (OSError, subprocess.SubprocessError):
+            epoch = ""
+    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch.isdigit() else None
+
+
+def pages_in_order(site: Site, nav: list | None, written: list[str], generated: list[str]) -> list[tuple[str | None, str]]:
+    """(section, path) of every page: nav order when there is a nav, else home, chapters, generated pages."""
+    if nav:
+        return nav_pages(expand_nav(nav, site))
+    first = [p for p in written if p == "index.md"]
+    return [(None, p) for p in first + sorted(p for p in written if p != "index.md") + generated]
+
+
+def page_sources(site: Site, order: list[tuple[str | None, str]], read: Callable[[str], str | None],
+                 generated: set[str], docs_name: str = "content") -> tuple[list[PageSource], list[Problem]]:
+    """Markdown of each page (front matter stripped, directives expanded) and unknown references."""
+    pages, problems = [], []
+    for section, path in order:
+        raw = read(path)
+        if raw is None:
+            continue
+        body, _ = get_data(raw)
+        offset = raw[: len(raw) - len(body)].count("\n") + 1 if body and raw.endswith(body) else 1
+        name = f"(gegenereerd) {path}" if path in generated else f"{docs_name}/{path}"
+        text, found = expand(body, site, name, offset)
+        problems += found
+        pages.append(PageSource(path, text, section, path in generated))
+    return pages, problems
+
+
+def _cover(site: Site, date: dt.datetime | None) -> dict:
+    agenda = site.agenda
+    return {
+        "institutions": [i.name for i in agenda.institutions],
+        "title": agenda.title,
+        "subtitle": agenda.subtitle,
+        "period": f"{agenda.period_start}-{agenda.period_end}",
+        "edition": agenda.edition.label,
+        "status": STATUS.get(agenda.edition.status, agenda.edition.status),
+        "edition_date": agenda.edition.date,
+        "made": format_date(date.date(), "d MMMM y", locale=LOCALE) if date else None,
+    }
+
+
+def html(source: Source) -> str:
+    """The whole print document as one HTML string (UTF-8, ``lang`` from the agenda)."""
+    known = {p.path for p in source.pages}
+    ids: set[str] = set()
+    for page in source.pages:  # first pass: every id, so links to missing anchors can fall back to the page
+        ids |= convert(page.markdown, page.path, known, source.extensions, source.configs).ids
+    sections, toc = [], []
+    last = object()
+    for page in source.pages:
+        done = convert(page.markdown, page.path, known, source.extensions, source.configs, ids)
+        depth = 1 if page.generated else TOC_DEPTH_WRITTEN
+        if page.section != last and page.section:
+            toc.append({"part": page.section})
+        last = page.section
+        for h in done.headings:
+            if h.level <= depth:
+                toc.append({"level": h.level, "id": h.id, "text": h.text})
+        css = ["kw-page", "kw-generated" if page.generated else "kw-written"]
+        if page.path.startswith("colleges/") and page.path != "colleges/index.md":
+            css.append("kw-appendix")
+        body = clean_html(done.html)  # the same allow-list as the site's pages (remote images dropped)
+        sections.append({"key": page_key(page.path), "css": " ".join(css), "html": Markup(body)})
+    agenda = source.site.agenda
+    title = f"{agenda.title} – {agenda.subtitle}" if agenda.subtitle else agenda.title
+    env = jinja2.Environment(loader=jinja2.PackageLoader("kwsite.pdf", "."), autoescape=True,
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    return env.get_template("print.html").render(
+        lang=agenda.language, title=title, running=agenda.title,
+        author=", ".join(i.name for i in agenda.institutions),
+        date=source.date.strftime("%Y-%m-%dT%H:%M:%SZ") if source.date else None,
+        cover=_cover(source.site, source.date), toc=toc, sections=sections,
+    )

@@ -1,0 +1,209 @@
+"""Markdown → print HTML for one page of the document.
+
+The page is converted with the site's own Markdown extensions (from
+``mkdocs.yml``); one extra tree processor, run after ``toc``, makes the page
+fit into a single print document:
+
+- every ``id`` gets the page's key as prefix, so ids stay unique;
+- links to other pages (``../themas/x.md#a``) become ``#<key>--a`` and stay
+  clickable; download links (their text names a size) are dropped, keeping
+  the surrounding text; links to other files keep only their words; web links
+  get their address as a footnote;
+- Markdown footnotes (extension ``footnotes``) become page footnotes;
+- image paths become docs-relative, so the URL fetcher finds them.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+
+SIZE = re.compile(r"\d[\d.,]*\s?(?:kB|MB|KB|bytes?)\b")
+"""A file size in a link text marks a download link."""
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+
+def page_key(path: str) -> str:
+    """``hoofdstukken/01-koers.md`` → ``p-hoofdstukken-01-koers``."""
+    stem = path[:-3] if path.endswith(".md") else path
+    return "p-" + re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-")
+
+
+@dataclass
+class Heading:
+    level: int
+    id: str
+    text: str
+
+
+@dataclass
+class Converted:
+    html: str
+    headings: list[Heading] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+    """Every (prefixed) id of the page, for resolving links between pages."""
+
+
+class _PrintTree(Treeprocessor):
+    def __init__(self, md, path: str, pages: set[str], ids: set[str] | None):
+        super().__init__(md)
+        self.path, self.pages, self.key, self.ids = path, pages, page_key(path), ids
+        self.found: set[str] = set()
+
+    def _anchor(self, key: str, fragment: str) -> str:
+        """``#key--fragment``; the page itself when the fragment is no id of the document
+        (a broken anchor: MkDocs warns about it, the PDF just opens the page)."""
+        target = f"{key}--{fragment}" if fragment else key
+        return f"#{target}" if self.ids is None or target in self.ids else f"#{key}"
+
+    def _target(self, href: str) -> str | None:
+        """The in-document target of a relative link, or ``None`` if it is no page."""
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc:
+            return href
+        if not parts.path:
+            return self._anchor(self.key, parts.fragment)
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(self.path), unquote(parts.path)))
+        if target.endswith("/") or not target.endswith(".md"):
+            target = posixpath.join(target, "index.md") if "." not in posixpath.basename(target) else target
+        if target not in self.pages:
+            return None
+        return self._anchor(page_key(target), parts.fragment)
+
+    def run(self, root):
+        _page_footnotes(root)
+        parents = {child: parent for parent in root.iter() for child in parent}
+        for el in list(root.iter()):
+            if el.get("id"):
+                el.set("id", f"{self.key}--{el.get('id')}")
+                self.found.add(el.get("id"))
+            if el.tag == "img" and el.get("src"):
+                src = el.get("src")
+                if not urlsplit(src).scheme:
+                    el.set("src", posixpath.normpath(posixpath.join(posixpath.dirname(self.path), unquote(src))))
+            if el.tag != "a" or not el.get("href"):
+                continue
+            href = el.get("href")
+            target = self._target(href)
+            if target is None and SIZE.search("".join(el.itertext())) and not (el.tail or "").strip(" ·\n"):
+                _drop(el, parents)  # a download link ("CSV, 0,4 kB") ending its line: site-only
+            elif target is None:
+                _unlink(el, parents)  # another file of the site (a schema): keep the words
+            elif target.startswith(("http://", "https://")):
+                note = etree.Element("span", {"class": "kw-url"})
+                note.text = target
+                parent = parents[el]
+                parent.insert(list(parent).index(el) + 1, note)
+                note.tail, el.tail = el.tail, None
+            else:
+                el.set("href", target)
+        return root
+
+
+def _page_footnotes(root) -> None:
+    """Move each note of the ``footnotes`` extension to its reference as ``span.kw-fn`` (CSS floats it
+    to the foot of the page); the end-of-page list disappears."""
+    block = next((d for d in root.iter("div") if "footnote" in (d.get("class") or "").split()), None)
+    if block is None:
+        return
+    notes = {li.get("id"): li for li in block.iter("li")}
+    parents = {child: parent for parent in root.iter() for child in parent}
+    for sup in [s for s in root.iter("sup") if s.find("a") is not None]:
+        link = sup.find("a")
+        li = notes.get((link.get("href") or "").lstrip("#"))
+        if li is None:
+            continue
+        note = etree.Element("span", {"class": "kw-fn"})
+        for p in li:
+            for back in [a for a in p.iter("a") if "footnote-backref" in (a.get("class") or "")]:
+                parents_p = {c: q for q in p.iter() for c in q}
+                parents_p[back].remove(back)
+            chunk = etree.SubElement(note, "span")
+            chunk.text, chunk[:] = p.text, list(p)
+            chunk.tail = " "
+        parent = parents[sup]
+        note.tail = sup.tail
+        parent.insert(list(parent).index(sup), note)
+        parent.remove(sup)
+    parents[block].remove(block)
+
+
+LEAD_IN = re.compile(r"[^\n.]*:[\s·]*$")
+
+
+def _trim_lead_in(parent) -> None:
+    """After the last download link went: drop its lead-in ("Download:") and a line break left at the end."""
+    children = list(parent)
+    if children:
+        children[-1].tail = LEAD_IN.sub("", children[-1].tail or "") or None
+        if children[-1].tag == "br" and not (children[-1].tail or "").strip():
+            parent.remove(children[-1])
+    else:
+        parent.text = LEAD_IN.sub("", parent.text or "") or None
+
+
+def _unlink(el, parents) -> None:
+    """Replace a link element by a span with the same content (no target in the PDF)."""
+    el.tag = "span"
+    el.attrib.clear()
+
+
+def _drop(el, parents) -> None:
+    """Remove a link element, keep its tail; drop a paragraph left empty or ending in a colon."""
+    parent = parents[el]
+    children = list(parent)
+    i = children.index(el)
+    tail = (el.tail or "").strip(" ·")
+    if i == 0:
+        parent.text = ((parent.text or "").rstrip(" ·") + (" " + tail if tail else "")).strip() or None
+    else:
+        prev = children[i - 1]
+        prev.tail = ((prev.tail or "").rstrip(" ·") + (" " + tail if tail else "")) or None
+    parent.remove(el)
+    if i == len(children) - 1 and not tail:
+        _trim_lead_in(parent)
+    rest = (parent.text or "").strip()
+    if parent.tag == "p" and not len(parent) and (not rest or rest.endswith(":")) and parent in parents:
+        parents[parent].remove(parent)  # empty, or only the lead-in of the dropped links ("Downloaden:")
+
+
+class _PrintExtension(markdown.Extension):
+    def __init__(self, path: str, pages: set[str], ids: set[str] | None):
+        super().__init__()
+        self.tree = None
+        self.path, self.pages, self.ids = path, pages, ids
+
+    def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
+        self.tree = _PrintTree(md, self.path, self.pages, self.ids)
+        md.treeprocessors.register(self.tree, "kwsite_print", 4)
+
+
+def _flatten(tokens: list[dict], key: str) -> list[Heading]:
+    out = []
+    for t in tokens:
+        out.append(Heading(t["level"], f"{key}--{t['id']}", t["name"]))
+        out += _flatten(t.get("children", []), key)
+    return out
+
+
+def convert(text: str, path: str, pages: set[str], extensions: list, configs: dict,
+            ids: set[str] | None = None) -> Converted:
+    """HTML of one page, its headings (level, prefixed id, plain text) and its ids.
+
+    ``extensions``/``configs`` as MkDocs' ``markdown_extensions``/``mdx_configs``;
+    ``toc`` permalinks are switched off for print. ``ids``: every id of the
+    document (from a first pass); a link to an id not in it opens its page.
+    """
+    configs = {k: dict(v) for k, v in configs.items()}
+    configs.setdefault("toc", {})["permalink"] = False
+    names = list(extensions) + ([] if "toc" in extensions else ["toc"])
+    ext = _PrintExtension(path, pages, ids)
+    md = markdown.Markdown(extensions=[*names, ext], extension_configs=configs)
+    html = md.convert(text)
+    return Converted(html, _flatten(getattr(md, "toc_tokens", []), page_key(path)), ext.tree.found | {page_key(path)})
