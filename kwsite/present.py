@@ -37,7 +37,7 @@ def baseline_text(indicator: Indicator) -> str:
 
 
 def target_text(indicator: Indicator, target: Target | None) -> str:
-    """How a target reads: ``45%``, ``minimaal 3,7``, ``hoger``, ``vast te stellen in 2020``,
+    """How a target reads: ``45%``, ``minimaal 3,7``, ``hoger``, ``stijgend t.o.v. 2018-2019``, ``vast te stellen in 2020``,
     ``6,9 (+0,2 punt)``. No indicative marker: callers add it where it belongs."""
     if target is None:
         return NO_TARGET
@@ -51,7 +51,8 @@ def target_text(indicator: Indicator, target: Target | None) -> str:
     if kind == "range":
         return f"{value_text(indicator, target.low)} tot {value_text(indicator, target.high)}"
     if kind == "direction":
-        return DIRECTION_TEXT[target.direction]
+        word = DIRECTION_TEXT[target.direction]
+        return f"{word} t.o.v. {target.reference}" if target.reference else word
     if kind == "deferred":
         return f"vast te stellen in {target.set_in}"
     unit = DELTA_UNIT[indicator.unit]

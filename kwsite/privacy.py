@@ -36,7 +36,8 @@ def redact(site: Site) -> Site:
     plans = []
     for plan in site.teamplans:
         acts = [a.model_copy(update={"who": _owners(a.who)}) for a in plan.approach.activities]
-        plans.append(plan.model_copy(update={"approach": plan.approach.model_copy(update={"activities": acts})}))
+        approach = plan.approach.model_copy(update={"activities": acts, "who": _owners(plan.approach.who)})
+        plans.append(plan.model_copy(update={"approach": approach}))
     return dataclasses.replace(site, line_sets=sets, teamplans=tuple(plans))
 
 
@@ -44,4 +45,5 @@ def person_names(site: Site) -> set[str]:
     """Every personal name of an owner in the data."""
     owners = [o for ln in site.lines() for o in ln.owners]
     owners += [o for p in site.teamplans for a in p.approach.activities for o in a.who]
+    owners += [o for p in site.teamplans for o in p.approach.who]
     return {o.person for o in owners if o.person}

@@ -9,21 +9,27 @@ The rule for one realisation (value ``v`` in year ``Y``):
 1. The target weighed is the first target of the same breakdown with
    ``year >= Y``; after the last target, the last one. No target (or only a
    *deferred* one, whose value is not set yet) → **geen streefwaarde**.
-2. **behaald** when ``v`` already meets that target:
+2. No realisation for ``Y`` → **geen gegevens**. A realisation that exists is
+   never shown as *geen gegevens*.
+3. **behaald** when ``v`` already meets that target:
    ``value``/``relative`` at least the value (``higher_is_better``) or at most
    (``lower_is_better``); ``minimum`` ``v >= value``; ``maximum`` ``v <= value``;
-   ``range`` ``low <= v <= high``; ``direction`` against the baseline ``b``:
-   *hoger/stijgend* ``v > b``, *lager/dalend* ``v < b``, *behoud/stabiel*
-   not worse than ``b`` in the indicator's polarity.
-3. Not met and ``Y`` before the target year: **op koers** when ``v`` lies on or
-   beyond the straight path from the baseline (value, year) to the target
-   (value, year) for year ``Y`` — beyond meaning in the target's direction
-   (polarity for value/relative, up for minimum, down for maximum, towards the
-   nearest bound for range, not past the far bound) — else **achter**. A direction target has no path:
-   not met is **achter**.
-4. Not met in or after the target year → **achter**.
-5. No realisation for ``Y``, or no baseline where the path needs one →
-   **geen gegevens**.
+   ``range`` ``low <= v <= high``; ``direction`` against its comparison value
+   ``b``: *hoger/stijgend* ``v > b``, *lager/dalend* ``v < b``, *behoud/stabiel*
+   not worse than ``b`` in the indicator's polarity. ``b`` is the baseline, or,
+   when the target names a ``reference`` period (S4 2a "stijgend t.o.v.
+   2018-2019"), the realisation for that period. Without ``b`` it cannot be said
+   whether the target is met → **niet te beoordelen**.
+4. Not met in or after the target year → **niet behaald**.
+5. Not met before the target year: **op koers** when ``v`` lies on or beyond
+   the straight path from the baseline (value, year) to the target (value,
+   year) for year ``Y`` — beyond meaning in the target's direction (polarity
+   for value/relative, up for minimum, down for maximum, towards the nearest
+   bound for range, not past the far bound) — else **achter**. A range target
+   the baseline already lies in has the range itself as path (outside it:
+   **achter**). Without a path — a direction target, or no baseline value or
+   baseline *year* (a baseline with only a ``period``) — **nog niet behaald**:
+   the fact, without a claim about the course.
 
 Per college (a realisation with ``unit``) the same rule applies to the
 institution's targets; the path starts at the college's own realisation in the
@@ -49,6 +55,9 @@ class Status(Enum):
     REACHED = ("behaald", "✓")
     ON_TRACK = ("op koers", "→")
     BEHIND = ("achter", "!")
+    NOT_YET = ("nog niet behaald", "…")
+    MISSED = ("niet behaald", "✗")
+    UNJUDGED = ("niet te beoordelen", "?")
     NO_DATA = ("geen gegevens", "–")
     NO_TARGET = ("geen streefwaarde", "·")
 
@@ -58,7 +67,7 @@ class Status(Enum):
 
     @property
     def code(self) -> str:
-        """Machine form for downloads: ``op_koers``, ``geen_gegevens``."""
+        """Machine form for downloads: ``op_koers``, ``nog_niet_behaald``, ``niet_te_beoordelen``."""
         return self.word.replace(" ", "_")
 
     @property
@@ -67,8 +76,12 @@ class Status(Enum):
 
     @property
     def key(self) -> str:
-        """CSS/machine key: ``behaald``, ``op-koers``, ``achter``, ``geen-gegevens``, ``geen-streefwaarde``."""
+        """CSS key: the word with hyphens (``op-koers``, ``niet-te-beoordelen``)."""
         return self.word.replace(" ", "-")
+
+
+JUDGED = frozenset({Status.REACHED, Status.ON_TRACK, Status.BEHIND, Status.NOT_YET, Status.MISSED})
+"""Statuses that say something about the value against the target (counted by the two-thirds rule)."""
 
 
 @dataclass(frozen=True)
@@ -101,7 +114,7 @@ def _better(ind: Indicator) -> int:
 
 def meets(ind: Indicator, target: Target, value: Decimal, baseline: Decimal | None) -> bool | None:
     """Whether ``value`` meets ``target``; ``None`` when that cannot be said
-    (deferred target, or a direction target without a baseline)."""
+    (deferred target, or a direction target without a comparison value ``baseline``)."""
     kind = target.kind
     if kind in ("value", "relative"):
         return (value - target.value) * _better(ind) >= 0
@@ -149,23 +162,27 @@ def expected(baseline: Decimal, base_year: int, end: Decimal, end_year: int, yea
 
 
 def judge(ind: Indicator, target: Target | None, year: int, value: Decimal | None,
-          baseline: Decimal | None, base_year: int | None) -> Progress:
-    """Status of ``value`` in ``year`` against ``target`` (see the module rule)."""
+          baseline: Decimal | None, base_year: int | None, compare: Decimal | None = None) -> Progress:
+    """Status of ``value`` in ``year`` against ``target`` (see the module rule).
+
+    ``baseline``/``base_year`` start the path (and weigh a direction target);
+    ``compare`` weighs a direction target that names a ``reference`` period
+    (``None``: the data give no value for it → niet te beoordelen)."""
     if target is None or target.kind == "deferred":
         return Progress(Status.NO_TARGET, year, value, target)
     if value is None:
         return Progress(Status.NO_DATA, year, None, target)
-    met = meets(ind, target, value, baseline)
+    met = meets(ind, target, value, compare if target.reference else baseline)
     if met is None:
-        return Progress(Status.NO_DATA, year, value, target)
+        return Progress(Status.UNJUDGED, year, value, target)
     if met:
         return Progress(Status.REACHED, year, value, target)
-    if year >= target.year or target.kind == "direction":
-        return Progress(Status.BEHIND, year, value, target)
-    if baseline is None or base_year is None:
-        return Progress(Status.NO_DATA, year, value, target)
+    if year >= target.year:
+        return Progress(Status.MISSED, year, value, target)
+    if target.kind == "direction" or baseline is None or base_year is None:
+        return Progress(Status.NOT_YET, year, value, target)
     aim = _aim(ind, target, baseline)
-    if aim is None:  # a range target the baseline already lies in
+    if aim is None:  # a range target the baseline already lies in: the range is the path
         return Progress(Status.BEHIND, year, value, target)
     end, sense = aim
     path = expected(baseline, base_year, end, target.year, year)
@@ -187,11 +204,29 @@ def _baseline(ind: Indicator, unit: str | None, breakdown: str | None) -> tuple[
     return base.value, base.year
 
 
+def reference_value(ind: Indicator, target: Target, unit: str | None = None, breakdown: str | None = None) -> Decimal | None:
+    """The realisation for ``target.reference`` (matched on its ``period``, or on
+    its year written as a number); ``None`` when the data give none."""
+    found = next((r for r in ind.realisations if r.unit == unit and r.breakdown == breakdown
+                  and _is_reference(r, target)), None)
+    return found.value if found else None
+
+
+def _is_reference(real: Realisation, target: Target) -> bool:
+    return real.period == target.reference or str(real.year) == target.reference
+
+
 def status_for(ind: Indicator, year: int, unit: str | None = None, breakdown: str | None = None) -> Progress:
     """The status of ``ind`` in ``year`` for ``unit`` (``None`` = institution)."""
     real = realisation(ind, year, unit, breakdown)
     value, base_year = _baseline(ind, unit, breakdown)
-    return judge(ind, target_for(ind, year, breakdown), year, real.value if real else None, value, base_year)
+    target = target_for(ind, year, breakdown)
+    compare = None
+    if target is not None and target.reference:
+        compare = reference_value(ind, target, unit, breakdown)
+        if real is not None and _is_reference(real, target):  # the comparison point itself
+            return Progress(Status.UNJUDGED, year, real.value, target)
+    return judge(ind, target, year, real.value if real else None, value, base_year, compare)
 
 
 def latest(ind: Indicator, unit: str | None = None, breakdown: str | None = None) -> Progress:
@@ -206,6 +241,16 @@ def latest(ind: Indicator, unit: str | None = None, breakdown: str | None = None
     return status_for(ind, years[-1], unit, breakdown)
 
 
+def breakdowns(ind: Indicator) -> list[str | None]:
+    """The breakdowns the targets are split into, in order; ``[None]`` when not split."""
+    return list(dict.fromkeys(t.breakdown for t in ind.targets)) or [None]
+
+
+def latest_parts(ind: Indicator, unit: str | None = None) -> list[tuple[str | None, Progress]]:
+    """:func:`latest` per breakdown of the targets (one ``(None, …)`` pair when not split)."""
+    return [(b, latest(ind, unit, b)) for b in breakdowns(ind)]
+
+
 def units_with_data(ind: Indicator) -> list[str]:
     """Units that have at least one realisation, in order of first appearance."""
     return list(dict.fromkeys(r.unit for r in ind.realisations if r.unit is not None))
@@ -214,7 +259,7 @@ def units_with_data(ind: Indicator) -> list[str]:
 def two_thirds(parts: Iterable[Status]) -> bool | None:
     """Whether at least two thirds of the parts *with data* are behaald
     (``3 × behaald >= 2 × with data``, so exactly 2/3 counts); ``None`` without any."""
-    judged = [s for s in parts if s in (Status.REACHED, Status.ON_TRACK, Status.BEHIND)]
+    judged = [s for s in parts if s in JUDGED]
     if not judged:
         return None
     reached = sum(1 for s in judged if s is Status.REACHED)
@@ -236,7 +281,7 @@ def attainment(parts: Sequence[Status], whole: Status) -> Attainment:
     """S3's rule at one level: behaald when ≥ 2/3 of ``parts`` with data are
     behaald; otherwise ``whole`` (the level's own value) decides. Apply it twice
     for teams → college → institution."""
-    judged = [s for s in parts if s in (Status.REACHED, Status.ON_TRACK, Status.BEHIND)]
+    judged = [s for s in parts if s in JUDGED]
     reached = sum(1 for s in judged if s is Status.REACHED)
     if two_thirds(judged):
         return Attainment(Status.REACHED, "onderdelen", reached, len(judged))

@@ -126,12 +126,15 @@ def check_targets(site: Site, loaded: Loaded) -> None:
 
 def check_realisations(site: Site, loaded: Loaded) -> None:
     """Realisations: inside the scale, not before the baseline, not after the period,
-    a known college, one value per year/college/breakdown."""
+    a known college, one value per year/college/breakdown; when every target is
+    split per breakdown, a breakdown those targets name."""
     agenda = site.agenda
     units = {u.id for u in site.units} | loaded.invalid_ids
     for i, ind in enumerate(site.indicators):
         base_year = ind.baseline.year if ind.baseline else None
         keys = [(r.year, r.unit, r.breakdown) for r in ind.realisations]
+        parts = list(dict.fromkeys(t.breakdown for t in ind.targets))
+        split = bool(parts) and None not in parts
         for j, real in enumerate(ind.realisations):
             loc = (i, "realisations", j)
             _in_scale(loaded, ind, loc + ("value",), real.value)
@@ -141,6 +144,10 @@ def check_realisations(site: Site, loaded: Loaded) -> None:
                 loaded.add("indicators", loc + ("year",), f"realisatie {real.year} ligt voor de nulmeting ({base_year})")
             if real.unit and "units" not in loaded.failed and real.unit not in units:
                 loaded.add("indicators", loc + ("unit",), f"onbekend college '{real.unit}'")
+            if split and real.breakdown is None:
+                loaded.add("indicators", loc, f"indicator heeft streefwaarden per uitsplitsing ({', '.join(parts)}); geef breakdown")
+            elif split and real.breakdown not in parts:
+                loaded.add("indicators", loc + ("breakdown",), f"onbekende uitsplitsing '{real.breakdown}' ({', '.join(parts)})")
             if keys.index(keys[j]) != j:
                 loaded.add("indicators", loc + ("year",), f"al een realisatie voor {real.year}")
 

@@ -166,9 +166,15 @@ def test_team_plan_page_has_the_six_steps_on_real_material(built):
     assert "Wanneer bereikt: Schooljaar 20-21 en 21-22 (tot en met 2022)" in body
     assert "☑ Scores of resultaten waarover het team niet tevreden is" in body
     assert "Het doel is SMART geformuleerd" in body
-    plan = tables(html)[0]
-    assert plan[0] == ["Activiteit", "Wie", "Wanneer"]
-    assert plan[2] == ["Communicatie via de nieuwsbrief voortzetten", "Team, MT", "Schooljaar 20-21 en 21-22"]
+    # S1 L554-555 gives one owner cell and one timeline for the whole line: never a "who" per activity
+    assert ("Voor alle activiteiten samen (de bron verdeelt dit niet per activiteit): wie: Team, mentoren, "
+            "ondersteuning, MT; wanneer: Schooljaar 20-21 en 21-22.") in body
+    assert "Communicatie via de nieuwsbrief voortzetten" in body
+    assert not tables(html) and "Team, MT" not in body
+    assert "(hard)" not in body and "(zacht)" not in body  # S1 does not classify the measurements
+    # the line's title ends in a full stop; the sentence around it must still read well
+    assert ("Dit plan werkt de verbeterlijn “De communicatie met ouders is verbeterd van 7,9 naar een 8,5” uit "
+            "(zie actie- en verbeterlijnen).") in body
 
 
 def test_reference_page_has_checklist_bottlenecks_and_source(built):

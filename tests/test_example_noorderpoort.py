@@ -75,7 +75,7 @@ def test_minimum_deferred_and_direction_targets(built):
     assert rows["1a Tevredenheid SLB"] == ["Kwetsbare jongeren", "3,5 (’17-‘18)", "geen streefwaarde", "minimaal 3,7"]
     assert {r[-1] for r in table[1:]} <= {"– geen gegevens", "· geen streefwaarde"}  # S4 prints no realisations
     assert rows["1c Uitstroom met certificaat"][-1] == "vast te stellen in 2020"
-    assert rows["2a Startersresultaat"][1:] == ["84,4% (2016/2017)", "stijgend", "geen streefwaarde"]
+    assert rows["2a Startersresultaat"][1:] == ["84,4% (2016/2017)", "stijgend t.o.v. 2018-2019", "geen streefwaarde"]
     assert rows["4a Secundaire doelgroep"][1:] == ["18% (1 oktober 2018)", "geen streefwaarde", "20%"]
 
 
@@ -167,3 +167,17 @@ def test_generated_theme_markdown_matches_golden():
     if os.environ.get("KWSITE_UPDATE_GOLDEN"):
         GOLDEN.write_text(generated, encoding="utf-8")
     assert generated == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_activity_goals_carry_their_horizon(built):
+    # S4 L1944 and L2006: "Voor 2020 zijn de volgende doelstellingen geformuleerd"
+    body = text(page(built, "themas/gelijke-kansen"))
+    assert "Doelen voor 2020: Een community of practice met docenten als ambassadeurs excellentie van iedere school" in body
+    assert "Doelen voor 2020: Minimaal 30 docenten hebben de Leergang Excellentie met succes gevolgd" in body
+    assert "Doelen voor 2020: De vraag naar NT2-ondersteuning is op alle scholen in beeld bij de BAT" in body
+    assert "Doelen: Het strategisch plan vraagt" in body  # S4 gives no year for this one
+
+
+def test_direction_against_another_period_than_the_baseline_says_so(built):
+    # S4 L1867-1868: "stijgend t.o.v. 2018-2019"; the baseline is 2016/2017
+    assert "stijgend t.o.v. 2018-2019" in text(page(built, "themas/gelijke-kansen"))

@@ -59,7 +59,7 @@ def test_goal_without_date_is_not_smart(clusius):
     edit(clusius, "data/teamplans.yaml", '      when: ["Schooljaar 20-21 en 21-22"]                    # S1 L554\n', "")
     code, out = validate(clusius)
     assert code == 1  # validate is strict by default, like the build
-    assert out[0] == "data/teamplans.yaml:27:5 teamplans[0].objective: waarschuwing: doel is niet SMART: geen datum"
+    assert out[0] == "data/teamplans.yaml:25:5 teamplans[0].objective: waarschuwing: doel is niet SMART: geen datum"
     assert validate(clusius, "--no-strict")[0] == 0
 
 
@@ -69,7 +69,7 @@ def test_goal_without_indicator_and_target_is_not_smart(clusius):
     end = text.index("\n      when:", start) + 1
     (clusius / "data/teamplans.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
     code, out = validate(clusius)
-    assert out[0] == ("data/teamplans.yaml:27:5 teamplans[0].objective: waarschuwing: "
+    assert out[0] == ("data/teamplans.yaml:25:5 teamplans[0].objective: waarschuwing: "
                       "doel is niet SMART: geen meetbare indicator, geen streefwaarde")
 
 
@@ -92,4 +92,4 @@ def test_plan_pointing_to_unknown_line(clusius):
     edit(clusius, "data/teamplans.yaml", "line: vmbo-vl-oudercommunicatie", "line: vmbo-vl-bestaat-niet")
     code, out = validate(clusius)
     assert code == 1
-    assert out[0] == "data/teamplans.yaml:10:5 teamplans[0].line: onbekende actie- of verbeterlijn 'vmbo-vl-bestaat-niet'"
+    assert out[0] == "data/teamplans.yaml:13:5 teamplans[0].line: onbekende actie- of verbeterlijn 'vmbo-vl-bestaat-niet'"

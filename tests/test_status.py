@@ -3,16 +3,19 @@
 Paths are worked out by hand in the comments: baseline (value, year) → target (value, year).
 """
 
+import shutil
 from decimal import Decimal as D
+from pathlib import Path
 
 import pytest
 
 from kwsite.model import Indicator
 from kwsite.status import (
-    Status, attainment, expected, indicator_attainment, latest, status_for, target_for, two_thirds,
+    Status, attainment, expected, indicator_attainment, latest, latest_parts, status_for, target_for, two_thirds,
 )
 
 R, K, B, N, T = Status.REACHED, Status.ON_TRACK, Status.BEHIND, Status.NO_DATA, Status.NO_TARGET
+Y, M, U = Status.NOT_YET, Status.MISSED, Status.UNJUDGED
 
 
 def ind(targets, realisations=(), polarity="higher_is_better", baseline=(60, 2017), unit="percent"):
@@ -38,8 +41,8 @@ def test_path_is_linear_in_decimals():
     (2019, 70, R),   # exactly the target counts
     (2019, 65, K),   # exactly on the path
     (2019, "64.9", B),
-    (2021, 69, B),   # target year, not met
-    (2022, 69, B),   # after the last target
+    (2021, 69, M),   # target year, not met: niet behaald
+    (2022, 69, M),   # after the last target
     (2020, None, N),  # no realisation
 ])
 def test_value_higher_is_better(year, value, status):
@@ -90,17 +93,20 @@ def test_range_from_above_and_from_inside():
     assert status_for(inside, 2019).status is B  # left the range it started in
 
 
+# a direction has no path: not met before the target year is "nog niet behaald", never "achter"
 @pytest.mark.parametrize("direction, polarity, value, status", [
-    ("hoger", "higher_is_better", 61, R), ("hoger", "higher_is_better", 60, B),
-    ("stijgend", "higher_is_better", 59, B),
-    ("lager", "lower_is_better", 59, R), ("dalend", "lower_is_better", 60, B),
-    ("behoud", "higher_is_better", 60, R), ("behoud", "higher_is_better", 59, B),
-    ("behoud", "lower_is_better", 59, R), ("behoud", "lower_is_better", 61, B),
+    ("hoger", "higher_is_better", 61, R), ("hoger", "higher_is_better", 60, Y),
+    ("stijgend", "higher_is_better", 59, Y),
+    ("lager", "lower_is_better", 59, R), ("dalend", "lower_is_better", 60, Y),
+    ("behoud", "higher_is_better", 60, R), ("behoud", "higher_is_better", 59, Y),
+    ("behoud", "lower_is_better", 59, R), ("behoud", "lower_is_better", 61, Y),
     ("stabiel", "lower_is_better", 60, R),
 ])
 def test_direction_against_baseline(direction, polarity, value, status):
     i = ind([{"year": 2022, "kind": "direction", "direction": direction}], [(2019, value)], polarity=polarity)
     assert status_for(i, 2019).status is status
+    assert status_for(ind([{"year": 2019, "kind": "direction", "direction": direction}], [(2019, value)],
+                          polarity=polarity), 2019).status is (R if status is R else M)
 
 
 def test_relative_uses_the_absolute_value():
@@ -125,10 +131,11 @@ def test_deferred_and_no_target_and_no_baseline():
     deferred = ind([{"year": 2022, "kind": "deferred", "set_in": 2020}], [(2021, 70)])
     assert status_for(deferred, 2021).status is T
     assert status_for(ind([], [(2021, 70)]), 2021).status is T
-    # not met and no baseline: no path → geen gegevens, never a guess
+    # not met and no baseline: no path → nog niet behaald, never a guess about the course
     nobase = ind([{"year": 2022, "kind": "value", "value": "70"}], [(2020, 65)], baseline=None)
-    assert status_for(nobase, 2020).status is N
-    assert status_for(ind([{"year": 2022, "kind": "direction", "direction": "hoger"}], [(2020, 65)], baseline=None), 2020).status is N
+    assert status_for(nobase, 2020).status is Y
+    # a direction without anything to compare with cannot be judged (but the value exists: not "geen gegevens")
+    assert status_for(ind([{"year": 2022, "kind": "direction", "direction": "hoger"}], [(2020, 65)], baseline=None), 2020).status is U
 
 
 def test_latest_and_no_realisations():
@@ -185,7 +192,7 @@ def test_indicator_attainment_over_colleges():
     assert result.status is R and (result.reached, result.judged) == (2, 3)
     # one of three: the institution's own value decides (behind)
     j = ind(target, [(2021, 68), (2021, 71, "a"), (2021, 69, "b"), (2021, 60, "c")])
-    assert indicator_attainment(j, 2021).status is B and indicator_attainment(j, 2021).by == "geheel"
+    assert indicator_attainment(j, 2021).status is M and indicator_attainment(j, 2021).by == "geheel"
     assert indicator_attainment(ind(target, [(2021, 68)]), 2021) is None
 
 
@@ -247,3 +254,134 @@ def test_flagship_has_no_realisations_and_shows_no_data():
     site, _ = load_site(ROOT / "data")
     assert all(not i.realisations for i in site.indicators)
     assert {latest(i).status for i in site.indicators} <= {N, T}
+
+
+# --- S4 shapes: a baseline with only a period, targets per breakdown, a reference period ------------
+
+def raw(targets, realisations, baseline, polarity="higher_is_better", unit="percent"):
+    """An indicator from raw dicts (realisations may carry breakdown and period)."""
+    return Indicator.model_validate({"id": "x2", "theme": "t", "name": "Fixture", "unit": unit, "polarity": polarity,
+                                     "baseline": baseline, "targets": targets, "realisations": realisations})
+
+
+@pytest.mark.parametrize("year, value, status", [
+    (2020, "3.6", Y),   # not met, no baseline year → no path: nog niet behaald (was "geen gegevens")
+    (2020, "3.8", R),   # meets the minimum: behaald needs no path
+    (2022, "3.6", M),   # target year, not met
+])
+def test_baseline_with_only_a_period(year, value, status):
+    # 1a of S4: baseline 3,5 for ’17-‘18 (no year), minimum 3,7 in 2022 (L1271-1272, L1588)
+    i = raw([{"year": 2022, "kind": "minimum", "value": "3.7"}], [{"year": year, "value": value}],
+            {"value": "3.5", "period": "’17-‘18"}, unit="score")
+    progress = status_for(i, year)
+    assert progress.status is status and progress.value == D(value) and progress.expected is None
+
+
+VSV = [{"year": 2022, "kind": "maximum", "value": "26.2", "breakdown": "Entree"},
+       {"year": 2022, "kind": "maximum", "value": "8.45", "breakdown": "Niveau 2"}]
+
+
+def test_split_targets_per_breakdown():
+    # 1b of S4: maxima per level in 2022 (L1595-1601), baseline 4,2 for 2016-2017 only
+    i = raw(VSV, [{"year": 2019, "value": "27.0", "breakdown": "Entree"}, {"year": 2022, "value": "8.5", "breakdown": "Niveau 2"}],
+            {"value": "4.2", "period": "2016-2017"}, polarity="lower_is_better")
+    assert status_for(i, 2019, None, "Entree").status is Y   # above the 26,2 maximum, before 2022
+    assert status_for(i, 2022, None, "Niveau 2").status is M
+    assert status_for(i, 2019).status is T                   # no target without breakdown
+    parts = latest_parts(i)
+    assert [(b, p.status, p.year) for b, p in parts] == [("Entree", Y, 2019), ("Niveau 2", M, 2022)]
+
+
+def test_overview_summarises_a_split_indicator():
+    from kwsite.pages.status import overview_cell, overview_code
+
+    base = {"value": "4.2", "period": "2016-2017"}
+    empty = raw(VSV, [], base, polarity="lower_is_better")
+    assert "geen gegevens" in overview_cell(empty) and "geen streefwaarde" not in overview_cell(empty)
+    assert overview_code(empty) == "geen_gegevens"
+    one = raw(VSV, [{"year": 2019, "value": "27.0", "breakdown": "Entree"}], base, polarity="lower_is_better")
+    cell = overview_cell(one)
+    assert cell.startswith("Entree: ") and "nog niet behaald</span> (2019); Niveau 2: " in cell
+    assert cell.endswith("geen gegevens</span>")
+    assert overview_code(one) == "Entree: nog_niet_behaald; Niveau 2: geen_gegevens"
+
+
+@pytest.mark.parametrize("reals, status", [
+    ([{"year": 2020, "value": "84.5"}], U),   # no value for 2018-2019: not against the 84,4 baseline
+    ([{"year": 2019, "period": "2018-2019", "value": "84.0"}, {"year": 2020, "value": "84.5"}], R),
+    ([{"year": 2019, "period": "2018-2019", "value": "84.6"}, {"year": 2020, "value": "84.5"}], M),
+    ([{"year": 2019, "value": "84.0"}, {"year": 2020, "value": "84.5"}], U),  # 2019 is not the period 2018-2019
+])
+def test_direction_against_a_reference_period(reals, status):
+    # 2a of S4: "stijgend t.o.v. 2018-2019" in 2020 (L1867-1868); baseline 84,4 for 2016/2017 (L1305-1306)
+    i = raw([{"year": 2020, "kind": "direction", "direction": "stijgend", "reference": "2018-2019"}], reals,
+            {"value": "84.4", "period": "2016/2017"})
+    assert status_for(i, 2020).status is status
+
+
+def test_reference_by_year_and_the_reference_itself():
+    i = raw([{"year": 2022, "kind": "direction", "direction": "dalend", "reference": "2019"}],
+            [{"year": 2019, "value": "10"}, {"year": 2021, "value": "9"}, {"year": 2022, "value": "11"}],
+            {"value": "12", "year": 2017}, polarity="lower_is_better")
+    assert [status_for(i, y).status for y in (2019, 2021, 2022)] == [U, R, M]
+
+
+def test_reference_only_on_a_direction():
+    with pytest.raises(ValueError, match="reference hoort alleen bij"):
+        raw([{"year": 2022, "kind": "value", "value": "70", "reference": "2018-2019"}], [], None)
+
+
+NOORDERPOORT = Path(__file__).resolve().parent.parent / "examples" / "noorderpoort" / "data"
+
+
+@pytest.fixture
+def noorderpoort(tmp_path):
+    """A copy of the Noorderpoort data; realisations are added here only, never in the example."""
+    shutil.copytree(NOORDERPOORT, tmp_path / "data")
+    return tmp_path
+
+
+def _add(site, after: str, block: str) -> int:
+    """Insert ``block`` after the line ``after`` in indicators.yaml; returns the first inserted line number."""
+    path = site / "data" / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index(after) + len(after)
+    path.write_text(text[:at] + block + text[at:], encoding="utf-8")
+    return text[:at].count("\n") + 1
+
+
+def test_split_indicator_realisation_needs_a_breakdown(noorderpoort):
+    from kwsite.build import load_site
+    from kwsite.problems import KwsiteError
+
+    line = _add(noorderpoort, "      - vsv-noorderpoort-landelijk\n",
+                "    realisations:\n      - {year: 2019, value: 27.0}\n      - {year: 2019, value: 5, breakdown: Niveau 5}\n")
+    with pytest.raises(KwsiteError) as exc:
+        load_site(noorderpoort / "data")
+    assert [str(p) for p in exc.value.problems] == [
+        f"data/indicators.yaml:{line + 1}:9 indicators[1].realisations[0]: indicator heeft streefwaarden per "
+        "uitsplitsing (Entree, Niveau 2, Niveau 3, Niveau 4); geef breakdown",
+        f"data/indicators.yaml:{line + 2}:32 indicators[1].realisations[1].breakdown: onbekende uitsplitsing 'Niveau 5' "
+        "(Entree, Niveau 2, Niveau 3, Niveau 4)",
+    ]
+
+
+def test_noorderpoort_pages_never_show_no_data_next_to_a_value(noorderpoort):
+    from kwsite.build import load_site
+    from kwsite.pages.status import card_block, overview_cell
+
+    _add(noorderpoort, "        note: Het strategisch plan noemde voor 2020 een 3,5; de agenda zelf geeft geen streefwaarde voor 2020.   # L1589-1590\n",
+         "    realisations:\n      - {year: 2020, value: 3.6}\n")
+    _add(noorderpoort, "      - vsv-noorderpoort-landelijk\n",
+         "    realisations:\n      - {year: 2019, value: 27.0, breakdown: Entree}\n")
+    _add(noorderpoort, "een cijfer voor 2018-2019 staat niet in de agenda.\n",
+         "    realisations:\n      - {year: 2020, value: 84.5}\n")
+    site, _ = load_site(noorderpoort / "data")
+    one_a, one_b, two_a = (site.indicator(k) for k in ("1a", "1b", "2a"))
+    row = card_block(site, one_a, "x.md", []).split('<th scope="row">2020</th>')[1].split("</tr>")[0]
+    assert "<td>3,6</td>" in row and "nog niet behaald" in row and "geen gegevens" not in row
+    row = card_block(site, one_b, "x.md", []).split('<th scope="row">2019 (Entree)</th>')[1].split("</tr>")[0]
+    assert "<td>27,0%</td>" in row and "nog niet behaald" in row
+    assert overview_cell(one_b).startswith("Entree: ") and "Niveau 4: " in overview_cell(one_b)
+    row = card_block(site, two_a, "x.md", []).split('<th scope="row">2020</th>')[1].split("</tr>")[0]
+    assert "stijgend t.o.v. 2018-2019" in row and "niet te beoordelen" in row and "behaald" not in row

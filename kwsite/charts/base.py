@@ -136,7 +136,7 @@ def target_text(target: Target, unit: str, display: bool = True) -> str:
         "minimum": lambda: f"minimaal {num(target.value)}",
         "maximum": lambda: f"maximaal {num(target.value)}",
         "range": lambda: f"{num(target.low)} tot {num(target.high)}",
-        "direction": lambda: str(target.direction),
+        "direction": lambda: str(target.direction) + (f" t.o.v. {target.reference}" if target.reference else ""),
         "deferred": lambda: f"vast te stellen in {target.set_in}",
     }[target.kind]()
     if target.indicative:

@@ -33,3 +33,6 @@ class Activity(Model):
     partners: list[Text] = []
     see: Id | None = None
     """Another activity whose elaboration this one shares (S4: "zie thema 3")."""
+    goals_for: Year | None = None
+    """The year the source sets ``goals`` for (S4 L1944: "Voor 2020 zijn de volgende
+    doelstellingen geformuleerd"); shown as "Doelen voor 2020"."""

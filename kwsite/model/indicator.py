@@ -59,6 +59,8 @@ class Target(Model):
 
     ``indicative`` marks targets the source calls *indicatief* (S3's 2022 ones).
     ``as_written`` keeps the source's own wording for reference.
+    ``reference`` names the period a direction is compared with when that is
+    not the baseline.
     """
 
     year: Year
@@ -74,6 +76,11 @@ class Target(Model):
     """The part of the indicator this target is for (``Entree``, ``niveau 2``), if split."""
     as_written: Text | None = None
     note: Text | None = None
+    reference: Text | None = None
+    """For a ``direction`` target compared with another period than the baseline:
+    that period as written (S4 2a: ``2018-2019``). Status is then weighed against
+    the realisation whose ``period`` (or year) is this; without one it is
+    *niet te beoordelen*."""
 
     @model_validator(mode="after")
     def _fields_match_kind(self) -> "Target":
@@ -89,6 +96,8 @@ class Target(Model):
         missing = [name for name in need if getattr(self, name) is None]
         if missing:
             raise ValueError(f"streefwaarde van soort '{self.kind}' mist: {', '.join(missing)}")
+        if self.reference is not None and self.kind != "direction":
+            raise ValueError("reference hoort alleen bij een streefwaarde van soort 'direction'")
         if self.kind == "range" and self.low > self.high:
             raise ValueError("bereik: low is groter dan high")
         return self
@@ -107,6 +116,8 @@ class Realisation(Model):
     unit: Id | None = None
     breakdown: Text | None = None
     note: Text | None = None
+    period: Text | None = None
+    """The period as written when not a plain year (``2018-2019``); a target's ``reference`` matches it."""
 
 
 class Indicator(Model):

@@ -32,7 +32,8 @@ class Reason(Model):
 
 
 class Activity(Model):
-    """Step 3: an activity with who does it and when (as written)."""
+    """Step 3: an activity with who does it and when (as written); empty when the
+    source does not say it per activity."""
 
     what: Text
     who: list[Owner] = []
@@ -47,12 +48,19 @@ class Precondition(Model):
 
 
 class Approach(Model):
-    """Step 3: the plan of approach."""
+    """Step 3: the plan of approach.
+
+    ``who`` and ``when`` are for all activities together, when the source
+    names them once for the whole plan (S1 prints one owner cell and one
+    timeline cell per line); an activity's own ``who``/``when`` stay empty then.
+    """
 
     research_needed: bool | None = None
     activities: list[Activity] = []
     rationale: Text | None = None
     preconditions: list[Precondition] = []
+    who: list[Owner] = []
+    when: list[Text] = []
 
 
 class Objective(Model):

@@ -73,7 +73,8 @@ def _detail(site: Site, act: Activity, page: str) -> str:
         if other and theme:
             out.append(f"Uitgewerkt bij [{text(theme.short_title)}: {text(other.title)}]({rel(page, 'themas/' + theme.id + '.md')}).\n")
     if act.goals:
-        out.append("Doelen:\n\n" + "\n".join(f"- {text(g)}" for g in act.goals) + "\n")
+        label = f"Doelen voor {act.goals_for}" if act.goals_for else "Doelen"
+        out.append(f"{label}:\n\n" + "\n".join(f"- {text(g)}" for g in act.goals) + "\n")
     if act.items:
         out.append("Activiteiten:\n\n" + "\n".join(f"- {text(i)}" for i in act.items) + "\n")
     if act.partners:

@@ -8,7 +8,6 @@ from ..datasets import Dataset
 from ..model import Site
 from ..numbers import euro_mln, machine, number, percent
 from ..tables import html_table
-from ..status import latest
 from . import status
 from .common import Generated, download_block, rel, text
 from .theme import indicator_cells, indicator_columns, target_years
@@ -101,7 +100,7 @@ def indicators(site: Site, files: list[Generated]) -> Generated:
         label, theme_name = f"{ind.id} {ind.short_name or ind.name}", theme.short_title if theme else ind.theme
         shown, cells = indicator_cells(ind, years)
         rows.append([label, theme_name, *shown, status.overview_cell(ind)])
-        mrows.append((label, theme_name, ind.unit, *cells, latest(ind).status.code))
+        mrows.append((label, theme_name, ind.unit, *cells, status.overview_code(ind)))
     caption = "Alle indicatoren met nulmeting en streefwaarden"
     intro = f"{caption}."
     if any(t.indicative for i in site.indicators for t in i.targets):

@@ -11,14 +11,17 @@ from ..datasets import UNIT_TEXT, Dataset
 from ..numbers import MISSING, machine
 from ..charts import target_text
 from ..present import target_label, value_text
-from ..status import Progress, Status, indicator_attainment, latest, realisation, status_for, target_for, units_with_data
+from ..status import Progress, Status, breakdowns, indicator_attainment, latest_parts, realisation, status_for, target_for, units_with_data
 from ..tables import Html, html_table
 from .common import Generated, download_block, text
 
 RULE_TEXT = (
-    "*Stand* is berekend: een realisatie is *behaald* als ze de streefwaarde al haalt, *op koers* als ze op of "
-    "voorbij de rechte lijn van nulmeting naar streefwaarde ligt, anders *achter*; zonder realisatie staat er "
-    f"*{MISSING}*."
+    "*Stand* is berekend: een realisatie is *behaald* als ze de streefwaarde al haalt. Haalt ze die niet, dan is "
+    "ze in of na het doeljaar *niet behaald*; daarvoor *op koers* als ze op of voorbij de rechte lijn van "
+    "nulmeting naar streefwaarde ligt, anders *achter*. Is die lijn niet te trekken (geen nulmeting met jaar en "
+    "waarde, of een streefwaarde die alleen een richting geeft), dan staat er *nog niet behaald*. Ontbreekt de "
+    "waarde waarmee vergeleken moet worden, dan is de realisatie *niet te beoordelen*. Zonder realisatie staat "
+    f"er *{MISSING}*."
 )
 
 
@@ -32,10 +35,6 @@ def progress_cell(progress: Progress) -> Html:
     """The badge plus the year it is about: ``✓ behaald (2020)``."""
     year = f" ({progress.year})" if progress.year else ""
     return Html(badge(progress.status) + year)
-
-
-def _breakdowns(ind: Indicator) -> list[str | None]:
-    return list(dict.fromkeys(t.breakdown for t in ind.targets)) or [None]
 
 
 def _years(site: Site, ind: Indicator) -> list[int]:
@@ -57,7 +56,7 @@ def card_block(site: Site, ind: Indicator, page: str, files: list[Generated]) ->
     the data give college values, with the two-thirds rule; a CSV download."""
     columns = ["Jaar", "Realisatie", "Streefwaarde", "Stand"]
     rows, mrows = [], []
-    for breakdown in _breakdowns(ind):
+    for breakdown in breakdowns(ind):
         for year in _years(site, ind):
             real = realisation(ind, year, None, breakdown)
             progress = status_for(ind, year, None, breakdown)
@@ -103,9 +102,22 @@ def college_table(site: Site, ind: Indicator) -> str:
     return "\n".join(out)
 
 
-def overview_cell(ind: Indicator) -> Html:
-    """The indicator's latest status for the overview table."""
-    return progress_cell(latest(ind))
+def overview_cell(ind: Indicator, unit: str | None = None) -> Html:
+    """The indicator's latest status for the overview table; for an indicator whose
+    targets are split per breakdown, one status per breakdown (``Entree: ✓ behaald
+    (2020); Niveau 2: – geen gegevens``), or one "geen gegevens" when none has data."""
+    parts = latest_parts(ind, unit)
+    if len(parts) == 1 or all(p.year is None for _, p in parts):
+        return progress_cell(parts[0][1])
+    return Html("; ".join(f"{escape(b or 'totaal')}: {progress_cell(p)}" for b, p in parts))
+
+
+def overview_code(ind: Indicator, unit: str | None = None) -> str:
+    """Machine form of :func:`overview_cell`: ``behaald`` or ``Entree: behaald; Niveau 2: geen_gegevens``."""
+    parts = latest_parts(ind, unit)
+    if len(parts) == 1 or all(p.year is None for _, p in parts):
+        return parts[0][1].status.code
+    return "; ".join(f"{b or 'totaal'}: {p.status.code}" for b, p in parts)
 
 
 def college_block(site: Site, unit: Unit) -> str:
@@ -114,9 +126,12 @@ def college_block(site: Site, unit: Unit) -> str:
     for ind in site.indicators:
         if unit.id not in units_with_data(ind):
             continue
-        progress = latest(ind, unit.id)
-        real = realisation(ind, progress.year, unit.id) if progress.year else None
-        rows.append([f"{ind.id} {ind.short_name or ind.name}", value_text(ind, real.value) if real else MISSING, progress_cell(progress)])
+        values = []
+        for b, progress in latest_parts(ind, unit.id):
+            real = realisation(ind, progress.year, unit.id, b) if progress.year else None
+            if real:
+                values.append(f"{b}: {value_text(ind, real.value)}" if b else value_text(ind, real.value))
+        rows.append([f"{ind.id} {ind.short_name or ind.name}", "; ".join(values) or MISSING, overview_cell(ind, unit.id)])
     if not rows:
         return f"Voor {text(unit.name)} zijn geen realisaties vastgelegd: *{MISSING}*.\n"
     return html_table(["Indicator", "Laatste realisatie", "Stand"], rows, "Stand van de indicatoren", css="kw-table kw-status-table") + "\n\n" + RULE_TEXT + "\n"

@@ -41,7 +41,13 @@ def _approach(plan: TeamPlan) -> list[str]:
     out = [_step(3)]
     if ap.research_needed is not None:
         out.append("Eerst onderzoek naar oorzaken nodig: " + ("ja" if ap.research_needed else "nee") + ".\n")
-    if ap.activities:
+    if ap.who or ap.when:
+        who = ", ".join(owner_text(o) for o in ap.who) or "niet ingevuld"
+        out.append(f"Voor alle activiteiten samen (de bron verdeelt dit niet per activiteit): **wie:** {text(who)}; "
+                   f"**wanneer:** {text(_when(ap.when)) or 'niet ingevuld'}.\n")
+    if ap.activities and not any(a.who or a.when for a in ap.activities):
+        out.append("\n".join(f"- {text(a.what)}" for a in ap.activities) + "\n")
+    elif ap.activities:
         out.append("| Activiteit | Wie | Wanneer |\n|---|---|---|")
         for a in ap.activities:
             who = ", ".join(owner_text(o) for o in a.who) or "niet ingevuld"
@@ -87,7 +93,8 @@ def render(site: Site, plan: TeamPlan) -> Generated:
     line = site.line(plan.line) if plan.line else None
     if line:
         lset = site.line_set_of(line.id)
-        out.append(f"Dit plan werkt de verbeterlijn *{text(line.goal)}* uit "
+        title = line.goal.strip().rstrip(".;:!? ")
+        out.append(f"Dit plan werkt de verbeterlijn “{text(title)}” uit "
                    f"(zie [actie- en verbeterlijnen]({rel(page, 'lijnen/' + lset.unit + '.md')})).\n")
     out.append(f"Opgesteld volgens het format in zes stappen uit de [leidraad]({rel(page, REFERENCE)}).\n")
     out += [_step(1), f"{text(plan.goal)}\n", _step(2)]
