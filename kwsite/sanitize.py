@@ -43,18 +43,24 @@ REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 """A URL that names a host: a page must not load anything from elsewhere."""
 
 
-def clean_html(html: str, remote: list[str] | None = None) -> str:
+def clean_html(html: str, remote: list[str] | None = None, single_document: bool = False) -> str:
     """``html`` (a fragment) with everything outside the allow-list removed.
 
     Links are left as written (no ``rel`` added), so a clean page is unchanged.
     Images may only come from the site itself: an ``<img>`` with a URL on
     another host loses its ``src``, and the URL is appended to ``remote``.
+    With ``single_document`` (the PDF) a link keeps its ``href`` only if it points
+    inside the document (``#id``) or to the web (``http(s):``, ``mailto:``); any
+    other (``#``, a relative file) would become a ``file:`` link to the build.
     """
 
     def local_only(tag: str, attr: str, value: str) -> str | None:
         if tag == "img" and attr == "src" and REMOTE.match(value):
             if remote is not None:
                 remote.append(value)
+            return None
+        if single_document and tag == "a" and attr == "href" and not (
+                len(value) > 1 and value.startswith("#") or value.lower().startswith(("http://", "https://", "mailto:"))):
             return None
         return value
 

@@ -150,3 +150,38 @@ def test_csv_downloads_neutralise_formulas_and_keep_numbers(built):
         for line in path.read_text(encoding="utf-8").splitlines():
             first = line.lstrip('"')
             assert not first.startswith(("=", "+", "@", "\t", "\r")), (path.name, line)
+
+
+def pdf_actions(path: Path) -> list[str]:
+    """Every action or script entry point in a PDF: document-level (OpenAction, AA,
+    JavaScript name tree) and on each link annotation (its /A action and /AA)."""
+    import pypdf
+
+    reader = pypdf.PdfReader(path)
+    root = reader.trailer["/Root"]
+    found = [f"catalog {k}" for k in ("/OpenAction", "/AA") if k in root]
+    names = root.get("/Names")
+    if names is not None and "/JavaScript" in names.get_object():
+        found.append("catalog /Names /JavaScript")
+    for number, page in enumerate(reader.pages, start=1):
+        found += [f"page {number} /AA"] if "/AA" in page else []
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            action = annot.get("/A")
+            action = action.get_object() if action is not None else None
+            kind = action.get("/S") if action is not None else None
+            uri = str(action.get("/URI", "")) if action is not None else ""
+            if "/AA" in annot or (kind is not None and kind not in ("/GoTo", "/URI")) or (
+                    kind == "/URI" and not uri.lower().startswith(("http://", "https://", "mailto:"))):
+                found.append(f"page {number}: {kind} {uri}")
+    return found
+
+
+def test_pdf_of_the_hostile_site_has_no_scripts_or_actions(built):
+    import pypdf
+
+    pdf = built / "downloads/kwaliteitsagenda.pdf"
+    assert pdf.is_file()
+    assert pdf_actions(pdf) == []
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
+    assert "kwpwn(2)" in text  # the measure title's payload is there, as plain text

@@ -137,7 +137,7 @@ def html(source: Source) -> str:
         css = ["kw-page", "kw-generated" if page.generated else "kw-written"]
         if page.path.startswith("colleges/") and page.path != "colleges/index.md":
             css.append("kw-appendix")
-        body = clean_html(done.html)  # the same allow-list as the site's pages (remote images dropped)
+        body = clean_html(done.html, single_document=True)  # the site's allow-list; links stay inside the document
         sections.append({"key": page_key(page.path), "css": " ".join(css), "html": Markup(body)})
     agenda = source.site.agenda
     title = f"{agenda.title} – {agenda.subtitle}" if agenda.subtitle else agenda.title
