@@ -1,7 +1,7 @@
 """Scaffolding a new institution's site (``kwsite new DIR``).
 
 The template lives in ``kwsite/scaffold/`` (package data): ``mkdocs.yml``,
-``theme/``, ``content/index.md``, ``data/`` with placeholder values only
+``content/index.md``, ``data/`` with placeholder values only
 (Voorbeeld-ROC, one example indicator without figures) and a README for
 editors. The result validates and builds with ``--strict`` straight away.
 """

@@ -1,6 +1,6 @@
 """The MkDocs plugin: a thin adapter that wires MkDocs events to the library.
 
-- ``on_config``: take the build date from the commit (:mod:`kwsite.repro`);
+- ``on_config``: add kwsite's Material overrides (:mod:`kwsite.theme`); take the build date from the commit (:mod:`kwsite.repro`);
   load and validate ``data/`` (errors → one clean PluginError listing all of
   them; warnings → plugin logger, so ``--strict`` counts them); expand
   ``kwsite:<section>`` placeholders in ``nav``; hide personal names of owners
@@ -40,6 +40,7 @@ from .privacy import redact
 from .problems import KwsiteError
 from .progress import steps
 from .repro import set_source_date
+from .theme import add_theme
 from .sanitize import clean_html, clean_nav, clean_toc, plain_text
 
 log = get_plugin_logger(__name__)
@@ -55,6 +56,7 @@ class KwsiteConfig(base.Config):
 
 class KwsitePlugin(BasePlugin[KwsiteConfig]):
     def on_config(self, config):
+        add_theme(config.theme)
         root = Path(config.config_file_path).parent
         set_source_date(root)
         data_dir = root / self.config.data_dir

@@ -17,7 +17,7 @@ from htmltext import tables, text
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     work = tmp_path_factory.mktemp("flagship")
-    for name in ("content", "data", "theme"):
+    for name in ("content", "data"):
         shutil.copytree(ROOT / name, work / name)
     shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")

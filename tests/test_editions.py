@@ -48,10 +48,8 @@ def repo(mini, tmp_path):
                             "      canonical_version: latest\n")
     config = config.replace("extra:\n  generator: false\n",
                             "extra:\n  generator: false\n  version:\n    provider: mike\n    default: latest\n")
-    config = config.replace("  name: material\n", "  name: material\n  custom_dir: theme\n")  # the real banner override
     config += "  - kwsite:changes\n"
     (mini / "mkdocs.yml").write_text(config, encoding="utf-8")
-    shutil.copytree(ROOT / "theme", mini / "theme")
     (mini / ".gitignore").write_text("site/\n", encoding="utf-8")
     bare = tmp_path / "remote.git"
     git(tmp_path, "init", "-q", "--bare", str(bare))

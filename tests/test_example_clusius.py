@@ -22,7 +22,6 @@ def _build(tmp_path_factory, name, show_names):
     work = tmp_path_factory.mktemp(name)
     site_dir = work / "examples" / "clusius"
     shutil.copytree(ROOT / "examples" / "clusius", site_dir, ignore=shutil.ignore_patterns("site"))
-    shutil.copytree(ROOT / "theme", work / "theme")
     if show_names:
         config = site_dir / "mkdocs.yml"
         config.write_text(config.read_text(encoding="utf-8").replace("show_person_names: false", "show_person_names: true"),

@@ -23,7 +23,6 @@ def built(tmp_path_factory):
     work = tmp_path_factory.mktemp("noorderpoort")
     site_dir = work / "examples" / "noorderpoort"
     shutil.copytree(EXAMPLE, site_dir, ignore=shutil.ignore_patterns("site", ".kwsite-cache"))
-    shutil.copytree(ROOT / "theme", work / "theme")  # mkdocs.yml: custom_dir ../../theme
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=site_dir, env=env,
                           capture_output=True, text=True)

@@ -15,9 +15,9 @@ def test_new_site_builds_strict_without_warnings(tmp_path):
     target = tmp_path / "nieuw"
     result = CliRunner().invoke(main, ["new", str(target)])
     assert result.exit_code == 0, result.output
-    for rel in ("mkdocs.yml", "README.md", "content/index.md", "data/agenda.yaml", "data/indicators.yaml",
-                "theme/main.html", "theme/assets/kwsite.css"):
+    for rel in ("mkdocs.yml", "README.md", "content/index.md", "data/agenda.yaml", "data/indicators.yaml"):
         assert (target / rel).is_file(), rel
+    assert not (target / "theme").exists()  # the theme comes with the plugin
     check = CliRunner().invoke(main, ["validate", str(target), "--strict"])
     assert check.exit_code == 0 and check.output.strip() == "In orde (0 waarschuwing(en)).", check.output
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
@@ -47,11 +47,3 @@ def test_new_refuses_a_non_empty_directory(tmp_path):
     assert result.exit_code == 1
     assert "niet leeg" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bestaand.txt"]
-
-
-def test_scaffold_theme_matches_the_repository_theme():
-    from importlib import resources
-
-    scaffold = resources.files("kwsite") / "scaffold" / "theme"
-    for rel in ("main.html", "assets/kwsite.css"):
-        assert (scaffold / rel).read_text(encoding="utf-8") == (ROOT / "theme" / rel).read_text(encoding="utf-8"), rel

@@ -45,14 +45,12 @@ def render(site_dir: Path, out: Path, cwd: Path | None = None) -> subprocess.Com
 
 
 def copy_site(src: Path, target: Path) -> Path:
-    """Copy a site keeping its place in the repository (examples point at ``../../theme``)."""
+    """Copy a site keeping its place in the repository."""
     site = target / src.relative_to(ROOT)
-    for name in ("content", "data", "theme"):
+    for name in ("content", "data"):
         if (src / name).is_dir():
             shutil.copytree(src / name, site / name)
     shutil.copy(src / "mkdocs.yml", site / "mkdocs.yml")
-    if not (target / "theme").exists():
-        shutil.copytree(ROOT / "theme", target / "theme")
     return site
 
 
@@ -325,9 +323,8 @@ def test_dutch_hyphenation_is_on(built):
 def test_plugin_option_pdf_false_builds_no_pdf_and_no_link(mini):
     (mini / "content").mkdir(exist_ok=True)
     (mini / "content" / "index.md").write_text("# Home\n\nNulmeting [[ind.1b.baseline]].\n", encoding="utf-8")
-    shutil.copytree(ROOT / "theme", mini / "theme")
     (mini / "mkdocs.yml").write_text(
-        "site_name: Mini\ndocs_dir: content\ntheme:\n  name: material\n  custom_dir: theme\n  language: nl\n"
+        "site_name: Mini\ndocs_dir: content\ntheme:\n  name: material\n  language: nl\n"
         "plugins:\n  - kwsite:\n      pdf: false\n", encoding="utf-8")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=mini, env=env, capture_output=True, text=True)
