@@ -33,8 +33,8 @@ KNOWN = {
     # S3: 1b baseline 38% (2018), target 45% in 2020 and 50% (indicative) in 2022; budget total € 28,0 mln.
     "flagship": ["1b Superschool 38% (2018) 45% 50% (indicatief)", "Totaal 100% € 28,0 mln",
                  "1a IBM 6,7 (2017) 6,9 (+0,2 punt) 7,1 (+0,4 punt) (indicatief)"],
-    # S4 L1595-1601: VSV maxima per level for 2022 (26,2 / 8,45 / 3,15 / 2,75); active once examples/noorderpoort exists.
-    "noorderpoort": ["8,45"],
+    # S4 L1595-1601: VSV maxima per level for 2022 (26,2 / 8,45 / 3,15 / 2,75).
+    "noorderpoort": ["Entree: maximaal 26,2%", "Niveau 2: maximaal 8,45%"],
 }
 
 
