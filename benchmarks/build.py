@@ -39,7 +39,7 @@ def build(work: Path) -> tuple[float, int, int]:
 
 
 def copy_site(target: Path) -> None:
-    for name in ("content", "data", "theme"):
+    for name in ("content", "data"):
         shutil.copytree(ROOT / name, target / name)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
 

@@ -32,6 +32,11 @@ def load_site(data_dir: Path | str, rel: str = "data") -> tuple[Site, list[Probl
     return site, warned
 
 
+def chart_count(site: Site) -> int:
+    """Upper bound of the charts one build asks for: one per indicator and per table."""
+    return len(site.indicators) + len(site.tables)
+
+
 class ChartSet:
     """Charts of one build, drawn once and cached on disk by their inputs."""
 
@@ -41,12 +46,7 @@ class ChartSet:
         self.site = site
         self.cache = ChartCache(Path(cache_dir) if cache_dir else None)
         self.tick = tick or (lambda n: None)
-        """Called with 1 after each chart, for progress bars (``chart_count`` charts at most)."""
-
-    @property
-    def chart_count(self) -> int:
-        """Upper bound of the charts one build asks for: one per indicator and per table."""
-        return len(self.site.indicators) + len(self.site.tables)
+        """Called with 1 after each chart, for progress bars (:func:`chart_count` charts at most)."""
 
     def indicator(self, ind: Indicator):
         from . import chartcache, charts
@@ -93,16 +93,19 @@ def text_tables(site: Site, texts: dict[str, str]) -> dict[str, list]:
 
 
 def build_pages(site: Site, src_uris: list[str], cache_dir: Path | str | None = None,
-                texts: dict[str, str] | None = None, tick=None) -> tuple[list[Generated], ChartSet]:
+                texts: dict[str, str] | None = None, tick=None,
+                found_tables: dict | None = None) -> tuple[list[Generated], ChartSet]:
     """Every generated page and asset of ``site``; ``src_uris`` are the docs-dir
     paths of the hand-written pages (to link theme pages to their chapters);
-    ``texts`` their Markdown (docs path → text), for the downloads of their tables.
+    ``texts`` their Markdown (docs path → text), for the downloads of their tables
+    (``found_tables``: :func:`text_tables` of them, when the caller has it already).
     ``tick(1)`` is called after each chart."""
     from .pages import chapter_paths
 
     charts = ChartSet(site, cache_dir, tick)
     texts = texts or {}
-    tables = [d for found in text_tables(site, texts).values() for d in found]
+    found_tables = text_tables(site, texts) if found_tables is None else found_tables
+    tables = [d for found in found_tables.values() for d in found]
     titles = {uri: _title(source) for uri, source in texts.items()}
     return generate(site, charts, chapter_paths(src_uris), tables, titles), charts
 

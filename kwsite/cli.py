@@ -23,7 +23,7 @@ import click
 
 from .build import load_site
 from .directives import check_content
-from .problems import KwsiteError
+from .problems import KwsiteError, notes, warnings
 
 
 def _existing_dir(ctx, param, value: Path) -> Path:
@@ -32,6 +32,14 @@ def _existing_dir(ctx, param, value: Path) -> Path:
         click.echo(f"{value}: map bestaat niet", err=True)
         ctx.exit(2)
     return value
+
+
+def _fail(exc: KwsiteError) -> None:
+    """Print every problem of ``exc`` (one line each) and exit 1."""
+    for problem in exc.problems:
+        click.echo(problem.display(), err=True)
+    click.echo(f"{len(exc.problems)} fout(en).", err=True)
+    sys.exit(1)
 
 
 def _site_config(site_dir: Path) -> Path:
@@ -68,8 +76,8 @@ def validate(site_dir: Path, strict: bool) -> None:
         errors, warned = exc.problems, exc.warnings
     for problem in [*errors, *warned]:
         click.echo(problem.display(), err=True)
-    known = [p for p in warned if p.level == "note"]  # acknowledged in the data: listed, never failing
-    warned = [p for p in warned if p.level != "note"]
+    known = notes(warned)  # acknowledged in the data: listed, never failing
+    warned = warnings(warned)
     erkend = f", {len(known)} erkend" if known else ""
     if errors or (warned and strict):
         click.echo(f"{len(errors)} fout(en), {len(warned)} waarschuwing(en){erkend}.", err=True)
@@ -156,9 +164,7 @@ def changes(site_dir: Path, against: str | None) -> None:
         ref = against or site.agenda.edition.previous
         old = load_previous(site_dir, site_dir / "data", ref) if ref else None
     except KwsiteError as exc:
-        for problem in exc.problems:
-            click.echo(problem.display(), err=True)
-        sys.exit(1)
+        _fail(exc)
     except PreviousEditionError as exc:
         click.echo(f"vergelijken met '{ref}' lukt niet: {exc}", err=True)
         sys.exit(1)
@@ -185,9 +191,7 @@ def publish(site_dir: Path, edition: str | None, latest: bool, remote: str, bran
     try:
         site, _ = load_site(site_dir / "data", "data")
     except KwsiteError as exc:
-        for problem in exc.problems:
-            click.echo(problem.display(), err=True)
-        sys.exit(1)
+        _fail(exc)
     own = site.agenda.edition
     if edition and edition != own.id:
         click.echo(f"data/agenda.yaml: editie is '{own.id}', niet '{edition}'; pas agenda.edition.id aan", err=True)
@@ -234,18 +238,12 @@ def pdf(site_dir: Path, output: Path | None) -> None:
 
     from . import pdf as edition
     from .pdf.site import megabytes
-    from .progress import steps
 
     start = time.perf_counter()
     try:
-        with steps("grafieken", _chart_count(site_dir)) as tick:
-            source = edition.collect(site_dir, tick)
-        with steps("PDF", edition.render_steps()) as tick:
-            result = edition.build(source, tick)
+        result = edition.build(edition.collect(site_dir))
     except KwsiteError as exc:
-        click.echo(str(exc), err=True)
-        click.echo(f"{len(exc.problems)} fout(en).", err=True)
-        sys.exit(1)
+        _fail(exc)
     except edition.PdfError as exc:
         click.echo(str(exc), err=True)
         sys.exit(1)
@@ -258,14 +256,6 @@ def pdf(site_dir: Path, output: Path | None) -> None:
     target.write_bytes(result.data)
     seconds = f"{time.perf_counter() - start:.1f}".replace(".", ",")
     click.echo(f"{target}: {result.pages} pagina's, {megabytes(len(result.data))}, {seconds} s")
-
-
-def _chart_count(site_dir: Path) -> int:
-    try:
-        site, _ = load_site(site_dir / "data", "data")
-    except KwsiteError:
-        return 0  # collect() reports the problems
-    return len(site.indicators) + len(site.tables)
 
 
 if __name__ == "__main__":

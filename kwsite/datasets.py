@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from .tables import csv_text, safe_cell
 
@@ -90,10 +91,18 @@ class Dataset:
         return types
 
     def csv(self) -> str:
-        return csv_text(list(self.columns), [list(r) for r in self.rows])
+        return self._csv
 
     def json(self) -> str:
         """The JSON text; a number keeps its value (``6.70`` is written ``6.7``)."""
+        return self._json
+
+    @cached_property
+    def _csv(self) -> str:  # made once: the link sizes, the file and the open-data page all need it
+        return csv_text(list(self.columns), [list(r) for r in self.rows])
+
+    @cached_property
+    def _json(self) -> str:
         types = self.column_types()
         rows = [[_json_cell(c, t) for c, t in zip(r, types)] for r in self.rows]
         doc = {

@@ -150,6 +150,12 @@ def expand(text: str, site: Site, file: str, first_line: int = 1) -> tuple[str, 
     return "\n".join(out), problems
 
 
+def body_offset(raw: str, body: str) -> int:
+    """Line number in the source ``raw`` where ``body`` (``raw`` without its front matter,
+    as MkDocs gives it) begins; 1 when the body does not end the source."""
+    return raw[: len(raw) - len(body)].count("\n") + 1 if body and raw.endswith(body) else 1
+
+
 def decode_page(raw: bytes, name: str) -> tuple[str, Problem | None]:
     """The text of a Markdown file (UTF-8, BOM allowed), or ``""`` and a problem naming
     the line of the first byte that is not UTF-8."""

@@ -23,7 +23,8 @@ from pydantic import BaseModel, ValidationError
 
 from . import model as m
 from .problems import Problem
-from .yamlload import MAX_MAGNITUDE, load_yaml, locate
+from .model.base import MAX_MAGNITUDE
+from .yamlload import load_yaml, locate
 
 FILES: dict[str, tuple[str, type[BaseModel], bool]] = {
     "agenda": ("agenda.yaml", m.Agenda, False),

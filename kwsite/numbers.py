@@ -14,8 +14,6 @@ LOCALE = "nl_NL"
 MISSING = "geen gegevens"
 """What a page shows where the source prints no value."""
 
-UNIT_SUFFIX = {"percent": "%", "grade": "", "score": "", "count": ""}
-
 
 def _pattern(value: Decimal) -> str:
     places = max(0, -value.as_tuple().exponent) if isinstance(value, Decimal) else 0

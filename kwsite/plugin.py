@@ -29,12 +29,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from .build import build_pages, load_site, text_tables
-from .directives import decode_page, expand
+from .build import build_pages, chart_count, load_site, text_tables
+from .directives import body_offset, decode_page, expand
 from .mdtables import scope_headers, with_links
 from .pages.common import download_links
 from .editions import PreviousEditionError, compare, load_previous
-from .pages import PLACEHOLDER, expand_nav
+from .pages import PLACEHOLDER, expand_nav, nav_mentions
 from .pages.changes import render as changes_page
 from .privacy import redact
 from .problems import KwsiteError
@@ -72,7 +72,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         if not self.config.show_person_names:
             self.site = redact(self.site)
         self.cache_dir = root / self.config.cache_dir if self.config.cache_dir else None
-        self.changes = config.nav is None or _mentions(config.nav, PLACEHOLDER + "changes")
+        self.changes = config.nav is None or nav_mentions(config.nav, PLACEHOLDER + "changes")
         self.previous = self._previous(root, data_dir) if self.changes else None
         if config.nav:
             config.nav = expand_nav(config.nav, self.site)
@@ -100,8 +100,9 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         if unreadable:
             raise PluginError("kwsite: " + "\n".join(str(p) for p in unreadable))
         self.text_tables = text_tables(self.site, texts)
-        with steps("grafieken", len(self.site.indicators) + len(self.site.tables)) as tick:
-            generated, self.charts = build_pages(self.site, [f.src_uri for f in files], self.cache_dir, texts, tick)
+        with steps("grafieken", chart_count(self.site)) as tick:
+            generated, self.charts = build_pages(self.site, [f.src_uri for f in files], self.cache_dir, texts, tick,
+                                                 self.text_tables)
         self.generated = generated
         for item in generated:
             existing = files.get_file_from_path(item.path)
@@ -123,7 +124,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             source, offset = f"(gegenereerd) {page.file.src_uri}", 1
         else:
             source = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-            offset = _body_offset(page.file)
+            offset = body_offset(page.file.content_string, markdown)
         text, problems = expand(markdown, self.site, source, offset)
         self.errors += problems
         tables = self.text_tables.get(page.file.src_uri)
@@ -173,24 +174,3 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             target.write_bytes(self.pdf.data)
         cache = self.charts.cache
         log.info(f"grafieken: {cache.misses} getekend, {cache.hits} uit de cache")
-
-
-def _mentions(items, name: str) -> bool:
-    """Whether the nav (nested lists/dicts of strings) contains the string ``name``."""
-    if isinstance(items, str):
-        return items == name
-    if isinstance(items, dict):
-        return any(_mentions(v, name) for v in items.values())
-    if isinstance(items, list):
-        return any(_mentions(v, name) for v in items)
-    return False
-
-
-def _body_offset(file: File) -> int:
-    """Line number of the first body line (after front matter) in the source."""
-    source = file.content_string
-    if source.startswith("---"):
-        end = source.find("\n---", 3)
-        if end != -1:
-            return source.count("\n", 0, end + 4) + 2
-    return 1

@@ -6,12 +6,17 @@ overview, the college appendix and inline directives agree.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+from babel.numbers import format_decimal
+
 from .model import Baseline, Indicator, Target
-from .numbers import MISSING, signed, with_unit
+from .numbers import LOCALE, MISSING, machine, signed, with_unit
 
 NO_TARGET = "geen streefwaarde"
 """Shown for a year without a target (not "geen gegevens": nothing is missing)."""
 DELTA_UNIT = {"percent": "procentpunt", "grade": "punt", "score": "punt", "count": ""}
+_DELTA_SUFFIX = {unit: f" {word}" if word else "" for unit, word in DELTA_UNIT.items()}
 DIRECTION_TEXT = {
     "hoger": "hoger",
     "lager": "lager",
@@ -71,3 +76,50 @@ def year_label(indicator: Indicator, year: int) -> str:
     if len(targets) <= 1:
         return target_label(indicator, targets[0] if targets else None)
     return "; ".join(f"{t.breakdown}: {target_label(indicator, t)}" if t.breakdown else target_label(indicator, t) for t in targets)
+
+
+# --- table and chart text (display or machine form) ---------------------------------------
+
+
+def _decimals(value: Decimal) -> int:
+    """Printed decimals of a Decimal: ``6.70`` → 2, ``38`` → 0."""
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def fmt(value: Decimal | float, unit: str, decimals: int | None = None, sign: bool = False) -> str:
+    """Dutch display text keeping the printed precision: ``6.7`` → ``"6,7"``, 38 % → ``"38%"``."""
+    if decimals is None:
+        decimals = _decimals(value) if isinstance(value, Decimal) else 0
+    if abs(value) < 1e-12:
+        value = 0
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    text = format_decimal(value, format=pattern, locale=LOCALE)
+    return ("+" if sign and value > 0 else "") + text + ("%" if unit == "percent" else "")
+
+
+def cell_text(value: Decimal | None, unit: str, display: bool) -> str:
+    """Display text (``"6,7"``, ``"38%"``, ``"geen gegevens"``) or CSV text (``"6.7"``, ``"38"``, ``""``)."""
+    return with_unit(value, unit) if display else machine(value)
+
+
+def target_table_text(target: Target, unit: str, display: bool = True) -> str:
+    """A target as table text, e.g. ``"7,1 (+0,4 punt t.o.v. nulmeting; indicatief)"``, ``"Entree: behoud"``."""
+    num = lambda v: cell_text(v, unit, display)  # noqa: E731
+    notes = []
+    if target.kind == "relative":
+        delta = fmt(target.delta, "", sign=True) if display else f"{target.delta:+f}"
+        notes.append(f"{delta}{_DELTA_SUFFIX[unit]} t.o.v. nulmeting")
+    main = {
+        "value": lambda: num(target.value),
+        "relative": lambda: num(target.value),
+        "minimum": lambda: f"minimaal {num(target.value)}",
+        "maximum": lambda: f"maximaal {num(target.value)}",
+        "range": lambda: f"{num(target.low)} tot {num(target.high)}",
+        "direction": lambda: str(target.direction) + (f" t.o.v. {target.reference}" if target.reference else ""),
+        "deferred": lambda: f"vast te stellen in {target.set_in}",
+    }[target.kind]()
+    if target.indicative:
+        notes.append("indicatief")
+    part = f"{target.breakdown}: " if target.breakdown else ""
+    return part + (f"{main} ({'; '.join(notes)})" if notes else main)

@@ -177,10 +177,6 @@ class Timeline:
 
     entries: tuple[Entry, ...]
 
-    @property
-    def as_written(self) -> tuple[str, ...]:
-        return tuple(e.as_written for e in self.entries)
-
     def _bounds(self) -> list[tuple[int, int]]:
         return [b for e in self.entries for m in e.moments if (b := m.bounds())]
 

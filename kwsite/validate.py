@@ -14,10 +14,12 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
+from .linerules import LINE_RULES
 from .load import Loaded
 from .model import Site
 from .numbers import number
 from .problems import Problem
+from .validate_figures import FIGURE_RULES
 
 PERCENT_MAX = Decimal(100)
 
@@ -264,19 +266,12 @@ def check_directives(site: Site, loaded: Loaded) -> None:
                     loaded.add(key, loc, f"onbekende verwijzing [[{match.group(1)}]]{why}", raw=True)
 
 
-RULES = (check_ids, check_references, check_targets, check_realisations, check_tables, check_budget, check_directives)
-
-from .validate_figures import FIGURE_RULES  # noqa: E402  (rules of process, activities, ratio tables)
-
-RULES += FIGURE_RULES
+RULES = (check_ids, check_references, check_targets, check_realisations, check_tables, check_budget,
+         check_directives) + FIGURE_RULES + LINE_RULES
+"""Every rule, in order: the core ones, those of process/activities/ratio tables, of action lines and plans."""
 
 
 def validate(site: Site, loaded: Loaded) -> None:
     """Run every rule; problems are appended to ``loaded.problems``."""
     for rule in RULES:
         rule(site, loaded)
-
-
-from .linerules import LINE_RULES  # noqa: E402
-
-RULES += LINE_RULES

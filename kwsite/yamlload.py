@@ -13,14 +13,13 @@ from decimal import Decimal, InvalidOperation
 
 import yaml
 
+from .model.base import MAX_MAGNITUDE
 from .problems import Problem
 
 MAX_BYTES = 2 * 1024 * 1024
 """Largest data file accepted (2 MiB)."""
 MAX_NODES = 200_000
 """Most nodes (including alias expansions) one file may produce."""
-MAX_MAGNITUDE = Decimal("1e15")
-"""Largest number accepted (in absolute value); no figure of an agenda comes near it."""
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import matplotlib
-from babel.numbers import format_decimal
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ..model import Target
-from ..numbers import LOCALE, machine, with_unit
-from ..present import DELTA_UNIT as _DELTA_WORD
+from ..present import cell_text as _cell  # noqa: F401  (the chart modules import these three from here)
+from ..present import fmt
+from ..present import target_table_text as target_text  # noqa: F401
 
 CHART_STYLE_VERSION = "3"
 """Bump when the look changes, so cached charts are redrawn."""
@@ -48,7 +48,6 @@ STYLE = {
 """The house style, applied per chart with ``rc_context`` (``svg.hashsalt`` is added per chart)."""
 
 UNIT_LABEL = {"percent": "Percentage", "grade": "Cijfer", "score": "Score", "count": "Aantal"}
-DELTA_UNIT = {unit: f" {word}" if word else "" for unit, word in _DELTA_WORD.items()}
 ROW_HEADER = {"unit": "College", "series": "Reeks", "domain": "Domein", "level": "Niveau"}
 TARGET_MARKER = {"value": "s", "relative": "s", "minimum": "^", "maximum": "v"}
 NUMERIC_KINDS = ("value", "minimum", "maximum", "range", "relative")
@@ -88,28 +87,6 @@ def contrast_ratio(hex1: str, hex2: str) -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
-def _decimals(value: Decimal) -> int:
-    """Printed decimals of a Decimal: ``6.70`` → 2, ``38`` → 0."""
-    exponent = value.as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
-
-
-def fmt(value: Decimal | float, unit: str, decimals: int | None = None, sign: bool = False) -> str:
-    """Dutch display text keeping the printed precision: ``6.7`` → ``"6,7"``, 38 % → ``"38%"``."""
-    if decimals is None:
-        decimals = _decimals(value) if isinstance(value, Decimal) else 0
-    if abs(value) < 1e-12:
-        value = 0
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    text = format_decimal(value, format=pattern, locale=LOCALE)
-    return ("+" if sign and value > 0 else "") + text + ("%" if unit == "percent" else "")
-
-
-def _cell(value: Decimal | None, unit: str, display: bool) -> str:
-    """Display text (``"6,7"``, ``"38%"``, ``"geen gegevens"``) or CSV text (``"6.7"``, ``"38"``, ``""``)."""
-    return with_unit(value, unit) if display else machine(value)
-
-
 def _year(period: str | None) -> int | None:
     """``"2017"`` → 2017; anything else (``"2016-2017"``) → ``None``."""
     return int(period) if period and re.fullmatch(r"\d{4}", period.strip()) else None
@@ -121,28 +98,6 @@ def _sort_key(period: str) -> tuple[int, str]:
     if found is None:
         return (9999, period)
     return (int(found.group()) if found.re.pattern == r"\d{4}" else 2000 + int(found.group(1)), period)
-
-
-def target_text(target: Target, unit: str, display: bool = True) -> str:
-    """A target as table text, e.g. ``"7,1 (+0,4 punt t.o.v. nulmeting; indicatief)"``, ``"Entree: behoud"``."""
-    num = lambda v: _cell(v, unit, display)  # noqa: E731
-    notes = []
-    if target.kind == "relative":
-        delta = fmt(target.delta, "", sign=True) if display else f"{target.delta:+f}"
-        notes.append(f"{delta}{DELTA_UNIT[unit]} t.o.v. nulmeting")
-    main = {
-        "value": lambda: num(target.value),
-        "relative": lambda: num(target.value),
-        "minimum": lambda: f"minimaal {num(target.value)}",
-        "maximum": lambda: f"maximaal {num(target.value)}",
-        "range": lambda: f"{num(target.low)} tot {num(target.high)}",
-        "direction": lambda: str(target.direction) + (f" t.o.v. {target.reference}" if target.reference else ""),
-        "deferred": lambda: f"vast te stellen in {target.set_in}",
-    }[target.kind]()
-    if target.indicative:
-        notes.append("indicatief")
-    part = f"{target.breakdown}: " if target.breakdown else ""
-    return part + (f"{main} ({'; '.join(notes)})" if notes else main)
 
 
 def _target_label(target: Target, unit: str) -> str:

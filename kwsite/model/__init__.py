@@ -1,26 +1,22 @@
 """The kwsite data model (pydantic, unknown keys forbidden)."""
 
+from .activity import Activity
 from .agenda import Agenda, Edition, Institution, Phase, Plan
 from .budget import AdditionalFunds, AdditionalTotal, Allocation, Budget, PrintedTotal
 from .indicator import Baseline, Indicator, Realisation, Scale, Target
+from .lines import Line, LineSet, LineTarget, Owner
 from .measure import Measure
+from .process import Step, Timeline
+from .ratio import RatioColumn, RatioTable
 from .site import Row, Site, TableData
 from .table import Table
+from .teamplan import TeamPlan
 from .theme import Goal, Theme
 from .unit import Unit
-from .process import Step, Timeline
-from .activity import Activity
-from .ratio import RatioColumn, RatioTable
 
 __all__ = [
-    "AdditionalFunds", "AdditionalTotal", "Agenda", "Allocation", "Baseline", "Budget", "Edition",
-    "Goal", "Indicator", "Institution", "Measure", "Phase", "Plan", "PrintedTotal", "Realisation", "Row", "Scale", "Site",
-    "Table", "TableData", "Target", "Theme", "Unit",
+    "Activity", "AdditionalFunds", "AdditionalTotal", "Agenda", "Allocation", "Baseline", "Budget", "Edition",
+    "Goal", "Indicator", "Institution", "Line", "LineSet", "LineTarget", "Measure", "Owner", "Phase", "Plan",
+    "PrintedTotal", "RatioColumn", "RatioTable", "Realisation", "Row", "Scale", "Site", "Step", "Table",
+    "TableData", "Target", "TeamPlan", "Theme", "Timeline", "Unit",
 ]
-
-from .lines import Line, LineSet, LineTarget, Owner  # noqa: E402
-from .teamplan import TeamPlan  # noqa: E402
-
-__all__ += ["Line", "LineSet", "LineTarget", "Owner", "TeamPlan"]
-
-__all__ += ["Activity", "RatioColumn", "RatioTable", "Step", "Timeline"]

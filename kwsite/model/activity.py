@@ -9,7 +9,7 @@ as computed.
 
 from __future__ import annotations
 
-from .base import Count, Id, Model, Number, Text, Year
+from .base import Count, Id, Model, Text, Year
 
 
 class Activity(Model):

@@ -22,8 +22,12 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 Year = Annotated[int, Field(ge=1990, le=2100)]
 """A calendar year (``2020``)."""
 
+MAX_MAGNITUDE = Decimal("1e15")
+"""Largest number accepted (in absolute value); no figure of an agenda comes near it."""
+
+
 def _usable(value: Decimal) -> Decimal:
-    if not value.is_finite() or abs(value) >= Decimal("1e15"):
+    if not value.is_finite() or abs(value) >= MAX_MAGNITUDE:
         raise ValueError(f"geen bruikbaar getal: {value}")
     return value
 

@@ -147,10 +147,6 @@ class Indicator(Model):
     realisations: list[Realisation] = []
     """Yearly realisations (institution, or per college with ``unit``); empty until measured."""
 
-    def target(self, year: int) -> Target | None:
-        """The first target for ``year`` (the only one unless split by breakdown), or ``None``."""
-        return next((t for t in self.targets if t.year == year), None)
-
     def targets_in(self, year: int) -> list[Target]:
         """All targets for ``year``: one, or one per breakdown."""
         return [t for t in self.targets if t.year == year]

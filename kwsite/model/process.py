@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import re
 
+from ..timeline import MONTHS
 from .base import Id, Model, Text, Year
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
 _MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 

@@ -133,3 +133,14 @@ def nav_pages(items: list, section: str | None = None) -> list[tuple[str | None,
 
 
 __all__ = ["Generated", "chapter_paths", "expand_nav", "generate", "nav", "nav_pages"]
+
+
+def nav_mentions(items, name: str) -> bool:
+    """Whether the nav (nested lists/dicts of strings) contains the string ``name``."""
+    if isinstance(items, str):
+        return items == name
+    if isinstance(items, dict):
+        return any(nav_mentions(v, name) for v in items.values())
+    if isinstance(items, list):
+        return any(nav_mentions(v, name) for v in items)
+    return False

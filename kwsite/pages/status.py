@@ -9,7 +9,7 @@ from html import escape
 from ..model import Indicator, Site, Unit
 from ..datasets import UNIT_TEXT, Dataset
 from ..numbers import MISSING, machine
-from ..charts import target_text
+from ..present import target_table_text as target_text
 from ..present import target_label, value_text
 from ..status import Progress, Status, breakdowns, indicator_attainment, latest_parts, realisation, status_for, target_for, units_with_data
 from ..tables import Html, html_table

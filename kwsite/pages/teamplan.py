@@ -19,10 +19,6 @@ def path(plan: TeamPlan) -> str:
     return f"verbeterplannen/{plan.id}.md"
 
 
-def _bullets(values: list[str]) -> str:
-    return "\n".join(f"- {text(v)}" for v in values) + "\n" if values else EMPTY + "\n"
-
-
 def _step(number: int) -> str:
     title, _ = leidraad.STEPS[number]
     return f"## Stap {number}. {title}\n"

@@ -3,7 +3,7 @@ chart and breakdown tables, measures grouped as in the appendix, budget."""
 
 from __future__ import annotations
 
-from ..charts import target_text
+from ..present import target_table_text as target_text
 from ..datasets import UNIT_TEXT, Dataset
 from ..model import Indicator, Site, TableData, Theme
 from ..numbers import euro_mln, machine, percent

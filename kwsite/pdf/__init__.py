@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
 
 from .document import Source, html, page_sources, pages_in_order, source_date
 from .render import STEPS, PdfError, Rendered, render
@@ -18,13 +17,15 @@ PDF_PATH = "downloads/kwaliteitsagenda.pdf"
 """Where the site build writes the PDF, relative to the site dir."""
 
 
-def collect(site_dir: Path | str, charts_tick: Callable[[int], None] | None = None) -> Source:
-    """Load, validate and generate everything the PDF of ``site_dir`` needs.
+def collect(site_dir: Path | str) -> Source:
+    """Load, validate and generate everything the PDF of ``site_dir`` needs
+    (a progress bar for the charts on a terminal).
 
     Raises :class:`kwsite.KwsiteError` with every data problem or unknown
     ``[[ref]]`` in the content.
     """
-    from ..build import build_pages, load_site
+    from ..build import build_pages, chart_count, load_site
+    from ..progress import steps
     from ..privacy import redact
     from ..problems import KwsiteError
 
@@ -38,7 +39,8 @@ def collect(site_dir: Path | str, charts_tick: Callable[[int], None] | None = No
     written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
     texts = {p: (docs / p).read_text(encoding="utf-8-sig") for p in written}
     cache = plugin.get("cache_dir")
-    generated, _ = build_pages(site, written, site_dir / cache if cache else None, texts, tick=charts_tick)
+    with steps("grafieken", chart_count(site)) as tick:
+        generated, _ = build_pages(site, written, site_dir / cache if cache else None, texts, tick=tick)
     by_path = {g.path: g.content for g in generated}
     md_paths = [g.path for g in generated if g.path.endswith(".md")]
     order = pages_in_order(site, config["nav"] if config else None, written, md_paths)
@@ -75,14 +77,12 @@ def _plugin_options(config) -> dict:
     return dict(plugin.config) if plugin is not None else {}
 
 
-def render_steps() -> int:
-    """How many times :func:`build` calls its ``tick`` (WeasyPrint's steps)."""
-    return STEPS
+def build(source: Source) -> Rendered:
+    """The PDF of ``source`` (tagged PDF/UA-1), with a progress bar on a terminal."""
+    from ..progress import steps
 
-
-def build(source: Source, tick: Callable[[int], None] | None = None) -> Rendered:
-    """The PDF of ``source`` (tagged PDF/UA-1)."""
-    return render(html(source), source.root, source.memory, tick=tick)
+    with steps("PDF", STEPS) as tick:
+        return render(html(source), source.root, source.memory, tick=tick)
 
 
 __all__ = ["PDF_PATH", "PdfError", "Rendered", "Source", "build", "collect", "html", "page_sources",

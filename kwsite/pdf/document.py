@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -22,11 +21,12 @@ from babel.dates import format_date
 from markupsafe import Markup
 from mkdocs.utils.meta import get_data
 
-from ..directives import expand
+from ..directives import body_offset, expand
 from ..model import Site
 from ..numbers import LOCALE
 from ..pages import expand_nav, nav_pages
 from ..problems import Problem
+from ..repro import commit_epoch
 from ..sanitize import clean_html
 from .markup import convert, page_key
 
@@ -67,14 +67,7 @@ class Source:
 
 def source_date(directory: Path | str) -> dt.datetime | None:
     """``SOURCE_DATE_EPOCH`` if set, else the last git commit's time in ``directory``, else ``None``."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch:
-        try:
-            proc = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=directory, capture_output=True,
-                                  text=True, timeout=10, check=False)
-            epoch = proc.stdout.strip() if proc.returncode == 0 else ""
-        except (OSError, subprocess.SubprocessError):
-            epoch = ""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH") or str(commit_epoch(Path(directory)) or "")
     return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch.isdigit() else None
 
 
@@ -95,7 +88,7 @@ def page_sources(site: Site, order: list[tuple[str | None, str]], read: Callable
         if raw is None:
             continue
         body, _ = get_data(raw)
-        offset = raw[: len(raw) - len(body)].count("\n") + 1 if body and raw.endswith(body) else 1
+        offset = body_offset(raw, body)
         name = f"(gegenereerd) {path}" if path in generated else f"{docs_name}/{path}"
         text, found = expand(body, site, name, offset)
         problems += found

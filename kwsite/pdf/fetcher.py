@@ -31,7 +31,6 @@ class BuildFetcher(URLFetcher):
         super().__init__(allowed_protocols=("file",), allow_redirects=False, fail_on_errors=False)
         self.root = Path(root).resolve()
         self.memory = dict(memory or {})
-        self.served: list[str] = []
         self.refused: list[str] = []
         self.missing: list[str] = []
 
@@ -65,7 +64,6 @@ class BuildFetcher(URLFetcher):
                 self.missing.append(rel)
                 raise FileNotFoundError(f"niet gevonden in de build: {rel}")
             body = real.read_bytes()
-        self.served.append(rel)
         suffix = Path(rel).suffix.lower()
         kind = TYPES.get(suffix) or mimetypes.guess_type(rel)[0] or "application/octet-stream"
         return URLFetcherResponse(url, body.encode("utf-8") if isinstance(body, str) else body, {"Content-Type": kind})

@@ -26,7 +26,6 @@ from markdown.treeprocessors import Treeprocessor
 
 SIZE = re.compile(r"\d[\d.,]*\s?(?:kB|MB|KB|bytes?)\b")
 """A file size in a link text marks a download link."""
-HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 
 def page_key(path: str) -> str:

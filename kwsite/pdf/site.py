@@ -7,9 +7,8 @@ from pathlib import Path
 
 from ..model import Site
 from ..numbers import number
-from ..progress import steps
 from .document import Source, page_sources, pages_in_order, source_date
-from .render import STEPS, Rendered, PdfError
+from .render import PdfError, Rendered
 
 __all__ = ["PdfError", "megabytes", "pdf_edition"]
 
@@ -38,5 +37,4 @@ def pdf_edition(site: Site, config, files, generated) -> Rendered:
     memory = {g.path: g.content for g in generated if not g.path.endswith(".md")}
     source = Source(site, docs, pages, memory, list(config.markdown_extensions), dict(config.mdx_configs),
                     source_date(Path(config.config_file_path).parent))
-    with steps("PDF", STEPS) as tick:
-        return build(source, tick)
+    return build(source)
