@@ -133,8 +133,12 @@ def swap(new: Path, target: Path) -> None:
 @main.command()
 @click.argument("site_dir", default=".", type=click.Path(file_okay=False, path_type=Path), callback=_existing_dir)
 def serve(site_dir: Path) -> None:
-    """Bekijk de website live; data/ wordt ook gevolgd."""
-    sys.exit(_mkdocs(["serve", "--livereload"], site_dir))
+    """Bekijk de website live; data/ wordt ook gevolgd.
+
+    Na een wijziging worden alleen de pagina's herbouwd waarvan de tekst
+    veranderde (zie kwsite.preview); de PDF wordt bij serve niet gemaakt.
+    """
+    sys.exit(_mkdocs(["serve", "--livereload", "--dirty"], site_dir))
 
 
 @main.command()

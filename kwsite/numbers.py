@@ -7,26 +7,41 @@ The precision shown is the precision the source printed: a value loaded as
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
-from babel.numbers import format_decimal
+from babel import Locale
+from babel.numbers import NumberPattern, parse_pattern
 
 LOCALE = "nl_NL"
 MISSING = "geen gegevens"
 """What a page shows where the source prints no value."""
 
 
-def _pattern(value: Decimal) -> str:
-    places = max(0, -value.as_tuple().exponent) if isinstance(value, Decimal) else 0
-    return "#,##0" + ("." + "0" * places if places else "")
+@lru_cache(maxsize=8)
+def _locale() -> Locale:
+    return Locale.parse(LOCALE)
+
+
+@lru_cache(maxsize=16)
+def _pattern(places: int) -> NumberPattern:
+    return parse_pattern("#,##0" + ("." + "0" * places if places else ""))
+
+
+@lru_cache(maxsize=65536)
+def _format(text: str, places: int | None) -> str:
+    """Babel's ``format_decimal`` with the locale and pattern parsed once; keyed by the
+    value's text, because ``Decimal("6.7") == Decimal("6.70")`` but they print differently."""
+    value = Decimal(text)
+    if places is None:
+        places = max(0, -value.as_tuple().exponent)
+    return _pattern(places).apply(value, _locale(), decimal_quantization=True)
 
 
 def number(value: Decimal | int | None, places: int | None = None) -> str:
     """``Decimal("1731")`` → ``1.731``; ``Decimal("6.7")`` → ``6,7``; ``None`` → "geen gegevens"."""
     if value is None:
         return MISSING
-    value = Decimal(value)
-    pattern = _pattern(value) if places is None else "#,##0" + ("." + "0" * places if places else "")
-    return format_decimal(value, format=pattern, locale=LOCALE, decimal_quantization=True)
+    return _format(str(Decimal(value)), places)
 
 
 def percent(value: Decimal | int | None) -> str:

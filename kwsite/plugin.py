@@ -14,9 +14,14 @@
 - ``on_page_content``: sanitize the page's HTML, title, description and table
   of contents with an allow-list (:mod:`kwsite.sanitize`); header cells of
   hand-written tables get ``scope="col"``.
-- ``on_env`` (option ``pdf``, default on): render the PDF edition before any
-  page is written, so the "Download PDF (x,x MB)" link knows the real size;
-  ``on_post_build`` writes it to ``site/downloads/kwaliteitsagenda.pdf``.
+- ``on_env`` (option ``pdf``, default on; not under ``serve``): render the PDF
+  edition before any page is written, so the "Download PDF (x,x MB)" link
+  knows the real size; ``on_post_build`` writes it to
+  ``site/downloads/kwaliteitsagenda.pdf``.
+- ``on_startup``: under a dirty build (``kwsite serve`` runs ``mkdocs serve
+  --dirty``) keep a :class:`~kwsite.preview.Preview` for the session, so only
+  the pages whose final text changed are rebuilt (``on_files``, ``on_nav``,
+  ``on_post_page``, ``on_post_build``).
 """
 
 from __future__ import annotations
@@ -26,8 +31,8 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
 
 from .build import build_pages, chart_count, load_site, text_tables
 from .directives import body_offset, decode_page, expand
@@ -36,6 +41,7 @@ from .pages.common import download_links
 from .editions import PreviousEditionError, compare, load_previous
 from .pages import PLACEHOLDER, expand_nav, nav_mentions
 from .pages.changes import render as changes_page
+from .preview import DigestFile, Preview, first_heading, quiet_dirty_warning
 from .privacy import redact
 from .problems import KwsiteError
 from .progress import steps
@@ -55,11 +61,21 @@ class KwsiteConfig(base.Config):
 
 
 class KwsitePlugin(BasePlugin[KwsiteConfig]):
+    preview: Preview | None = None
+    serving = False
+
+    def on_startup(self, *, command, dirty):
+        """Defining this keeps one plugin object for a whole ``serve`` session (MkDocs ≥ 1.4)."""
+        self.serving = command == "serve"
+        self.preview = Preview() if dirty else None
+        if dirty:
+            quiet_dirty_warning()
+
     def on_config(self, config):
         add_theme(config.theme)
         root = Path(config.config_file_path).parent
         set_source_date(root)
-        data_dir = root / self.config.data_dir
+        data_dir = self.data_dir = root / self.config.data_dir
         try:
             self.site, found = load_site(data_dir, self.config.data_dir)
         except KwsiteError as exc:
@@ -108,15 +124,27 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             existing = files.get_file_from_path(item.path)
             if existing is not None:
                 raise PluginError(f"kwsite: {item.path} bestaat al in {config.docs_dir}; die pagina wordt gegenereerd")
-            files.append(File.generated(config, item.path, content=item.content))
+            files.append(DigestFile.generated(config, item.path, content=item.content))
+        pages = [g for g in generated if g.path.endswith(".md")]
         if self.changes:
             found = compare(self.previous, self.site) if self.previous else None
             page = changes_page(self.site, self.previous, found)
-            files.append(File.generated(config, page.path, content=page.content))
+            pages.append(page)
+            files.append(DigestFile.generated(config, page.path, content=page.content))
+        if self.preview is not None:
+            final = {uri: expand(text, self.site, uri)[0] for uri, text in texts.items()}
+            final |= {g.path: g.content for g in pages}
+            log.info(f"voorvertoning: {self.preview.prepare(config, files, final)} bestand(en) opnieuw")
         return files
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.data_dir))  # a data/ edit rebuilds, also without `watch:` in mkdocs.yml
+        return server
 
     def on_nav(self, nav, config, files):
         clean_nav(nav.items)
+        if self.preview is not None:
+            self.preview.keep_titles(files)
         return nav
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -148,8 +176,12 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         if self.errors:
             lines = "\n".join(str(p) for p in sorted(self.errors))
             raise PluginError(f"kwsite: {len(self.errors)} onbekende verwijzing(en):\n{lines}")
+        if self.preview is not None:
+            env.bytecode_cache = self.preview.bytecode
         self.pdf = None
-        if self.config.pdf:
+        if self.config.pdf and self.serving:
+            log.info("PDF: niet gemaakt bij serve (kwsite build of kwsite pdf maakt hem)")
+        elif self.config.pdf:
             from .pdf import PDF_PATH  # WeasyPrint is imported only when the PDF is made
             from .pdf.site import PdfError, megabytes, pdf_edition
 
@@ -165,7 +197,15 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
                 log.info(f"PDF: afbeelding niet gevonden: {path}")
         return env
 
+    def on_post_page(self, output, page, config):
+        if self.preview is not None:
+            self.preview.rendered(page)
+        return output
+
+    @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, config):
+        if self.preview is not None:
+            self.preview.merge_search(config.plugins)
         if self.pdf is not None:
             from .pdf import PDF_PATH
 

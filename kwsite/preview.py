@@ -1,0 +1,157 @@
+"""Fast, exact preview rebuilds for ``kwsite serve`` (MkDocs' dirty builds made safe).
+
+``kwsite serve`` runs ``mkdocs serve --dirty``: MkDocs then skips a page whose
+output file is newer than its source. On its own that is wrong for kwsite:
+generated pages have no source file, and a hand-written page shows values from
+``data/`` through directives, so editing one CSV value would leave stale
+numbers on pages MkDocs thinks unchanged. :class:`Preview` keeps, for one
+serve session, a digest of every file's final text and decides instead:
+
+- a page or asset is rebuilt when its digest changed since the previous build
+  (its output is removed, so MkDocs sees it as modified);
+- everything is rebuilt (the site directory is emptied) when something every
+  page shows changed: the nav (titles, order), the set of files, a page title,
+  or ``mkdocs.yml``;
+- a page that is skipped keeps its title in the nav of the pages that are
+  rebuilt (MkDocs would fall back to the file name);
+- the search index keeps the entries of skipped pages and gets the new entries
+  of rebuilt pages (Material's own merge assumes a single changed page).
+
+``kwsite build`` and CI builds never use this: they always build everything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from pathlib import Path
+
+from jinja2 import BytecodeCache
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import clean_directory
+
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+class DigestFile(File):
+    """A generated file that counts as modified only when its output is missing.
+
+    Used for every generated page and asset: :meth:`Preview.prepare` removes the
+    output of those whose text changed. Outside dirty builds MkDocs does not ask."""
+
+    def is_modified(self) -> bool:
+        return not os.path.isfile(self.abs_dest_path)
+
+
+class _DirtyNotice(logging.Filter):
+    """Drops MkDocs' "dirty build" warning, which :class:`Preview` makes moot (and which
+    would fail every ``--strict`` preview build)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+def quiet_dirty_warning() -> None:
+    """Install :class:`_DirtyNotice` once on MkDocs' build logger."""
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, _DirtyNotice) for f in logger.filters):
+        logger.addFilter(_DirtyNotice())
+
+
+def _sha(text: str | bytes) -> str:
+    return hashlib.sha256(text.encode("utf-8") if isinstance(text, str) else text).hexdigest()
+
+
+def first_heading(markdown: str) -> str | None:
+    """The text of the first ``# `` line, or ``None``."""
+    for line in markdown.split("\n"):
+        if line.startswith("# "):
+            return line[2:].strip()
+    return None
+
+
+class _Bytecode(BytecodeCache):
+    """Compiled theme templates kept in memory between the builds of one session
+    (MkDocs makes a new Jinja environment for each build). Jinja checks each
+    template's source checksum, so an edited override is compiled again."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+class Preview:
+    """State of one serve session: digests and titles of the previous build."""
+
+    def __init__(self) -> None:
+        self.bytecode = _Bytecode()
+        self.digests: dict[str, str] = {}
+        self.whole: str | None = None
+        self.titles: dict[str, str] = {}
+        self.rebuilt: set[str] = set()
+        """URLs of the pages rendered in the current build."""
+
+    def prepare(self, config, files: Files, texts: dict[str, str]) -> int:
+        """Before MkDocs reads the pages: remove the output of every file whose text changed
+        (or empty the site directory when something shown on every page changed).
+
+        ``texts`` maps each page's docs path to its final Markdown (directives
+        expanded; generated pages as generated). Other files are compared by their
+        bytes (generated ones) or left to MkDocs' own time check (hand-written).
+        Returns how many files will be rebuilt."""
+        digests = {}
+        for f in files:
+            if f.src_uri in texts:
+                digests[f.src_uri] = _sha(texts[f.src_uri])
+            elif f.generated_by:
+                digests[f.src_uri] = _sha(f.content_bytes)
+        whole = _sha(json.dumps([
+            Path(config.config_file_path).read_text(encoding="utf-8") if config.config_file_path else "",
+            config.nav, sorted(f.src_uri for f in files),
+            sorted((uri, first_heading(text)) for uri, text in texts.items()),
+        ], default=str, ensure_ascii=False))
+        site = Path(config.site_dir)
+        self.rebuilt = set()
+        if whole != self.whole:
+            clean_directory(str(site))
+            changed = set(digests)
+        else:
+            changed = {uri for uri, d in digests.items() if self.digests.get(uri) != d}
+            for f in files:
+                if f.src_uri in changed:
+                    Path(f.abs_dest_path).unlink(missing_ok=True)
+        self.whole, self.digests = whole, digests
+        return len(changed)
+
+    def keep_titles(self, files: Files) -> None:
+        """Give each page the title it had in the previous build, for the nav of rebuilt pages
+        (a page MkDocs does not read would otherwise be named after its file)."""
+        for f in files.documentation_pages():
+            title = self.titles.get(f.src_uri)
+            if f.page is not None and title is not None and "title" not in f.page.meta:
+                f.page.meta["title"] = title
+
+    def rendered(self, page) -> None:
+        """After a page is rendered: remember its title and that it was rebuilt."""
+        self.titles[page.file.src_uri] = page.title
+        self.rebuilt.add(page.url)
+
+    def merge_search(self, plugins) -> None:
+        """Before the search plugin writes its index: the previous entries of skipped pages
+        plus the new entries of rebuilt pages (Material's search plugin, dirty mode)."""
+        search = plugins.get("material/search") or plugins.get("search")
+        prev = getattr(search, "search_index_prev", None)
+        index = getattr(search, "search_index", None)
+        if prev is None or index is None:
+            return
+        kept = [e for e in prev.entries if e["location"].split("#", 1)[0] not in self.rebuilt]
+        index.entries[:0] = kept
+        search.search_index_prev = None

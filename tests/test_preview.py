@@ -1,0 +1,99 @@
+"""`kwsite serve` rebuilds only what changed (kwsite.preview), and never shows a stale value.
+
+Each test runs MkDocs' own dirty build in this process, twice or more, the way
+`mkdocs serve --dirty` does: one plugin object for the session, a new config
+per build, the same output folder."""
+
+import json
+import shutil
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from conftest import ROOT, edit
+
+MINI = ROOT / "tests" / "fixtures" / "mini"
+URL = "http://127.0.0.1:8000/"
+
+
+class Session:
+    """One preview session on a copy of the mini site."""
+
+    def __init__(self, work, out):
+        self.work, self.out = work, out
+        self.config().plugins.on_startup(command="serve", dirty=True)
+
+    def config(self):
+        config = load_config(str(self.work / "mkdocs.yml"), site_dir=str(self.out))
+        config.site_url = URL
+        return config
+
+    def build(self):
+        build(self.config(), serve_url=URL, dirty=True)
+
+    def html(self, page):
+        return (self.out / page / "index.html").read_text(encoding="utf-8")
+
+    def mtimes(self):
+        """Modification times of the pages (404.html is a theme template MkDocs always writes)."""
+        return {p: p.stat().st_mtime_ns for p in self.out.rglob("index.html")}
+
+
+@pytest.fixture
+def session(tmp_path, monkeypatch):
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    work = tmp_path / "site"
+    shutil.copytree(MINI, work)
+    live = Session(work, tmp_path / "out")
+    yield live
+    live.config().plugins.on_startup(command="build", dirty=False)  # plugin objects outlive the test
+
+
+def test_one_value_rebuilds_the_pages_that_show_it(session):
+    session.build()
+    assert "7,0" in session.html("colleges/noord")
+    before = session.mtimes()
+    # College Noord, 2017: 7.0 → 7.4 (a copy of the fixture)
+    edit(session.work, "data/tables/cijfer.csv", "Nrd,6.5,6.8,7.0", "Nrd,6.5,6.8,7.4")
+    session.build()
+    assert "7,4" in session.html("colleges/noord")
+    after = session.mtimes()
+    rewritten = {p.relative_to(session.out).as_posix() for p in after if after[p] != before.get(p)}
+    assert "colleges/noord/index.html" in rewritten
+    assert "colleges/zuid/index.html" not in rewritten  # Zuid has no row in this table
+    assert "index.html" not in rewritten
+    # a skipped page keeps its title in the nav of a rebuilt page (not its file name)
+    assert "Kwaliteitsagenda Mini" in session.html("colleges/noord")
+    docs = json.loads((session.out / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    locations = [d["location"] for d in docs]
+    assert len(locations) == len(set(locations))
+    assert {"", "colleges/noord/", "colleges/zuid/"} <= {loc.split("#")[0] for loc in locations}
+    assert any("7,4" in d["text"] for d in docs if d["location"].startswith("colleges/noord/"))
+    assert not any("7,0" in d["text"] for d in docs if d["location"].startswith("colleges/noord/"))
+
+
+def test_a_directive_value_rebuilds_the_hand_written_page(session):
+    session.build()
+    assert "38%" in session.html("")
+    # index.md shows [[ind.1b.baseline]]; the page file itself does not change
+    edit(session.work, "data/indicators.yaml", "baseline: {value: 38, year: 2018}", "baseline: {value: 39, year: 2018}")
+    session.build()
+    assert "39%" in session.html("") and "38%" not in session.html("")
+
+
+def test_a_nav_change_rebuilds_every_page(session):
+    session.build()
+    before = session.mtimes()
+    edit(session.work, "mkdocs.yml", "  - Colleges:\n", "  - Bijlagen:\n")
+    session.build()
+    after = session.mtimes()
+    assert all(after[p] != before[p] for p in before)
+    assert "Bijlagen" in session.html("themas/kern")
+
+
+def test_unchanged_rebuild_writes_no_page(session):
+    session.build()
+    before = session.mtimes()
+    session.build()
+    assert session.mtimes() == before
