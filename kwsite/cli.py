@@ -132,13 +132,14 @@ def swap(new: Path, target: Path) -> None:
 
 @main.command()
 @click.argument("site_dir", default=".", type=click.Path(file_okay=False, path_type=Path), callback=_existing_dir)
-def serve(site_dir: Path) -> None:
+@click.option("-a", "--dev-addr", metavar="IP:POORT", help="Adres van de voorvertoning (standaard 127.0.0.1:8000).")
+def serve(site_dir: Path, dev_addr: str | None) -> None:
     """Bekijk de website live; data/ wordt ook gevolgd.
 
     Na een wijziging worden alleen de pagina's herbouwd waarvan de tekst
     veranderde (zie kwsite.preview); de PDF wordt bij serve niet gemaakt.
     """
-    sys.exit(_mkdocs(["serve", "--livereload", "--dirty"], site_dir))
+    sys.exit(_mkdocs(["serve", "--livereload", "--dirty", *(["-a", dev_addr] if dev_addr else [])], site_dir))
 
 
 @main.command()

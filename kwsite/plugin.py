@@ -41,7 +41,7 @@ from .pages.common import download_links
 from .editions import PreviousEditionError, compare, load_previous
 from .pages import PLACEHOLDER, expand_nav, nav_mentions
 from .pages.changes import render as changes_page
-from .preview import DigestFile, Preview, first_heading, quiet_dirty_warning
+from .preview import DigestFile, Preview, quiet_dirty_warning
 from .privacy import redact
 from .problems import KwsiteError
 from .progress import steps

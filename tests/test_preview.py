@@ -97,3 +97,55 @@ def test_unchanged_rebuild_writes_no_page(session):
     before = session.mtimes()
     session.build()
     assert session.mtimes() == before
+
+
+def _free_port():
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_kwsite_serve_shows_a_data_edit(tmp_path):
+    """The real command: `kwsite serve` watches data/ (the mini site's mkdocs.yml has no `watch:`),
+    rebuilds --strict without MkDocs' dirty-build warning, and serves the new value."""
+    import os
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    work = tmp_path / "site"
+    shutil.copytree(MINI, work)
+    assert "watch" not in (work / "mkdocs.yml").read_text(encoding="utf-8")
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    kwsite = Path(sys.executable).with_name("kwsite")
+    with open(log, "w") as out:
+        proc = subprocess.Popen([str(kwsite), "serve", str(work), "-a", f"127.0.0.1:{port}"], stdout=out,
+                                stderr=subprocess.STDOUT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+
+    def wait(count):
+        end = time.monotonic() + 120
+        while time.monotonic() < end:
+            text = log.read_text(encoding="utf-8")
+            if text.count("Documentation built in") >= count and "Serving on" in text:
+                return text
+            assert proc.poll() is None, text
+            time.sleep(0.2)
+        raise AssertionError(log.read_text(encoding="utf-8"))
+
+    try:
+        wait(1)
+        time.sleep(1)  # let the watcher settle
+        edit(work, "data/tables/cijfer.csv", "Nrd,6.5,6.8,7.0", "Nrd,6.5,6.8,7.3")
+        text = wait(2)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/colleges/noord/", timeout=30) as response:
+            page = response.read().decode("utf-8")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    assert "7,3" in page
+    assert "WARNING" not in text and "Aborted" not in text and "dirty" not in text
