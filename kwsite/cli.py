@@ -139,7 +139,9 @@ def serve(site_dir: Path, dev_addr: str | None) -> None:
     Na een wijziging worden alleen de pagina's herbouwd waarvan de tekst
     veranderde (zie kwsite.preview); de PDF wordt bij serve niet gemaakt.
     """
-    sys.exit(_mkdocs(["serve", "--livereload", "--dirty", *(["-a", dev_addr] if dev_addr else [])], site_dir))
+    args = ["serve", "--livereload", "--dirty", *(["-a", dev_addr] if dev_addr else [])]
+    os.chdir(site_dir)  # this process becomes MkDocs, so stopping it stops the server
+    os.execv(sys.executable, [sys.executable, "-m", "mkdocs", *args])
 
 
 @main.command()

@@ -149,3 +149,8 @@ def test_kwsite_serve_shows_a_data_edit(tmp_path):
         proc.wait(timeout=30)
     assert "7,3" in page
     assert "WARNING" not in text and "Aborted" not in text and "dirty" not in text
+    import socket
+
+    with socket.socket() as s:  # stopping `kwsite serve` stopped the server too (no MkDocs child left behind)
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # a closed connection may linger in TIME_WAIT
+        s.bind(("127.0.0.1", port))
