@@ -15,8 +15,13 @@
   of contents with an allow-list (:mod:`kwsite.sanitize`); header cells of
   hand-written tables get ``scope="col"``.
 - ``on_env`` (option ``pdf``, default on): render the PDF edition before any
-  page is written, so the "Download PDF (x,x MB)" link knows the real size;
-  ``on_post_build`` writes it to ``site/downloads/kwaliteitsagenda.pdf``.
+  page is written, so the "Download PDF (x,x MB)" link knows the real size
+  (it waits for the charts); ``on_post_build`` writes it to
+  ``site/downloads/kwaliteitsagenda.pdf``.
+- Charts not in the cache are drawn in worker processes while MkDocs renders the
+  pages (:mod:`kwsite.chartpool`); their files (:class:`LaterFile`) wait for the
+  drawing when they are copied. ``on_post_build`` stores the last ones in the
+  cache and stops the workers; ``on_build_error`` stops them too.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .build import build_pages, chart_count, load_site, text_tables
+from .chartpool import ChartError, usable_cores
 from .directives import body_offset, decode_page, expand
 from .mdtables import scope_headers, with_links
 from .pages.common import download_links
@@ -102,13 +108,15 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         self.text_tables = text_tables(self.site, texts)
         with steps("grafieken", chart_count(self.site)) as tick:
             generated, self.charts = build_pages(self.site, [f.src_uri for f in files], self.cache_dir, texts, tick,
-                                                 self.text_tables)
+                                                 self.text_tables, workers=usable_cores())
         self.generated = generated
         for item in generated:
             existing = files.get_file_from_path(item.path)
             if existing is not None:
+                self.charts.close()
                 raise PluginError(f"kwsite: {item.path} bestaat al in {config.docs_dir}; die pagina wordt gegenereerd")
-            files.append(File.generated(config, item.path, content=item.content))
+            kind = File if item.ready else LaterFile
+            files.append(kind.generated(config, item.path, content=item.body))
         if self.changes:
             found = compare(self.previous, self.site) if self.previous else None
             page = changes_page(self.site, self.previous, found)
@@ -154,8 +162,8 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             from .pdf.site import PdfError, megabytes, pdf_edition
 
             try:
-                self.pdf = pdf_edition(self.site, config, files, self.generated)
-            except PdfError as exc:
+                self.pdf = pdf_edition(self.site, config, files, self.generated)  # waits for the charts
+            except (PdfError, ChartError) as exc:
                 raise PluginError(f"kwsite: {exc}") from None
             env.globals["kwsite_pdf"] = {"url": PDF_PATH, "size": megabytes(len(self.pdf.data))}
             log.info(f"PDF: {self.pdf.pages} pagina's")
@@ -172,5 +180,36 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             target = Path(config.site_dir) / PDF_PATH
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(self.pdf.data)
+        try:
+            self.charts.finish()  # all were written already; this stores the last in the cache, stops the workers
+        except ChartError as exc:
+            raise PluginError(f"kwsite: {exc}") from None
         cache = self.charts.cache
         log.info(f"grafieken: {cache.misses} getekend, {cache.hits} uit de cache")
+
+    def on_build_error(self, error):
+        charts = getattr(self, "charts", None)
+        if charts is not None:
+            charts.close()
+
+
+class LaterFile(File):
+    """A generated file whose content is still being made (a chart being drawn): it stays in
+    ``files`` (links to it are checked as usual); reading or copying it waits for the content.
+    A failed drawing becomes a clean :class:`PluginError`."""
+
+    _body = None
+
+    @property
+    def _content(self):
+        body = self._body
+        if body is None or isinstance(body, (str, bytes)):
+            return body
+        try:
+            return body.result()
+        except ChartError as exc:
+            raise PluginError(f"kwsite: {exc}") from None
+
+    @_content.setter
+    def _content(self, value) -> None:
+        self._body = value

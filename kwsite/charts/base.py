@@ -56,8 +56,8 @@ MAX_LINES = 7
 
 
 @dataclass(frozen=True)
-class Chart:
-    """A rendered chart with its text alternatives.
+class ChartText:
+    """A chart's text part, computed from data without drawing: file key, alt text and data table.
 
     ``rows`` and ``csv_rows`` have one tuple per table row, each as long as
     ``columns``; ``rows`` is Dutch display text, ``csv_rows`` dot decimals with
@@ -65,11 +65,32 @@ class Chart:
     """
 
     key: str
+    alt: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    csv_rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A rendered chart: :class:`ChartText` fields plus ``svg``, the bare ``<svg>`` element."""
+
+    key: str
     svg: str
     alt: str
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     csv_rows: tuple[tuple[str, ...], ...]
+
+    @property
+    def source(self) -> str:
+        """The SVG (as :class:`kwsite.chartpool.PlannedChart` names its SVG or pending drawing)."""
+        return self.svg
+
+    @classmethod
+    def of(cls, text: ChartText, svg: str) -> "Chart":
+        """The text part with its drawing."""
+        return cls(text.key, svg, text.alt, text.columns, text.rows, text.csv_rows)
 
 
 # --- numbers ---------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ def generate(site: Site, charts, chapters: dict[int, str] | None = None, text_ta
     pages += [theme.render(site, t, charts, chapters.get(t.chapter), files) for t in site.themes]
     if site.units and (not _measure_level(site) or site.tables or site.measures):  # S4 has no colleges
         pages.append(overview.colleges_index(site))
-        pages += [college.render(site, u, files) for u in site.units]
+        pages += [college.render(site, u, files, charts) for u in site.units]
     if site.indicators or not _measure_level(site):
         pages.append(overview.indicators(site, files))
     budget = overview.budget(site, files)
