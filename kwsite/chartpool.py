@@ -6,7 +6,10 @@ A page needs only a chart's text part; its SVG is a :class:`Pending` whose
 :data:`POOL_AFTER`) they are drawn in this process, each when first asked for;
 with more, a process pool (one worker per usable core, ``forkserver`` start
 method: no fork of a process with threads, such as ``mkdocs serve``) draws them
-in batches of :data:`BATCH` as soon as they are known. The SVG does not depend
+in batches of :data:`BATCH` as soon as they are known (a pool that cannot start its
+workers leaves the drawing to this process; as with any ``forkserver`` pool, a
+script that builds must guard its main code with ``if __name__ == "__main__"``).
+The SVG does not depend
 on where it was drawn (each chart sets its whole look; see
 :mod:`kwsite.charts.college` for the reused figure).
 """
@@ -89,8 +92,9 @@ class Pending:
 class Drawer:
     """Draws cache misses for one build; ``workers`` ≤ 1 means always in this process."""
 
-    def __init__(self, cache: ChartCache, workers: int = 1, pool_after: int = POOL_AFTER) -> None:
-        self.cache, self.workers, self.pool_after = cache, workers, pool_after
+    def __init__(self, cache: ChartCache, workers: int = 1, pool_after: int | None = None) -> None:
+        self.cache, self.workers = cache, workers
+        self.pool_after = POOL_AFTER if pool_after is None else pool_after
         self.pending: list[Pending] = []
         self._batch: list[Pending] = []
         self._pool: ProcessPoolExecutor | None = None
@@ -113,7 +117,12 @@ class Drawer:
 
     def _send(self) -> None:
         batch, self._batch = self._batch, []
-        future = self._pool.submit(draw_all, [p.job for p in batch])
+        try:
+            future = self._pool.submit(draw_all, [p.job for p in batch])
+        except BrokenProcessPool:  # e.g. a worker could not start: draw here instead
+            self.close()
+            self.workers = 1
+            return
         for i, pending in enumerate(batch):
             pending._future, pending._index = future, i
 
@@ -129,8 +138,8 @@ class Drawer:
     def close(self) -> None:
         """Stop the pool without waiting for drawings not yet started (after a failed build)."""
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+            pool, self._pool = self._pool, None
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _new_pool(workers: int) -> ProcessPoolExecutor:

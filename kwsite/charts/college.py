@@ -12,15 +12,17 @@ from decimal import Decimal
 
 import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import MaxNLocator, NullLocator
+from matplotlib.transforms import offset_copy
 
 from ..model import Table
 from ..model.site import Row
 from ..numbers import MISSING
 from .base import (
-    LINESTYLES, MARKERS, PALETTE, STYLE, TITLE_WIDTH, UNIT_LABEL, Chart, ChartText, _cell, _clean_svg, _DutchTicks,
+    LINESTYLES, MARKERS, MUTED, PALETTE, STYLE, TITLE_WIDTH, UNIT_LABEL, Chart, ChartText, _cell, _clean_svg, _DutchTicks,
     _floats, _year, fmt,
 )
 
@@ -82,30 +84,61 @@ TITLE_LINE = 13.0
 STYLES = ((PALETTE[0], MARKERS[0], LINESTYLES[0], 2.2), (PALETTE[1], MARKERS[1], LINESTYLES[1], 1.8))
 """(colour, marker, line style, width) of the college's line and of the total's: never colour alone."""
 
+TICK = 3.5
+"""Points: length of the x tick marks and gap between a tick label and its axis."""
+GRID = STYLE["grid.color"]
+
 _TEMPLATE: dict[str, "_Template"] = {}
 
 
 class _Template:
-    """The reused figure: axes, two lines, title, y label and a two-entry legend row."""
+    """The reused figure: axes with two lines, grid and tick marks as line collections, tick labels
+    as plain texts (matplotlib's own ticks measure every label twice: most of a chart's time), title,
+    y label and a two-entry legend row."""
 
     def __init__(self) -> None:
         fig = Figure(figsize=SIZE)
         FigureCanvasAgg(fig)
         ax = fig.add_axes((0.1, 0.2, 0.8, 0.6))
-        ax.grid(axis="x", visible=False)
-        ax.tick_params(axis="y", length=0)
+        ax.xaxis.set_major_locator(NullLocator())
+        ax.yaxis.set_major_locator(NullLocator())
         self.lines = [ax.plot([], [], color=c, marker=m, ls=ls, lw=lw, ms=5, zorder=3)[0] for c, m, ls, lw in STYLES]
+        self.grid = ax.add_collection(LineCollection([], colors=GRID, linewidths=STYLE["grid.linewidth"], zorder=0.5,
+                                                     transform=ax.get_yaxis_transform()), autolim=False)
+        self.marks = ax.add_collection(LineCollection([], colors=MUTED, linewidths=0.8, clip_on=False,
+                                                      transform=ax.get_xaxis_transform()), autolim=False)
         width, height = (v * 72 for v in SIZE)
         self.title = fig.text(PAD / width, 1 - PAD / height, "", va="top", ha="left", fontsize=10, fontweight="bold")
         self.ylabel = fig.text(PAD / width, 0.5, "", va="center", ha="left", rotation=90)
+        self.xticks: list = []
+        self.yticks: list = []
         self.keys, self.labels = [], []
         for i, (c, m, ls, lw) in enumerate(STYLES):
             x = (LEFT + 150 * i) / width
-            key = Line2D([x, x + 13 / width, x + 26 / width], [PAD / height + 0.03] * 3, color=c, marker=m, ls=ls, lw=lw, ms=5,
-                         markevery=[1], transform=fig.transFigure)
+            key = Line2D([x, x + 13 / width, x + 26 / width], [PAD / height + 0.03] * 3, color=c, marker=m, ls=ls,
+                         lw=lw, ms=5, markevery=[1], transform=fig.transFigure)
             self.keys.append(fig.add_artist(key))
             self.labels.append(fig.text(x + 31 / width, PAD / height + 0.03, "", va="center", ha="left", fontsize=8))
         self.fig, self.ax, self.size = fig, ax, (width, height)
+
+    def tick_labels(self, axis: str, texts: list[tuple[float, str]]) -> None:
+        """Show ``(position, text)`` labels along the x or y axis; spare label objects are hidden."""
+        pool = self.xticks if axis == "x" else self.yticks
+        while len(pool) < len(texts):
+            pool.append(self._tick_text(axis))
+        for i, label in enumerate(pool):
+            label.set_visible(i < len(texts))
+            if i < len(texts):
+                label.set_text(texts[i][1])
+                label.set_position((texts[i][0], 0) if axis == "x" else (0, texts[i][0]))
+
+    def _tick_text(self, axis: str):
+        ax = self.ax
+        if axis == "x":
+            where = offset_copy(ax.get_xaxis_transform(), self.fig, y=-(2 * TICK), units="points")
+            return ax.text(0, 0, "", transform=where, ha="center", va="top", clip_on=False)
+        where = offset_copy(ax.get_yaxis_transform(), self.fig, x=-TICK, units="points")
+        return ax.text(0, 0, "", transform=where, ha="right", va="center", clip_on=False)
 
 
 def _template() -> _Template:
@@ -153,11 +186,15 @@ def _fill(t: _Template, key: str, meta: Table, periods: Sequence[str], series: l
         text.set_text(label)
     step = (xs[-1] - xs[0]) / max(len(xs) - 1, 1) or 1.0
     t.ax.set_xlim(xs[0] - step * 0.25, xs[-1] + step * 0.25)
-    t.ax.set_xticks(xs, labels)
+    t.tick_labels("x", list(zip(xs, labels)))
+    axes_height = height * t.ax.get_position().height
+    t.marks.set_segments([[(x, 0), (x, -TICK / axes_height)] for x in xs])
     low, high, ticks = _y_range(known, meta.unit)
     t.ax.set_ylim(low, high)
-    t.ax.set_yticks(ticks)
-    t.ax.yaxis.set_major_formatter(_DutchTicks(meta.unit))
+    dutch = _DutchTicks(meta.unit)
+    dutch.set_locs(ticks)
+    t.tick_labels("y", [(y, dutch(y)) for y in ticks])
+    t.grid.set_segments([[(0, y), (1, y)] for y in ticks])
     t.ylabel.set_text(UNIT_LABEL[meta.unit])
 
 
