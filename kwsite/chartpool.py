@@ -68,6 +68,10 @@ class Pending:
         self._index = 0
         self._svg: str | None = None
 
+    def done(self) -> bool:
+        """Whether :meth:`result` would return without drawing or waiting."""
+        return self._svg is not None or (self._future is not None and self._future.done())
+
     def result(self) -> str:
         """The SVG; waits for a worker, or draws here when no worker has it. Raises
         :class:`ChartError` when the drawing failed."""

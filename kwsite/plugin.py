@@ -19,9 +19,10 @@
   (it waits for the charts); ``on_post_build`` writes it to
   ``site/downloads/kwaliteitsagenda.pdf``.
 - Charts not in the cache are drawn in worker processes while MkDocs renders the
-  pages (:mod:`kwsite.chartpool`); their files (:class:`LaterFile`) wait for the
-  drawing when they are copied. ``on_post_build`` stores the last ones in the
-  cache and stops the workers; ``on_build_error`` stops them too.
+  pages (:mod:`kwsite.chartpool`); their files (:class:`LaterFile`) are written
+  when MkDocs copies the static files if drawn by then, else in ``on_post_build``,
+  which also stores the last ones in the cache and stops the workers;
+  ``on_build_error`` stops them too.
 """
 
 from __future__ import annotations
@@ -110,13 +111,17 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             generated, self.charts = build_pages(self.site, [f.src_uri for f in files], self.cache_dir, texts, tick,
                                                  self.text_tables, workers=usable_cores())
         self.generated = generated
+        self.later_files = []
         for item in generated:
             existing = files.get_file_from_path(item.path)
             if existing is not None:
                 self.charts.close()
                 raise PluginError(f"kwsite: {item.path} bestaat al in {config.docs_dir}; die pagina wordt gegenereerd")
-            kind = File if item.ready else LaterFile
-            files.append(kind.generated(config, item.path, content=item.body))
+            if item.ready:
+                files.append(File.generated(config, item.path, content=item.body))
+            else:
+                self.later_files.append(LaterFile.generated(config, item.path, content=item.body))
+                files.append(self.later_files[-1])
         if self.changes:
             found = compare(self.previous, self.site) if self.previous else None
             page = changes_page(self.site, self.previous, found)
@@ -180,8 +185,10 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             target = Path(config.site_dir) / PDF_PATH
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(self.pdf.data)
+        for file in self.later_files:
+            file.write_later()
         try:
-            self.charts.finish()  # all were written already; this stores the last in the cache, stops the workers
+            self.charts.finish()  # stores the last drawings in the cache, stops the workers
         except ChartError as exc:
             raise PluginError(f"kwsite: {exc}") from None
         cache = self.charts.cache
@@ -195,10 +202,26 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
 
 class LaterFile(File):
     """A generated file whose content is still being made (a chart being drawn): it stays in
-    ``files`` (links to it are checked as usual); reading or copying it waits for the content.
-    A failed drawing becomes a clean :class:`PluginError`."""
+    ``files`` (links to it are checked as usual); reading it waits for the content. MkDocs' copy
+    of the static files does not wait: a file not done yet is written by :meth:`write_later`
+    (from ``on_post_build``), so MkDocs renders the page templates meanwhile. A failed drawing
+    becomes a clean :class:`PluginError`."""
 
     _body = None
+    _later: tuple[bool] | None = None
+
+    def copy_file(self, dirty: bool = False) -> None:
+        body = self._body
+        if body is None or isinstance(body, (str, bytes)) or body.done():
+            super().copy_file(dirty)
+        else:
+            self._later = (dirty,)
+
+    def write_later(self) -> None:
+        """Write the file if :meth:`copy_file` left it for later (waits for its content)."""
+        if self._later is not None:
+            (dirty,), self._later = self._later, None
+            super().copy_file(dirty)
 
     @property
     def _content(self):

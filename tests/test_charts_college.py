@@ -175,8 +175,17 @@ def test_plugin_turns_a_failed_chart_into_a_plugin_error(tmp_path):
         return file
 
     drawer = Drawer(ChartCache(None))
-    failing = drawer.submit("college-x", "0" * 64, ChartJob("college", make(college=(None,) * 3, total=None)))
+    failing = later("grafieken/college-x.svg", drawer.submit(
+        "college-x", "0" * 64, ChartJob("college", make(college=(None,) * 3, total=None))))
+    failing.copy_file()  # not drawn yet: MkDocs' copy leaves it for on_post_build
     with pytest.raises(PluginError, match="grafiek college-x kon niet getekend worden"):
-        later("grafieken/college-x.svg", failing).copy_file()
-    later("grafieken/ok.svg", drawer.submit("ok", "1" * 64, jobs(1)[0])).copy_file()
+        failing.write_later()
+    good = later("grafieken/ok.svg", drawer.submit("ok", "1" * 64, jobs(1)[0]))
+    good.copy_file()
+    assert not (tmp_path / "site/grafieken/ok.svg").exists()
+    good.write_later()
     assert (tmp_path / "site/grafieken/ok.svg").read_text(encoding="utf-8").startswith("<svg")
+    done = later("grafieken/done.svg", drawer.submit("done", "2" * 64, jobs(1)[0]))
+    done._body.result()
+    done.copy_file()  # drawn already: written at once
+    assert (tmp_path / "site/grafieken/done.svg").read_text(encoding="utf-8") == done._body.result()
