@@ -208,19 +208,20 @@ class LaterFile(File):
     becomes a clean :class:`PluginError`."""
 
     _body = None
-    _later: tuple[bool] | None = None
+    _later: bool | None = None
+    """``dirty`` of the copy left for later, or ``None``."""
 
     def copy_file(self, dirty: bool = False) -> None:
         body = self._body
         if body is None or isinstance(body, (str, bytes)) or body.done():
             super().copy_file(dirty)
         else:
-            self._later = (dirty,)
+            self._later = dirty
 
     def write_later(self) -> None:
         """Write the file if :meth:`copy_file` left it for later (waits for its content)."""
         if self._later is not None:
-            (dirty,), self._later = self._later, None
+            dirty, self._later = self._later, None
             super().copy_file(dirty)
 
     @property
