@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .load import load
-from .model import Indicator, Site, TableData
+from .model import Indicator, Site, TableData, Unit
 from .pages import Generated, generate
 from .problems import KwsiteError, Problem, errors
 from .validate import validate
@@ -33,48 +33,82 @@ def load_site(data_dir: Path | str, rel: str = "data") -> tuple[Site, list[Probl
 
 
 def chart_count(site: Site) -> int:
-    """Upper bound of the charts one build asks for: one per indicator and per table."""
-    return len(site.indicators) + len(site.tables)
+    """Upper bound of the charts one build asks for: one per indicator, per table and per ratio
+    table, and one per college and ``rows: unit`` table with a row for it."""
+    per_college = sum(1 for t in site.tables.values() if t.meta.rows == "unit" for u in site.units if t.row_for_unit(u.id))
+    return len(site.indicators) + len(site.tables) + len(site.ratios) + per_college
 
 
 class ChartSet:
-    """Charts of one build, drawn once and cached on disk by their inputs."""
+    """Charts of one build: text parts at once, SVGs from the digest-keyed cache or drawn by a
+    :class:`kwsite.chartpool.Drawer` (``workers`` processes when there are many misses; 1: here).
+    Call :meth:`finish` when the build is done (or :meth:`close` when it failed)."""
 
-    def __init__(self, site: Site, cache_dir: Path | str | None = None, tick=None):
+    def __init__(self, site: Site, cache_dir: Path | str | None = None, tick=None, workers: int = 1):
         from .chartcache import ChartCache
+        from .chartpool import Drawer
 
         self.site = site
         self.cache = ChartCache(Path(cache_dir) if cache_dir else None)
+        self.drawer = Drawer(self.cache, workers)
         self.tick = tick or (lambda n: None)
         """Called with 1 after each chart, for progress bars (:func:`chart_count` charts at most)."""
 
+    def _plan(self, kind: str, args: tuple, inputs: str):
+        from .chartpool import PlannedChart
+        from .charts.jobs import ChartJob
+
+        job = ChartJob(kind, args)
+        text = job.text()
+        self.tick(1)
+        if text is None:
+            return None
+        digest = self.cache.digest(inputs)
+        source = self.cache.get(digest) or self.drawer.submit(text.key, digest, job)
+        return PlannedChart(text.key, text.alt, text.columns, text.rows, text.csv_rows, source)
+
     def indicator(self, ind: Indicator):
-        from . import chartcache, charts
+        from .chartcache import chart_inputs
 
         tables = self.site.tables_of(ind.id)
         series = tables[0] if tables else None
         label = self.site.agenda.total_name
         if series is not None and len(tables) > 1:  # say which breakdown the line shows
             label = f"{label}, {series.meta.title}"
-        inputs = chartcache.chart_inputs(ind, series, label)
-        chart = self.cache.get_or_render(inputs, lambda: charts.indicator_chart(ind, series, label))
-        self.tick(1)
-        return chart
+        return self._plan("indicator", (ind, series, label), chart_inputs(ind, series, label))
 
     def table(self, table: TableData):
-        from . import chartcache, charts
+        from .chartcache import chart_inputs
 
-        inputs = chartcache.chart_inputs(None, table, "table")
-        chart = self.cache.get_or_render(inputs, lambda: charts.table_chart(table))
-        self.tick(1)
-        return chart
+        return self._plan("table", (table,), chart_inputs(None, table, "table"))
 
     def ratio(self, table):
         """Chart of a ratio baseline table (:class:`~kwsite.model.RatioTable`), or ``None``."""
-        from . import chartcache, charts
+        from .chartcache import chart_inputs
 
-        inputs = chartcache.chart_inputs(table, "ratio")
-        return self.cache.get_or_render(inputs, lambda: charts.ratio_chart(table))
+        return self._plan("ratio", (table,), chart_inputs(table, "ratio"))
+
+    def college(self, unit: Unit, table: TableData):
+        """One college's values of a ``rows: unit`` table beside the total (``None`` when the table
+        has no row, or no value, for the college)."""
+        from .chartcache import chart_inputs
+
+        row = table.row_for_unit(unit.id)
+        if row is None:
+            return None
+        total = table.row_for_unit("total")
+        labels = (unit.short_name, self.site.agenda.total_name)
+        args = (unit.id, table.meta, table.periods, row, total, labels)
+        return self._plan("college", args, chart_inputs("college", unit.id, table.meta, table.periods, row, total, labels))
+
+    def finish(self) -> None:
+        """Wait for all drawings and store them; stop the workers. Raises
+        :class:`kwsite.chartpool.ChartError` when a chart failed."""
+        self.drawer.finish()
+
+    def close(self) -> None:
+        """Stop the workers without waiting (after a failed build)."""
+        self.drawer.close()
 
 
 def text_tables(site: Site, texts: dict[str, str]) -> dict[str, list]:
@@ -94,20 +128,28 @@ def text_tables(site: Site, texts: dict[str, str]) -> dict[str, list]:
 
 def build_pages(site: Site, src_uris: list[str], cache_dir: Path | str | None = None,
                 texts: dict[str, str] | None = None, tick=None,
-                found_tables: dict | None = None) -> tuple[list[Generated], ChartSet]:
+                found_tables: dict | None = None, workers: int = 1) -> tuple[list[Generated], ChartSet]:
     """Every generated page and asset of ``site``; ``src_uris`` are the docs-dir
     paths of the hand-written pages (to link theme pages to their chapters);
     ``texts`` their Markdown (docs path → text), for the downloads of their tables
     (``found_tables``: :func:`text_tables` of them, when the caller has it already).
-    ``tick(1)`` is called after each chart."""
+    ``tick(1)`` is called after each chart. Chart SVGs not in the cache are drawn by ``workers``
+    processes when there are many (see :mod:`kwsite.chartpool`); a chart file's content waits for
+    its drawing. Call ``ChartSet.finish()`` once the files are written."""
     from .pages import chapter_paths
 
-    charts = ChartSet(site, cache_dir, tick)
+    charts = ChartSet(site, cache_dir, tick, workers)
     texts = texts or {}
     found_tables = text_tables(site, texts) if found_tables is None else found_tables
     tables = [d for found in found_tables.values() for d in found]
     titles = {uri: _title(source) for uri, source in texts.items()}
-    return generate(site, charts, chapter_paths(src_uris), tables, titles), charts
+    try:
+        generated = generate(site, charts, chapter_paths(src_uris), tables, titles)
+    except BaseException:
+        charts.close()
+        raise
+    charts.drawer.flush()
+    return generated, charts
 
 
 def _title(markdown: str) -> str | None:

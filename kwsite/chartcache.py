@@ -1,17 +1,18 @@
-"""A digest-keyed cache of rendered charts, so unchanged charts are not redrawn.
+"""A digest-keyed cache of drawn charts (their SVG), so unchanged charts are not redrawn.
 
 Usage::
 
     cache = ChartCache(Path(".kwsite-cache/charts"))
-    chart = cache.get_or_render(chart_inputs("indicator", ind, table, label),
-                                lambda: indicator_chart(ind, table, label))
+    svg = cache.get_or_render(chart_inputs("indicator", ind, table, label),
+                              lambda: indicator_svg(ind, table, label))
 
 The digest covers the inputs, the matplotlib version and
 :data:`kwsite.charts.CHART_STYLE_VERSION`; a changed value, a matplotlib
 upgrade or a style change gives a new digest. Entries are JSON files
 ``<digest>.json`` written atomically (temp file + ``os.replace``), so a build
-that is interrupted never leaves a half-written entry. ``None`` results (no
-chart for this indicator) are cached too.
+that is interrupted never leaves a half-written entry. A chart's text part
+(alt text, data table) is not cached: it is computed from the data each build,
+without drawing (:mod:`kwsite.charts.jobs`).
 """
 
 from __future__ import annotations
@@ -21,16 +22,15 @@ import json
 import os
 import tempfile
 from collections.abc import Callable
-from dataclasses import asdict
 from pathlib import Path
 
 import matplotlib
 from pydantic import BaseModel
 
-from .charts import CHART_STYLE_VERSION, Chart
-from .model.site import TableData
+from .charts import CHART_STYLE_VERSION
+from .model.site import Row, TableData
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 def _canonical(part: object) -> object:
@@ -38,6 +38,10 @@ def _canonical(part: object) -> object:
     if isinstance(part, TableData):
         rows = [[r.label, [None if v is None else str(v) for v in r.values], r.unit] for r in part.rows]
         return {"table": part.meta.model_dump(mode="json"), "periods": list(part.periods), "rows": rows}
+    if isinstance(part, Row):
+        return {"row": [part.label, [None if v is None else str(v) for v in part.values], part.unit]}
+    if isinstance(part, (tuple, list)):
+        return [_canonical(p) for p in part]
     if isinstance(part, BaseModel):
         return {type(part).__name__: part.model_dump(mode="json")}
     if part is None or isinstance(part, (str, int, float, bool)):
@@ -50,42 +54,36 @@ def chart_inputs(*parts: object) -> str:
 
     ``parts`` are indicators/other models (``model_dump(mode="json")``), tables
     (metadata, periods and row labels/values/units; not line numbers or paths),
-    strings such as the total label or a chart kind, or ``None``. Decimals keep
+    single rows (label, values, unit), tuples of these, strings such as the total
+    label or a chart kind, or ``None``. Decimals keep
     their printed precision (``"6.70"`` ≠ ``"6.7"``), as the chart does.
     """
     return json.dumps([_canonical(p) for p in parts], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def _to_json(chart: Chart | None) -> str:
-    body = None if chart is None else asdict(chart)
-    return json.dumps({"format": CACHE_FORMAT, "chart": body}, ensure_ascii=False, sort_keys=True)
+def _to_json(svg: str) -> str:
+    return json.dumps({"format": CACHE_FORMAT, "svg": svg}, ensure_ascii=False, sort_keys=True)
 
 
-def _from_json(text: str) -> Chart | None:
+def _from_json(text: str) -> str:
     data = json.loads(text)
-    if data.get("format") != CACHE_FORMAT:
+    if data.get("format") != CACHE_FORMAT or not isinstance(data.get("svg"), str):
         raise ValueError("ander cacheformaat")
-    body = data["chart"]
-    if body is None:
-        return None
-    return Chart(
-        key=body["key"], svg=body["svg"], alt=body["alt"], columns=tuple(body["columns"]),
-        rows=tuple(tuple(r) for r in body["rows"]), csv_rows=tuple(tuple(r) for r in body["csv_rows"]),
-    )
+    return data["svg"]
 
 
 class ChartCache:
-    """Charts by digest, in memory and (when ``directory`` is given) on disk.
+    """SVGs by digest, in memory and (when ``directory`` is given) on disk.
 
-    ``hits`` and ``misses`` count lookups; a corrupt or foreign file is a miss
-    and is overwritten.
+    ``hits`` and ``misses`` count :meth:`get` lookups; a corrupt or foreign file
+    is a miss and is overwritten by the next :meth:`put`.
     """
 
     def __init__(self, directory: Path | str | None = None) -> None:
         self.directory = Path(directory) if directory is not None else None
         self.hits = 0
         self.misses = 0
-        self._memory: dict[str, Chart | None] = {}
+        self._memory: dict[str, str] = {}
 
     @staticmethod
     def digest(key_inputs: str) -> str:
@@ -93,35 +91,45 @@ class ChartCache:
         salt = json.dumps([key_inputs, matplotlib.__version__, CHART_STYLE_VERSION], ensure_ascii=False)
         return hashlib.sha256(salt.encode("utf-8")).hexdigest()
 
-    def get_or_render(self, key_inputs: str, render: Callable[[], Chart | None]) -> Chart | None:
-        """The cached chart for ``key_inputs``, or ``render()``'s result, stored."""
-        digest = self.digest(key_inputs)
-        if digest in self._memory:
-            self.hits += 1
-            return self._memory[digest]
-        found, chart = self._load(digest)
-        if found:
-            self.hits += 1
-        else:
+    def get(self, digest: str) -> str | None:
+        """The SVG stored under ``digest`` (memory first, then disk), or ``None`` (counted as a miss)."""
+        svg = self._memory.get(digest)
+        if svg is None:
+            svg = self._load(digest)
+        if svg is None:
             self.misses += 1
-            chart = render()
-            self._store(digest, chart)
-        self._memory[digest] = chart
-        return chart
+            return None
+        self.hits += 1
+        self._memory[digest] = svg
+        return svg
+
+    def put(self, digest: str, svg: str) -> None:
+        """Keep ``svg`` in memory and write it to disk atomically."""
+        self._memory[digest] = svg
+        self._store(digest, svg)
+
+    def get_or_render(self, key_inputs: str, render: Callable[[], str]) -> str:
+        """The cached SVG for ``key_inputs``, or ``render()``'s result, stored."""
+        digest = self.digest(key_inputs)
+        svg = self.get(digest)
+        if svg is None:
+            svg = render()
+            self.put(digest, svg)
+        return svg
 
     def _path(self, digest: str) -> Path | None:
         return None if self.directory is None else self.directory / f"{digest}.json"
 
-    def _load(self, digest: str) -> tuple[bool, Chart | None]:
+    def _load(self, digest: str) -> str | None:
         path = self._path(digest)
         if path is None or not path.is_file():
-            return False, None
+            return None
         try:
-            return True, _from_json(path.read_text(encoding="utf-8"))
+            return _from_json(path.read_text(encoding="utf-8"))
         except (OSError, ValueError, KeyError, TypeError):
-            return False, None
+            return None
 
-    def _store(self, digest: str, chart: Chart | None) -> None:
+    def _store(self, digest: str, svg: str) -> None:
         path = self._path(digest)
         if path is None:
             return
@@ -129,7 +137,7 @@ class ChartCache:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{digest[:12]}-", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(_to_json(chart))
+                handle.write(_to_json(svg))
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

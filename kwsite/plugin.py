@@ -16,8 +16,13 @@
   hand-written tables get ``scope="col"``.
 - ``on_env`` (option ``pdf``, default on; not under ``serve``): render the PDF
   edition before any page is written, so the "Download PDF (x,x MB)" link
-  knows the real size; ``on_post_build`` writes it to
-  ``site/downloads/kwaliteitsagenda.pdf``.
+  knows the real size (it waits for the charts); ``on_post_build`` writes it
+  to ``site/downloads/kwaliteitsagenda.pdf``.
+- Charts not in the cache are drawn in worker processes while MkDocs renders the
+  pages (:mod:`kwsite.chartpool`); their files (:class:`LaterFile`) are written
+  when MkDocs copies the static files if drawn by then, else in ``on_post_build``,
+  which also stores the last ones in the cache and stops the workers;
+  ``on_build_error`` stops them too.
 - ``on_startup``: under a dirty build (``kwsite serve`` runs ``mkdocs serve
   --dirty``) keep a :class:`~kwsite.preview.Preview` for the session, so only
   the pages whose final text changed are rebuilt (``on_files``, ``on_nav``,
@@ -35,6 +40,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from .build import build_pages, chart_count, load_site, text_tables
+from .chartpool import ChartError, usable_cores
 from .directives import body_offset, decode_page, expand
 from .mdtables import scope_headers, with_links
 from .pages.common import download_links
@@ -118,13 +124,19 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         self.text_tables = text_tables(self.site, texts)
         with steps("grafieken", chart_count(self.site)) as tick:
             generated, self.charts = build_pages(self.site, [f.src_uri for f in files], self.cache_dir, texts, tick,
-                                                 self.text_tables)
+                                                 self.text_tables, workers=usable_cores())
         self.generated = generated
+        self.later_files = []
         for item in generated:
             existing = files.get_file_from_path(item.path)
             if existing is not None:
+                self.charts.close()
                 raise PluginError(f"kwsite: {item.path} bestaat al in {config.docs_dir}; die pagina wordt gegenereerd")
-            files.append(DigestFile.generated(config, item.path, content=item.content))
+            if item.ready:
+                files.append(DigestFile.generated(config, item.path, content=item.body))
+            else:
+                self.later_files.append(LaterFile.generated(config, item.path, content=item.body))
+                files.append(self.later_files[-1])
         pages = [g for g in generated if g.path.endswith(".md")]
         if self.changes:
             found = compare(self.previous, self.site) if self.previous else None
@@ -186,8 +198,8 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             from .pdf.site import PdfError, megabytes, pdf_edition
 
             try:
-                self.pdf = pdf_edition(self.site, config, files, self.generated)
-            except PdfError as exc:
+                self.pdf = pdf_edition(self.site, config, files, self.generated)  # waits for the charts
+            except (PdfError, ChartError) as exc:
                 raise PluginError(f"kwsite: {exc}") from None
             env.globals["kwsite_pdf"] = {"url": PDF_PATH, "size": megabytes(len(self.pdf.data))}
             log.info(f"PDF: {self.pdf.pages} pagina's")
@@ -212,5 +224,60 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             target = Path(config.site_dir) / PDF_PATH
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(self.pdf.data)
+        for file in self.later_files:
+            file.write_later()
+        try:
+            self.charts.finish()  # stores the last drawings in the cache, stops the workers
+        except ChartError as exc:
+            raise PluginError(f"kwsite: {exc}") from None
         cache = self.charts.cache
         log.info(f"grafieken: {cache.misses} getekend, {cache.hits} uit de cache")
+
+    def on_build_error(self, error):
+        charts = getattr(self, "charts", None)
+        if charts is not None:
+            charts.close()
+
+
+class LaterFile(DigestFile):
+    """A generated file whose content is still being made (a chart being drawn): it stays in
+    ``files`` (links to it are checked as usual); reading it waits for the content. MkDocs' copy
+    of the static files does not wait: a file not done yet is written by :meth:`write_later`
+    (from ``on_post_build``), so MkDocs renders the page templates meanwhile. A failed drawing
+    becomes a clean :class:`PluginError`."""
+
+    _body = None
+    _later: bool | None = None
+    """``dirty`` of the copy left for later, or ``None``."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        body = self._body
+        if body is None or isinstance(body, (str, bytes)) or body.done():
+            super().copy_file(dirty)
+        else:
+            self._later = dirty
+
+    def write_later(self) -> None:
+        """Write the file if :meth:`copy_file` left it for later (waits for its content)."""
+        if self._later is not None:
+            dirty, self._later = self._later, None
+            super().copy_file(dirty)
+
+    def digest(self) -> str:
+        """A chart still being drawn is compared by its cache digest (its inputs), without waiting."""
+        body = self._body
+        return "grafiek:" + body.digest if hasattr(body, "digest") else super().digest()
+
+    @property
+    def _content(self):
+        body = self._body
+        if body is None or isinstance(body, (str, bytes)):
+            return body
+        try:
+            return body.result()
+        except ChartError as exc:
+            raise PluginError(f"kwsite: {exc}") from None
+
+    @_content.setter
+    def _content(self, value) -> None:
+        self._body = value

@@ -44,6 +44,10 @@ class DigestFile(File):
     def is_modified(self) -> bool:
         return not os.path.isfile(self.abs_dest_path)
 
+    def digest(self) -> str:
+        """What :meth:`Preview.prepare` compares between builds: here the content's sha256."""
+        return _sha(self.content_bytes)
+
 
 class _DirtyNotice(logging.Filter):
     """Drops MkDocs' "dirty build" warning, which :class:`Preview` makes moot (and which
@@ -106,13 +110,14 @@ class Preview:
         ``texts`` maps each page's docs path to its final Markdown (directives
         expanded; generated pages as generated). Other files are compared by their
         bytes (generated ones) or left to MkDocs' own time check (hand-written).
-        Returns how many files will be rebuilt."""
+        Returns how many files will be rebuilt. Never waits for a chart being drawn
+        (:meth:`DigestFile.digest`)."""
         digests = {}
         for f in files:
             if f.src_uri in texts:
                 digests[f.src_uri] = _sha(texts[f.src_uri])
-            elif f.generated_by:
-                digests[f.src_uri] = _sha(f.content_bytes)
+            elif isinstance(f, DigestFile):
+                digests[f.src_uri] = f.digest()
         whole = _sha(json.dumps([
             Path(config.config_file_path).read_text(encoding="utf-8") if config.config_file_path else "",
             config.nav, sorted(f.src_uri for f in files),

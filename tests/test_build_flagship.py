@@ -74,6 +74,44 @@ def test_college_page_shows_values_beside_total_and_missing_rows(built):
     assert "geen gegevens" in body  # Amstelland has no row in the entree table
 
 
+def test_college_chart_stands_above_its_table_with_the_values_in_its_alt(built):
+    from html import unescape
+
+    html = page(built, "colleges/amstelland")
+    # IBM per college (S3 r. 2758-2784; data/tables/ibm-per-college.csv): Amstlnd 6,1 6,5 6,2, ROCvA+F 6,3 6,8 6,7
+    img = re.search(r'<img alt="([^"]+)" class="kw-chart" src="\.\./\.\./grafieken/college-amstelland-ibm-per-college\.svg"',
+                    html)
+    assert img, "no IBM chart on the Amstelland page"
+    assert unescape(img.group(1)) == (
+        "Lijngrafiek Interne benchmark per Mbo College: Amstelland naast ROCvA+F, per periode. "
+        "Amstelland: 2015 6,1; 2016 6,5; 2017 6,2. ROCvA+F: 2015 6,3; 2016 6,8; 2017 6,7.")
+    after = html[img.end():]
+    assert after.index("<table") < after.index("<h3")  # its data table follows, before the next heading
+    assert len(re.findall(r"college-amstelland-ibm-per-college\.csv", html)) == 1  # one table, one download
+    svg = (built[0] / "grafieken" / "college-amstelland-ibm-per-college.svg").read_text(encoding="utf-8")
+    shown = re.findall(r"<text\b[^>]*>([^<]*)</text>", svg)
+    assert {"Amstelland", "ROCvA+F", "2015", "2017"} <= {t.strip() for t in shown}
+    # Amstelland has no row in the entree table (S3): no chart there, the page says so
+    assert "college-amstelland-jaarresultaat-entree" not in html
+
+
+def test_warm_rebuild_gives_the_same_chart_files(built):
+    """The first build drew every chart (empty cache, in the worker pool); a rebuild takes them
+    all from the cache and writes the same bytes."""
+    work = built[0].parent
+    assert re.search(r"grafieken: (\d+) getekend, 0 uit de cache", built[1]).group(1) != "0"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(work / "warm")], cwd=work,
+                          env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert re.search(r"grafieken: 0 getekend, \d+ uit de cache", proc.stderr)
+    cold = {p.name: p.read_bytes() for p in (built[0] / "grafieken").iterdir()}
+    warm = {p.name: p.read_bytes() for p in (work / "warm" / "grafieken").iterdir()}
+    assert len(cold) > 80 and cold == warm
+    for rel in ("colleges/amstelland/index.html", "downloads/kwaliteitsagenda.pdf"):
+        assert (built[0] / rel).read_bytes() == (work / "warm" / rel).read_bytes(), rel
+
+
 def test_charts_are_svg_with_alt_text_and_dutch_numbers(built):
     html = page(built, "themas/meerjarenstrategie")
     imgs = re.findall(r'<img[^>]+src="([^"]+\.svg)"[^>]*>', html)

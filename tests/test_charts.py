@@ -319,12 +319,12 @@ def test_cache_hit_does_not_render(tmp_path):
 
     def render():
         calls.append(1)
-        return indicator_chart(ind, table, "ROCvA+F")
+        return indicator_chart(ind, table, "ROCvA+F").svg
 
     cache = ChartCache(tmp_path)
     first = cache.get_or_render(chart_inputs("indicator", ind, table, "ROCvA+F"), render)
     second = cache.get_or_render(chart_inputs("indicator", ind, table, "ROCvA+F"), render)
-    assert first == second and len(calls) == 1
+    assert first == second and len(calls) == 1 and first.startswith("<svg")
     assert (cache.hits, cache.misses) == (1, 1)
     assert len(list(tmp_path.glob("*.json"))) == 1 and not list(tmp_path.glob("*.tmp"))
 
@@ -336,22 +336,23 @@ def test_cache_hit_does_not_render(tmp_path):
 def test_cache_changed_value_is_a_miss():
     cache = ChartCache(None)
     table = make_table()
-    cache.get_or_render(chart_inputs(table), lambda: table_chart(table))
+    cache.get_or_render(chart_inputs(table), lambda: table_chart(table).svg)
     changed = make_table(total=("6.3", "6.8", "6.8"))
     assert chart_inputs(changed) != chart_inputs(table)
     assert chart_inputs(make_table(total=("6.3", "6.8", "6.70"))) != chart_inputs(table)
-    chart = cache.get_or_render(chart_inputs(changed), lambda: table_chart(changed))
+    svg = cache.get_or_render(chart_inputs(changed), lambda: table_chart(changed).svg)
     assert (cache.hits, cache.misses) == (0, 2)
-    assert "ROCvA+F: 6,8" in chart.alt
+    assert "ROCvA+F: 6,8" in texts(svg)
 
 
-def test_cache_stores_none_and_survives_corrupt_files(tmp_path):
-    cache = ChartCache(tmp_path)
-    assert cache.get_or_render("nothing", lambda: None) is None
-    assert ChartCache(tmp_path).get_or_render("nothing", lambda: pytest.fail("rendered again")) is None
+def test_cache_survives_corrupt_and_foreign_files(tmp_path):
     (tmp_path / f"{ChartCache.digest('broken')}.json").write_text("{not json")
-    broken = ChartCache(tmp_path)
-    assert broken.get_or_render("broken", lambda: None) is None and broken.misses == 1
+    (tmp_path / f"{ChartCache.digest('old')}.json").write_text('{"format": 1, "chart": null}')
+    cache = ChartCache(tmp_path)
+    assert cache.get(ChartCache.digest("broken")) is None and cache.get(ChartCache.digest("old")) is None
+    assert cache.misses == 2
+    cache.put(ChartCache.digest("old"), "<svg/>")
+    assert ChartCache(tmp_path).get(ChartCache.digest("old")) == "<svg/>"
 
 
 # --- realisations (fixture values; the seeds print none after their baselines) ---------------

@@ -30,3 +30,57 @@ def test_one_target_edit_redraws_one_chart(tmp_path):
     assert pages == {"themas/meerjarenstrategie.md", "indicatoren.md"}
     charts = {p for p in changed if p.startswith("grafieken/")}
     assert charts == {"grafieken/indicator-1b.svg"}
+
+
+def wait_for(seen: list[str], pattern: str, count: int, timeout: float = 240) -> None:
+    """Wait until ``pattern`` occurred ``count`` times in the log lines ``seen`` (filled by a thread)."""
+    import re
+    import time
+
+    deadline = time.monotonic() + timeout
+    while sum(bool(re.search(pattern, line)) for line in list(seen)) < count:
+        assert time.monotonic() < deadline, "".join(seen)[-3000:]
+        time.sleep(0.2)
+
+
+def test_mkdocs_serve_rebuilds_with_the_chart_pool(tmp_path):
+    """`mkdocs serve` (threads for the server and the watcher) draws the charts in worker processes,
+    also on a rebuild in the same process; the page shows the edited value afterwards."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import threading
+    import urllib.request
+
+    for name in ("content", "data"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(config.replace("      cache_dir: .kwsite-cache\n",
+                                                        "      cache_dir: .kwsite-cache\n      pdf: false\n"),
+                                         encoding="utf-8")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+                            cwd=tmp_path, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    seen: list[str] = []
+    threading.Thread(target=lambda: seen.extend(iter(proc.stderr.readline, "")), daemon=True).start()
+    try:
+        wait_for(seen, r"Serving on", 1)
+        assert any("grafieken: " in line and "0 uit de cache" in line for line in seen), "".join(seen)
+        shutil.rmtree(tmp_path / ".kwsite-cache")  # the rebuild draws all again: the pool once more
+        # Amstlnd IBM 2016: 6.5 → 6.4 (an edit in the test's copy only)
+        edit(tmp_path, "data/tables/ibm-per-college.csv", "Amstlnd,6.1,6.5,6.2", "Amstlnd,6.1,6.4,6.2")
+        wait_for(seen, r"grafieken: \d+ getekend, 0 uit de cache", 2)
+        wait_for(seen, r"Documentation built in|Error|Aborted", 2)
+        url = f"http://127.0.0.1:{port}/colleges/amstelland/"
+        html = urllib.request.urlopen(url, timeout=30).read().decode("utf-8")
+        assert "Amstelland: 2015 6,1; 2016 6,4; 2017 6,2." in html
+        svg = urllib.request.urlopen(url + "../../grafieken/college-amstelland-ibm-per-college.svg", timeout=30).read()
+        assert svg.startswith(b"<svg") and b"Amstelland" in svg
+        assert "Traceback" not in "".join(seen) and "ERROR" not in "".join(seen)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

@@ -26,6 +26,7 @@ from .base import (
     TARGET_MARKER,
     NUMERIC_KINDS,
     Chart,
+    ChartText,
     fmt,
     _cell,
     _year,
@@ -206,6 +207,41 @@ def _draw_indicator(fig: Figure, indicator: Indicator, series: TableData | None,
     _indicator_legend(fig, label if row else None, has_base, targets, bool(realised))
 
 
+def _plan(indicator: Indicator, series: TableData | None) -> tuple[Row | None, list[Target]] | None:
+    """The own row drawn (if any) and the numeric targets; ``None`` when there is nothing to draw.
+
+    A series without any plain-year period is not drawn (its table is shown instead)."""
+    row = _own_row(series)
+    if row is not None and not any(_year(p) for p in series.periods):
+        row = None  # school years as written ("’14-‘15") have no place on a year axis; the table shows them
+    targets = [t for t in indicator.targets if t.kind in NUMERIC_KINDS and not t.breakdown]
+    base = indicator.baseline
+    if row is None and (base is None or base.value is None or base.year is None) and not targets \
+            and not _realisations(indicator):
+        return None
+    return row, targets
+
+
+def indicator_text(indicator: Indicator, series: TableData | None, total_label: str) -> ChartText | None:
+    """The text part of :func:`indicator_chart` (no drawing), or ``None`` when there is no chart."""
+    plan = _plan(indicator, series)
+    if plan is None:
+        return None
+    row = plan[0]
+    columns = ["Jaar", total_label, "Nulmeting", "Streefwaarde", "Realisatie", "Stand"]
+    display, csv = (_indicator_table(indicator, series, row, d) for d in (True, False))
+    columns, rows, csv_rows = _drop_empty(columns, display, csv)
+    alt = _indicator_alt(indicator, series, row, total_label)
+    return ChartText(f"indicator-{indicator.id}", alt, columns, rows, csv_rows)
+
+
+def indicator_svg(indicator: Indicator, series: TableData | None, total_label: str) -> str:
+    """The drawing of :func:`indicator_chart` (for a chart whose :func:`indicator_text` is not ``None``)."""
+    row, targets = _plan(indicator, series)
+    key = f"indicator-{indicator.id}"
+    return _render(key, lambda fig: _draw_indicator(fig, indicator, series, row, total_label, targets, key))
+
+
 def indicator_chart(indicator: Indicator, series: TableData | None, total_label: str) -> Chart | None:
     """Line chart of the institution's own series with nulmeting and streefwaarden.
 
@@ -217,19 +253,5 @@ def indicator_chart(indicator: Indicator, series: TableData | None, total_label:
     one labelled with its status in words; the data table adds their values and status.
     Returns ``None`` when there is neither a series nor a plottable baseline or target.
     """
-    row = _own_row(series)
-    if row is not None and not any(_year(p) for p in series.periods):
-        row = None  # school years as written ("’14-‘15") have no place on a year axis; the table shows them
-    targets = [t for t in indicator.targets if t.kind in NUMERIC_KINDS and not t.breakdown]
-    base = indicator.baseline
-    if row is None and (base is None or base.value is None or base.year is None) and not targets \
-            and not _realisations(indicator):
-        return None
-    key = f"indicator-{indicator.id}"
-    columns = ["Jaar", total_label, "Nulmeting", "Streefwaarde", "Realisatie", "Stand"]
-    display, csv = (_indicator_table(indicator, series, row, d) for d in (True, False))
-    columns, rows, csv_rows = _drop_empty(columns, display, csv)
-    svg = _render(key, lambda fig: _draw_indicator(fig, indicator, series, row, total_label, targets, key))
-    return Chart(key, svg, _indicator_alt(indicator, series, row, total_label), columns, rows, csv_rows)
-
-
+    text = indicator_text(indicator, series, total_label)
+    return None if text is None else Chart.of(text, indicator_svg(indicator, series, total_label))

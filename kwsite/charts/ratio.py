@@ -10,7 +10,7 @@ from matplotlib.lines import Line2D
 
 from ..model import RatioTable
 from ..numbers import MISSING
-from .base import BASELINE, FIGSIZE, MUTED, SERIES, TITLE_WIDTH, Chart, _cell, _DutchTicks, _render, fmt
+from .base import BASELINE, FIGSIZE, MUTED, SERIES, TITLE_WIDTH, Chart, ChartText, _cell, _DutchTicks, _render, fmt
 
 LABEL_WIDTH = 38
 """Characters per line of a bar label (long labels are wrapped)."""
@@ -59,15 +59,11 @@ def _draw(fig: Figure, table: RatioTable, key: str) -> None:
     fig.suptitle(textwrap.fill(_title(table), TITLE_WIDTH), x=0.01, ha="left", fontsize=10, fontweight="bold")
 
 
-def ratio_chart(table: RatioTable) -> Chart | None:
-    """Bars of the printed percentages (never recomputed); ``None`` when the table has none or
-    ``chart`` is off. The data table behind it: label, percentage and norm (if any) per column."""
+def ratio_text(table: RatioTable) -> ChartText | None:
+    """The text part of :func:`ratio_chart` (no drawing), or ``None``. The data table behind
+    the chart: label, percentage and norm (if any) per column."""
     if not table.chart or all(c.percent is None for c in table.columns):
         return None
-    key = f"ratio-{table.id}"
-    lines = sum(len(textwrap.wrap(c.label, LABEL_WIDTH)) or 1 for c in table.columns)
-    height = max(FIGSIZE[1], 1.3 + 0.22 * lines + 0.12 * len(table.columns))
-    svg = _render(key, lambda fig: _draw(fig, table, key), height)
     columns = (table.column or "Kolom", table.percent_label) + ((table.norm_label,) if table.norm_label else ())
 
     def row(col, display):
@@ -76,4 +72,19 @@ def ratio_chart(table: RatioTable) -> Chart | None:
 
     rows = tuple(row(c, True) for c in table.columns)
     csv_rows = tuple(row(c, False) for c in table.columns)
-    return Chart(key, svg, _alt(table), columns, rows, csv_rows)
+    return ChartText(f"ratio-{table.id}", _alt(table), columns, rows, csv_rows)
+
+
+def ratio_svg(table: RatioTable) -> str:
+    """The drawing of :func:`ratio_chart` (for a table whose :func:`ratio_text` is not ``None``)."""
+    key = f"ratio-{table.id}"
+    lines = sum(len(textwrap.wrap(c.label, LABEL_WIDTH)) or 1 for c in table.columns)
+    height = max(FIGSIZE[1], 1.3 + 0.22 * lines + 0.12 * len(table.columns))
+    return _render(key, lambda fig: _draw(fig, table, key), height)
+
+
+def ratio_chart(table: RatioTable) -> Chart | None:
+    """Bars of the printed percentages (never recomputed); ``None`` when the table has none or
+    ``chart`` is off. The data table behind it: label, percentage and norm (if any) per column."""
+    text = ratio_text(table)
+    return None if text is None else Chart.of(text, ratio_svg(table))

@@ -25,6 +25,7 @@ from .base import (
     ROW_HEADER,
     MAX_LINES,
     Chart,
+    ChartText,
     fmt,
     _cell,
     _year,
@@ -148,6 +149,30 @@ def _table_rows(table: TableData, display: bool) -> tuple[tuple[str, ...], ...]:
     return tuple((r.label, *(_cell(v, table.meta.unit, display) for v in r.values)) for r in table.rows)
 
 
+def _bars(table: TableData) -> bool:
+    return table.meta.rows == "unit" or len(table.rows) > MAX_LINES
+
+
+def table_text(table: TableData) -> ChartText | None:
+    """The text part of :func:`table_chart` (no drawing), or ``None`` for a table without any value."""
+    index = _last_period(table) if table.rows else None
+    if index is None:
+        return None
+    columns = (ROW_HEADER[table.meta.rows], *table.periods)
+    alt = _bars_alt(table, index) if _bars(table) else _lines_alt(table)
+    return ChartText(f"table-{table.meta.id}", alt, columns, _table_rows(table, True), _table_rows(table, False))
+
+
+def table_svg(table: TableData) -> str:
+    """The drawing of :func:`table_chart` (for a table whose :func:`table_text` is not ``None``)."""
+    key = f"table-{table.meta.id}"
+    if _bars(table):
+        height = max(FIGSIZE[1], 1.2 + 0.19 * len(table.rows))  # keep ≥ 0.19 in per bar
+        index = _last_period(table)
+        return _render(key, lambda fig: _draw_bars(fig, table, index, key), height)
+    return _render(key, lambda fig: _draw_lines(fig, table))
+
+
 def table_chart(table: TableData) -> Chart | None:
     """Chart of a data table: bars of the last filled period for ``unit`` tables (and for
     other tables with more than :data:`MAX_LINES` rows), else one line per row.
@@ -155,15 +180,5 @@ def table_chart(table: TableData) -> Chart | None:
     The data table behind it is the whole table (label column + one column per
     period). Returns ``None`` for a table without any value.
     """
-    index = _last_period(table) if table.rows else None
-    if index is None:
-        return None
-    key = f"table-{table.meta.id}"
-    columns = (ROW_HEADER[table.meta.rows], *table.periods)
-    if table.meta.rows == "unit" or len(table.rows) > MAX_LINES:
-        height = max(FIGSIZE[1], 1.2 + 0.19 * len(table.rows))  # keep ≥ 0.19 in per bar
-        svg, alt = _render(key, lambda fig: _draw_bars(fig, table, index, key), height), _bars_alt(table, index)
-    else:
-        svg, alt = _render(key, lambda fig: _draw_lines(fig, table)), _lines_alt(table)
-    return Chart(key, svg, alt, columns, _table_rows(table, True), _table_rows(table, False))
-
+    text = table_text(table)
+    return None if text is None else Chart.of(text, table_svg(table))

@@ -28,8 +28,9 @@ def chapter_paths(src_uris: list[str]) -> dict[int, str]:
 
 def generate(site: Site, charts, chapters: dict[int, str] | None = None, text_tables=(),
              titles: dict[str, str] | None = None) -> list[Generated]:
-    """Every generated page and asset. ``charts`` has ``indicator(ind)`` and
-    ``table(table)`` returning a chart or ``None`` (see :class:`kwsite.build.ChartSet`);
+    """Every generated page and asset. ``charts`` has ``indicator(ind)``, ``table(table)``,
+    ``ratio(table)`` and ``college(unit, table)`` returning a chart or ``None`` (see
+    :class:`kwsite.build.ChartSet`; a chart file's ``body`` may still be drawn, see :class:`Generated`);
     ``text_tables`` are the datasets of tables in hand-written pages (:mod:`kwsite.mdtables`),
     ``titles`` those pages' titles (docs path → title)."""
     chapters = chapters or {}
@@ -38,7 +39,7 @@ def generate(site: Site, charts, chapters: dict[int, str] | None = None, text_ta
     pages += [theme.render(site, t, charts, chapters.get(t.chapter), files) for t in site.themes]
     if site.units and (not _measure_level(site) or site.tables or site.measures):  # S4 has no colleges
         pages.append(overview.colleges_index(site))
-        pages += [college.render(site, u, files) for u in site.units]
+        pages += [college.render(site, u, files, charts) for u in site.units]
     if site.indicators or not _measure_level(site):
         pages.append(overview.indicators(site, files))
     budget = overview.budget(site, files)

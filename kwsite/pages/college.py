@@ -8,7 +8,7 @@ from ..datasets import UNIT_TEXT, Dataset
 from ..model import Site, TableData, Unit
 from ..numbers import MISSING, machine, with_unit
 from ..tables import html_table
-from .common import Generated, download_block, rel, text
+from .common import Generated, chart_block, download_block, rel, text
 from . import status
 from .theme import GROUPS
 
@@ -21,7 +21,9 @@ def _unit_tables(site: Site) -> list[TableData]:
     return [t for t in site.tables.values() if t.meta.rows == "unit"]
 
 
-def table_block(site: Site, unit: Unit, table: TableData, page: str, files: list[Generated]) -> str:
+def table_block(site: Site, unit: Unit, table: TableData, page: str, files: list[Generated], charts=None) -> str:
+    """The table's values for ``unit`` beside the total, as a line chart (when ``charts`` is given
+    and the table's ``chart`` is on) right above the table that holds the chart's data."""
     title = text(table.meta.title)
     ind = site.indicator(table.meta.indicator) if table.meta.indicator else None
     head = f"### {title}\n"
@@ -43,7 +45,9 @@ def table_block(site: Site, unit: Unit, table: TableData, page: str, files: list
     dataset = Dataset(f"college-{unit.id}-{table.meta.id}", caption, tuple(columns), tuple(map(tuple, machine_rows)),
                       UNIT_TEXT[table.meta.unit], table.meta.source, page)
     link = download_block(dataset, files)
-    return head + "\n" + html_table(columns, rows, caption, css="kw-table kw-data-table") + f"\n\n{link}\n"
+    chart = charts.college(unit, table) if charts is not None and table.meta.chart else None
+    image = chart_block(page, chart, files) if chart is not None else ""
+    return head + "\n" + image + html_table(columns, rows, caption, css="kw-table kw-data-table") + f"\n\n{link}\n"
 
 
 def measures_block(site: Site, unit: Unit, page: str) -> str:
@@ -58,7 +62,8 @@ def measures_block(site: Site, unit: Unit, page: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def render(site: Site, unit: Unit, files: list[Generated]) -> Generated:
+def render(site: Site, unit: Unit, files: list[Generated], charts=None) -> Generated:
+    """The appendix page of ``unit``; its charts come from ``charts`` (a :class:`kwsite.build.ChartSet`)."""
     page = path(unit)
     inst = next((i for i in site.agenda.institutions if i.id == unit.institution), None)
     out = [f"# {text(unit.name)}\n"]
@@ -77,7 +82,7 @@ def render(site: Site, unit: Unit, files: list[Generated]) -> Generated:
         f"college heeft, staat *{MISSING}*.\n"
     )
     out.append("## Indicatoren\n")
-    out += [table_block(site, unit, t, page, files) for t in _unit_tables(site)] or [f"{MISSING.capitalize()}.\n"]
+    out += [table_block(site, unit, t, page, files, charts) for t in _unit_tables(site)] or [f"{MISSING.capitalize()}.\n"]
     out.append("## Stand van de indicatoren\n")
     out.append(status.college_block(site, unit))
     out.append("## Maatregelen\n")

@@ -18,13 +18,25 @@ DOWNLOADS_DIR = "downloads"
 
 @dataclass(frozen=True)
 class Generated:
-    """A file made in memory: ``path`` relative to the docs dir, ``content`` text."""
+    """A file made in memory: ``path`` relative to the docs dir, ``body`` its text, or for a
+    chart still being drawn an object whose ``result()`` gives the text (see :attr:`content`)."""
 
     path: str
-    content: str
+    body: str | object
     title: str | None = None
     dataset: Dataset | None = None
     """Set on the CSV of a dataset, so the open-data page can list it."""
+
+    @property
+    def ready(self) -> bool:
+        """Whether the text is there without waiting."""
+        return isinstance(self.body, str)
+
+    @property
+    def content(self) -> str:
+        """The text; for a chart being drawn, waits for it (raises
+        :class:`kwsite.chartpool.ChartError` when the drawing failed)."""
+        return self.body if isinstance(self.body, str) else self.body.result()
 
 
 def text(value: str | None) -> str:
@@ -68,7 +80,7 @@ def chart_block(page: str, chart, files: list[Generated], meta: tuple[str, str, 
     """The chart as an image with alt text; with ``meta`` (title, unit, source) also its data table
     and downloads. Without ``meta`` the same table is shown right below the chart anyway."""
     path = f"{CHARTS_DIR}/{chart.key}.svg"
-    files.append(Generated(path, chart.svg))
+    files.append(Generated(path, chart.source))
     alt = chart.alt.replace("[", "(").replace("]", ")").replace("\n", " ")
     image = f"![{text(alt)}]({rel(page, path)}){{ .kw-chart }}\n\n"
     if meta is None:

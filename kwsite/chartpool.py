@@ -1,0 +1,152 @@
+"""Drawing the SVGs of cache misses while the build goes on.
+
+A page needs only a chart's text part; its SVG is a :class:`Pending` whose
+:meth:`Pending.result` waits for the drawing and then stores the SVG in the
+:class:`~kwsite.chartcache.ChartCache`. With few misses (at most
+:data:`POOL_AFTER`) they are drawn in this process, each when first asked for;
+with more, a process pool (one worker per usable core, ``forkserver`` start
+method: no fork of a process with threads, such as ``mkdocs serve``) draws them
+in batches of :data:`BATCH` as soon as they are known (a pool that cannot start its
+workers leaves the drawing to this process; as with any ``forkserver`` pool, a
+script that builds must guard its main code with ``if __name__ == "__main__"``).
+The SVG does not depend
+on where it was drawn (each chart sets its whole look; see
+:mod:`kwsite.charts.college` for the reused figure).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from dataclasses import dataclass
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from .chartcache import ChartCache
+from .charts.base import ChartText
+from .charts.jobs import ChartJob, Failed, draw_all
+
+POOL_AFTER = 12
+"""More misses than this in one build start the pool (measured: starting it costs about as
+much as drawing a dozen charts here, but it runs beside the page generation)."""
+BATCH = 8
+"""Charts per task sent to a worker (fewer round trips; still small enough to keep both busy)."""
+
+
+class ChartError(Exception):
+    """A chart could not be drawn; the message names its key and the cause."""
+
+
+@dataclass(frozen=True)
+class PlannedChart(ChartText):
+    """A chart's text part with its SVG as ``source``: a string (from the cache) or a
+    :class:`Pending` drawing (``source.result()`` waits for it)."""
+
+    source: object = None
+
+    @property
+    def svg(self) -> str:
+        """The SVG; waits for the drawing."""
+        return self.source if isinstance(self.source, str) else self.source.result()
+
+
+def usable_cores() -> int:
+    """Cores this process may run on (``sched_getaffinity``), at least 1."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class Pending:
+    """The SVG of one chart being drawn (``key`` names it in errors)."""
+
+    def __init__(self, key: str, digest: str, job: ChartJob, drawer: "Drawer") -> None:
+        self.key, self.digest, self.job = key, digest, job
+        self._drawer = drawer
+        self._future: Future | None = None
+        self._index = 0
+        self._svg: str | None = None
+
+    def done(self) -> bool:
+        """Whether :meth:`result` would return without drawing or waiting."""
+        return self._svg is not None or (self._future is not None and self._future.done())
+
+    def result(self) -> str:
+        """The SVG; waits for a worker, or draws here when no worker has it. Raises
+        :class:`ChartError` when the drawing failed."""
+        if self._svg is None:
+            svg = self._from_worker() if self._future is not None else self._draw_here()
+            if isinstance(svg, Failed):
+                raise ChartError(f"grafiek {self.key} kon niet getekend worden: {svg.message}")
+            self._drawer.cache.put(self.digest, svg)
+            self._svg = svg
+        return self._svg
+
+    def _draw_here(self) -> str | Failed:
+        return draw_all([self.job])[0]
+
+    def _from_worker(self) -> str | Failed:
+        try:
+            return self._future.result()[self._index]
+        except BrokenProcessPool as exc:
+            return Failed(f"het tekenproces stopte onverwacht ({exc})")
+
+
+class Drawer:
+    """Draws cache misses for one build; ``workers`` ≤ 1 means always in this process."""
+
+    def __init__(self, cache: ChartCache, workers: int = 1, pool_after: int | None = None) -> None:
+        self.cache, self.workers = cache, workers
+        self.pool_after = POOL_AFTER if pool_after is None else pool_after
+        self.pending: list[Pending] = []
+        self._batch: list[Pending] = []
+        self._pool: ProcessPoolExecutor | None = None
+
+    def submit(self, key: str, digest: str, job: ChartJob) -> Pending:
+        """Plan the drawing of ``job``; the result is drawn by :meth:`Pending.result` at the latest."""
+        pending = Pending(key, digest, job, self)
+        self.pending.append(pending)
+        self._batch.append(pending)
+        if self._pool is None and self.workers > 1 and len(self.pending) > self.pool_after:
+            self._pool = _new_pool(self.workers)
+        if self._pool is not None and len(self._batch) >= BATCH:
+            self._send()
+        return pending
+
+    def flush(self) -> None:
+        """Send the last, partial batch (when the pool runs); call once all charts are planned."""
+        if self._pool is not None and self._batch:
+            self._send()
+
+    def _send(self) -> None:
+        batch, self._batch = self._batch, []
+        try:
+            future = self._pool.submit(draw_all, [p.job for p in batch])
+        except BrokenProcessPool:  # e.g. a worker could not start: draw here instead
+            self.close()
+            self.workers = 1
+            return
+        for i, pending in enumerate(batch):
+            pending._future, pending._index = future, i
+
+    def finish(self) -> None:
+        """Wait for every drawing (storing each in the cache), then stop the pool.
+        Raises :class:`ChartError` for the first chart that failed."""
+        try:
+            for pending in self.pending:
+                pending.result()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the pool without waiting for drawings not yet started (after a failed build)."""
+        if self._pool is not None:
+            pool, self._pool = self._pool, None
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _new_pool(workers: int) -> ProcessPoolExecutor:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["kwsite.charts.jobs"])  # workers fork with matplotlib imported
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)

@@ -1,0 +1,50 @@
+"""A chart as picklable data: its kind and the inputs of its functions, so that its text part is
+computed at once (no drawing) and its SVG later, in this process or in a worker process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .base import ChartText
+from .college import college_svg, college_text
+from .indicator import indicator_svg, indicator_text
+from .ratio import ratio_svg, ratio_text
+from .table import table_svg, table_text
+
+TEXT = {"indicator": indicator_text, "table": table_text, "ratio": ratio_text, "college": college_text}
+SVG = {"indicator": indicator_svg, "table": table_svg, "ratio": ratio_svg, "college": college_svg}
+
+
+@dataclass(frozen=True)
+class ChartJob:
+    """One chart: ``kind`` (a key of :data:`TEXT`) and ``args``, the arguments of its functions
+    (models, tables, rows and labels; all picklable)."""
+
+    kind: str
+    args: tuple
+
+    def text(self) -> ChartText | None:
+        """Key, alt text and data table; ``None`` when the data give no chart."""
+        return TEXT[self.kind](*self.args)
+
+    def svg(self) -> str:
+        """The bare ``<svg>`` element (only for a job whose :meth:`text` is not ``None``)."""
+        return SVG[self.kind](*self.args)
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A drawing that raised, as text that crosses process boundaries: ``"ValueError: …"``."""
+
+    message: str
+
+
+def draw_all(jobs: list[ChartJob]) -> list[str | Failed]:
+    """The SVG of each job in order; a job that raises gives :class:`Failed`, the others still draw."""
+    out: list[str | Failed] = []
+    for job in jobs:
+        try:
+            out.append(job.svg())
+        except Exception as exc:  # reported by the caller as a clean build error naming the chart
+            out.append(Failed(f"{type(exc).__name__}: {exc}"))
+    return out
