@@ -24,11 +24,16 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-import matplotlib
+from importlib.metadata import version
+
 from pydantic import BaseModel
 
 from .charts import CHART_STYLE_VERSION
 from .model.site import Row, TableData
+
+_MATPLOTLIB = version("matplotlib")
+"""Read from the installed package's metadata: a build whose charts all come from the cache
+does not import matplotlib."""
 
 CACHE_FORMAT = 2
 
@@ -88,7 +93,7 @@ class ChartCache:
     @staticmethod
     def digest(key_inputs: str) -> str:
         """sha256 hex of the inputs, the matplotlib version and the chart style version."""
-        salt = json.dumps([key_inputs, matplotlib.__version__, CHART_STYLE_VERSION], ensure_ascii=False)
+        salt = json.dumps([key_inputs, _MATPLOTLIB, CHART_STYLE_VERSION], ensure_ascii=False)
         return hashlib.sha256(salt.encode("utf-8")).hexdigest()
 
     def get(self, digest: str) -> str | None:

@@ -29,6 +29,10 @@ from .charts.jobs import ChartJob, Failed, draw_all
 POOL_AFTER = 12
 """More misses than this in one build start the pool (measured: starting it costs about as
 much as drawing a dozen charts here, but it runs beside the page generation)."""
+PRELOAD = ["kwsite.charts.jobs", "matplotlib.figure", "matplotlib.backends.backend_agg",
+           "matplotlib.backends.backend_svg", "matplotlib.collections", "matplotlib.lines", "matplotlib.ticker"]
+"""Imported once by the fork server, so each worker starts with them (the chart modules import
+matplotlib only when drawing)."""
 BATCH = 8
 """Charts per task sent to a worker (fewer round trips; still small enough to keep both busy)."""
 
@@ -148,5 +152,5 @@ class Drawer:
 
 def _new_pool(workers: int) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["kwsite.charts.jobs"])  # workers fork with matplotlib imported
+    context.set_forkserver_preload(PRELOAD)  # workers fork with matplotlib imported
     return ProcessPoolExecutor(max_workers=workers, mp_context=context)

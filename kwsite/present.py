@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from babel.numbers import format_decimal
-
 from .model import Baseline, Indicator, Target
-from .numbers import LOCALE, MISSING, machine, signed, with_unit
+from .numbers import MISSING, machine, number, signed, with_unit
 
 NO_TARGET = "geen streefwaarde"
 """Shown for a year without a target (not "geen gegevens": nothing is missing)."""
@@ -93,8 +91,7 @@ def fmt(value: Decimal | float, unit: str, decimals: int | None = None, sign: bo
         decimals = _decimals(value) if isinstance(value, Decimal) else 0
     if abs(value) < 1e-12:
         value = 0
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    text = format_decimal(value, format=pattern, locale=LOCALE)
+    text = number(Decimal(str(value)) if isinstance(value, float) else value, decimals)
     return ("+" if sign and value > 0 else "") + text + ("%" if unit == "percent" else "")
 
 

@@ -100,8 +100,14 @@ def clean_nav(items) -> None:
         clean_nav(getattr(item, "children", None) or [])
 
 
+MAY_CHANGE = re.compile(r'[<>&"\u00a0]')
+"""Characters the sanitizer may change; text without any of them comes out as it went in."""
+
+
 def clean_toc(items) -> None:
-    """Sanitize the titles of a MkDocs table of contents in place."""
+    """Sanitize the titles of a MkDocs table of contents in place (a title without
+    markup, entities or quotes is left alone: the sanitizer would return it unchanged)."""
     for item in items:
-        item.title = clean_html(item.title)
+        if MAY_CHANGE.search(item.title):
+            item.title = clean_html(item.title)
         clean_toc(item.children)

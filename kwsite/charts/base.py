@@ -9,14 +9,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-import matplotlib
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..model import Target
 from ..present import cell_text as _cell  # noqa: F401  (the chart modules import these three from here)
 from ..present import fmt
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 from ..present import target_table_text as target_text  # noqa: F401
 
 CHART_STYLE_VERSION = "4"
@@ -137,6 +138,10 @@ def _target_label(target: Target, unit: str) -> str:
 def _render(key: str, draw: Callable[[Figure], None], height: float = FIGSIZE[1]) -> str:
     """Run ``draw`` on a fresh 6 in × ``height`` in figure, fit its margins (:func:`_fit`);
     return the bare ``<svg>`` element."""
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     with matplotlib.rc_context({**STYLE, "svg.hashsalt": f"kwsite:{key}"}):
         fig = Figure(figsize=(FIGSIZE[0], height))
         FigureCanvasAgg(fig)
@@ -182,20 +187,34 @@ def _clean_svg(text: str, key: str) -> str:
     return text.replace("<style type=\"text/css\">*{", "<style type=\"text/css\">.kwsite-chart *{", 1)
 
 
-class _DutchTicks(FuncFormatter):
-    """Dutch tick labels; all ticks of an axis get the decimals the finest one needs (``6,5``/``7,0``)."""
+def _DutchTicks(unit: str):  # noqa: N802 (used like the class it makes)
+    """Dutch tick labels for ``unit``: a matplotlib ``FuncFormatter`` whose ticks all get the
+    decimals the finest one needs (``6,5``/``7,0``)."""
+    return _dutch_ticks()(unit)
 
-    def __init__(self, unit: str) -> None:
-        super().__init__(lambda x, _pos: fmt(round(x, self.decimals), unit, self.decimals))
-        self.decimals = 0
 
-    def set_locs(self, locs: Sequence[float]) -> None:
-        finite = [v for v in locs if math.isfinite(v)]
-        self.decimals = next((d for d in range(4) if all(abs(round(v, d) - v) < 1e-9 for v in finite)), 3)
+@lru_cache(maxsize=1)
+def _dutch_ticks():
+    """The formatter class, made on first use: importing this module does not import matplotlib
+    (a build whose charts all come from the cache never does)."""
+    from matplotlib.ticker import FuncFormatter
+
+    class DutchTicks(FuncFormatter):
+        def __init__(self, unit: str) -> None:
+            super().__init__(lambda x, _pos: fmt(round(x, self.decimals), unit, self.decimals))
+            self.decimals = 0
+
+        def set_locs(self, locs: Sequence[float]) -> None:
+            finite = [v for v in locs if math.isfinite(v)]
+            self.decimals = next((d for d in range(4) if all(abs(round(v, d) - v) < 1e-9 for v in finite)), 3)
+
+    return DutchTicks
 
 
 def _year_axis(axis, years: Sequence[int]) -> None:
     """Integer years, every year when there are few, never ``2.015``."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
     if years and max(years) - min(years) <= 12:
         axis.set_ticks(range(min(years), max(years) + 1))
     else:

@@ -10,13 +10,6 @@ import textwrap
 from collections.abc import Sequence
 from decimal import Decimal
 
-import matplotlib
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.collections import LineCollection
-from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.ticker import MaxNLocator, NullLocator
-from matplotlib.transforms import offset_copy
 
 from ..model import Table
 from ..model.site import Row
@@ -97,6 +90,12 @@ class _Template:
     y label and a two-entry legend row."""
 
     def __init__(self) -> None:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.collections import LineCollection
+        from matplotlib.figure import Figure
+        from matplotlib.lines import Line2D
+        from matplotlib.ticker import NullLocator
+
         fig = Figure(figsize=SIZE)
         FigureCanvasAgg(fig)
         ax = fig.add_axes((0.1, 0.2, 0.8, 0.6))
@@ -133,6 +132,8 @@ class _Template:
                 label.set_position((texts[i][0], 0) if axis == "x" else (0, texts[i][0]))
 
     def _tick_text(self, axis: str):
+        from matplotlib.transforms import offset_copy
+
         ax = self.ax
         if axis == "x":
             where = offset_copy(ax.get_xaxis_transform(), self.fig, y=-(2 * TICK), units="points")
@@ -142,6 +143,8 @@ class _Template:
 
 
 def _template() -> _Template:
+    import matplotlib
+
     if "college" not in _TEMPLATE:
         with matplotlib.rc_context(STYLE):
             _TEMPLATE["college"] = _Template()
@@ -158,6 +161,8 @@ def _positions(periods: Sequence[str]) -> tuple[list[float], list[str]]:
 
 def _y_range(values: list[float], unit: str) -> tuple[float, float, list[float]]:
     """Limits with room above and below the known values, and at most 6 nice ticks inside them."""
+    from matplotlib.ticker import MaxNLocator
+
     low, high = min(values), max(values)
     span = high - low or abs(high) * 0.2 or 1.0
     low, high = low - span * 0.15, high + span * 0.15
@@ -203,6 +208,8 @@ def college_svg(unit_id: str, meta: Table, periods: Sequence[str], row: Row, tot
     """The chart as a bare ``<svg>`` (432 × 209 pt): the college's line (solid, circles) and the
     total's (dashed, squares) over the table's periods in table order; a missing value is a gap.
     The arguments are those of :func:`college_text` (which must not be ``None``)."""
+    import matplotlib
+
     key = college_key(unit_id, meta.id)
     with matplotlib.rc_context({**STYLE, "svg.hashsalt": f"kwsite:{key}"}):
         t = _template()

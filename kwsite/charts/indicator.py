@@ -10,9 +10,7 @@ from ..model.site import Row, TableData
 
 from decimal import Decimal
 
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
+from typing import TYPE_CHECKING
 
 from ..numbers import MISSING
 from ..status import status_for
@@ -38,6 +36,10 @@ from .base import (
     _year_axis,
     _floats,
 )
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 def _own_row(series: TableData | None) -> Row | None:
     """The institution's own row: the ``total`` row, else the first; ``None`` if empty."""
@@ -167,6 +169,8 @@ def _indicator_legend(fig: Figure, label: str | None, base: bool, targets: list[
         (any(t.indicative for t in targets), dict(color=TARGET, marker="s", mfc="white", mew=1.8, lw=1.2,
                                                   ls=(0, (4, 3)), label="streefwaarde (indicatief)")),
     ]
+    from matplotlib.lines import Line2D
+
     handles = [Line2D([], [], **style) for shown, style in entries if shown]
     cols = len(handles) if len(handles) <= 4 else math.ceil(len(handles) / 2)  # wider would run off the figure
     fig.legend(handles=handles, loc="outside lower center", ncols=cols)

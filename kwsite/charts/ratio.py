@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import textwrap
 
-from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
+from typing import TYPE_CHECKING
 
 from ..model import RatioTable
 from ..numbers import MISSING
 from .base import BASELINE, FIGSIZE, MUTED, SERIES, TITLE_WIDTH, Chart, ChartText, _cell, _DutchTicks, _render, fmt
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 LABEL_WIDTH = 38
 """Characters per line of a bar label (long labels are wrapped)."""
@@ -32,6 +34,8 @@ def _alt(table: RatioTable) -> str:
 
 
 def _draw(fig: Figure, table: RatioTable, key: str) -> None:
+    from matplotlib.lines import Line2D
+
     ax = fig.add_subplot()
     labels = [textwrap.fill(c.label, LABEL_WIDTH) for c in table.columns]
     for i, col in enumerate(table.columns):

@@ -6,9 +6,7 @@ import math
 import textwrap
 from ..model.site import Row, TableData
 
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from typing import TYPE_CHECKING
 
 from .indicator import _series_alt
 from ..numbers import MISSING
@@ -34,6 +32,10 @@ from .base import (
     _year_axis,
     _floats,
 )
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 def _total_row(table: TableData) -> Row | None:
     """The institution-total row: unit ``total``, else the row labelled ``meta.total``."""
@@ -118,6 +120,8 @@ def _end_labels(ax: Axes, ends: list[tuple[float, float, str, str]], gap: float,
 
 def _draw_lines(fig: Figure, table: TableData) -> None:
     """One line per row; marker, line style and colour all differ; labels at the line ends."""
+    from matplotlib.ticker import FuncFormatter
+
     ax = fig.add_subplot()
     years = [_year(p) for p in table.periods]
     numeric = all(years)

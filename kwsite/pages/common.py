@@ -6,6 +6,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from html import escape
 
 from ..datasets import Dataset
@@ -44,6 +45,7 @@ def text(value: str | None) -> str:
     return escape(value or "", quote=False)
 
 
+@lru_cache(maxsize=65536)
 def rel(from_page: str, target: str) -> str:
     """Relative link from one docs-dir path to another (``themas/a.md`` → ``../begroting.md``)."""
     return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
