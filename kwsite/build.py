@@ -44,13 +44,13 @@ class ChartSet:
     :class:`kwsite.chartpool.Drawer` (``workers`` processes when there are many misses; 1: here).
     Call :meth:`finish` when the build is done (or :meth:`close` when it failed)."""
 
-    def __init__(self, site: Site, cache_dir: Path | str | None = None, tick=None, workers: int = 1):
+    def __init__(self, site: Site, cache_dir: Path | str | None = None, tick=None, workers: int = 1, session=None):
         from .chartcache import ChartCache
         from .chartpool import Drawer
 
         self.site = site
-        self.cache = ChartCache(Path(cache_dir) if cache_dir else None)
-        self.drawer = Drawer(self.cache, workers)
+        self.cache = ChartCache(Path(cache_dir) if cache_dir else None, session.memory if session else None)
+        self.drawer = Drawer(self.cache, workers, session=session)
         self.tick = tick or (lambda n: None)
         """Called with 1 after each chart, for progress bars (:func:`chart_count` charts at most)."""
 
@@ -128,17 +128,19 @@ def text_tables(site: Site, texts: dict[str, str]) -> dict[str, list]:
 
 def build_pages(site: Site, src_uris: list[str], cache_dir: Path | str | None = None,
                 texts: dict[str, str] | None = None, tick=None,
-                found_tables: dict | None = None, workers: int = 1) -> tuple[list[Generated], ChartSet]:
+                found_tables: dict | None = None, workers: int = 1,
+                session=None) -> tuple[list[Generated], ChartSet]:
     """Every generated page and asset of ``site``; ``src_uris`` are the docs-dir
     paths of the hand-written pages (to link theme pages to their chapters);
     ``texts`` their Markdown (docs path → text), for the downloads of their tables
     (``found_tables``: :func:`text_tables` of them, when the caller has it already).
     ``tick(1)`` is called after each chart. Chart SVGs not in the cache are drawn by ``workers``
     processes when there are many (see :mod:`kwsite.chartpool`); a chart file's content waits for
-    its drawing. Call ``ChartSet.finish()`` once the files are written."""
+    its drawing. Call ``ChartSet.finish()`` once the files are written. ``session``: a
+    :class:`kwsite.chartpool.Session` kept between the builds of ``serve``."""
     from .pages import chapter_paths
 
-    charts = ChartSet(site, cache_dir, tick, workers)
+    charts = ChartSet(site, cache_dir, tick, workers, session)
     texts = texts or {}
     found_tables = text_tables(site, texts) if found_tables is None else found_tables
     tables = [d for found in found_tables.values() for d in found]

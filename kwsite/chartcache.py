@@ -84,11 +84,12 @@ class ChartCache:
     is a miss and is overwritten by the next :meth:`put`.
     """
 
-    def __init__(self, directory: Path | str | None = None) -> None:
+    def __init__(self, directory: Path | str | None = None, memory: dict[str, str] | None = None) -> None:
+        """``memory``: a digest → SVG map to share with later builds (a ``serve`` session)."""
         self.directory = Path(directory) if directory is not None else None
         self.hits = 0
         self.misses = 0
-        self._memory: dict[str, str] = {}
+        self._memory: dict[str, str] = {} if memory is None else memory
 
     @staticmethod
     def digest(key_inputs: str) -> str:

@@ -97,22 +97,49 @@ class Pending:
             return Failed(f"het tekenproces stopte onverwacht ({exc})")
 
 
-class Drawer:
-    """Draws cache misses for one build; ``workers`` ≤ 1 means always in this process."""
+class Session:
+    """Chart state kept between the builds of one ``serve`` session: the SVGs known so far
+    (``memory``, for :class:`~kwsite.chartcache.ChartCache`) and a pool whose workers stay up,
+    so the few charts a rebuild needs are drawn beside MkDocs without starting workers."""
 
-    def __init__(self, cache: ChartCache, workers: int = 1, pool_after: int | None = None) -> None:
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.memory: dict[str, str] = {}
+        self._pool: ProcessPoolExecutor | None = None
+
+    def pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = _new_pool(self.workers)
+        return self._pool
+
+    def close(self) -> None:
+        """Stop the workers (at the end of the session)."""
+        if self._pool is not None:
+            pool, self._pool = self._pool, None
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+class Drawer:
+    """Draws cache misses for one build; ``workers`` ≤ 1 means always in this process. With a
+    :class:`Session` (and more than one worker) every miss goes to the session's pool."""
+
+    def __init__(self, cache: ChartCache, workers: int = 1, pool_after: int | None = None,
+                 session: Session | None = None) -> None:
         self.cache, self.workers = cache, workers
         self.pool_after = POOL_AFTER if pool_after is None else pool_after
         self.pending: list[Pending] = []
         self._batch: list[Pending] = []
         self._pool: ProcessPoolExecutor | None = None
+        self.session = session if session is not None and session.workers > 1 else None
 
     def submit(self, key: str, digest: str, job: ChartJob) -> Pending:
         """Plan the drawing of ``job``; the result is drawn by :meth:`Pending.result` at the latest."""
         pending = Pending(key, digest, job, self)
         self.pending.append(pending)
         self._batch.append(pending)
-        if self._pool is None and self.workers > 1 and len(self.pending) > self.pool_after:
+        if self._pool is None and self.session is not None:
+            self._pool = self.session.pool()
+        elif self._pool is None and self.workers > 1 and len(self.pending) > self.pool_after:
             self._pool = _new_pool(self.workers)
         if self._pool is not None and len(self._batch) >= BATCH:
             self._send()
@@ -128,6 +155,9 @@ class Drawer:
         try:
             future = self._pool.submit(draw_all, [p.job for p in batch])
         except BrokenProcessPool:  # e.g. a worker could not start: draw here instead
+            if self.session is not None:  # the session starts a new pool for the next build
+                self.session.close()
+                self.session = None
             self.close()
             self.workers = 1
             return
@@ -144,8 +174,11 @@ class Drawer:
             self.close()
 
     def close(self) -> None:
-        """Stop the pool without waiting for drawings not yet started (after a failed build)."""
-        if self._pool is not None:
+        """Stop the pool without waiting for drawings not yet started (after a failed build);
+        a session's pool stays up."""
+        if self._pool is not None and self.session is not None:
+            self._pool = None
+        elif self._pool is not None:
             pool, self._pool = self._pool, None
             pool.shutdown(wait=True, cancel_futures=True)
 

@@ -73,9 +73,15 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
     def on_startup(self, *, command, dirty):
         """Defining this keeps one plugin object for a whole ``serve`` session (MkDocs ≥ 1.4)."""
         self.serving = command == "serve"
-        self.preview = Preview() if dirty else None
+        if self.preview is not None:
+            self.preview.close()
+        self.preview = Preview(usable_cores()) if dirty else None
         if dirty:
             quiet_dirty_warning()
+
+    def on_shutdown(self):
+        if self.preview is not None:
+            self.preview.close()
 
     def on_config(self, config):
         add_theme(config.theme)
@@ -124,7 +130,8 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         self.text_tables = text_tables(self.site, texts)
         with steps("grafieken", chart_count(self.site)) as tick:
             generated, self.charts = build_pages(self.site, [f.src_uri for f in files], self.cache_dir, texts, tick,
-                                                 self.text_tables, workers=usable_cores())
+                                                 self.text_tables, workers=usable_cores(),
+                                                 session=self.preview.charts if self.preview else None)
         self.generated = generated
         self.later_files = []
         for item in generated:

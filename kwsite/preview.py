@@ -95,7 +95,11 @@ class _Bytecode(BytecodeCache):
 class Preview:
     """State of one serve session: digests and titles of the previous build."""
 
-    def __init__(self) -> None:
+    def __init__(self, workers: int = 1) -> None:
+        from .chartpool import Session
+
+        self.charts = Session(workers)
+        """Charts known so far and worker processes that stay up for the session."""
         self.bytecode = _Bytecode()
         self.digests: dict[str, str] = {}
         self.whole: str | None = None
@@ -148,6 +152,10 @@ class Preview:
         """After a page is rendered: remember its title and that it was rebuilt."""
         self.titles[page.file.src_uri] = page.title
         self.rebuilt.add(page.url)
+
+    def close(self) -> None:
+        """Stop the session's chart workers."""
+        self.charts.close()
 
     def merge_search(self, plugins) -> None:
         """Before the search plugin writes its index: the previous entries of skipped pages
