@@ -59,11 +59,13 @@ class ChartSet:
         from .charts.jobs import ChartJob
 
         job = ChartJob(kind, args)
-        text = job.text()
+        digest = self.cache.digest(inputs)
+        texts = self.drawer.session.texts if self.drawer.session is not None else {}
+        text = texts[digest] if digest in texts else job.text()  # the digest covers every input of the text
+        texts[digest] = text
         self.tick(1)
         if text is None:
             return None
-        digest = self.cache.digest(inputs)
         source = self.cache.get(digest) or self.drawer.submit(text.key, digest, job)
         return PlannedChart(text.key, text.alt, text.columns, text.rows, text.csv_rows, source)
 

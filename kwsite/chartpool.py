@@ -105,6 +105,8 @@ class Session:
     def __init__(self, workers: int) -> None:
         self.workers = workers
         self.memory: dict[str, str] = {}
+        self.texts: dict[str, object] = {}
+        """Chart text parts by digest (a text is a function of the chart's inputs only)."""
         self._pool: ProcessPoolExecutor | None = None
 
     def pool(self) -> ProcessPoolExecutor:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .tables import csv_text, safe_cell
 
@@ -81,6 +81,10 @@ class Dataset:
     source: str | None
     page: str
 
+    def __post_init__(self) -> None:  # tuples all the way down: hashable, so its texts can be remembered
+        object.__setattr__(self, "columns", tuple(self.columns))
+        object.__setattr__(self, "rows", tuple(tuple(r) for r in self.rows))
+
     def column_types(self) -> list[str]:
         """``"number"`` for a column (not the first) whose filled cells are all numbers, else ``"string"``."""
         types = []
@@ -99,23 +103,35 @@ class Dataset:
 
     @cached_property
     def _csv(self) -> str:  # made once: the link sizes, the file and the open-data page all need it
-        return csv_text(list(self.columns), [list(r) for r in self.rows])
+        return _csv_of(self)
 
     @cached_property
     def _json(self) -> str:
-        types = self.column_types()
-        rows = [[_json_cell(c, t) for c, t in zip(r, types)] for r in self.rows]
-        doc = {
-            "$schema": "schema/dataset.schema.json",
-            "id": self.key,
-            "title": self.title,
-            "unit": self.unit,
-            "source": self.source,
-            "page": page_url(self.page),
-            "columns": [{"name": n, "type": t} for n, t in zip(self.columns, types)],
-            "rows": rows,
-        }
-        return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+        return _json_of(self)
+
+
+@lru_cache(maxsize=16384)
+def _csv_of(dataset: Dataset) -> str:
+    """The CSV text; remembered by the dataset's value, so ``serve`` makes it once per session."""
+    return csv_text(list(dataset.columns), [list(r) for r in dataset.rows])
+
+
+@lru_cache(maxsize=16384)
+def _json_of(dataset: Dataset) -> str:
+    """The JSON text; remembered by the dataset's value, so ``serve`` makes it once per session."""
+    types = dataset.column_types()
+    rows = [[_json_cell(c, t) for c, t in zip(r, types)] for r in dataset.rows]
+    doc = {
+        "$schema": "schema/dataset.schema.json",
+        "id": dataset.key,
+        "title": dataset.title,
+        "unit": dataset.unit,
+        "source": dataset.source,
+        "page": page_url(dataset.page),
+        "columns": [{"name": n, "type": t} for n, t in zip(dataset.columns, types)],
+        "rows": rows,
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
 def _json_cell(cell: str, kind: str):
