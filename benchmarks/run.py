@@ -14,7 +14,8 @@ It writes the corpus (``benchmarks/corpus.py``) and its stock twin
     ÷ a clean build (goal ≤ 0,15); both as MkDocs reports them ("Documentation
     built in"), and each rebuild is checked to show the new value;
 (c) milliseconds per chart drawn cold (extra wall and CPU time of the empty-cache
-    build over the warm one, per chart), and the chart cache hit rate on rebuild;
+    build over the warm one, per chart; and each kind's CPU time drawn one by one),
+    and the chart cache hit rate on rebuild (the charts drawn are those whose inputs changed);
 (d) PDF seconds per 100 pages (``kwsite pdf`` of the corpus);
 (e) peak memory: all processes of one build together (sampled from /proc every
     20 ms) and the largest single process (the kernel's own count); goal ≤ 1 GiB.
@@ -46,6 +47,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from charts import cpu_per_kind, planned  # noqa: E402
 from corpus import Corpus  # noqa: E402
 from stock import export  # noqa: E402
 
@@ -71,23 +73,27 @@ class Run:
         return float(BUILT.search(self.log).group(1))
 
 
-def _tree_rss(root: int, page: int) -> int:
-    parents: dict[int, int] = {}
+def _tree(root: int, page: int, ticks: dict[int, int]) -> int:
+    """Resident bytes of ``root`` and all its descendants now; their CPU ticks so far go into ``ticks``."""
+    stats: dict[int, list[bytes]] = {}
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
             try:
                 with open(f"/proc/{entry.name}/stat", "rb") as f:
                     stat = f.read()
-                parents[int(entry.name)] = int(stat[stat.rindex(b")") + 2 :].split()[1])
+                stats[int(entry.name)] = stat[stat.rindex(b")") + 2 :].split()
             except (OSError, ValueError):
                 continue
     tree, todo = set(), [root]
     while todo:
         pid = todo.pop()
         tree.add(pid)
-        todo += [p for p, pp in parents.items() if pp == pid and p not in tree]
+        todo += [p for p, fields in stats.items() if int(fields[1]) == pid and p not in tree]
     total = 0
     for pid in tree:
+        fields = stats.get(pid)
+        if fields is not None:  # fields[11], [12]: utime, stime (stat fields 14 and 15)
+            ticks[pid] = max(ticks.get(pid, 0), int(fields[11]) + int(fields[12]))
         try:
             with open(f"/proc/{pid}/statm") as f:
                 total += int(f.read().split()[1]) * page
@@ -97,16 +103,18 @@ def _tree_rss(root: int, page: int) -> int:
 
 
 def measure(cmd: list[str], cwd: Path) -> Run:
-    """Run ``cmd`` to the end; its wall and CPU time (with its children) and memory."""
+    """Run ``cmd`` to the end; its wall time, the CPU time of it and all its descendants (worker
+    processes included; sampled from /proc every 20 ms, so each process's last 20 ms may be
+    missed), and its memory."""
     page = os.sysconf("SC_PAGE_SIZE")
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=err, stderr=subprocess.STDOUT)
-        peak, done = [0], threading.Event()
+        peak, ticks, done = [0], {}, threading.Event()
 
         def sample() -> None:
             while not done.wait(0.02):
-                peak[0] = max(peak[0], _tree_rss(proc.pid, page))
+                peak[0] = max(peak[0], _tree(proc.pid, page, ticks))
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -119,7 +127,8 @@ def measure(cmd: list[str], cwd: Path) -> Run:
         log = err.read().decode("utf-8", "replace")
     if proc.returncode != 0:
         sys.exit(f"{' '.join(cmd)} failed in {cwd}:\n{log[-3000:]}")
-    return Run(wall, usage.ru_utime + usage.ru_stime, peak[0], usage.ru_maxrss * 1024, log)
+    cpu = sum(ticks.values()) / os.sysconf("SC_CLK_TCK")
+    return Run(wall, cpu, peak[0], usage.ru_maxrss * 1024, log)
 
 
 def build(site: Path, out_root: Path, *, keep_cache: bool) -> Run:
@@ -285,6 +294,8 @@ def main() -> None:
         print(f"\n(c) per chart drawn cold: {1000 * extra_wall / drawn:.1f} ms wall, {1000 * extra_cpu / drawn:.1f} ms CPU "
               f"({drawn} charts; empty-cache build minus warm build)")
         print(f"    chart cache on rebuild: {median(d for _, d, _ in again):.0f} drawn, hit rate {100 * min(hits):.2f}% (lowest)")
+        for kind, times in sorted(cpu_per_kind(planned(site / "data")).items()):
+            print(f"    {kind:9s} {len(times):5d} charts, median {1000 * median(times):6.1f} ms CPU each (drawn one by one)")
 
         if not args.no_pdf:
             pdf = measure([str(Path(sys.executable).with_name("kwsite")), "pdf", str(site), "-o", str(tmp / "a.pdf")], tmp)
