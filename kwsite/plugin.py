@@ -47,7 +47,8 @@ from .pages.common import download_links
 from .editions import PreviousEditionError, compare, load_previous
 from .pages import PLACEHOLDER, expand_nav, nav_mentions
 from .pages.changes import render as changes_page
-from .preview import DigestFile, Preview, quiet_dirty_warning
+from .files import DigestFile, LaterFile
+from .preview import Preview, quiet_dirty_warning
 from .privacy import redact
 from .problems import KwsiteError
 from .progress import steps
@@ -245,46 +246,3 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         if charts is not None:
             charts.close()
 
-
-class LaterFile(DigestFile):
-    """A generated file whose content is still being made (a chart being drawn): it stays in
-    ``files`` (links to it are checked as usual); reading it waits for the content. MkDocs' copy
-    of the static files does not wait: a file not done yet is written by :meth:`write_later`
-    (from ``on_post_build``), so MkDocs renders the page templates meanwhile. A failed drawing
-    becomes a clean :class:`PluginError`."""
-
-    _body = None
-    _later: bool | None = None
-    """``dirty`` of the copy left for later, or ``None``."""
-
-    def copy_file(self, dirty: bool = False) -> None:
-        body = self._body
-        if body is None or isinstance(body, (str, bytes)) or body.done():
-            super().copy_file(dirty)
-        else:
-            self._later = dirty
-
-    def write_later(self) -> None:
-        """Write the file if :meth:`copy_file` left it for later (waits for its content)."""
-        if self._later is not None:
-            dirty, self._later = self._later, None
-            super().copy_file(dirty)
-
-    def digest(self) -> str:
-        """A chart still being drawn is compared by its cache digest (its inputs), without waiting."""
-        body = self._body
-        return "grafiek:" + body.digest if hasattr(body, "digest") else super().digest()
-
-    @property
-    def _content(self):
-        body = self._body
-        if body is None or isinstance(body, (str, bytes)):
-            return body
-        try:
-            return body.result()
-        except ChartError as exc:
-            raise PluginError(f"kwsite: {exc}") from None
-
-    @_content.setter
-    def _content(self, value) -> None:
-        self._body = value

@@ -22,31 +22,17 @@ serve session, a digest of every file's final text and decides instead:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
-import os
 from pathlib import Path
 
 from jinja2 import BytecodeCache
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.utils import clean_directory
 
+from .files import DigestFile, sha
+
 DIRTY_WARNING = "A 'dirty' build is being performed"
-
-
-class DigestFile(File):
-    """A generated file that counts as modified only when its output is missing.
-
-    Used for every generated page and asset: :meth:`Preview.prepare` removes the
-    output of those whose text changed. Outside dirty builds MkDocs does not ask."""
-
-    def is_modified(self) -> bool:
-        return not os.path.isfile(self.abs_dest_path)
-
-    def digest(self) -> str:
-        """What :meth:`Preview.prepare` compares between builds: here the content's sha256."""
-        return _sha(self.content_bytes)
 
 
 class _DirtyNotice(logging.Filter):
@@ -62,10 +48,6 @@ def quiet_dirty_warning() -> None:
     logger = logging.getLogger("mkdocs.commands.build")
     if not any(isinstance(f, _DirtyNotice) for f in logger.filters):
         logger.addFilter(_DirtyNotice())
-
-
-def _sha(text: str | bytes) -> str:
-    return hashlib.sha256(text.encode("utf-8") if isinstance(text, str) else text).hexdigest()
 
 
 def first_heading(markdown: str) -> str | None:
@@ -119,10 +101,10 @@ class Preview:
         digests = {}
         for f in files:
             if f.src_uri in texts:
-                digests[f.src_uri] = _sha(texts[f.src_uri])
+                digests[f.src_uri] = sha(texts[f.src_uri])
             elif isinstance(f, DigestFile):
                 digests[f.src_uri] = f.digest()
-        whole = _sha(json.dumps([
+        whole = sha(json.dumps([
             Path(config.config_file_path).read_text(encoding="utf-8") if config.config_file_path else "",
             config.nav, sorted(f.src_uri for f in files),
             sorted((uri, first_heading(text)) for uri, text in texts.items()),
