@@ -19,7 +19,7 @@
   knows the real size (it waits for the charts); ``on_post_build`` writes it
   to ``site/downloads/kwaliteitsagenda.pdf``.
 - Charts not in the cache are drawn in worker processes while MkDocs renders the
-  pages (:mod:`kwsite.chartpool`); their files (:class:`LaterFile`) are written
+  pages (:mod:`kwsite.chartpool`); their files (:class:`kwsite.files.LaterFile`) are written
   when MkDocs copies the static files if drawn by then, else in ``on_post_build``,
   which also stores the last ones in the cache and stops the workers;
   ``on_build_error`` stops them too.
