@@ -29,6 +29,7 @@ from pathlib import Path
 from jinja2 import BytecodeCache
 from mkdocs.structure.files import Files
 from mkdocs.utils import clean_directory
+from mkdocs.utils.meta import get_data
 
 from .files import DigestFile, sha
 
@@ -50,9 +51,13 @@ def quiet_dirty_warning() -> None:
         logger.addFilter(_DirtyNotice())
 
 
-def first_heading(markdown: str) -> str | None:
-    """The text of the first ``# `` line, or ``None``."""
-    for line in markdown.split("\n"):
+def page_title(markdown: str) -> str | None:
+    """The title a page's text gives itself: ``title:`` in its front matter, else the text of
+    its first ``# `` line, else ``None`` (then MkDocs names it after the file)."""
+    body, meta = get_data(markdown)
+    if meta.get("title"):
+        return str(meta["title"])
+    for line in body.split("\n"):
         if line.startswith("# "):
             return line[2:].strip()
     return None
@@ -107,7 +112,7 @@ class Preview:
         whole = sha(json.dumps([
             Path(config.config_file_path).read_text(encoding="utf-8") if config.config_file_path else "",
             config.nav, sorted(f.src_uri for f in files),
-            sorted((uri, first_heading(text)) for uri, text in texts.items()),
+            sorted((uri, page_title(text)) for uri, text in texts.items()),
         ], default=str, ensure_ascii=False))
         site = Path(config.site_dir)
         self.rebuilt = set()

@@ -154,3 +154,15 @@ def test_kwsite_serve_shows_a_data_edit(tmp_path):
     with socket.socket() as s:  # stopping `kwsite serve` stopped the server too (no MkDocs child left behind)
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # a closed connection may linger in TIME_WAIT
         s.bind(("127.0.0.1", port))
+
+
+def test_a_front_matter_title_change_reaches_every_nav(session):
+    """A page named in the nav without a title is shown under its own title, here from its
+    front matter: changing it must change the nav of pages that are otherwise unchanged."""
+    (session.work / "content" / "extra.md").write_text("---\ntitle: Eerste titel\n---\n\nTekst.\n", encoding="utf-8")
+    edit(session.work, "mkdocs.yml", "  - kwsite:opendata\n", "  - kwsite:opendata\n  - extra.md\n")
+    session.build()
+    assert "Eerste titel" in session.html("colleges/zuid")
+    edit(session.work, "content/extra.md", "Eerste titel", "Tweede titel")
+    session.build()
+    assert "Tweede titel" in session.html("colleges/zuid") and "Eerste titel" not in session.html("colleges/zuid")
