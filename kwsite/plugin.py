@@ -48,7 +48,7 @@ from .editions import PreviousEditionError, compare, load_previous
 from .pages import PLACEHOLDER, expand_nav, nav_mentions
 from .pages.changes import render as changes_page
 from .files import DigestFile, LaterFile
-from .preview import Preview, quiet_dirty_warning
+from .preview import Preview, quiet_dirty_warning, stop_cleanly_on_sigterm
 from .privacy import redact
 from .problems import KwsiteError
 from .progress import steps
@@ -79,10 +79,12 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         self.preview = Preview(usable_cores()) if dirty else None
         if dirty:
             quiet_dirty_warning()
+        stop_cleanly_on_sigterm(self.serving)
 
     def on_shutdown(self):
         if self.preview is not None:
             self.preview.close()
+        stop_cleanly_on_sigterm(False)
 
     def on_config(self, config):
         add_theme(config.theme)
@@ -153,7 +155,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             files.append(DigestFile.generated(config, page.path, content=page.content))
         if self.preview is not None:
             final = {uri: expand(text, self.site, uri)[0] for uri, text in texts.items()}
-            final |= {g.path: g.content for g in pages}
+            final |= {g.path: expand(g.content, self.site, g.path)[0] for g in pages}  # data text may cite values
             log.info(f"voorvertoning: {self.preview.prepare(config, files, final)} bestand(en) opnieuw")
         return files
 
@@ -242,6 +244,8 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         log.info(f"grafieken: {cache.misses} getekend, {cache.hits} uit de cache")
 
     def on_build_error(self, error):
+        if self.preview is not None:
+            self.preview.forget()
         charts = getattr(self, "charts", None)
         if charts is not None:
             charts.close()

@@ -14,8 +14,10 @@ serve session, a digest of every file's final text and decides instead:
   or ``mkdocs.yml``;
 - a page that is skipped keeps its title in the nav of the pages that are
   rebuilt (MkDocs would fall back to the file name);
-- the search index keeps the entries of skipped pages and gets the new entries
-  of rebuilt pages (Material's own merge assumes a single changed page).
+- the search index keeps the entries of skipped pages that still exist and gets
+  the new entries of rebuilt pages (Material's own merge assumes a single
+  changed page);
+- after a failed build the next one rebuilds everything.
 
 ``kwsite build`` and CI builds never use this: they always build everything.
 """
@@ -24,6 +26,8 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
+import threading
 from pathlib import Path
 
 from jinja2 import BytecodeCache
@@ -63,6 +67,34 @@ def page_title(markdown: str) -> str | None:
     return None
 
 
+_PREVIOUS_SIGTERM: list = []
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def stop_cleanly_on_sigterm(on: bool) -> None:
+    """While ``serve`` runs, SIGTERM stops it as Ctrl-C does, so MkDocs' shutdown runs and the
+    chart workers are stopped too (by default SIGTERM ends the process and leaves them behind)."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    if on and not _PREVIOUS_SIGTERM:
+        _PREVIOUS_SIGTERM.append(signal.signal(signal.SIGTERM, _interrupt))
+    elif not on and _PREVIOUS_SIGTERM:
+        signal.signal(signal.SIGTERM, _PREVIOUS_SIGTERM.pop())
+
+
+def _location(url: str) -> str:
+    """A page URL as the search index writes it (the home page ``./`` as ``""``)."""
+    return "" if url == "./" else url
+
+
+def _fixed(value: bool):
+    """An ``is_modified`` that gives the answer decided once, for the whole build."""
+    return lambda: value
+
+
 class _Bytecode(BytecodeCache):
     """Compiled theme templates kept in memory between the builds of one session
     (MkDocs makes a new Jinja environment for each build). Jinja checks each
@@ -93,6 +125,13 @@ class Preview:
         self.titles: dict[str, str] = {}
         self.rebuilt: set[str] = set()
         """URLs of the pages rendered in the current build."""
+        self.urls: set[str] = set()
+        """URLs of all pages of the current build."""
+
+    def forget(self) -> None:
+        """After a failed build: the next build rebuilds everything (a build that stopped
+        part-way may have written pages whose search entries it never gave)."""
+        self.whole, self.digests = None, {}
 
     def prepare(self, config, files: Files, texts: dict[str, str]) -> int:
         """Before MkDocs reads the pages: remove the output of every file whose text changed
@@ -100,9 +139,10 @@ class Preview:
 
         ``texts`` maps each page's docs path to its final Markdown (directives
         expanded; generated pages as generated). Other files are compared by their
-        bytes (generated ones) or left to MkDocs' own time check (hand-written).
-        Returns how many files will be rebuilt. Never waits for a chart being drawn
-        (:meth:`DigestFile.digest`)."""
+        bytes (generated ones) or left to MkDocs' own time check (hand-written). Each page's
+        decision is fixed here, so a file saved while this build runs cannot make MkDocs render
+        a page it did not read (the next build sees the change). Returns how many files will be
+        rebuilt. Never waits for a chart being drawn (:meth:`DigestFile.digest`)."""
         digests = {}
         for f in files:
             if f.src_uri in texts:
@@ -116,6 +156,7 @@ class Preview:
         ], default=str, ensure_ascii=False))
         site = Path(config.site_dir)
         self.rebuilt = set()
+        self.urls = {_location(f.url) for f in files.documentation_pages()}
         if whole != self.whole:
             clean_directory(str(site))
             changed = set(digests)
@@ -124,21 +165,24 @@ class Preview:
             for f in files:
                 if f.src_uri in changed:
                     Path(f.abs_dest_path).unlink(missing_ok=True)
+        for f in files.documentation_pages():
+            if not isinstance(f, DigestFile):  # hand-written: MkDocs would compare times twice
+                f.is_modified = _fixed(f.src_uri in changed or f.is_modified())
         self.whole, self.digests = whole, digests
         return len(changed)
 
     def keep_titles(self, files: Files) -> None:
-        """Give each page the title it had in the previous build, for the nav of rebuilt pages
-        (a page MkDocs does not read would otherwise be named after its file)."""
+        """Give each page that is not rebuilt the title it had in the previous build, for the nav
+        of the pages that are (MkDocs has no title for a page it does not read)."""
         for f in files.documentation_pages():
             title = self.titles.get(f.src_uri)
-            if f.page is not None and title is not None and "title" not in f.page.meta:
-                f.page.meta["title"] = title
+            if f.page is not None and title is not None and not f.is_modified():
+                f.page.title = title  # MkDocs' weak property: set on the page, it wins
 
     def rendered(self, page) -> None:
         """After a page is rendered: remember its title and that it was rebuilt."""
         self.titles[page.file.src_uri] = page.title
-        self.rebuilt.add(page.url)
+        self.rebuilt.add(_location(page.url))
 
     def close(self) -> None:
         """Stop the session's chart workers."""
@@ -152,6 +196,6 @@ class Preview:
         index = getattr(search, "search_index", None)
         if prev is None or index is None:
             return
-        kept = [e for e in prev.entries if e["location"].split("#", 1)[0] not in self.rebuilt]
+        kept = [e for e in prev.entries if (url := e["location"].split("#", 1)[0]) in self.urls and url not in self.rebuilt]
         index.entries[:0] = kept
         search.search_index_prev = None

@@ -166,3 +166,88 @@ def test_a_front_matter_title_change_reaches_every_nav(session):
     edit(session.work, "content/extra.md", "Eerste titel", "Tweede titel")
     session.build()
     assert "Tweede titel" in session.html("colleges/zuid") and "Eerste titel" not in session.html("colleges/zuid")
+
+
+def test_a_value_cited_in_data_text_is_rebuilt(session):
+    """Generated pages are compared with their directives expanded: data text may cite a value."""
+    edit(session.work, "data/themes.yaml", 'ambitions: ["Meer studenten halen hun diploma."]',
+         'ambitions: ["Meer studenten halen hun diploma (nulmeting [[ind.1b.baseline]])."]')
+    session.build()
+    assert "nulmeting 38%" in session.html("themas/kern")
+    edit(session.work, "data/indicators.yaml", "baseline: {value: 38, year: 2018}", "baseline: {value: 39, year: 2018}")
+    session.build()
+    assert "nulmeting 39%" in session.html("themas/kern") and "nulmeting 38%" not in session.html("themas/kern")
+
+
+def test_skipped_pages_keep_their_titles_in_the_nav(session):
+    (session.work / "content" / "extra.md").write_text("# Extra pagina\n\nTekst.\n", encoding="utf-8")
+    edit(session.work, "mkdocs.yml", "  - kwsite:opendata\n", "  - kwsite:opendata\n  - extra.md\n")
+    session.build()
+    edit(session.work, "data/tables/cijfer.csv", "Nrd,6.5,6.8,7.0", "Nrd,6.5,6.8,7.4")
+    session.build()
+    page = session.html("colleges/noord")  # rebuilt; extra.md and index.md were not
+    assert "7,4" in page and "Extra pagina" in page and ">None<" not in page.replace(" ", "").replace("\n", "")
+
+
+def test_search_forgets_pages_that_are_gone(session):
+    session.build()
+    edit(session.work, "data/units.yaml", "id: zuid\n", "id: zuidwest\n")
+    session.build()
+    docs = json.loads((session.out / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    pages = {d["location"].split("#")[0] for d in docs}
+    assert "colleges/zuidwest/" in pages and "colleges/zuid/" not in pages
+
+
+def test_after_a_failed_build_everything_is_rebuilt(session):
+    session.build()
+    edit(session.work, "data/indicators.yaml", "baseline: {value: 38, year: 2018}", "baseline: {value: 39, year: 2018}")
+    plugin = session.config().plugins["kwsite"]
+    real = type(plugin).on_post_page
+
+    def failing(output, page, config):
+        if page.file.src_uri == "themas/kern.md":
+            raise RuntimeError("stopped half-way")
+        return real(plugin, output, page=page, config=config)
+
+    plugin.on_post_page = failing
+    with pytest.raises(RuntimeError):
+        session.build()
+    del plugin.on_post_page
+    session.build()
+    docs = json.loads((session.out / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    home = " ".join(d["text"] for d in docs if d["location"].split("#")[0] == "")
+    assert "39%" in home and "38%" not in home
+
+
+def test_sigterm_stops_serve_and_its_chart_workers(tmp_path):
+    """SIGTERM (what `terminate()` sends) ends `kwsite serve` like Ctrl-C: no worker process stays."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    work = tmp_path / "site"
+    shutil.copytree(MINI, work)
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    kwsite = Path(sys.executable).with_name("kwsite")
+    with open(log, "w") as out:
+        proc = subprocess.Popen([str(kwsite), "serve", str(work), "-a", f"127.0.0.1:{port}"], stdout=out,
+                                stderr=subprocess.STDOUT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+                                start_new_session=True)
+    end = time.monotonic() + 120
+    while "Serving on" not in log.read_text(encoding="utf-8"):
+        assert proc.poll() is None and time.monotonic() < end, log.read_text(encoding="utf-8")
+        time.sleep(0.2)
+    edit(work, "data/tables/cijfer.csv", "Nrd,6.5,6.8,7.0", "Nrd,6.5,6.8,7.2")  # a rebuild draws with workers
+    while log.read_text(encoding="utf-8").count("Documentation built in") < 2:
+        assert proc.poll() is None and time.monotonic() < end, log.read_text(encoding="utf-8")
+        time.sleep(0.2)
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=60)
+    time.sleep(1)
+    ps = subprocess.run(["ps", "-o", "pid=,args=", "-s", str(proc.pid)], capture_output=True, text=True).stdout
+    left = [line for line in ps.splitlines() if "<defunct>" not in line]  # ended, only not yet reaped
+    assert left == [], ps
