@@ -13,11 +13,14 @@ serve session, a digest of every file's final text and decides instead:
   page shows changed: the nav (titles, order), the set of files, a page title,
   or ``mkdocs.yml``;
 - a page that is skipped keeps its title in the nav of the pages that are
-  rebuilt (MkDocs would fall back to the file name);
+  rebuilt (MkDocs has no title for a page it does not read);
+- whether a hand-written page is rebuilt is decided once per build (a file
+  saved during a build is seen by the next one);
 - the search index keeps the entries of skipped pages that still exist and gets
   the new entries of rebuilt pages (Material's own merge assumes a single
   changed page);
-- after a failed build the next one rebuilds everything.
+- after a failed build the next one rebuilds everything;
+- SIGTERM stops ``serve`` as Ctrl-C does, so its chart workers stop too.
 
 ``kwsite build`` and CI builds never use this: they always build everything.
 """
