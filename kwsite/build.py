@@ -113,16 +113,23 @@ class ChartSet:
         self.drawer.close()
 
 
-def text_tables(site: Site, texts: dict[str, str]) -> dict[str, list]:
-    """Datasets of the Markdown tables in hand-written pages: docs path → list of
-    :class:`kwsite.datasets.Dataset` (see :mod:`kwsite.mdtables`). Directives are
-    expanded first; unknown ones are reported when the page itself is rendered."""
+def expanded(site: Site, texts: dict[str, str]) -> dict[str, str]:
+    """Hand-written pages' Markdown (docs path → text) with their directives expanded; unknown
+    ones are left as written and reported when the page itself is rendered."""
     from .directives import expand
+
+    return {uri: expand(source, site, uri)[0] for uri, source in texts.items()}
+
+
+def text_tables(final: dict[str, str]) -> dict[str, list]:
+    """Datasets of the Markdown tables in hand-written pages: docs path → list of
+    :class:`kwsite.datasets.Dataset` (see :mod:`kwsite.mdtables`); ``final`` is the pages'
+    text with directives expanded (:func:`expanded`)."""
     from .mdtables import datasets
 
     out = {}
-    for uri, source in sorted(texts.items()):
-        found = datasets(expand(source, site, uri)[0], uri)
+    for uri, text in sorted(final.items()):
+        found = datasets(text, uri)
         if found:
             out[uri] = found
     return out
@@ -144,7 +151,7 @@ def build_pages(site: Site, src_uris: list[str], cache_dir: Path | str | None = 
 
     charts = ChartSet(site, cache_dir, tick, workers, session)
     texts = texts or {}
-    found_tables = text_tables(site, texts) if found_tables is None else found_tables
+    found_tables = text_tables(expanded(site, texts)) if found_tables is None else found_tables
     tables = [d for found in found_tables.values() for d in found]
     titles = {uri: _title(source) for uri, source in texts.items()}
     try:

@@ -11,8 +11,8 @@ The digest covers the inputs, the matplotlib version and
 upgrade or a style change gives a new digest. Entries are JSON files
 ``<digest>.json`` written atomically (temp file + ``os.replace``), so a build
 that is interrupted never leaves a half-written entry. A chart's text part
-(alt text, data table) is not cached: it is computed from the data each build,
-without drawing (:mod:`kwsite.charts.jobs`).
+(alt text, data table) is not stored: it is computed from the data without
+drawing (:mod:`kwsite.charts.jobs`; under ``serve`` once per session).
 """
 
 from __future__ import annotations

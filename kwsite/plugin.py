@@ -39,7 +39,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
-from .build import build_pages, chart_count, load_site, text_tables
+from .build import build_pages, chart_count, expanded, load_site, text_tables
 from .chartpool import ChartError, usable_cores
 from .directives import body_offset, decode_page, expand
 from .mdtables import scope_headers, with_links
@@ -130,7 +130,8 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             unreadable += [problem] if problem else []
         if unreadable:
             raise PluginError("kwsite: " + "\n".join(str(p) for p in unreadable))
-        self.text_tables = text_tables(self.site, texts)
+        final = expanded(self.site, texts)
+        self.text_tables = text_tables(final)
         with steps("grafieken", chart_count(self.site)) as tick:
             generated, self.charts = build_pages(self.site, [f.src_uri for f in files], self.cache_dir, texts, tick,
                                                  self.text_tables, workers=usable_cores(),
@@ -154,7 +155,6 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             pages.append(page)
             files.append(DigestFile.generated(config, page.path, content=page.content))
         if self.preview is not None:
-            final = {uri: expand(text, self.site, uri)[0] for uri, text in texts.items()}
             final |= {g.path: expand(g.content, self.site, g.path)[0] for g in pages}  # data text may cite values
             log.info(f"voorvertoning: {self.preview.prepare(config, files, final)} bestand(en) opnieuw")
         return files
