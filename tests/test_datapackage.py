@@ -144,3 +144,23 @@ def test_chart_svg_stands_alone_with_title_description_and_generic_fonts(flagshi
         assert families and all(f.strip().endswith(("sans-serif", "serif", "monospace")) for f in families), path.name
     one = (flagship_site / "grafieken/indicator-1a.svg").read_text(encoding="utf-8")
     assert "<title>1a IBM</title>" in one and "<desc>Lijngrafiek 1a IBM. ROCvA+F van 2015 tot en met 2017" in one
+
+
+def test_licence_comes_from_agenda_yaml_and_an_unknown_one_is_a_clean_error(mini):
+    from conftest import edit
+    from kwsite.build import load_site
+    from kwsite.datapackage import descriptor
+    from kwsite.problems import KwsiteError
+    from kwsite.publication import Publication
+
+    edit(mini, "data/agenda.yaml", "  edition:", "  licence: CC-BY-4.0\n  edition:")
+    site, _ = load_site(mini / "data")
+    about = Publication.of(site, dt.datetime(2024, 3, 1, tzinfo=dt.timezone.utc))
+    assert descriptor([], about)["licenses"] == [{"name": "CC-BY-4.0", "title": "Creative Commons Naamsvermelding 4.0 Internationaal",
+                                                  "path": "https://creativecommons.org/licenses/by/4.0/deed.nl"}]
+    assert about.citation().endswith("stand 1 maart 2024. Licentie: CC-BY-4.0.")
+    edit(mini, "data/agenda.yaml", "licence: CC-BY-4.0", "licence: MIT")
+    with pytest.raises(KwsiteError) as found:
+        load_site(mini / "data")
+    assert re.search(r"data/agenda\.yaml:\d+:3 agenda\.licence: onbekende waarde; toegestaan: 'CC0-1\.0', 'CC-BY-4\.0' of "
+                     r"'CC-BY-SA-4\.0'", str(found.value))
