@@ -76,10 +76,23 @@ def test_without_javascript_the_table_stays_as_built(browser, servers):  # noqa:
     context.close()
 
 
-def test_only_larger_tables_become_sortable(servers, page):  # noqa: F811
+def test_which_tables_sort_and_a_total_stays_last(servers, page):  # noqa: F811
     page.goto(servers["flagship"] + "themas/meerjarenstrategie/")
     counts = page.evaluate("""() => Array.from(document.querySelectorAll('table.kw-table')).map(t =>
         [t.className, t.tBodies[0].rows.length, t.querySelectorAll('thead button.kw-sort').length])""")
     per_college = [c for c in counts if "kw-data-table" in c[0] and c[1] >= 5]
     assert per_college and all(c[2] > 0 for c in per_college)  # tables with a row per college
     assert all(c[2] == 0 for c in counts if c[1] < 5 or "kw-card" in c[0] or "kw-chart-data" in c[0])
+
+    page.goto(servers["flagship"] + "themas/kwetsbare-jongeren/")
+    table = page.locator("table[data-kw-sortable]:has(tbody tr:last-child th:text-is('Totaal ROCvAF'))").first
+    button = table.locator("thead button.kw-sort").nth(1)
+    button.click()
+    button.click()  # descending
+    labels = table.locator("tbody tr th").all_text_contents()
+    assert labels[-1] == "Totaal ROCvAF" and len(labels) > 5
+    assert table.locator("thead th").nth(1).get_attribute("aria-sort") == "descending"
+
+    page.goto(servers["noorderpoort"] + "activiteiten/")  # subtotals per theme between the rows: order kept
+    assert page.locator("table.kw-activities tbody th", has_text="Totaal").count() > 1
+    assert page.locator("table.kw-activities button.kw-sort").count() == 0

@@ -1,8 +1,9 @@
 /* kwsite: sortable tables, on top of tablesort (vendor/tablesort, MIT, from the npm registry).
  *
  * Which tables: the larger generated ones (the indicator overview, the tables with a row per
- * college, the activity and status tables) with at least MIN_ROWS rows. Without JavaScript
- * they stay as they are.
+ * college, the activity and status tables) with at least MIN_ROWS rows. A last row "Totaal…"
+ * stays at the bottom; a table with subtotal rows between the others is left unsorted (its
+ * order groups the rows). Without JavaScript the tables stay as they are.
  *
  * What this adds to tablesort: a real <button> in each column header (tablesort itself makes
  * the <th> focusable, which a screen reader does not announce as something to press), so a
@@ -17,6 +18,7 @@
   "use strict";
   var SELECTOR = "table.kw-overview, table.kw-data-table, table.kw-activities, table.kw-status-table";
   var MIN_ROWS = 5;
+  var TOTAL = /^Totaal\b/;
   var MISSING = /^(geen gegevens|–|-|)$/;
   var NUMBER = /^[-+]?(?:€\s?)?(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?:\s?%|\s?mln)?(?:\s*\(.*\))*$/;
   var EMPTY = "kw-leeg"; // data-sort of a cell without a value (tablesort reads an empty one as "use the text")
@@ -55,9 +57,14 @@
   function prepare(table) {
     var body = table.tBodies[0];
     var head = table.tHead && table.tHead.rows[table.tHead.rows.length - 1];
-    if (!body || !head || body.rows.length < MIN_ROWS || table.dataset.kwSortable) return;
-    table.dataset.kwSortable = "1";
+    if (!body || !head || table.dataset.kwSortable) return;
     var rows = Array.prototype.slice.call(body.rows);
+    var totals = rows.filter(function (r) { return r.cells[0] && TOTAL.test(value(r.cells[0])); });
+    var last = rows[rows.length - 1];
+    if (totals.some(function (r) { return r !== last; })) return; // subtotals between the rows: their order means something
+    if (rows.length - totals.length < MIN_ROWS) return;
+    table.dataset.kwSortable = "1";
+    if (totals.length) last.setAttribute("data-sort-method", "none"); // the total stays at the bottom
     Array.prototype.forEach.call(head.cells, function (th, col) {
       var texts = rows.map(function (r) { return r.cells[col] ? value(r.cells[col]) : ""; });
       var filled = texts.filter(function (t) { return !MISSING.test(t); });
