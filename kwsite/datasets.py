@@ -9,6 +9,9 @@ and source. It is written twice, from the same cells:
   ``downloads/schema/dataset.schema.json``): numbers as JSON numbers, missing
   values as ``null``, the first column (labels, periods such as ``"2017"`` or
   ``"2016-2017"``) always as strings.
+
+The same cells also make a spreadsheet (:mod:`kwsite.spreadsheet`), and all datasets of a
+site together one zip with a data package descriptor (:mod:`kwsite.datapackage`).
 """
 
 from __future__ import annotations

@@ -10,7 +10,9 @@
   compared with ``agenda.edition.previous`` (:mod:`kwsite.editions`).
 - ``on_nav``: sanitize nav titles (they come from data, e.g. theme short titles).
 - ``on_page_markdown``: expand ``[[ref]]`` directives (unknown → error); put the
-  download links under each hand-written table.
+  download links under each hand-written table; fill in the sizes of files made after the
+  page (spreadsheets, charts: :func:`kwsite.pages.common.fill_sizes`).
+- ``on_env`` also gives the home page the link to all data in one zip (``main.html``).
 - ``on_page_content``: sanitize the page's HTML, title, description and table
   of contents with an allow-list (:mod:`kwsite.sanitize`); header cells of
   hand-written tables get ``scope="col"``.
@@ -41,9 +43,10 @@ from mkdocs.structure.files import Files
 
 from .build import build_pages, chart_count, expanded, load_site, text_tables
 from .chartpool import ChartError, usable_cores
+from .datapackage import ZIP_PATH
 from .directives import body_offset, decode_page, expand
 from .mdtables import scope_headers, with_links
-from .pages.common import download_links
+from .pages.common import download_links, fill_sizes, size_text
 from .editions import PreviousEditionError, compare, load_previous
 from .pages import PLACEHOLDER, expand_nav, nav_mentions
 from .pages.changes import render as changes_page
@@ -180,7 +183,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         tables = self.text_tables.get(page.file.src_uri)
         if tables and not page.file.generated_by:
             text = with_links(text, [download_links(d) for d in tables])
-        return text
+        return fill_sizes(text, lambda path: _content(files, path))  # sizes of spreadsheets and charts
 
     def on_page_content(self, html, page, config, files):
         if page.title:
@@ -200,6 +203,9 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             raise PluginError(f"kwsite: {len(self.errors)} onbekende verwijzing(en):\n{lines}")
         if self.preview is not None:
             env.bytecode_cache = self.preview.bytecode
+        data_zip = next((g for g in self.generated if g.path == ZIP_PATH), None)
+        if data_zip is not None:  # the home page links to it (main.html)
+            env.globals["kwsite_data"] = {"url": ZIP_PATH, "size": size_text(data_zip.content)}
         self.pdf = None
         if self.config.pdf and self.serving:
             log.info("PDF: niet gemaakt bij serve (kwsite build of kwsite pdf maakt hem)")
@@ -250,3 +256,8 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         if charts is not None:
             charts.close()
 
+
+def _content(files: Files, path: str) -> bytes | None:
+    """The bytes of the file at docs path ``path`` (waits for a chart being drawn), or ``None``."""
+    file = files.get_file_from_path(path)
+    return file.content_bytes if file is not None else None

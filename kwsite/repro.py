@@ -4,12 +4,16 @@ MkDocs and Material read ``SOURCE_DATE_EPOCH`` for every date they print
 (sitemap ``lastmod``, the gzip header of ``sitemap.xml.gz``, page dates). When
 the site lives in a git work tree and the variable is not set, it is set to
 the committer date of ``HEAD``, so two builds of one commit are byte-identical.
+The open-data zip and the spreadsheets take their dates from it too (:func:`zip_bytes`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import os
 import subprocess
+import zipfile
 from pathlib import Path
 
 
@@ -32,3 +36,32 @@ def set_source_date(root: Path) -> str | None:
         if epoch is not None:
             os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     return os.environ.get("SOURCE_DATE_EPOCH")
+
+
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+"""The earliest time a zip entry can carry; used when no build date is known."""
+
+
+def build_time() -> dt.datetime | None:
+    """The build date from ``SOURCE_DATE_EPOCH`` (UTC; set by :func:`set_source_date` in a build),
+    or ``None`` when it is not set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch.isdigit() else None
+
+
+def zip_bytes(entries: list[tuple[str, bytes | str]], when: dt.datetime | None = None) -> bytes:
+    """A zip archive of ``entries`` (name, content; text as UTF-8) whose bytes depend only on its
+    input: entries in the given order, every entry dated ``when`` (UTC; :data:`ZIP_EPOCH` when
+    ``None`` or earlier), file mode 0644, deflate level 9. Also used to make an ``.xlsx`` (itself
+    a zip) reproducible, see :mod:`kwsite.spreadsheet`."""
+    stamp = ZIP_EPOCH if when is None else max(ZIP_EPOCH, when.astimezone(dt.timezone.utc).timetuple()[:6])
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in entries:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # Unix, wherever it is built
+            info.external_attr = 0o100644 << 16
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+    return buffer.getvalue()

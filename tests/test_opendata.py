@@ -70,20 +70,25 @@ def test_flagship_has_many_tables_with_downloads(paired):
                                            "themas/meerjarenstrategie/index.html", "colleges/amstelland/index.html"}
 
 
+def assert_same_values(page, table_html: str, name: str, rows: list[list[str]]) -> None:
+    """``rows`` (header and data rows of the download ``name``, machine text) hold the values the
+    page's table shows: per cell for a hand-written table, the same numbers for a generated one."""
+    shown = [c for row in tables(table_html)[0] for c in row]
+    cells = [c for row in rows for c in row]
+    assert len(rows) == len(tables(table_html)[0]), f"{page}: {name} has a header and one line per row"
+    if name.startswith("tekst-"):  # hand-written table: same cells, numbers in machine form
+        assert len(cells) == len(shown)
+        for want, got in zip(shown, cells):
+            assert got == want or machine_numbers([got]) == dutch_numbers([want]), (page, want, got)
+    else:  # generated: the same numbers (a "6,7 (2017)" cell is two CSV columns)
+        assert machine_numbers(cells) == dutch_numbers(shown), f"{page}: {name}"
+
+
 def test_every_download_exists_and_its_numbers_equal_the_table(paired):
     for page, table_html, csv_path, json_path in paired:
         assert csv_path.is_file() and json_path.is_file(), (page, csv_path)
-        shown = [c for row in tables(table_html)[0] for c in row]
-        text = csv_path.read_text(encoding="utf-8")
-        rows = list(csv.reader(io.StringIO(text)))
-        cells = [c for row in rows for c in row]
-        assert len(rows) == len(tables(table_html)[0]), f"{page}: {csv_path.name} has a header and one line per row"
-        if csv_path.name.startswith("tekst-"):  # hand-written table: same cells, numbers in machine form
-            assert len(cells) == len(shown)
-            for want, got in zip(shown, cells):
-                assert got == want or machine_numbers([got]) == dutch_numbers([want]), (page, want, got)
-        else:  # generated: the same numbers (a "6,7 (2017)" cell is two CSV columns)
-            assert machine_numbers(cells) == dutch_numbers(shown), f"{page}: {csv_path.name}"
+        rows = list(csv.reader(io.StringIO(csv_path.read_text(encoding="utf-8"))))
+        assert_same_values(page, table_html, csv_path.name, rows)
 
 
 def test_hand_written_table_becomes_numbers_with_unit_in_the_column_name(flagship_site):

@@ -3,10 +3,12 @@ commit are byte-identical with the date taken from the commit, the strict build
 fails on broken links and anchors, and no page asks another host for anything."""
 
 import gzip
+import io
 import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -80,6 +82,10 @@ def test_two_clean_builds_of_one_commit_are_byte_identical(repo, tmp_path):
     assert a.keys() == b.keys()
     assert [k for k in a if a[k] != b[k]] == []
     assert any(k.endswith(".svg") for k in a) and any(k.endswith(".csv") for k in a)
+    assert "downloads/kwaliteitsagenda-data.zip" in a and any(k.endswith(".xlsx") for k in a)
+    for name in ["downloads/kwaliteitsagenda-data.zip"] + [k for k in a if k.endswith(".xlsx")][:3]:
+        with zipfile.ZipFile(io.BytesIO(a[name])) as archive:  # dated from the commit, not the clock
+            assert {i.date_time for i in archive.infolist()} == {(2024, 3, 1, 12, 0, 0)}, name
     # the build date is the commit's, not today's
     assert "<lastmod>2024-03-01</lastmod>" in a["sitemap.xml"].decode()
     assert gzip.decompress(a["sitemap.xml.gz"]) == a["sitemap.xml"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import math
 import re
+from html import escape
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 from ..present import target_table_text as target_text  # noqa: F401
 
-CHART_STYLE_VERSION = "5"
+CHART_STYLE_VERSION = "6"
 """Bump when the look changes, so cached charts are redrawn."""
 
 FIGSIZE = (6.0, 3.4)
@@ -150,7 +151,10 @@ def _render(key: str, draw: Callable[[Figure], None], height: float = FIGSIZE[1]
         _fit(fig)
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", metadata={"Date": None})
-    return _clean_svg(buffer.getvalue(), key)
+        ax = fig.axes[0]
+        title = fig._suptitle.get_text() if fig._suptitle is not None else ""
+        title = title or ax.get_title(loc="left") or ax.get_title()
+    return _clean_svg(buffer.getvalue(), key, title)
 
 
 GUESS = (0.12, 0.22, 0.95, 0.86)
@@ -177,14 +181,32 @@ def _fit(fig: Figure) -> None:
     ax.set_position((left / width, bottom / height, 1 - (left + right) / width, 1 - (bottom + top) / height))
 
 
-def _clean_svg(text: str, key: str) -> str:
+def _clean_svg(text: str, key: str, title: str = "") -> str:
     """Bare ``<svg class="kwsite-chart">`` to inline: no prolog or metadata; the unreferenced group
     ids (``figure_1``, ``axes_1``; would repeat between charts) dropped except ours (``<key>-...``);
-    matplotlib's global ``*{...}`` style scoped to charts."""
+    matplotlib's global ``*{...}`` style scoped to charts. ``title`` (the drawn title) becomes its
+    ``<title>`` element, so the file names itself when opened on its own (see :func:`with_desc`)."""
     text = text[text.index("<svg") :].replace("<svg ", '<svg class="kwsite-chart" ', 1)
+    if title:
+        text = _after_open_tag(text, f"\n <title>{escape(' '.join(title.split()), quote=False)}</title>")
     text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, count=1, flags=re.S)
     text = re.sub(r'<g id="(?!' + re.escape(key) + r'-)[^"]*"', "<g", text)
     return text.replace("<style type=\"text/css\">*{", "<style type=\"text/css\">.kwsite-chart *{", 1)
+
+
+def _after_open_tag(svg: str, element: str) -> str:
+    end = svg.index(">", svg.index("<svg")) + 1
+    return svg[:end] + element + svg[end:]
+
+
+def with_desc(svg: str, alt: str) -> str:
+    """The SVG with the chart's alt text as its ``<desc>`` (after the ``<title>``), so a downloaded
+    file describes itself."""
+    desc = f"\n <desc>{escape(alt, quote=False)}</desc>"
+    if "</title>" in svg[: svg.index("<defs>") if "<defs>" in svg else len(svg)]:
+        end = svg.index("</title>") + len("</title>")
+        return svg[:end] + desc + svg[end:]
+    return _after_open_tag(svg, desc)
 
 
 def _DutchTicks(unit: str):  # noqa: N802 (used like the class it makes)

@@ -216,7 +216,7 @@ def college_svg(unit_id: str, meta: Table, periods: Sequence[str], row: Row, tot
         _fill(t, key, meta, periods, [(labels[0], row), (labels[1], total)])
         buffer = io.StringIO()
         t.fig.savefig(buffer, format="svg", metadata={"Date": None})
-    return _clean_svg(buffer.getvalue(), key)
+    return _clean_svg(buffer.getvalue(), key, t.title.get_text())
 
 
 def college_chart(unit_id: str, meta: Table, periods: Sequence[str], row: Row, total: Row | None,

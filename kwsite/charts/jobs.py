@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .base import ChartText
+from .base import ChartText, with_desc
 from .college import college_svg, college_text
 from .indicator import indicator_svg, indicator_text
 from .ratio import ratio_svg, ratio_text
@@ -28,8 +28,9 @@ class ChartJob:
         return TEXT[self.kind](*self.args)
 
     def svg(self) -> str:
-        """The bare ``<svg>`` element (only for a job whose :meth:`text` is not ``None``)."""
-        return SVG[self.kind](*self.args)
+        """The ``<svg>`` element with ``<title>`` and the alt text as ``<desc>`` (only for a job whose
+        :meth:`text` is not ``None``)."""
+        return with_desc(SVG[self.kind](*self.args), self.text().alt)
 
 
 @dataclass(frozen=True)

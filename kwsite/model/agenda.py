@@ -13,6 +13,24 @@ from pydantic import model_validator
 from .base import Id, Model, Text, Year
 
 
+LICENCES = {
+    "CC0-1.0": ("CC0 1.0 Universeel (publiek domein)", "https://creativecommons.org/publicdomain/zero/1.0/deed.nl",
+                "hergebruik zonder voorwaarden; een bronvermelding wordt op prijs gesteld"),
+    "CC-BY-4.0": ("Creative Commons Naamsvermelding 4.0 Internationaal",
+                  "https://creativecommons.org/licenses/by/4.0/deed.nl", "hergebruik toegestaan met bronvermelding"),
+    "CC-BY-SA-4.0": ("Creative Commons Naamsvermelding-GelijkDelen 4.0 Internationaal",
+                     "https://creativecommons.org/licenses/by-sa/4.0/deed.nl",
+                     "hergebruik toegestaan met bronvermelding en onder dezelfde licentie"),
+}
+"""The licences ``agenda.licence`` may name: SPDX id → Dutch name, address of the licence text,
+what it allows in a few words."""
+Licence = Literal["CC0-1.0", "CC-BY-4.0", "CC-BY-SA-4.0"]
+DEFAULT_LICENCE = "CC0-1.0"
+"""What the open data are published under when ``agenda.yaml`` names no licence: CC0, the
+licence the Dutch government prefers for open data (data.overheid.nl), so figures of a publicly
+funded institution can be reused without conditions."""
+
+
 class Institution(Model):
     """An institution publishing the agenda (an ROC, AOC, ...).
 
@@ -81,6 +99,8 @@ class Agenda(Model):
     strategic_plans: list[Plan] = []
     edition: Edition
     language: Literal["nl"] = "nl"
+    licence: Licence = DEFAULT_LICENCE
+    """Licence of the open data (downloads, ``datapackage.json``, spreadsheets); see :data:`LICENCES`."""
     goals_are_minimum: bool = False
     """The source states that the goals per horizon are minimums (S4: "In 2020 zijn minimaal de
     volgende doelstellingen behaald")."""

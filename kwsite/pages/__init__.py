@@ -1,5 +1,6 @@
 """Generated pages: one per theme, one per college, budget and indicator
-overviews, the open-data page, plus their charts (SVG) and downloads (CSV, JSON). Everything is returned
+overviews, the open-data page, plus their charts (SVG) and downloads (CSV, JSON, Excel, and all
+datasets in one zip with a data package descriptor). Everything is returned
 as :class:`Generated` records in memory; nothing is written into ``content/``."""
 
 from __future__ import annotations
@@ -11,7 +12,11 @@ from . import college, opendata, overview, theme
 from . import lines as line_pages
 from . import teamplan
 from . import activities, process
-from .common import Generated, dataset_files
+from ..datapackage import ZIP_PATH, bundle
+from ..datapackage import unique as unique_datasets
+from ..publication import Publication
+from ..spreadsheet import workbook_bytes
+from .common import Generated, dataset_files, xlsx_path
 
 CHAPTER = re.compile(r"(?:^|/)(\d{2})-[^/]*\.md$")
 
@@ -51,7 +56,11 @@ def generate(site: Site, charts, chapters: dict[int, str] | None = None, text_ta
         pages += [teamplan.index(site)] + [teamplan.render(site, p) for p in site.teamplans] + [teamplan.reference()]
     pages += [p for p in (process.render(site, chapters), activities.overview(site, files)) if p]
     titles = dict(titles or {}) | {p.path: ("Bijlage " + p.title if p.path.startswith("colleges/") else p.title) for p in pages}
-    pages.append(opendata.render([f.dataset for f in files if f.dataset], titles, files))
+    datasets = [f.dataset for f in files if f.dataset]
+    about = Publication.of(site)
+    data_zip = Generated(ZIP_PATH, bundle(datasets, about))
+    pages.append(opendata.render(datasets, titles, files, about, data_zip))
+    files += [Generated(xlsx_path(d), workbook_bytes(d, about)) for d in unique_datasets(datasets)] + [data_zip]
     unique = {}
     for f in pages + files:
         unique[f.path] = f

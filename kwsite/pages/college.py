@@ -8,7 +8,7 @@ from ..datasets import UNIT_TEXT, Dataset
 from ..model import Site, TableData, Unit
 from ..numbers import MISSING, machine, with_unit
 from ..tables import html_table
-from .common import Generated, chart_block, download_block, rel, text
+from .common import Generated, chart_block, download_block, rel, svg_link, text
 from . import status
 from .theme import GROUPS
 
@@ -47,7 +47,8 @@ def table_block(site: Site, unit: Unit, table: TableData, page: str, files: list
     link = download_block(dataset, files)
     chart = charts.college(unit, table) if charts is not None and table.meta.chart else None
     image = chart_block(page, chart, files) if chart is not None else ""
-    return head + "\n" + image + html_table(columns, rows, caption, css="kw-table kw-data-table") + f"\n\n{link}\n"
+    svg = f"  \n{svg_link(page, chart)}" if chart is not None else ""
+    return head + "\n" + image + html_table(columns, rows, caption, css="kw-table kw-data-table") + f"\n\n{link}{svg}\n"
 
 
 def measures_block(site: Site, unit: Unit, page: str) -> str:

@@ -1,9 +1,15 @@
 """Pieces shared by the generated pages: the page record, chart blocks,
-download links (CSV and JSON) and plain-text escaping for Markdown."""
+download links (CSV, JSON, Excel; SVG of a chart) and plain-text escaping for Markdown.
+
+A link to a file made later than the page (a chart being drawn, the spreadsheets, which are made
+once all datasets are known) names its size with a marker, :func:`size_mark`, that
+:func:`fill_sizes` replaces when the page is rendered (the plugin's ``on_page_markdown``, the PDF)."""
 
 from __future__ import annotations
 
 import posixpath
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -23,7 +29,7 @@ class Generated:
     chart still being drawn an object whose ``result()`` gives the text (see :attr:`content`)."""
 
     path: str
-    body: str | object
+    body: str | bytes | object
     title: str | None = None
     dataset: Dataset | None = None
     """Set on the CSV of a dataset, so the open-data page can list it."""
@@ -31,13 +37,13 @@ class Generated:
     @property
     def ready(self) -> bool:
         """Whether the text is there without waiting."""
-        return isinstance(self.body, str)
+        return isinstance(self.body, (str, bytes))
 
     @property
-    def content(self) -> str:
+    def content(self) -> str | bytes:
         """The text; for a chart being drawn, waits for it (raises
         :class:`kwsite.chartpool.ChartError` when the drawing failed)."""
-        return self.body if isinstance(self.body, str) else self.body.result()
+        return self.body if isinstance(self.body, (str, bytes)) else self.body.result()
 
 
 def text(value: str | None) -> str:
@@ -51,10 +57,30 @@ def rel(from_page: str, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
 
 
-def size_text(content: str) -> str:
+def size_text(content: str | bytes) -> str:
     """File size for link texts: ``0,4 kB``."""
-    kb = (Decimal(len(content.encode("utf-8"))) / 1024).quantize(Decimal("0.1"))
+    size = len(content.encode("utf-8") if isinstance(content, str) else content)
+    kb = (Decimal(size) / 1024).quantize(Decimal("0.1"))
     return f"{number(max(kb, Decimal('0.1')))} kB"
+
+
+SIZE_MARK = re.compile(r"<!--kw-size:([^<>]+?)-->")
+
+
+def size_mark(path: str) -> str:
+    """Stands for the size of the file at docs path ``path`` until :func:`fill_sizes`."""
+    return f"<!--kw-size:{path}-->"
+
+
+def fill_sizes(markdown: str, content_of: Callable[[str], str | bytes | None]) -> str:
+    """``markdown`` with every :func:`size_mark` replaced by :func:`size_text` of
+    ``content_of(path)`` (which may wait for a chart being drawn); a marker naming no file stays as it is
+    (an HTML comment: nothing shows)."""
+    def size(match: re.Match) -> str:
+        content = content_of(match.group(1))
+        return match.group(0) if content is None else size_text(content)
+
+    return SIZE_MARK.sub(size, markdown) if "<!--kw-size:" in markdown else markdown
 
 
 def download_block(dataset: Dataset, files: list[Generated], label: str = "Download de tabel") -> str:
@@ -70,17 +96,32 @@ def dataset_files(dataset: Dataset) -> list[Generated]:
             Generated(f"{DOWNLOADS_DIR}/{dataset.key}.json", dataset.json())]
 
 
+def xlsx_path(dataset: Dataset) -> str:
+    """``downloads/<key>.xlsx``: made with all the others at the end of :func:`kwsite.pages.generate`."""
+    return f"{DOWNLOADS_DIR}/{dataset.key}.xlsx"
+
+
 def download_links(dataset: Dataset, label: str = "Download de tabel", page: str | None = None) -> str:
-    """``Download de tabel: [CSV, 0,4 kB](…) · [JSON, 1,1 kB](…)``, relative to ``page`` (default: the dataset's)."""
+    """``Download de tabel: [CSV, 0,4 kB](…) · [JSON, 1,1 kB](…) · [Excel, 5,6 kB](…)``, relative to
+    ``page`` (default: the dataset's); the Excel size is a :func:`size_mark`."""
     page = page or dataset.page
     links = [f"[{kind}, {size_text(body)}]({rel(page, f'{DOWNLOADS_DIR}/{dataset.key}.{kind.lower()}')})"
              for kind, body in (("CSV", dataset.csv()), ("JSON", dataset.json()))]
+    links.append(f"[Excel, {size_mark(xlsx_path(dataset))}]({rel(page, xlsx_path(dataset))})")
     return f"{label}: " + " · ".join(links)
+
+
+def svg_link(page: str, chart) -> str:
+    """``[Download grafiek (SVG, 12,3 kB)](…)``: the chart's own file (size filled in by :func:`fill_sizes`).
+    Placed with the chart's data downloads (a caller of :func:`chart_block` without ``meta`` adds it)."""
+    path = f"{CHARTS_DIR}/{chart.key}.svg"
+    return f"[Download grafiek (SVG, {size_mark(path)})]({rel(page, path)})"
 
 
 def chart_block(page: str, chart, files: list[Generated], meta: tuple[str, str, str | None] | None = None) -> str:
     """The chart as an image with alt text; with ``meta`` (title, unit, source) also its data table
-    and downloads. Without ``meta`` the same table is shown right below the chart anyway."""
+    and downloads (and :func:`svg_link`). Without ``meta`` the same table is shown right below the chart
+    anyway; the caller puts :func:`svg_link` with that table's downloads."""
     path = f"{CHARTS_DIR}/{chart.key}.svg"
     files.append(Generated(path, chart.source))
     alt = chart.alt.replace("[", "(").replace("]", ")").replace("\n", " ")
@@ -92,4 +133,4 @@ def chart_block(page: str, chart, files: list[Generated], meta: tuple[str, str, 
                        caption=f"Gegevens van de grafiek: {title}")
     dataset = Dataset(chart.key, title, tuple(chart.columns), tuple(tuple(r) for r in chart.csv_rows), unit, source, page)
     link = download_block(dataset, files, "Download de gegevens van de grafiek")
-    return image + f'<details class="kw-data"><summary>Tabel bij de grafiek</summary>\n\n{table}\n\n</details>\n\n{link}\n'
+    return image + f'<details class="kw-data"><summary>Tabel bij de grafiek</summary>\n\n{table}\n\n</details>\n\n{link}  \n{svg_link(page, chart)}\n'

@@ -11,7 +11,7 @@ from ..model import RatioTable, Site, Theme
 from ..numbers import MISSING, machine, number, percent
 from ..datasets import Dataset
 from ..tables import html_table
-from .common import Generated, chart_block, download_block, text
+from .common import Generated, chart_block, download_block, svg_link, text
 
 
 def _percent_cell(col) -> str:
@@ -73,7 +73,8 @@ def table_block(table: RatioTable, page: str, charts, files: list[Generated]) ->
     unit = "aantal; percentage en norm in procent (0-100), zoals gedrukt"
     dataset = Dataset(f"basis-{table.id}", table.title, tuple(_columns(table)),
                       tuple(tuple(_row(table, c, False)) for c in table.columns), unit, table.source, page)
-    out.append(f"{src}{note}{download_block(dataset, files)}\n")
+    svg = f"  \n{svg_link(page, chart)}" if chart is not None else ""
+    out.append(f"{src}{note}{download_block(dataset, files)}{svg}\n")
     return "\n".join(out)
 
 

@@ -10,7 +10,7 @@ from ..numbers import euro_mln, machine, percent
 from ..present import baseline_text, year_label
 from ..tables import html_table, table_rows
 from . import status
-from .common import Generated, chart_block, download_block, rel, text
+from .common import Generated, chart_block, download_block, rel, svg_link, text
 from . import activities, goals, ratios
 
 GROUPS = {"programma": "Programma", "begeleiding": "Begeleiding, ondersteuning en stimulering"}
@@ -100,7 +100,8 @@ def table_block(site: Site, table: TableData, page: str, charts, files: list[Gen
     out.append("")
     src = f"Bron: {text(table.meta.source)}. " if table.meta.source else ""
     note = f"{text(table.meta.note)} " if table.meta.note else ""
-    out.append(f"{src}{note}\n\n{download_block(table_dataset(table, page), files)}\n")
+    svg = f"  \n{svg_link(page, chart)}" if chart is not None else ""
+    out.append(f"{src}{note}\n\n{download_block(table_dataset(table, page), files)}{svg}\n")
     return "\n".join(out)
 
 

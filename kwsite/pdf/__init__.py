@@ -25,6 +25,8 @@ def collect(site_dir: Path | str) -> Source:
     ``[[ref]]`` in the content.
     """
     from ..build import build_pages, chart_count, load_site
+    from ..pages.common import fill_sizes
+    from ..repro import set_source_date
     from ..progress import steps
     from ..privacy import redact
     from ..problems import KwsiteError
@@ -39,10 +41,12 @@ def collect(site_dir: Path | str) -> Source:
     written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
     texts = {p: (docs / p).read_text(encoding="utf-8-sig") for p in written}
     cache = plugin.get("cache_dir")
+    set_source_date(site_dir)  # the open-data page and downloads state the build date, as in the site build
     with steps("grafieken", chart_count(site)) as tick:
         generated, _ = build_pages(site, written, site_dir / cache if cache else None, texts, tick=tick)
     by_path = {g.path: g.content for g in generated}
     md_paths = [g.path for g in generated if g.path.endswith(".md")]
+    by_path |= {p: fill_sizes(by_path[p], by_path.get) for p in md_paths}
     order = pages_in_order(site, config["nav"] if config else None, written, md_paths)
 
     def read(path: str) -> str | None:

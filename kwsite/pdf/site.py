@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..model import Site
 from ..numbers import number
+from ..pages.common import fill_sizes
 from .document import Source, page_sources, pages_in_order, source_date
 from .render import PdfError, Rendered
 
@@ -28,9 +29,13 @@ def pdf_edition(site: Site, config, files, generated) -> Rendered:
     written = sorted(f.src_uri for f in files.documentation_pages() if not f.generated_by)
     order = pages_in_order(site, config.nav, written, md_paths)
 
+    def content(path: str) -> bytes | None:
+        file = files.get_file_from_path(path)
+        return file.content_bytes if file is not None else None
+
     def read(path: str) -> str | None:
         file = files.get_file_from_path(path)
-        return file.content_string if file is not None else None
+        return fill_sizes(file.content_string, content) if file is not None else None
 
     docs = Path(config.docs_dir)
     pages, _ = page_sources(site, order, read, set(md_paths), docs.name)  # unknown refs already failed the build

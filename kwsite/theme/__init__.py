@@ -1,7 +1,8 @@
 """kwsite's overrides of Material, shipped with the package (so every site, example
-and scaffold gets them without copying): ``main.html`` (styles, the banner on old
-editions, the PDF link), ``404.html`` (in Dutch) and ``assets/kwsite.css``
-(tables, charts, visible focus, contrast fixes for WCAG 2.1 AA).
+and scaffold gets them without copying): ``main.html`` (styles, scripts, the banner on old
+editions, the PDF link, on the home page the link to all data in one zip), ``404.html`` (in
+Dutch), ``assets/kwsite.css`` (tables, charts, visible focus, contrast fixes for WCAG 2.1 AA)
+and ``assets/kwsite-sort.js`` with ``assets/vendor/tablesort/`` (sortable tables).
 """
 
 from __future__ import annotations

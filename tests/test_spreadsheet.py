@@ -1,0 +1,113 @@
+"""Spreadsheets (``downloads/<key>.xlsx``): numbers stay numbers with the printed decimals, the
+unit is in the header, source and licence on a second sheet, data text never becomes a formula,
+and the bytes depend only on the data and the build date."""
+
+import datetime as dt
+import io
+import re
+import zipfile
+
+import openpyxl
+import pytest
+
+from conftest import ROOT
+from kwsite.build import load_site
+from kwsite.datasets import Dataset
+from kwsite.publication import Publication
+from kwsite.spreadsheet import ABOUT_SHEET, DATA_SHEET, _workbook, workbook_bytes
+
+WHEN = dt.datetime(2024, 3, 1, 12, 0, 0, tzinfo=dt.timezone.utc)
+HOSTILE = ['=HYPERLINK("http://example.invalid","klik")', "+1+1", "-2+3", "@SUM(A1)", "#N/A", "=1"]
+
+
+@pytest.fixture(scope="module")
+def about():
+    site, _ = load_site(ROOT / "data")
+    return Publication.of(site, WHEN)
+
+
+def dataset(labels=("2017", "2018", "2019")) -> Dataset:
+    rows = [(labels[0], "6.70", "1731", "6.9 (+0.2 punt)"), (labels[1], "", "12", "behoud"), (labels[2], "7.1", "", "")]
+    return Dataset("proef", "IBM per jaar", ("Jaar", "IBM", "Score", "Streefwaarde"), rows, "rapportcijfer",
+                   "Interne benchmark (IBM)", "themas/x.md")
+
+
+def read(data: bytes):
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def test_round_trip_keeps_numbers_with_the_printed_decimals(about):
+    sheet = read(workbook_bytes(dataset(), about))[DATA_SHEET]
+    assert sheet["B2"].value == pytest.approx(6.70) and sheet["B2"].data_type == "n"
+    assert sheet["B2"].number_format == "#,##0.00"  # 6,70 in a Dutch Excel, two decimals as printed
+    assert sheet["C2"].value == 1731 and sheet["C2"].number_format == "#,##0"  # 1.731
+    assert sheet["B4"].value == pytest.approx(7.1) and sheet["B4"].number_format == "#,##0.0"
+    assert sheet["B3"].value is None  # not printed by the source: empty, never 0
+    assert sheet["A2"].value == "2017" and sheet["A2"].data_type == "s"  # periods stay text
+    assert sheet["D2"].value == "6.9 (+0.2 punt)" and sheet["D2"].data_type == "s"
+
+
+def test_header_names_the_unit_and_the_second_sheet_source_and_licence(about):
+    book = read(workbook_bytes(dataset(), about))
+    assert [c.value for c in book[DATA_SHEET][1]] == ["Jaar", "IBM (rapportcijfer)", "Score (rapportcijfer)", "Streefwaarde"]
+    info = {row[0].value: row[1].value for row in book[ABOUT_SHEET].iter_rows()}
+    assert info["Bron"] == "Interne benchmark (IBM)" and info["Eenheid"] == "rapportcijfer"
+    assert info["Licentie"].startswith("CC0 1.0 Universeel (publiek domein) (CC0-1.0), https://creativecommons.org/")
+    assert info["Datum"] == "1 maart 2024" and info["Pagina op de site"] == "themas/x/"
+    assert info["Zo citeert u"].startswith("ROC van Amsterdam en ROC van Flevoland (2024). Kwaliteitsagenda 2019-2022")
+
+
+def test_percent_unit_is_shortened_in_the_header(about):
+    d = Dataset("pct", "Doorstroom", ("Jaar", "ROCvA+F"), (("2016", "47.1"),), "procent (0-100)", None, "x.md")
+    sheet = read(workbook_bytes(d, about))[DATA_SHEET]
+    assert [c.value for c in sheet[1]] == ["Jaar", "ROCvA+F (%)"] and sheet["B2"].value == pytest.approx(47.1)
+
+
+def test_data_text_never_becomes_a_formula(about):
+    d = Dataset("vijandig", HOSTILE[0], (HOSTILE[0], "IBM", "Tekst"),
+                tuple((label, "6.7", label) for label in HOSTILE), "rapportcijfer", HOSTILE[4], "x.md")
+    data = workbook_bytes(d, about)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheets = [archive.read(n).decode() for n in archive.namelist() if n.startswith("xl/worksheets/")]
+    assert sheets and not any("<f>" in s or "<f " in s for s in sheets)  # no formula element anywhere
+    assert not any('t="e"' in s for s in sheets)  # nor an error value
+    book = read(data)
+    cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
+    texts = {c.value for c in cells if c.data_type == "s"}
+    assert set(HOSTILE) <= texts  # the text itself, unchanged
+    assert all(c.data_type in ("s", "n") for c in cells)
+
+
+def test_two_writes_give_the_same_bytes_dated_from_the_build(about):
+    first = workbook_bytes(dataset(), about)
+    _workbook.cache_clear()
+    second = workbook_bytes(dataset(), about)
+    assert first == second
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert {i.date_time for i in archive.infolist()} == {(2024, 3, 1, 12, 0, 0)}
+        core = archive.read("docProps/core.xml").decode()
+    assert re.search(r"<dcterms:created[^>]*>2024-03-01T12:00:00Z<", core)
+    assert re.search(r"<dcterms:modified[^>]*>2024-03-01T12:00:00Z<", core)
+    book = read(first)
+    assert book.properties.modified == dt.datetime(2024, 3, 1, 12, 0, 0)
+    other = Publication(**{**about.__dict__, "date": dt.datetime(2025, 1, 2, tzinfo=dt.timezone.utc)})
+    assert workbook_bytes(dataset(), other) != first  # the date is in the file, nothing else varies
+
+
+def test_illegal_control_characters_are_dropped(about):
+    d = Dataset("ctrl", "Titel\x07", ("Label", "Waarde"), (("a\x01b", "1"),), "aantal", None, "x.md")
+    sheet = read(workbook_bytes(d, about))[DATA_SHEET]
+    assert sheet["A2"].value == "ab"
+
+
+def test_every_table_on_the_flagship_has_its_spreadsheet(flagship_site):
+    csvs = {p.stem for p in (flagship_site / "downloads").glob("*.csv")}
+    xlsx = {p.stem for p in (flagship_site / "downloads").glob("*.xlsx")}
+    assert csvs == xlsx
+    html = (flagship_site / "begroting/index.html").read_text(encoding="utf-8")
+    size = re.search(r'href="\.\./downloads/begroting-thema\.xlsx">Excel, (\d+,\d) kB</a>', html)
+    actual = (flagship_site / "downloads/begroting-thema.xlsx").stat().st_size / 1024
+    assert size and abs(float(size.group(1).replace(",", ".")) - actual) <= 0.06
+    sheet = read((flagship_site / "downloads/begroting-thema.xlsx").read_bytes())[DATA_SHEET]
+    assert [c.value for c in sheet[1]] == ["thema", "aandeel_pct", "bedrag_mln_euro"]
+    assert sheet["C2"].value == pytest.approx(7.0) and sheet["C2"].number_format == "#,##0.0"  # € 7,0 mln (S3)
