@@ -7,7 +7,7 @@ flagship values: S3 chapter 12 ("Budgetverdeling over de thema's", total
 
 from __future__ import annotations
 
-from .base import Amount, Id, Model, Number, Share, Text
+from .base import Amount, Id, Model, Number, Share, Sourced, Text
 
 
 class Allocation(Model):
@@ -50,7 +50,7 @@ class AdditionalFunds(AdditionalTotal):
     label: Text
 
 
-class Budget(Model):
+class Budget(Sourced):
     """The budget plan (``budget.yaml``).
 
     ``basis_mln`` is the average yearly amount (€ 28 mln in S3).

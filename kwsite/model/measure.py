@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .base import Id, Model, Text
+from .base import Id, Sourced, Text
 
 
-class Measure(Model):
+class Measure(Sourced):
     """One measure: title as in the source, summary in the editors' own words."""
 
     id: Id

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .base import Id, Model, Text
+from .base import Id, Sourced, Text
 
 
-class Unit(Model):
+class Unit(Sourced):
     """One unit; ``aliases`` list every label a table uses for it."""
 
     id: Id
