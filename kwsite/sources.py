@@ -47,7 +47,7 @@ WHOLE_PAGE = "<!-- bron: redactie, hele pagina -->"
 NARRATIVE_FIELDS = frozenset({
     "action", "actions", "acknowledged", "additional_sources", "adjustments", "ambition", "ambitions",
     "attainment", "attainment_rule", "basis_note", "definition", "description", "deviations", "goal", "goals",
-    "indicator", "intro", "items", "measured_by", "monitor", "monitoring", "national_min_share_text",
+    "indicator", "institution_derived", "intro", "items", "measured_by", "monitor", "monitoring", "national_min_share_text",
     "next_cycle", "note", "rationale", "results", "safeguarding", "satisfied_when", "source", "summary",
     "sustainability", "text", "what", "why",
 })

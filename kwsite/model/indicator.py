@@ -43,6 +43,10 @@ class Baseline(Sourced):
     """A school year or other period as written (``2016-2017``) when not a plain year."""
     note: Text | None = None
     as_written: Text | None = None
+    derived: Text | None = None
+    """How the value was derived when the source does not name it as the baseline (e.g. "laatste
+    waarde van de reeks ROC in de tabel …"). The value is then labelled *afgeleid* wherever it is
+    shown (tables, chart, alt text, downloads) and this text is shown with it."""
 
 
 class Target(Sourced):

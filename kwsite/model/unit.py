@@ -23,3 +23,6 @@ class Unit(Sourced):
     aliases: list[Text] = []
     description: Text | None = None
     """Markdown, in the editors' own words."""
+    institution_derived: Text | None = None
+    """Set when the source does not say which institution the unit belongs to: how the editors
+    derived ``institution`` (own words). The appendix then shows the institution as derived."""
