@@ -14,7 +14,7 @@ seconds. Two places, one format (:data:`kwsite.model.base.SOURCE_REF`):
   ``<!-- bron: redactie -->`` for the site's own words. Headings, a lone bold label
   (``**Ambities:**``) and the further items of a list split by blank lines need none.
   A page that is wholly the site's own text (an accessibility statement) says so once,
-  as its first line: ``<!-- bron: redactie, hele pagina -->``.
+  as its first line or right below its title: ``<!-- bron: redactie, hele pagina -->``.
   The sanitizer strips comments (:func:`kwsite.sanitize.clean_html`), so they reach
   neither the HTML, the search index nor the PDF.
 - Data: the field ``source_ref`` of a record with narrative text (the
@@ -112,9 +112,8 @@ def blocks(markdown: str) -> tuple[list[Block], list[tuple[int, str]]]:
     found: list[Block] = []
     problems: list[tuple[int, str]] = []
     i = _body_start(lines)
-    while i < len(lines) and not lines[i].strip():
-        i += 1
-    if i < len(lines) and lines[i].strip() == WHOLE_PAGE:
+    head = [x.strip() for x in lines[i:] if x.strip()][:2]
+    if WHOLE_PAGE in head and (head[0] == WHOLE_PAGE or HEADING.match(head[0])):
         return [], []
     in_list = False
     while i < len(lines):
@@ -155,6 +154,7 @@ def blocks(markdown: str) -> tuple[list[Block], list[tuple[int, str]]]:
             if all(OTHER_COMMENT.match(x.strip()) for x in chunk):
                 continue
             if len(chunk) == 1 and LABEL.match(first.strip()):
+                in_list = False
                 continue
             if in_list and (LIST_ITEM.match(first) or first.startswith((" ", "\t"))):
                 continue

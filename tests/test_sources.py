@@ -104,12 +104,14 @@ def test_blocks_find_missing_and_misplaced_references():
         "---\ntitle: x\n---\n# Kop\n\n<!-- bron: S3 r. 1-2 -->\nAlinea een.\nnog een regel.\n\n"
         "Alinea zonder bron.\n\n**Ambities:**\n\n<!-- bron: S3 r. 4 -->\n- een\n\n- twee\n    vervolg\n\n"
         "<!-- bron: S3 r 4 -->\nFout formaat.\n\n<!-- bron: redactie -->\n\nLos van de alinea.\n\n"
-        "<!-- bron: redactie -->\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+        "<!-- bron: redactie -->\n| a | b |\n|---|---|\n| 1 | 2 |\n\n**Doelen:**\n\n- na een label een nieuwe lijst\n"
     )
     found, problems = blocks(text)
     assert [(b.line, b.ref) for b in found] == [
-        (7, "S3 r. 1-2"), (10, None), (15, "S3 r. 4"), (21, None), (25, None), (28, "redactie")]
+        (7, "S3 r. 1-2"), (10, None), (15, "S3 r. 4"), (21, None), (25, None), (28, "redactie"), (34, None)]
     assert [line for line, _ in problems] == [20, 23]
+    assert blocks("# Toegankelijkheid\n\n<!-- bron: redactie, hele pagina -->\nEigen tekst.\n\nNog een alinea.\n") == ([], [])
+    assert blocks("# Kop\n\nTekst.\n\n<!-- bron: redactie, hele pagina -->\n")[0][0].ref is None
 
 
 def test_a_record_with_narrative_text_needs_a_reference_unless_its_parts_carry_one():
