@@ -104,7 +104,7 @@ def indicators(site: Site, files: list[Generated]) -> Generated:
     caption = "Alle indicatoren met nulmeting en streefwaarden"
     intro = f"{caption}."
     if any(t.indicative for i in site.indicators for t in i.targets):
-        intro += " Streefwaarden met *(indicatief)* zijn richtinggevend."
+        intro += " Streefwaarden met *(indicatief)* noemt de agenda zelf indicatief."
     if site.agenda.goals_are_minimum:
         intro += " De agenda noemt haar doelen minimumdoelen."
     out = ["# Indicatoren\n", intro + "\n",
