@@ -67,5 +67,8 @@ class Budget(Sourced):
     national_min_share_text: Text | None = None
     additional: list[AdditionalFunds] = []
     additional_total: AdditionalTotal | None = None
+    additional_indicative: bool = False
+    """The source calls the other additional funds an indicative picture (S3 r. 5636-5638: "indicatief
+    zichtbaar"); pages then say so wherever those amounts appear."""
     additional_sources: list[Text] = []
     note: Text | None = None

@@ -87,7 +87,8 @@ def additional(site: Site, page: str, files: list[Generated]) -> str:
     title = "Additionele middelen voor de landelijke thema's"
     dataset = Dataset("begroting-additioneel", title, names, mrows, BUDGET_UNIT, agenda_source(site), page)
     link = download_block(dataset, files)
-    return f"## {title}\n\n" + html_table(columns, rows, title, css="kw-table kw-budget") + f"\n\n{link}\n"
+    intro = "De agenda geeft de andere additionele middelen indicatief.\n\n" if plan.additional_indicative else ""
+    return f"## {title}\n\n{intro}" + html_table(columns, rows, title, css="kw-table kw-budget") + f"\n\n{link}\n"
 
 
 def indicators(site: Site, files: list[Generated]) -> Generated:

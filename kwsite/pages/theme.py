@@ -145,7 +145,8 @@ def budget_block(site: Site, theme: Theme, page: str) -> str:
     extra = next((a for a in budget.additional if a.theme == theme.id), None)
     if extra:
         out.append(
-            f"Met {euro_mln(extra.other_amount_mln)} aan andere additionele middelen is het totaal voor dit thema "
+            f"Met {euro_mln(extra.other_amount_mln)} aan andere additionele middelen"
+            f"{' (volgens de agenda indicatief)' if budget.additional_indicative else ''} is het totaal voor dit thema "
             f"{euro_mln(extra.total_amount_mln)}; de kwaliteitsmiddelen zijn daarvan {percent(extra.ka_share_horizontal_pct)}."
         )
     out.append(f"\n[Begroting van alle thema's]({rel(page, 'begroting.md')})\n")
