@@ -113,3 +113,50 @@ class _NoCharts:
 
     def table(self, table):
         return None
+
+
+def _seed_lines(seed: str) -> list[str]:
+    from test_sources import seed_dir
+
+    folder = seed_dir()
+    if folder is None:
+        pytest.skip("seeds niet gevonden (zet KWSITE_SEEDS)")
+    return next(folder.glob(f"00{seed[1]}_*.txt")).read_text(encoding="utf-8").splitlines()
+
+
+def _printed(value) -> str:
+    return str(value).replace(".", ",")
+
+
+def test_every_figure_of_the_s3_tables_is_in_the_data_with_its_printed_precision(flagship):
+    """Each table's first source range holds the printed table: the multiset of figures printed there equals
+    the multiset of values in the CSV, in the same precision (``69,11`` stays ``69.11``, ``78,0`` stays ``78.0``)."""
+    from collections import Counter
+
+    from kwsite.sources import parse
+
+    seed = _seed_lines("S3")
+    site, _ = flagship
+    assert len(site.tables) == 16
+    for table in site.tables.values():
+        span = parse(table.meta.source_ref)[0]
+        text = " ".join(seed[span.start - 1:span.end])
+        pattern = r"(?<![\d,])\d+(?:,\d+)?(?=%)" if table.meta.unit == "percent" else r"(?<![\d,'])\d+,\d+(?![\d%])"
+        printed = Counter(re.findall(pattern, text))
+        stored = Counter(_printed(v) for row in table.rows for v in row.values if v is not None)
+        assert stored == printed, (table.meta.id, printed - stored, stored - printed)
+
+
+def test_budget_tables_hold_the_printed_figures(flagship):
+    seed = _seed_lines("S3")
+    site, _ = flagship
+    budget = site.budget
+    rows = [" ".join(line.split()[-2:]) for line in seed[5653:5664:2]]  # r. 5654-5664
+    assert rows == [f"{_printed(a.share_pct)}% {_printed(a.amount_mln)}" for a in budget.allocations] + [
+        f"{_printed(budget.total.share_pct)}% {_printed(budget.total.amount_mln)}"]
+    extra = [" ".join(line.split()[-7:]) for line in seed[5703:5710:2]]  # r. 5704-5710
+    fields = ("ka_share_vertical_pct", "ka_amount_mln", "ka_share_horizontal_pct", "other_amount_mln",
+              "other_share_pct", "total_amount_mln", "total_share_pct")
+    shown = [" ".join(_printed(getattr(r, f)) + ("%" if f.endswith("pct") else "") for f in fields)
+             for r in [*budget.additional, budget.additional_total]]
+    assert extra == shown
