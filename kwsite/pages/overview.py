@@ -107,7 +107,7 @@ def indicators(site: Site, files: list[Generated]) -> Generated:
     if any(t.indicative for i in site.indicators for t in i.targets):
         intro += " Streefwaarden met *(indicatief)* noemt de agenda zelf indicatief."
     if site.agenda.goals_are_minimum:
-        intro += " De agenda noemt haar doelen minimumdoelen."
+        intro += " De agenda schrijft bij de doelen per jaar dat ze *minimaal* behaald moeten zijn."
     out = ["# Indicatoren\n", intro + "\n",
            html_table(columns, rows, caption, css="kw-table kw-overview"), "", status.RULE_TEXT + "\n"]
     names = ("indicator", "thema", "eenheid", *indicator_columns(years), "stand")

@@ -22,8 +22,8 @@ def path(plan: TeamPlan) -> str:
 
 
 def _step(number: int) -> str:
-    title, _ = leidraad.STEPS[number]
-    return f"## Stap {number}. {title}\n"
+    title, lead, _ = leidraad.STEPS[number]
+    return f"## Stap {number}. {title}\n\n*Leidraad:* {lead}\n"
 
 
 def _when(values: list[str]) -> str:
@@ -37,8 +37,8 @@ def _when(values: list[str]) -> str:
 def _approach(plan: TeamPlan) -> list[str]:
     ap = plan.approach
     out = [_step(3)]
-    if ap.research_needed is not None:
-        out.append("Eerst onderzoek naar oorzaken nodig: " + ("ja" if ap.research_needed else "nee") + ".\n")
+    research = {True: "ja", False: "nee", None: "niet ingevuld"}[ap.research_needed]
+    out.append(f"**Eerst meer onderzoek naar de oorzaken nodig:** {research}.\n")
     if ap.who or ap.when:
         who = ", ".join(owner_text(o) for o in ap.who) or "niet ingevuld"
         out.append(f"Voor alle activiteiten samen (de bron verdeelt dit niet per activiteit): **wie:** {text(who)}; "
@@ -53,8 +53,7 @@ def _approach(plan: TeamPlan) -> list[str]:
         out.append("")
     else:
         out.append(EMPTY + "\n")
-    if ap.rationale:
-        out.append(f"**Waarom deze aanpak:** {text(ap.rationale)}\n")
+    out.append(f"**Waarom deze aanpak tot verbetering kan leiden:** {text(ap.rationale) if ap.rationale else 'niet ingevuld'}\n")
     out.append("### Randvoorwaarden\n")
     arranged = {p.topic: p.text for p in ap.preconditions}
     for topic, question in leidraad.PRECONDITIONS.items():
@@ -127,7 +126,7 @@ def render(site: Site, plan: TeamPlan) -> Generated:
 def index(site: Site) -> Generated:
     out = ["# Verbeterplannen van teams\n",
            "De leidraad beschrijft een verbeterplan in zes stappen: "
-           + ", ".join(f"{n}. {title}" for n, (title, _) in leidraad.STEPS.items())
+           + ", ".join(f"{n}. {title}" for n, (title, _, _) in leidraad.STEPS.items())
            + f". Zie de [leidraad]({rel(INDEX, REFERENCE)}).\n"]
     out += [f"- [{text(p.title)}]({rel(INDEX, path(p))}) — {text(p.team)}"
             + (" (samengesteld door de redactie)" if p.composed_by_editors else "") for p in site.teamplans]
@@ -139,8 +138,8 @@ def reference() -> Generated:
            "Volgens de leidraad werkt een team systematisch als het vooraf bepaalt wat de opbrengst moet zijn en "
            "hoe die wordt vastgesteld, en daarmee achteraf nagaat in hoeverre de doelen zijn gehaald; cyclisch als "
            "het weer bij stap 1 kan beginnen wanneer er opnieuw aanleiding is.\n", "## De zes stappen\n"]
-    for n, (title, questions) in leidraad.STEPS.items():
-        out.append(f"### {n}. {title}\n")
+    for n, (title, lead, questions) in leidraad.STEPS.items():
+        out.append(f"### {n}. {title}\n\n{lead}\n")
         out.append("\n".join(f"- {q}" for q in questions) + "\n")
     out += ["SMART staat in de leidraad voor specifiek, meetbaar, acceptabel, realistisch en tijdgebonden. "
             "Deze site controleert daarvan alleen of een plan een indicator, een streefwaarde en een jaar noemt "
