@@ -24,5 +24,5 @@ def block(site: Site, theme: Theme) -> str | None:
     if rest:
         out.append("### Zonder jaartal\n\n" + "\n".join(f"- {g.text}" for g in rest) + "\n")
     if site.agenda.goals_are_minimum:
-        out.append("*Toelichting van de redactie: de agenda schrijft bij elke tabel dat *minimaal* deze doelen behaald moeten zijn; meer bereiken mag, minder niet.*\n")
+        out.append("*Toelichting van de redactie: de agenda schrijft bij elke tabel dat \"minimaal\" deze doelen behaald moeten zijn; meer bereiken mag, minder niet.*\n")
     return "\n".join(out)
