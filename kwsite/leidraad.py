@@ -4,8 +4,8 @@ Source: S2, *Leidraad werken aan onderwijsverbetering* (onderwijskennis.nl),
 handvatten bij aanbeveling 1, after Brouwer, P., Hermanussen, J., Vink, R.,
 Doppenberg, J., van den Hout, J., & van Kan, C. (2019). *Samenwerken aan
 onderwijskwaliteit. Eindrapportage NRO.* The step names, the reason kinds,
-the precondition questions and the bottleneck titles belong to that format;
-the wording here is ours.
+the precondition questions and the bottleneck titles belong to that format
+(step titles as S2 prints them); the wording of questions and tips here is ours.
 """
 
 from __future__ import annotations
@@ -18,18 +18,43 @@ SOURCE = (
 )
 
 STEPS = {
-    1: ("Verbeterdoel", "Op welk onderwerp of thema richt de verbetering van het team zich?"),
-    2: ("Aanleiding", "Waarom wil het team verbeteren? Zo concreet mogelijk, met het soort aanleiding."),
-    3: ("Plan van aanpak", "Welke activiteiten, wanneer en door wie; is eerst onderzoek naar oorzaken nodig; "
-        "waarom zou deze aanpak werken; welke randvoorwaarden zijn nodig en hoe worden ze bewaakt?"),
-    4: ("Doelstelling", "Welk doel of resultaat, wanneer is het team tevreden, hoe wordt het vastgesteld "
-        "(harde en zachte gegevens), wanneer wordt tussentijds en aan het eind geëvalueerd, en is het doel SMART?"),
-    5: ("Uitvoeren en tussentijds evalueren", "Loopt de uitvoering zoals gepland, wat gaat anders, en moet het plan "
-        "worden bijgesteld? Zo ja: hoe en waarom?"),
-    6: ("Evalueren en borgen", "Zijn de doelen gehaald, waarom werkte de aanpak wel of niet, hoe worden de "
-        "resultaten geborgd, en waarmee begint zo nodig een volgende cyclus (weer bij stap 1 en 2)?"),
+    1: ("Verbeterdoel", "Waar richt de verbetering zich op?", [
+        "Op welke onderwijsverbetering (onderwerp of thema) richt het team zich?",
+    ]),
+    2: ("Aanleiding voor verbetering van de onderwijskwaliteit", "Beschrijf de aanleiding (redenen) zo concreet mogelijk.", [
+        "Om welke redenen wil het team verbeteren? Zo concreet mogelijk, met het soort aanleiding.",
+    ]),
+    3: ("Verbeterplan / plan van aanpak", "Hoe gaat het team werken aan verbetering van de onderwijskwaliteit?", [
+        "Is meer onderzoek nodig om de oorzaken van het probleem te begrijpen?",
+        "Zo ja: wat is het plan om de oorzaken te achterhalen?",
+        "Zo nee: met welke activiteiten wordt het probleem opgelost of verbeterd?",
+        "Waarom kan deze aanpak volgens het team tot verbetering leiden (theorie, ervaring)?",
+        "Wanneer wordt het plan uitgevoerd en wie is verantwoordelijk?",
+        "Welke randvoorwaarden zijn nodig om het plan te laten slagen, en hoe worden die bewaakt of gerealiseerd?",
+    ]),
+    4: ("Doelstelling", "Wat is het na te streven doel?", [
+        "Welke doelen of resultaten streeft het plan na?",
+        "Wanneer zijn de doelen bereikt; wanneer is het team tevreden?",
+        "Hoe wordt vastgesteld of de doelen bereikt zijn (harde en zachte gegevens)?",
+        "Wanneer wordt tussentijds en aan het eind geëvalueerd?",
+        "Is het doel SMART geformuleerd (specifiek, meetbaar, acceptabel, realistisch en tijdgebonden)?",
+    ]),
+    5: ("Uitvoeren van verbeterplan en tussentijds evalueren", "Evalueer op vastgestelde momenten de uitvoering en ga na of de doelen gehaald gaan worden.", [
+        "Verloopt de uitvoering zoals gepland en worden de doelen bereikt?",
+        "Zo nee: wat gaat anders dan gepland?",
+        "Moet het verbeterplan of de aanpak worden bijgesteld?",
+        "Zo ja: welke aanpassingen, waarom, en hoe ziet het aangepaste plan eruit?",
+    ]),
+    6: ("Evalueren", "Evalueer op een vastgesteld moment of de verbeteringen gerealiseerd en de doelen gehaald zijn.", [
+        "Zijn de doelen of resultaten behaald, gemeten met de aanpak en criteria van stap 4?",
+        "Waarom heeft het plan of de aanpak wel of niet gewerkt?",
+        "Als de doelen behaald zijn: hoe borgt het team de resultaten?",
+        "Als de doelen niet (helemaal) behaald zijn: waarover is het team niet tevreden? Daarmee begint een "
+        "volgende cyclus, weer vanaf stap 1 en 2.",
+    ]),
 }
-"""Step number → (title, what the step asks, in our words). S2 L44-182."""
+"""Step number → (title as S2 prints it, the step's lead question or instruction (S2 L45, 74-75, 79, 112, 137-138,
+161-162), the questions of the step in our words). S2 L44-182."""
 
 REASONS = {
     "extern": "Ontwikkeling van buitenaf (bijvoorbeeld in examens of beroepenveld)",

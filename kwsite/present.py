@@ -11,6 +11,8 @@ from decimal import Decimal
 from .model import Baseline, Indicator, Target
 from .numbers import MISSING, machine, number, signed, with_unit
 
+DERIVED = "afgeleid"
+"""Label of a baseline the source does not name as such (:attr:`kwsite.model.Baseline.derived`)."""
 NO_TARGET = "geen streefwaarde"
 """Shown for a year without a target (not "geen gegevens": nothing is missing)."""
 DELTA_UNIT = {"percent": "procentpunt", "grade": "punt", "score": "punt", "count": ""}
@@ -31,12 +33,14 @@ def value_text(indicator: Indicator, value) -> str:
 
 
 def baseline_text(indicator: Indicator) -> str:
-    """``6,7 (2017)``; "geen gegevens" when the source prints no baseline value."""
+    """``6,7 (2017)``, ``6,7% (2016, afgeleid)`` for a derived one; "geen gegevens" when the source prints
+    no baseline value."""
     base: Baseline | None = indicator.baseline
     if base is None or base.value is None:
         return MISSING
     when = base.period or (str(base.year) if base.year else None)
-    return f"{value_text(indicator, base.value)} ({when})" if when else value_text(indicator, base.value)
+    label = ", ".join(x for x in (when, DERIVED if base.derived else None) if x)
+    return f"{value_text(indicator, base.value)} ({label})" if label else value_text(indicator, base.value)
 
 
 def target_text(indicator: Indicator, target: Target | None) -> str:

@@ -157,14 +157,19 @@ def test_download_has_the_lines_without_names(built):
 
 def test_team_plan_page_has_the_six_steps_on_real_material(built):
     html = page(built, "verbeterplannen/oudercommunicatie-hoorn")
-    assert headings(html, 2) == ["Stap 1. Verbeterdoel", "Stap 2. Aanleiding", "Stap 3. Plan van aanpak",
-                                 "Stap 4. Doelstelling", "Stap 5. Uitvoeren en tussentijds evalueren",
-                                 "Stap 6. Evalueren en borgen"]
+    # step titles as S2 L44-160 prints them
+    assert headings(html, 2) == ["Stap 1. Verbeterdoel", "Stap 2. Aanleiding voor verbetering van de onderwijskwaliteit",
+                                 "Stap 3. Verbeterplan / plan van aanpak", "Stap 4. Doelstelling",
+                                 "Stap 5. Uitvoeren van verbeterplan en tussentijds evalueren", "Stap 6. Evalueren"]
     body = text(html)
     assert "Streefwaarde: Oordeel van ouders over de communicatie (oudertevredenheid): van 7,9 naar 8,5" in body
     assert "Wanneer bereikt: Schooljaar 20-21 en 21-22 (tot en met 2022)" in body
     assert "☑ Scores of resultaten waarover het team niet tevreden is" in body
-    assert "Het doel is SMART geformuleerd" in body
+    # the SMART check is the site's own, and says so (S2 L128-129 only asks the question)
+    assert "Het doel is SMART geformuleerd" not in body
+    assert ("Controle door deze site (geen oordeel van het team of van de leidraad): indicator, streefwaarde en "
+            "een jaar zijn ingevuld. Of het doel ook specifiek, acceptabel en realistisch is, beoordeelt de site "
+            "niet.") in body
     # S1 L554-555 gives one owner cell and one timeline for the whole line: never a "who" per activity
     assert ("Voor alle activiteiten samen (de bron verdeelt dit niet per activiteit): wie: Team, mentoren, "
             "ondersteuning, MT; wanneer: Schooljaar 20-21 en 21-22.") in body

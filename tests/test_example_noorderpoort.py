@@ -63,7 +63,7 @@ def test_vsv_maxima_2022_per_level(built):
     card = table_with(html, ["Indicator", "Nulmeting", "Streefwaarde 2020", "Streefwaarde 2022"])
     cards = [t for t in tables(html) if t[0] == card[0]]
     vsv = next(t for t in cards if t[1][0] == "1b VSV")
-    assert vsv[1][1:] == ["4,2% (2016-2017)", "geen streefwaarde",
+    assert vsv[1][1:] == ["4,2% (2016-2017, afgeleid)", "geen streefwaarde",
                           "Entree: maximaal 26,2%; Niveau 2: maximaal 8,45%; Niveau 3: maximaal 3,15%; Niveau 4: maximaal 2,75%"]
 
 
@@ -71,10 +71,10 @@ def test_minimum_deferred_and_direction_targets(built):
     table = tables(page(built, "indicatoren"))[0]
     assert table[0][-1] == "Stand"
     rows = {r[0]: r[1:-1] for r in table[1:]}
-    assert rows["1a Tevredenheid SLB"] == ["Kwetsbare jongeren", "3,5 (’17-‘18)", "geen streefwaarde", "minimaal 3,7"]
+    assert rows["1a Tevredenheid SLB"] == ["Kwetsbare jongeren", "3,5 (’17-‘18, afgeleid)", "geen streefwaarde", "minimaal 3,7"]
     assert {r[-1] for r in table[1:]} <= {"– geen gegevens", "· geen streefwaarde"}  # S4 prints no realisations
     assert rows["1c Uitstroom met certificaat"][-1] == "vast te stellen in 2020"
-    assert rows["2a Startersresultaat"][1:] == ["84,4% (2016/2017)", "stijgend t.o.v. 2018-2019", "geen streefwaarde"]
+    assert rows["2a Startersresultaat"][1:] == ["84,4% (2016/2017, afgeleid)", "stijgend t.o.v. 2018-2019", "geen streefwaarde"]
     assert rows["4a Secundaire doelgroep"][1:] == ["18% (1 oktober 2018)", "geen streefwaarde", "20%"]
 
 

@@ -35,7 +35,7 @@ def test_action_line_without_owner_is_an_error(clusius):
     edit(clusius, "data/lines.yaml", "        owners: [{role: MT}]\n", "        owners: []\n")
     code, out = validate(clusius)
     assert code == 1
-    assert out[0] == ("data/lines.yaml:370:9 lines[1].lines[2].kind: "
+    assert out[0] == ("data/lines.yaml:389:9 lines[1].lines[2].kind: "
                       "actielijn zonder eigenaar (een actielijn heeft altijd een eigenaar)")
 
 
@@ -44,7 +44,7 @@ def test_improvement_line_without_end_of_time_box_is_an_error(clusius):
     edit(clusius, "data/lines.yaml", "        time_box: Meerjarenplan 20-22", "")
     code, out = validate(clusius)
     assert code == 1
-    assert out[0] == ("data/lines.yaml:514:9 lines[1].lines[10].timeline: "
+    assert out[0] == ("data/lines.yaml:543:9 lines[1].lines[10].timeline: "
                       "verbeterlijn zonder einde van de tijdspanne (geen jaar in timeline of time_box)")
 
 
@@ -52,7 +52,7 @@ def test_owner_needs_role_or_person(clusius):
     edit(clusius, "data/lines.yaml", "          - role: SPA LLO\n", "          - {}\n")
     code, out = validate(clusius)
     assert code == 1
-    assert out[0] == "data/lines.yaml:56:13 lines[0].lines[1].owners[4]: eigenaar heeft een rol (role) of een persoon (person) nodig"
+    assert out[0] == "data/lines.yaml:57:13 lines[0].lines[1].owners[4]: eigenaar heeft een rol (role) of een persoon (person) nodig"
 
 
 def test_goal_without_date_is_not_smart(clusius):

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..numbers import MISSING
+from ..present import DERIVED
 from ..status import status_for
 from .base import (
     SERIES,
@@ -73,6 +74,8 @@ def _indicator_table(indicator: Indicator, series: TableData | None, row: Row | 
     for key in sorted(dict.fromkeys(k for k in keys if k), key=_sort_key):
         own = _cell(series.value(row, key), unit, display) if row and key in series.periods else ""
         base = _cell(indicator.baseline.value, unit, display) if key == base_key else ""
+        if base and display and indicator.baseline.derived:
+            base += f" ({DERIVED})"
         goals = "; ".join(target_text(t, unit, display) for t in indicator.targets if str(t.year) == key)
         real = reals.get(key)
         measured = _cell(real.value, unit, display) if real else ""
@@ -106,7 +109,8 @@ def _indicator_alt(indicator: Indicator, series: TableData | None, row: Row | No
     if base is not None:
         value = MISSING if base.value is None else fmt(base.value, unit)
         when = _baseline_key(indicator)
-        parts.append(f"Nulmeting {value} ({when})." if when else f"Nulmeting: {value}.")
+        kind = f"Nulmeting ({DERIVED})" if base.derived and base.value is not None else "Nulmeting"
+        parts.append(f"{kind} {value} ({when})." if when else f"{kind}: {value}.")
     if indicator.targets:
         ordered = sorted(indicator.targets, key=lambda t: t.year)
         goals = "; ".join(f"{target_text(t, unit)} in {t.year}" for t in ordered)
@@ -159,12 +163,13 @@ def _draw_realisations(ax: Axes, indicator: Indicator, key: str) -> list[int]:
     return xs
 
 
-def _indicator_legend(fig: Figure, label: str | None, base: bool, targets: list[Target], realised: bool = False) -> None:
+def _indicator_legend(fig: Figure, label: str | None, base: bool, targets: list[Target], realised: bool = False,
+                      derived: bool = False) -> None:
     """Legend below the plot with only the kinds of marks drawn."""
     entries = [
         (label, dict(color=SERIES, marker="o", lw=2, label=label)),
         (realised, dict(color=REALISATION, marker="*", ms=10, lw=1.6, ls=":", label="realisatie")),
-        (base, dict(color=BASELINE, marker="D", ms=7, ls="none", label="nulmeting")),
+        (base, dict(color=BASELINE, marker="D", ms=7, ls="none", label=f"nulmeting ({DERIVED})" if derived else "nulmeting")),
         (any(not t.indicative for t in targets), dict(color=TARGET, marker="s", lw=1.2, label="streefwaarde")),
         (any(t.indicative for t in targets), dict(color=TARGET, marker="s", mfc="white", mew=1.8, lw=1.2,
                                                   ls=(0, (4, 3)), label="streefwaarde (indicatief)")),
@@ -195,7 +200,8 @@ def _draw_indicator(fig: Figure, indicator: Indicator, series: TableData | None,
         ax.plot(*[[c] for c in point], ls="none", marker="D", ms=8, color=BASELINE, mec="white", zorder=5)
         # at the left/right end of the axis, the label extends inwards so it is not clipped
         ha = "left" if base.year <= min(years) else "right" if base.year >= max(years) else "center"
-        ax.annotate(f"nulmeting {fmt(base.value, unit)}", point, xytext=({"left": -4, "right": 4}.get(ha, 0), -9),
+        word = f"nulmeting ({DERIVED})" if base.derived else "nulmeting"
+        ax.annotate(f"{word} {fmt(base.value, unit)}", point, xytext=({"left": -4, "right": 4}.get(ha, 0), -9),
                     textcoords="offset points", ha=ha, va="top", fontsize=8, color=BASELINE)
     # targets are joined to the later of the nulmeting and the last measured value
     anchor = max((p for p in (point, last) if p), key=lambda p: p[0], default=None)
@@ -208,7 +214,7 @@ def _draw_indicator(fig: Figure, indicator: Indicator, series: TableData | None,
     lower = " (lager is beter)" if indicator.polarity == "lower_is_better" else ""
     ax.set_ylabel(UNIT_LABEL[unit] + lower)
     ax.set_title(textwrap.fill(f"{indicator.id} {indicator.short_name or indicator.name}", TITLE_WIDTH))
-    _indicator_legend(fig, label if row else None, has_base, targets, bool(realised))
+    _indicator_legend(fig, label if row else None, has_base, targets, bool(realised), has_base and bool(base.derived))
 
 
 def _plan(indicator: Indicator, series: TableData | None) -> tuple[Row | None, list[Target]] | None:

@@ -9,10 +9,10 @@ as computed.
 
 from __future__ import annotations
 
-from .base import Count, Id, Model, Text, Year
+from .base import Count, Id, Sourced, Text, Year
 
 
-class Activity(Model):
+class Activity(Sourced):
     """One activity (``activities.yaml``).
 
     ``label`` is its letter in the source (``a``); ``title`` as printed.

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from .base import Id, Model, Text, Year
+from .base import Id, Model, Sourced, Text, Year
 
 
 LICENCES = {
@@ -46,7 +46,7 @@ class Institution(Model):
     aliases: list[Text] = []
 
 
-class Phase(Model):
+class Phase(Sourced):
     """A phase of the agenda period, e.g. 2019-2020 (firm) and 2021-2022."""
 
     label: Text
@@ -78,7 +78,7 @@ class Edition(Model):
     ``None`` for the first edition."""
 
 
-class Agenda(Model):
+class Agenda(Sourced):
     """The top of ``agenda.yaml``.
 
     ``total_name`` is the label used for the whole of the institutions together

@@ -55,6 +55,29 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
 
 
+_RANGES = r"\d+(?:-\d+)?(?:, \d+(?:-\d+)?)*"
+_PART = rf"(?:S[0-4] r\. {_RANGES}|redactie)"
+SOURCE_REF = rf"^{_PART}(?:; {_PART})*$"
+"""A reference to the seed lines a text rests on: ``S3 r. 2678-2801, 5739-5743``;
+several seeds separated by ``; `` (``S0 r. 21-69; S1 r. 15-48``); ``redactie`` for the
+site's own words (a reading guide, an explanation for readers). See :mod:`kwsite.sources`."""
+
+SourceRef = Annotated[str, StringConstraints(pattern=SOURCE_REF)]
+
+
+class Sourced(Model):
+    """A record carrying narrative text: ``source_ref`` names the seed lines it rests on.
+
+    Never shown to readers; ``tests/test_sources.py`` checks that every record with
+    narrative text has one and that its lines exist. (Named ``source_ref`` because
+    ``source`` already is a reader-visible field of indicators and tables: the
+    data source as the agenda names it.)"""
+
+    source_ref: SourceRef | None = Field(None, description=(
+        "Bronregels van de tekst, niet voor lezers: 'S3 r. 2678-2801, 5739-5743', "
+        "meerdere bronnen met '; ', 'redactie' voor eigen tekst van de site."))
+
+
 def _share(value: Decimal) -> Decimal:
     value = _usable(value)
     if not 0 <= value <= 100:

@@ -7,7 +7,7 @@ flagship values: S3 chapter 12 ("Budgetverdeling over de thema's", total
 
 from __future__ import annotations
 
-from .base import Amount, Id, Model, Number, Share, Text
+from .base import Amount, Id, Model, Number, Share, Sourced, Text
 
 
 class Allocation(Model):
@@ -50,7 +50,7 @@ class AdditionalFunds(AdditionalTotal):
     label: Text
 
 
-class Budget(Model):
+class Budget(Sourced):
     """The budget plan (``budget.yaml``).
 
     ``basis_mln`` is the average yearly amount (€ 28 mln in S3).
@@ -67,5 +67,8 @@ class Budget(Model):
     national_min_share_text: Text | None = None
     additional: list[AdditionalFunds] = []
     additional_total: AdditionalTotal | None = None
+    additional_indicative: bool = False
+    """The source calls the other additional funds an indicative picture (S3 r. 5636-5638: "indicatief
+    zichtbaar"); pages then say so wherever those amounts appear."""
     additional_sources: list[Text] = []
     note: Text | None = None

@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from .base import Id, Model, Number, Text, Year
+from .base import Id, Model, Number, Sourced, Text, Year
 
 Unit = Literal["percent", "grade", "score", "count"]
 Polarity = Literal["higher_is_better", "lower_is_better"]
@@ -30,7 +30,7 @@ class Scale(Model):
     max: Number
 
 
-class Baseline(Model):
+class Baseline(Sourced):
     """The nulmeting: the value the targets are measured against.
 
     ``value`` may be absent when the source gives only a table or a chart; the
@@ -43,9 +43,13 @@ class Baseline(Model):
     """A school year or other period as written (``2016-2017``) when not a plain year."""
     note: Text | None = None
     as_written: Text | None = None
+    derived: Text | None = None
+    """How the value was derived when the source does not name it as the baseline (e.g. "laatste
+    waarde van de reeks ROC in de tabel …"). The value is then labelled *afgeleid* wherever it is
+    shown (tables, chart, alt text, downloads) and this text is shown with it."""
 
 
-class Target(Model):
+class Target(Sourced):
     """One target (streefwaarde) for one year.
 
     Kinds and their fields:
@@ -103,7 +107,7 @@ class Target(Model):
         return self
 
 
-class Realisation(Model):
+class Realisation(Sourced):
     """A measured value (realisatie) for one year, as the source or the annual report prints it.
 
     ``unit`` is a college (unit id) when the value is that college's; absent for
@@ -120,7 +124,7 @@ class Realisation(Model):
     """The period as written when not a plain year (``2018-2019``); a target's ``reference`` matches it."""
 
 
-class Indicator(Model):
+class Indicator(Sourced):
     """An indicator of a theme (``1a`` ... ``5a``).
 
     ``tables`` names the data tables (``tables.yaml``) that hold its series;

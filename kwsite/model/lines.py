@@ -18,7 +18,7 @@ from typing import Literal
 from pydantic import model_validator
 
 from .. import timeline as tl
-from .base import Id, Model, Number, Text
+from .base import Id, Model, Number, Sourced, Text
 from .indicator import Scale, Unit
 
 LineKind = Literal["actielijn", "verbeterlijn"]
@@ -69,7 +69,7 @@ class LineTarget(Model):
         return self
 
 
-class Line(Model):
+class Line(Sourced):
     """One action or improvement line (a row of the source table).
 
     ``time_box`` is, for a line whose timeline names no year, the end of its
@@ -105,7 +105,7 @@ class Line(Model):
         return end
 
 
-class LineSet(Model):
+class LineSet(Sourced):
     """The lines of one unit (``lines.yaml``, one entry per unit).
 
     ``title`` is the source document's title; ``plan`` the plan it belongs to

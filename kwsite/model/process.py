@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..timeline import MONTHS
-from .base import Id, Model, Text, Year
+from .base import Id, Sourced, Text, Year
 
 _MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
@@ -33,7 +33,7 @@ def written_month(when: str) -> int | None:
     return MONTHS.index(found.group(1).lower()) + 1 if found else None
 
 
-class Step(Model):
+class Step(Sourced):
     """One row of a timeline table: when (as written), what, who (as written)."""
 
     when: Text
@@ -54,7 +54,7 @@ class Step(Model):
         return written_year(self.when) is not None
 
 
-class Timeline(Model):
+class Timeline(Sourced):
     """A timeline table (``process.yaml``), shown on the process page in date order.
 
     ``columns`` are the three header texts as printed (Datum/periode,

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from .base import Count, Id, Model, Number, Text
+from .base import Count, Id, Number, Sourced, Text
 
 
-class RatioColumn(Model):
+class RatioColumn(Sourced):
     """One column (a level, a year) or one single figure of a ratio table."""
 
     label: Text
@@ -43,7 +43,7 @@ class RatioColumn(Model):
         return (self.numerator * 100 / self.denominator).quantize(places, rounding=ROUND_HALF_UP)
 
 
-class RatioTable(Model):
+class RatioTable(Sourced):
     """A baseline table (``ratios.yaml``).
 
     ``labels`` are the row texts as printed: ``numerator``, ``denominator``,

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .base import Id, Model, Text
+from .base import Id, Sourced, Text
 from .indicator import Unit
 
 
-class Table(Model):
+class Table(Sourced):
     """Metadata of one table (an entry of ``tables.yaml``).
 
     ``rows``: what a row label denotes — ``unit`` (each label resolves to a

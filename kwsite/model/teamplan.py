@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Literal
 
 from .. import timeline as tl
-from .base import Id, Model, Text
+from .base import Id, Model, Sourced, Text
 from .lines import LineTarget, Owner
 
 ReasonKind = Literal["extern", "resultaten", "missie_visie", "leermiddelen", "eerder_plan", "ervaringen", "anders"]
@@ -24,7 +24,7 @@ PreconditionTopic = Literal[
 ]
 
 
-class Reason(Model):
+class Reason(Sourced):
     """Step 2: one reason, of one of the format's kinds, described concretely."""
 
     kind: ReasonKind
@@ -47,7 +47,7 @@ class Precondition(Model):
     text: Text
 
 
-class Approach(Model):
+class Approach(Sourced):
     """Step 3: the plan of approach.
 
     ``who`` and ``when`` are for all activities together, when the source
@@ -63,7 +63,7 @@ class Approach(Model):
     when: list[Text] = []
 
 
-class Objective(Model):
+class Objective(Sourced):
     """Step 4: the goal to reach, with what makes it SMART.
 
     ``indicator`` what is measured; ``target`` the value to reach; ``when``
@@ -87,7 +87,7 @@ class Objective(Model):
         return tl.parse(self.when).end
 
 
-class Interim(Model):
+class Interim(Sourced):
     """Step 5: notes of one interim evaluation."""
 
     when: Text
@@ -96,7 +96,7 @@ class Interim(Model):
     adjustments: Text | None = None
 
 
-class Evaluation(Model):
+class Evaluation(Sourced):
     """Step 6: the final evaluation."""
 
     achieved: bool | None = None
@@ -105,11 +105,13 @@ class Evaluation(Model):
     next_cycle: Text | None = None
 
 
-class TeamPlan(Model):
+class TeamPlan(Sourced):
     """A team's improvement plan (``teamplans.yaml``).
 
     ``unit`` the unit the team belongs to; ``line`` the improvement line the
-    plan works out, if any.
+    plan works out, if any. ``composed_by_editors``: set when no team wrote this
+    plan and the site's editors composed it (e.g. from an improvement line):
+    from what and how, in the editors' words; the page says so at the top.
     """
 
     id: Id
@@ -123,3 +125,4 @@ class TeamPlan(Model):
     objective: Objective
     interim: list[Interim] = []
     evaluation: Evaluation | None = None
+    composed_by_editors: Text | None = None

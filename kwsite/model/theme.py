@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .base import Id, Model, Text
+from .base import Id, Sourced, Text
 
 NationalTheme = Literal["kwetsbare_jongeren", "gelijke_kansen", "arbeidsmarkt"]
 
 
-class Goal(Model):
+class Goal(Sourced):
     """A goal (doel/doelstelling) of a theme; ``text`` as the source titles it."""
 
     id: Id
@@ -23,7 +23,7 @@ class Goal(Model):
     """The process or effect indicator the source gives with the goal (S4), as its own words."""
 
 
-class Theme(Model):
+class Theme(Sourced):
     """A theme of the agenda.
 
     ``number`` is the theme's number in the agenda (1-5); ``chapter`` the

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .base import Id, Model, Text
+from .base import Id, Sourced, Text
 
 
-class Unit(Model):
+class Unit(Sourced):
     """One unit; ``aliases`` list every label a table uses for it."""
 
     id: Id
@@ -23,3 +23,6 @@ class Unit(Model):
     aliases: list[Text] = []
     description: Text | None = None
     """Markdown, in the editors' own words."""
+    institution_derived: Text | None = None
+    """Set when the source does not say which institution the unit belongs to: how the editors
+    derived ``institution`` (own words). The appendix then shows the institution as derived."""

@@ -93,8 +93,9 @@ def theme_block(site: Site, theme: Theme, page: str, files: list[Generated]) -> 
     dataset = Dataset(f"activiteiten-{theme.id}", caption, ("letter", "activiteit", *[f"budget_{y}" for y in years]),
                       machine_rows, UNIT, _source(site), page)
     link = download_block(dataset, files)
-    out = ["Activiteiten die rechtstreeks uit de kwaliteitsmiddelen 2019-2022 worden betaald, naast de "
-           "activiteitenplannen van teams en scholen.\n",
+    out = ["Specifieke activiteiten, naast de activiteitenplannen van teams en scholen. Volgens de agenda zijn ook "
+           "voor deze activiteiten jaarlijks kwaliteitsmiddelen beschikbaar en wordt per jaar besproken of bijstelling "
+           "nodig is.\n",
            budget_table(site, acts, caption, "Totaal thema" if theme.kind == "theme" else "Totaal voorwaarde"), "",
            f"{CURRENCY_NOTE} [Alle activiteiten]({rel(page, PAGE)}). {link}\n"]
     out += [_detail(site, a, page) for a in acts]

@@ -54,12 +54,12 @@ def table_block(site: Site, unit: Unit, table: TableData, page: str, files: list
 def measures_block(site: Site, unit: Unit, page: str) -> str:
     named = [m for m in site.measures if unit.id in m.units]
     if not named:
-        return f"Geen maatregel in de bijlage noemt {text(unit.name)} bij naam.\n"
+        return f"Geen van de maatregelen in de gegevens van deze site noemt {text(unit.name)} bij naam.\n"
     out = []
     for m in named:
         theme = site.theme(m.theme)
         where = f"[{text(theme.short_title)}]({rel(page, 'themas/' + theme.id + '.md')})" if theme else ""
-        out.append(f"- **{text(m.title)}** ({where}, {GROUPS[m.group].lower()})" + (f": {m.summary}" if m.summary else ""))
+        out.append(f"- **{text(m.title)}** ({where}, {GROUPS[m.group].lower() if m.group else text(m.heading).lower()})" + (f": {m.summary}" if m.summary else ""))
     return "\n".join(out) + "\n"
 
 
@@ -71,7 +71,9 @@ def render(site: Site, unit: Unit, files: list[Generated], charts=None) -> Gener
     facts = []
     if unit.code:
         facts.append(f"Code: {text(unit.code)}")
-    if inst:
+    if inst and unit.institution_derived:
+        facts.append(f"Instelling: {text(inst.name)} (afgeleid door de redactie: {text(unit.institution_derived)})")
+    elif inst:
         facts.append(f"Instelling: {text(inst.name)}")
     if facts:
         out.append(" · ".join(facts) + "\n")

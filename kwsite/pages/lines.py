@@ -154,8 +154,11 @@ def render(site: Site, lset: LineSet, files: list[Generated]) -> Generated:
 
 def index(site: Site) -> Generated:
     out = ["# Actie- en verbeterlijnen\n",
-           "Een *actielijn* werkt uit hoe een doel wordt bereikt en heeft altijd een eigenaar. Een *verbeterlijn* "
-           "is nodig waar de basiskwaliteit tekortschiet en laat binnen een vooraf bepaalde termijn resultaat zien.\n"]
+           "Zoals de bron ze omschrijft: een *actielijn* werkt uit hoe een doelstelling bereikt gaat worden, is "
+           "ontwikkelingsgericht en heeft altijd een eigenaar die kan sturen op het beoogde resultaat. Een "
+           "*verbeterlijn* is nodig waar de basiskwaliteit tekortschiet tegenover wet- en regelgeving of de "
+           "streefwaarden van de eigen kwaliteitscyclus, en laat binnen een vooraf vastgestelde tijdspanne resultaat "
+           "zien.\n"]
     for lset in site.line_sets:
         unit = site.unit(lset.unit)
         counts = ", ".join(f"{len(lset.of_kind(k))} {KINDS[k].lower()}" for k in KINDS)

@@ -87,7 +87,8 @@ def additional(site: Site, page: str, files: list[Generated]) -> str:
     title = "Additionele middelen voor de landelijke thema's"
     dataset = Dataset("begroting-additioneel", title, names, mrows, BUDGET_UNIT, agenda_source(site), page)
     link = download_block(dataset, files)
-    return f"## {title}\n\n" + html_table(columns, rows, title, css="kw-table kw-budget") + f"\n\n{link}\n"
+    intro = "De agenda geeft de andere additionele middelen indicatief.\n\n" if plan.additional_indicative else ""
+    return f"## {title}\n\n{intro}" + html_table(columns, rows, title, css="kw-table kw-budget") + f"\n\n{link}\n"
 
 
 def indicators(site: Site, files: list[Generated]) -> Generated:
@@ -104,9 +105,9 @@ def indicators(site: Site, files: list[Generated]) -> Generated:
     caption = "Alle indicatoren met nulmeting en streefwaarden"
     intro = f"{caption}."
     if any(t.indicative for i in site.indicators for t in i.targets):
-        intro += " Streefwaarden met *(indicatief)* zijn richtinggevend."
+        intro += " Streefwaarden met *(indicatief)* noemt de agenda zelf indicatief."
     if site.agenda.goals_are_minimum:
-        intro += " De agenda noemt haar doelen minimumdoelen."
+        intro += " De agenda schrijft bij de doelen per jaar dat ze *minimaal* behaald moeten zijn."
     out = ["# Indicatoren\n", intro + "\n",
            html_table(columns, rows, caption, css="kw-table kw-overview"), "", status.RULE_TEXT + "\n"]
     names = ("indicator", "thema", "eenheid", *indicator_columns(years), "stand")

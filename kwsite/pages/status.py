@@ -133,5 +133,5 @@ def college_block(site: Site, unit: Unit) -> str:
                 values.append(f"{b}: {value_text(ind, real.value)}" if b else value_text(ind, real.value))
         rows.append([f"{ind.id} {ind.short_name or ind.name}", "; ".join(values) or MISSING, overview_cell(ind, unit.id)])
     if not rows:
-        return f"Voor {text(unit.name)} zijn geen realisaties vastgelegd: *{MISSING}*.\n"
+        return f"De gegevens van deze site bevatten nog geen realisaties voor {text(unit.name)}: *{MISSING}*.\n"
     return html_table(["Indicator", "Laatste realisatie", "Stand"], rows, "Stand van de indicatoren", css="kw-table kw-status-table") + "\n\n" + RULE_TEXT + "\n"

@@ -13,6 +13,8 @@ from .lines import owner_text, target_text
 INDEX = "verbeterplannen/index.md"
 REFERENCE = "verbeterplannen/leidraad.md"
 EMPTY = "*Nog niet ingevuld.*"
+CHECK = "*Controle door deze site (geen oordeel van het team of van de leidraad):*"
+COMPOSED = "**Samengesteld door de redactie van deze site, niet door een team.**"
 
 
 def path(plan: TeamPlan) -> str:
@@ -20,8 +22,8 @@ def path(plan: TeamPlan) -> str:
 
 
 def _step(number: int) -> str:
-    title, _ = leidraad.STEPS[number]
-    return f"## Stap {number}. {title}\n"
+    title, lead, _ = leidraad.STEPS[number]
+    return f"## Stap {number}. {title}\n\n*Leidraad:* {lead}\n"
 
 
 def _when(values: list[str]) -> str:
@@ -35,8 +37,8 @@ def _when(values: list[str]) -> str:
 def _approach(plan: TeamPlan) -> list[str]:
     ap = plan.approach
     out = [_step(3)]
-    if ap.research_needed is not None:
-        out.append("Eerst onderzoek naar oorzaken nodig: " + ("ja" if ap.research_needed else "nee") + ".\n")
+    research = {True: "ja", False: "nee", None: "niet ingevuld"}[ap.research_needed]
+    out.append(f"**Eerst meer onderzoek naar de oorzaken nodig:** {research}.\n")
     if ap.who or ap.when:
         who = ", ".join(owner_text(o) for o in ap.who) or "niet ingevuld"
         out.append(f"Voor alle activiteiten samen (de bron verdeelt dit niet per activiteit): **wie:** {text(who)}; "
@@ -51,8 +53,7 @@ def _approach(plan: TeamPlan) -> list[str]:
         out.append("")
     else:
         out.append(EMPTY + "\n")
-    if ap.rationale:
-        out.append(f"**Waarom deze aanpak:** {text(ap.rationale)}\n")
+    out.append(f"**Waarom deze aanpak tot verbetering kan leiden:** {text(ap.rationale) if ap.rationale else 'niet ingevuld'}\n")
     out.append("### Randvoorwaarden\n")
     arranged = {p.topic: p.text for p in ap.preconditions}
     for topic, question in leidraad.PRECONDITIONS.items():
@@ -78,14 +79,18 @@ def _objective(plan: TeamPlan) -> list[str]:
     missing = [label.lower() for label, value in smart[:3] if not value]
     if goal.when and goal.deadline is None:
         missing.append("een jaar bij 'wanneer bereikt'")
-    out.append("Het doel is SMART geformuleerd: indicator, streefwaarde en datum zijn ingevuld.\n" if not missing
-               else f"**Let op:** het doel is nog niet SMART; ontbreekt: {', '.join(missing)}.\n")
+    out.append(f"{CHECK} indicator, streefwaarde en een jaar zijn ingevuld. Of het doel ook specifiek, acceptabel "
+               "en realistisch is, beoordeelt de site niet.\n" if not missing
+               else f"{CHECK} voor een SMART doel ontbreekt nog: {', '.join(missing)}.\n")
     return out
 
 
 def render(site: Site, plan: TeamPlan) -> Generated:
     page = path(plan)
-    out = [f"# Verbeterplan: {text(plan.title)}\n", f"**Team:** {text(plan.team)}\n"]
+    out = [f"# Verbeterplan: {text(plan.title)}\n"]
+    if plan.composed_by_editors:
+        out.append(f"!!! note \"Samengesteld door de redactie\"\n    {COMPOSED} {text(plan.composed_by_editors)}\n")
+    out.append(f"**Team:** {text(plan.team)}\n")
     line = site.line(plan.line) if plan.line else None
     if line:
         lset = site.line_set_of(line.id)
@@ -102,8 +107,8 @@ def render(site: Site, plan: TeamPlan) -> Generated:
     for note in plan.interim:
         track = {True: "ja", False: "nee", None: "niet ingevuld"}[note.on_track]
         out.append(f"### {text(note.when)}\n\n- Verloopt volgens plan: {track}\n"
-                   f"- Wat gaat anders: {text(note.deviations) or 'niet ingevuld'}\n"
-                   f"- Bijstelling: {text(note.adjustments) or 'niet ingevuld'}\n")
+                   f"- Wat gaat anders dan gepland: {text(note.deviations) or 'niet ingevuld'}\n"
+                   f"- Bijstelling van plan of aanpak (welke en waarom): {text(note.adjustments) or 'niet ingevuld'}\n")
     if not plan.interim:
         out.append(EMPTY + "\n")
     out.append(_step(6))
@@ -120,20 +125,25 @@ def render(site: Site, plan: TeamPlan) -> Generated:
 
 def index(site: Site) -> Generated:
     out = ["# Verbeterplannen van teams\n",
-           "Teams werken verbeteringen uit in zes stappen: doel, aanleiding, plan van aanpak, SMART doel, "
-           f"uitvoeren met tussentijdse evaluatie, en eindevaluatie met borging. Zie de [leidraad]({rel(INDEX, REFERENCE)}).\n"]
-    out += [f"- [{text(p.title)}]({rel(INDEX, path(p))}) — {text(p.team)}" for p in site.teamplans]
+           "De leidraad beschrijft een verbeterplan in zes stappen: "
+           + ", ".join(f"{n}. {title}" for n, (title, _, _) in leidraad.STEPS.items())
+           + f". Zie de [leidraad]({rel(INDEX, REFERENCE)}).\n"]
+    out += [f"- [{text(p.title)}]({rel(INDEX, path(p))}) — {text(p.team)}"
+            + (" (samengesteld door de redactie)" if p.composed_by_editors else "") for p in site.teamplans]
     return Generated(INDEX, "\n".join(out) + "\n", "Overzicht")
 
 
 def reference() -> Generated:
     out = ["# Leidraad: verbeterplan in zes stappen\n",
-           "Een verbeterplan maakt vooraf duidelijk wat de opbrengst moet zijn en hoe die wordt vastgesteld, "
-           "zodat het team achteraf kan nagaan of de doelen zijn gehaald. Komt er later nieuwe aanleiding, dan "
-           "begint het team opnieuw bij stap 1.\n", "## De zes stappen\n"]
-    out += [f"{n}. **{title}** — {question}" for n, (title, question) in leidraad.STEPS.items()]
-    out += ["", "Een doel is SMART als het specifiek, meetbaar, acceptabel, realistisch en tijdgebonden is: "
-            "het noemt in elk geval wat wordt gemeten, welke waarde het team wil halen en wanneer.\n",
+           "Volgens de leidraad werkt een team systematisch als het vooraf bepaalt wat de opbrengst moet zijn en "
+           "hoe die wordt vastgesteld, en daarmee achteraf nagaat in hoeverre de doelen zijn gehaald; cyclisch als "
+           "het weer bij stap 1 kan beginnen wanneer er opnieuw aanleiding is.\n", "## De zes stappen\n"]
+    for n, (title, lead, questions) in leidraad.STEPS.items():
+        out.append(f"### {n}. {title}\n\n{lead}\n")
+        out.append("\n".join(f"- {q}" for q in questions) + "\n")
+    out += ["SMART staat in de leidraad voor specifiek, meetbaar, acceptabel, realistisch en tijdgebonden. "
+            "Deze site controleert daarvan alleen of een plan een indicator, een streefwaarde en een jaar noemt "
+            "(eigen controle van de site, geen onderdeel van de leidraad).\n",
             "## Soorten aanleiding\n", "\n".join(f"- {v}" for v in leidraad.REASONS.values()) + "\n",
             "## Checklist randvoorwaarden\n", "\n".join(f"- {v}" for v in leidraad.PRECONDITIONS.values()) + "\n",
             "## Knelpunten en tips voor opleidingsteams\n"]

@@ -15,6 +15,8 @@ from . import activities, goals, ratios
 
 GROUPS = {"programma": "Programma", "begeleiding": "Begeleiding, ondersteuning en stimulering"}
 NATIONAL = "landelijk thema"
+NOT_IN_DATA = "De gegevens van deze site bevatten"
+"""Start of every "nothing here" sentence: it says what the site's data lack, never that the agenda has none."""
 
 
 def path(theme: Theme) -> str:
@@ -35,12 +37,14 @@ def indicator_cells(ind: Indicator, years: list[int]) -> tuple[list[str], list[s
     period = (base.period or (str(base.year) if base.year else "")) if shown else ""
     targets = ["; ".join(target_text(t, ind.unit, display=False) for t in ind.targets_in(y)) for y in years]
     display = [baseline_text(ind), *[year_label(ind, y) for y in years]]
-    return display, [machine(base.value) if shown else "", period, *targets]
+    derived = "ja" if shown and base.derived else ""
+    return display, [machine(base.value) if shown else "", period, derived, *targets]
 
 
 def indicator_columns(years: list[int]) -> list[str]:
-    """CSV column names after the label columns, matching :func:`indicator_cells`."""
-    return ["nulmeting", "nulmeting_periode", *[f"streefwaarde_{y}" for y in years]]
+    """CSV column names after the label columns, matching :func:`indicator_cells`
+    (``nulmeting_afgeleid``: ``ja`` when the agenda does not name the value as baseline)."""
+    return ["nulmeting", "nulmeting_periode", "nulmeting_afgeleid", *[f"streefwaarde_{y}" for y in years]]
 
 
 def card(site: Site, ind: Indicator, page: str, charts, files: list[Generated]) -> str:
@@ -62,6 +66,8 @@ def card(site: Site, ind: Indicator, page: str, charts, files: list[Generated]) 
         facts.append("**Richting:** lager is beter")
     if ind.source:
         facts.append(f"**Bron:** {text(ind.source)}")
+    if ind.baseline and ind.baseline.derived and ind.baseline.value is not None:
+        facts.append(f"**Nulmeting afgeleid door de redactie:** {ind.baseline.derived}")
     if ind.baseline and ind.baseline.note:
         facts.append(f"**Nulmeting:** {ind.baseline.note}")
     if ind.ambition:
@@ -107,11 +113,13 @@ def table_block(site: Site, table: TableData, page: str, charts, files: list[Gen
 
 def measures_block(site: Site, theme: Theme, page: str) -> str:
     out = []
-    for group, title in GROUPS.items():
-        items = [m for m in site.measures_of(theme.id) if m.group == group]
+    headings = list(dict.fromkeys(m.heading for m in site.measures_of(theme.id) if m.heading))
+    sections = [(title, [m for m in site.measures_of(theme.id) if m.group == group]) for group, title in GROUPS.items()]
+    sections += [(h, [m for m in site.measures_of(theme.id) if m.heading == h]) for h in headings]
+    for title, items in sections:
         if not items:
             continue
-        out.append(f"### {title}\n")
+        out.append(f"### {text(title)}\n")
         for m in items:
             line = f"- **{text(m.title)}**"
             if m.summary:
@@ -125,20 +133,21 @@ def measures_block(site: Site, theme: Theme, page: str) -> str:
             out.append(line + ("".join(f"\n    - {e}" for e in extra)))
             out += [f"    - {text(i)}" for i in m.items]
         out.append("")
-    return "\n".join(out) if out else "Voor dit thema zijn geen maatregelen vastgelegd.\n"
+    return "\n".join(out) if out else f"{NOT_IN_DATA} geen maatregelen voor dit thema.\n"
 
 
 def budget_block(site: Site, theme: Theme, page: str) -> str:
     budget = site.budget
     alloc = next((a for a in budget.allocations if a.theme == theme.id), None) if budget else None
     if alloc is None:
-        return "Voor dit thema is geen budget vastgelegd.\n"
+        return f"{NOT_IN_DATA} geen budget voor dit thema.\n"
     per = " per jaar" if budget.per_year else ""
     out = [f"Dit thema krijgt {percent(alloc.share_pct)} van de kwaliteitsmiddelen: {euro_mln(alloc.amount_mln)}{per}."]
     extra = next((a for a in budget.additional if a.theme == theme.id), None)
     if extra:
         out.append(
-            f"Met {euro_mln(extra.other_amount_mln)} aan andere additionele middelen is het totaal voor dit thema "
+            f"Met {euro_mln(extra.other_amount_mln)} aan andere additionele middelen"
+            f"{' (volgens de agenda indicatief)' if budget.additional_indicative else ''} is het totaal voor dit thema "
             f"{euro_mln(extra.total_amount_mln)}; de kwaliteitsmiddelen zijn daarvan {percent(extra.ka_share_horizontal_pct)}."
         )
     out.append(f"\n[Begroting van alle thema's]({rel(page, 'begroting.md')})\n")
@@ -148,6 +157,7 @@ def budget_block(site: Site, theme: Theme, page: str) -> str:
 def render(site: Site, theme: Theme, charts, chapter: str | None, files: list[Generated]) -> Generated:
     page = path(theme)
     kind = "Voorwaarde" if theme.kind == "precondition" else f"Thema {theme.number}"
+    this = "deze voorwaarde" if theme.kind == "precondition" else "dit thema"
     out = [f"# {kind}: {text(theme.title)}\n"]
     if theme.national:
         out.append(f"*Dit is een {NATIONAL}.*\n")
@@ -160,16 +170,22 @@ def render(site: Site, theme: Theme, charts, chapter: str | None, files: list[Ge
         out.append("## Uitgangssituatie\n")
         out.append(baseline)
     out.append("## Ambitie\n")
-    out.append("\n\n".join(theme.ambitions) + "\n" if theme.ambitions else "Geen ambitie vastgelegd.\n")
+    out.append("\n\n".join(theme.ambitions) + "\n" if theme.ambitions else f"{NOT_IN_DATA} geen ambitie voor {this}.\n")
     out.append("## Doelen\n")
     by_year = goals.block(site, theme)
     if by_year:
         out.append(by_year)
     else:
-        out.append("\n".join(f"- {text(g.text)}" for g in theme.goals) + "\n" if theme.goals else "Geen doelen vastgelegd.\n")
+        out.append("\n".join(f"- {text(g.text)}" for g in theme.goals) + "\n" if theme.goals else f"{NOT_IN_DATA} geen doelen voor {this}.\n")
     inds = site.indicators_of(theme.id)
     out.append("## Indicatoren\n")
-    out += [card(site, ind, page, charts, files) for ind in inds] or ["Geen indicatoren vastgelegd.\n"]
+    if inds:
+        out += [card(site, ind, page, charts, files) for ind in inds]
+    elif any(g.indicator for g in theme.goals):
+        out.append(f"De proces- en effectindicatoren van {this} staan bij de doelen hierboven. {NOT_IN_DATA} "
+                   f"voor {this} geen indicator met nulmeting en streefwaarden.\n")
+    else:
+        out.append(f"{NOT_IN_DATA} geen indicatoren voor {this}.\n")
     for label, value in (("Monitor", theme.monitor), ("Wijze van vaststellen", theme.attainment_rule), ("Duurzaamheid", theme.sustainability)):
         if value:
             out.append(f"## {label}\n\n{value}\n")
