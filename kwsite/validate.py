@@ -19,6 +19,7 @@ from .load import Loaded
 from .model import Site
 from .numbers import number
 from .problems import Problem
+from .plausible import PLAUSIBLE_RULES
 from .validate_figures import FIGURE_RULES
 
 PERCENT_MAX = Decimal(100)
@@ -267,7 +268,7 @@ def check_directives(site: Site, loaded: Loaded) -> None:
 
 
 RULES = (check_ids, check_references, check_targets, check_realisations, check_tables, check_budget,
-         check_directives) + FIGURE_RULES + LINE_RULES
+         check_directives) + FIGURE_RULES + LINE_RULES + PLAUSIBLE_RULES
 """Every rule, in order: the core ones, those of process/activities/ratio tables, of action lines and plans."""
 
 
