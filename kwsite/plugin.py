@@ -45,7 +45,8 @@ from .directives import body_offset, decode_page, expand
 from .mdtables import scope_headers, with_links
 from .pages.common import download_links
 from .editions import PreviousEditionError, compare, load_previous
-from .pages import PLACEHOLDER, expand_nav, nav_mentions
+from .pages import PLACEHOLDER, nav_mentions
+from . import siteconfig
 from .pages.changes import render as changes_page
 from .files import DigestFile, LaterFile
 from .preview import Preview, quiet_dirty_warning, stop_cleanly_on_sigterm
@@ -105,8 +106,12 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         self.cache_dir = root / self.config.cache_dir if self.config.cache_dir else None
         self.changes = config.nav is None or nav_mentions(config.nav, PLACEHOLDER + "changes")
         self.previous = self._previous(root, data_dir) if self.changes else None
-        if config.nav:
-            config.nav = expand_nav(config.nav, self.site)
+        nav, problems = siteconfig.check(config, self.site, data_dir)
+        if problems:
+            lines = "\n".join(p.display() for p in sorted(problems))
+            raise PluginError(f"kwsite: {len(problems)} fout(en) in mkdocs.yml of de mappen:\n{lines}")
+        config.nav = nav
+        siteconfig.sinks(config)
         self.errors = []
         config.site_name = plain_text(config.site_name)
         if config.site_description:

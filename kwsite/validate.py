@@ -252,19 +252,22 @@ def check_directives(site: Site, loaded: Loaded) -> None:
     """``[[ref]]`` in any text of the data must resolve (texts are shown on generated pages).
 
     A reference into a record that failed to load (already reported) is not reported again."""
-    from .directives import PATTERN, UnknownReference, resolve
+    from .directives import UnknownReference, resolve, scan
 
     for key, doc in loaded.docs.items():
         for loc, value in _strings(doc.get(key), ()):
-            for match in PATTERN.finditer(value):
-                parts = match.group(1).split(".")
-                if len(parts) > 1 and parts[1] in loaded.invalid_ids:
-                    continue
-                try:
-                    resolve(site, match.group(1))
-                except UnknownReference as exc:
-                    why = f" ({exc})" if str(exc) else ""
-                    loaded.add(key, loc, f"onbekende verwijzing [[{match.group(1)}]]{why}", raw=True)
+            for line in value.split("\n"):
+                for _, _, ref, problem in scan(line):
+                    parts = (ref or "").split(".")
+                    if len(parts) > 1 and parts[1] in loaded.invalid_ids:
+                        continue
+                    if problem is None:
+                        try:
+                            resolve(site, ref)
+                            continue
+                        except UnknownReference as exc:
+                            problem = f"onbekende verwijzing [[{ref}]]" + (f" ({exc})" if str(exc) else "")
+                    loaded.add(key, loc, problem, raw=True)
 
 
 RULES = (check_ids, check_references, check_targets, check_realisations, check_tables, check_budget,

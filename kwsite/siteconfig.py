@@ -1,0 +1,151 @@
+"""Checks of a site's ``mkdocs.yml`` and folders that the build and ``kwsite validate`` share, so
+that ``validate`` says "In orde" only when the build would not stop on them.
+
+- Folders: the data and docs folders lie inside the site's folder; ``site_dir`` is neither one of
+  them nor contains one (MkDocs empties ``site_dir`` before it writes: ``site_dir: data`` would
+  delete the data). Nothing in the docs folder is a link to outside it, or anything but a file or
+  a folder (a committed ``content/env.md → /proc/self/environ`` would publish the build's
+  environment).
+- Nav: every ``kwsite:<section>`` placeholder is known (a typo gets the nearest name as a hint);
+  ``[[ref]]`` in a nav title is expanded like in a page, an unknown one is an error.
+- ``copyright`` passes the HTML allow-list and ``site_author`` becomes plain text: both are put in
+  every page without escaping.
+
+Problems name ``mkdocs.yml`` and, where the text can be found there, its line and column.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import stat
+from pathlib import Path
+
+from .directives import expand
+from .model import Site
+from .pages import PLACEHOLDER, SECTIONS
+from .problems import Problem
+from .sanitize import clean_html, plain_text
+
+CONFIG = "mkdocs.yml"
+
+
+def _where(raw: str, needle: str) -> tuple[int, int]:
+    """Line and column of the first ``needle`` in the text of ``mkdocs.yml`` (0, 0 when not found)."""
+    at = raw.find(needle)
+    if at < 0:
+        return 0, 0
+    return raw.count("\n", 0, at) + 1, at - (raw.rfind("\n", 0, at) + 1) + 1
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path.resolve().is_relative_to(folder.resolve())
+
+
+def folder_problems(root: Path, data_dir: Path, docs_dir: Path, site_dir: Path, raw: str = "") -> list[Problem]:
+    """The folder rules above for the site in ``root``."""
+    out = []
+    for name, folder in (("data_dir", data_dir), ("docs_dir", docs_dir)):
+        if not _inside(folder, root):
+            out.append(Problem(CONFIG, *_where(raw, name), name, f"map '{folder}' ligt buiten de map van de site"))
+        site, other = site_dir.resolve(), folder.resolve()
+        if other == site or other.is_relative_to(site):
+            out.append(Problem(CONFIG, *_where(raw, "site_dir"), "site_dir",
+                               f"site_dir '{site_dir.name}' is of bevat {name} '{folder.name}'; de bouw zou die map leegmaken"))
+    if docs_dir.is_dir() and _inside(docs_dir, root):
+        out += confined(docs_dir, docs_dir.name)
+    return out
+
+
+def confined(folder: Path, rel: str) -> list[Problem]:
+    """Every entry under ``folder`` that is a link to outside it or not a regular file or folder."""
+    out = []
+    top = folder.resolve()
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        for name in sorted(dirnames + filenames):
+            path = Path(dirpath) / name
+            shown = f"{rel}/{path.relative_to(folder).as_posix()}"
+            if path.is_symlink() and not path.resolve().is_relative_to(top):
+                out.append(Problem(shown, 0, 0, "", f"koppeling naar buiten {rel}/; wordt niet gelezen of gepubliceerd"))
+                if name in dirnames:
+                    dirnames.remove(name)
+                continue
+            mode = path.stat().st_mode if path.exists() else 0
+            if mode and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                out.append(Problem(shown, 0, 0, "", "geen gewoon bestand; wordt niet gelezen of gepubliceerd"))
+    return out
+
+
+def placeholder_problems(nav, raw: str = "") -> list[Problem]:
+    """Unknown ``kwsite:<section>`` placeholders in ``nav``, with the nearest known one as a hint."""
+    out = []
+    for item in _walk(nav):
+        if isinstance(item, str) and item.startswith(PLACEHOLDER) and item[len(PLACEHOLDER):] not in SECTIONS:
+            guess = difflib.get_close_matches(item[len(PLACEHOLDER):], SECTIONS, n=1, cutoff=0.5)
+            hint = f"; bedoelt u {PLACEHOLDER}{guess[0]}?" if guess else f" (bekend: {', '.join(SECTIONS)})"
+            out.append(Problem(CONFIG, *_where(raw, item), "nav", f"onbekende plaatshouder '{item}'{hint}"))
+    return out
+
+
+def _walk(items):
+    if isinstance(items, list):
+        for item in items:
+            yield from _walk(item)
+    elif isinstance(items, dict):
+        for value in items.values():
+            yield from _walk(value)
+    else:
+        yield items
+
+
+def expand_titles(nav, site: Site, raw: str = "") -> tuple[list, list[Problem]]:
+    """``nav`` (placeholders already expanded) with ``[[ref]]`` in its titles expanded, and the problems."""
+    problems: list[Problem] = []
+
+    def title(text: str) -> str:
+        if "[[" not in text:
+            return text
+        line, col = _where(raw, text)
+        new, more = expand(text, site, CONFIG, line)
+        problems.extend(Problem(CONFIG, p.line, p.col + col - 1 if line else 0, "nav", f"{p.path}: {p.message}")
+                        for p in more)
+        return new
+
+    def walk(items):
+        if isinstance(items, list):
+            return [walk(i) for i in items]
+        if isinstance(items, dict):
+            return {title(k) if isinstance(k, str) else k: walk(v) for k, v in items.items()}
+        return items
+
+    return walk(nav), problems
+
+
+def sinks(config) -> None:
+    """``copyright`` through the allow-list and ``site_author`` as plain text (in place)."""
+    if config.get("copyright"):
+        config["copyright"] = clean_html(str(config["copyright"]))
+    if config.get("site_author"):
+        config["site_author"] = plain_text(str(config["site_author"]))
+
+
+def check(config, site: Site, data_dir: Path) -> tuple[list | None, list[Problem]]:
+    """Every rule of this module on a loaded MkDocs ``config``: (the nav with placeholders and
+    title directives expanded, or ``None`` without a nav; the problems)."""
+    from .pages import expand_nav
+
+    path = Path(config.config_file_path)
+    root = path.parent
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raw = ""
+    problems = folder_problems(root, data_dir, Path(config.docs_dir), Path(config.site_dir), raw)
+    nav = config.nav
+    if nav:
+        found = placeholder_problems(nav, raw)
+        problems += found
+        if not found:
+            nav, more = expand_titles(expand_nav(nav, site), site, raw)
+            problems += more
+    return nav, problems
