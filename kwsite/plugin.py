@@ -182,6 +182,13 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             offset = body_offset(page.file.content_string, markdown)
         text, problems = expand(markdown, self.site, source, offset)
         self.errors += problems
+        for key in ("title", "description"):  # front matter: expanded like the body
+            value = page.meta.get(key)
+            if isinstance(value, str) and "[[" in value:
+                raw = page.file.content_string if not page.file.generated_by else ""
+                line = raw[: raw.find(value)].count("\n") + 1 if value in raw else 0
+                page.meta[key], found = expand(value, self.site, source, line)
+                self.errors += found
         tables = self.text_tables.get(page.file.src_uri)
         if tables and not page.file.generated_by:
             text = with_links(text, [download_links(d) for d in tables])

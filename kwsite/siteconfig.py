@@ -129,6 +129,21 @@ def sinks(config) -> None:
         config["site_author"] = plain_text(str(config["site_author"]))
 
 
+def previous_problems(config, site: Site, root: Path, data_dir: Path) -> list[Problem]:
+    """The previous edition must load when the site shows "Wat is er veranderd" (as the build does)."""
+    from .editions import PreviousEditionError, load_previous
+    from .pages import nav_mentions
+
+    ref = site.agenda.edition.previous
+    if not ref or not (config.nav is None or nav_mentions(config.nav, PLACEHOLDER + "changes")):
+        return []
+    try:
+        load_previous(root, data_dir, ref)
+    except PreviousEditionError as exc:
+        return [Problem(f"{data_dir.name}/agenda.yaml", 0, 0, "agenda.edition.previous", f"vorige editie '{ref}': {exc}")]
+    return []
+
+
 def check(config, site: Site, data_dir: Path) -> tuple[list | None, list[Problem]]:
     """Every rule of this module on a loaded MkDocs ``config``: (the nav with placeholders and
     title directives expanded, or ``None`` without a nav; the problems)."""
@@ -141,6 +156,7 @@ def check(config, site: Site, data_dir: Path) -> tuple[list | None, list[Problem
     except (OSError, UnicodeDecodeError):
         raw = ""
     problems = folder_problems(root, data_dir, Path(config.docs_dir), Path(config.site_dir), raw)
+    problems += previous_problems(config, site, root, data_dir)
     nav = config.nav
     if nav:
         found = placeholder_problems(nav, raw)

@@ -270,7 +270,17 @@ def check_directives(site: Site, loaded: Loaded) -> None:
                     loaded.add(key, loc, problem, raw=True)
 
 
-RULES = (check_ids, check_references, check_targets, check_realisations, check_tables, check_budget,
+def check_edition(site: Site, loaded: Loaded) -> None:
+    """``agenda.edition.previous`` names a git ref or a folder, and can never reach git as an option."""
+    from .editions import ref_problem
+
+    previous = site.agenda.edition.previous
+    why = ref_problem(previous) if previous else None
+    if why:
+        loaded.add("agenda", ("edition", "previous"), why)
+
+
+RULES = (check_edition, check_ids, check_references, check_targets, check_realisations, check_tables, check_budget,
          check_directives) + FIGURE_RULES + LINE_RULES + PLAUSIBLE_RULES
 """Every rule, in order: the core ones, those of process/activities/ratio tables, of action lines and plans."""
 
