@@ -73,6 +73,11 @@ def validate(site_dir: Path, strict: bool) -> None:
     config = _load_config(site_dir)
     data_rel = _data_rel(config)
     content = Path(config.docs_dir) if config else site_dir / "content"
+    outside = siteconfig.data_outside(site_dir, site_dir / data_rel)
+    if outside:
+        click.echo(outside[0].display(), err=True)
+        click.echo("1 fout(en), 0 waarschuwing(en).", err=True)
+        sys.exit(1)
     try:
         site, warned = load_site(site_dir / data_rel, data_rel)
         if config is not None:
@@ -98,16 +103,30 @@ def _load_config(site_dir: Path):
     """The MkDocs config of ``SITE_DIR/mkdocs.yml`` (plugins loaded, no event run), or ``None``
     when there is no ``mkdocs.yml``; exit 1 with MkDocs' message when it does not load."""
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    import logging
 
     path = site_dir / "mkdocs.yml"
     if not path.is_file():
         return None
+    said: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: said.append(record.getMessage())
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
     try:
         return load_config(str(path))
-    except ConfigurationError as exc:
-        click.echo(f"{path}: {exc}", err=True)
+    except (Abort, ConfigurationError) as exc:
+        for message in [*said, str(exc)]:
+            if message.strip() and not message.startswith("Aborted"):
+                if "'docs_dir' should not be within the 'site_dir'" in message:
+                    message = "site_dir: site_dir bevat docs_dir; de bouw zou de bronbestanden overschrijven of wissen"
+                click.echo(f"mkdocs.yml: {message}", err=True)
+        click.echo("1 fout(en), 0 waarschuwing(en).", err=True)
         sys.exit(1)
+    finally:
+        logger.removeHandler(handler)
 
 
 def _data_rel(config) -> str:
@@ -134,7 +153,7 @@ def build(site_dir: Path, strict: bool) -> None:
         _site_config(site_dir)
     target = Path(config.site_dir).resolve()
     raw = (site_dir / "mkdocs.yml").read_text(encoding="utf-8", errors="replace")
-    folders = siteconfig.folder_problems(site_dir, site_dir / _data_rel(config), Path(config.docs_dir), target, raw)
+    folders = siteconfig.site_dir_problems(site_dir / _data_rel(config), Path(config.docs_dir), target, raw)
     if folders:
         for problem in folders:
             click.echo(problem.display(), err=True)

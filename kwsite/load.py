@@ -25,7 +25,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import model as m
 from .problems import Problem
-from .model.base import MAX_MAGNITUDE
+from .model.base import MAX_MAGNITUDE, PLAIN
 from .yamlload import MAX_BYTES, load_yaml, locate
 
 FILES: dict[str, tuple[str, type[BaseModel], bool]] = {
@@ -253,6 +253,8 @@ def _build(loaded: Loaded, key: str):
 
 
 def _number(text: str) -> Decimal:
+    if not PLAIN.fullmatch(text.strip()):  # 6.5e0, NaN, 6_5 are numbers to Decimal, not to a reader
+        raise InvalidOperation
     value = Decimal(text.strip())
     if not value.is_finite() or abs(value) >= MAX_MAGNITUDE:
         raise InvalidOperation
@@ -362,6 +364,10 @@ def _read_rows(loaded: Loaded, meta: m.Table, rel: str, reader, semicolon: bool)
                 loaded.problems.append(Problem(rel, line, col, periods[col - 2], f"geen getal: {cell!r} ({hint})"))
                 values.append(None)
         rows.append(m.Row(label=record[0].strip(), values=tuple(values), line=line))
+    if not rows:
+        if not any(p.file == rel for p in loaded.problems):
+            loaded.problems.append(Problem(rel, 1, 1, "", "tabel heeft geen rijen onder de kopregel"))
+        return None
     return m.TableData(meta=meta, periods=periods, rows=tuple(rows), path=rel)
 
 
@@ -434,6 +440,11 @@ def resolve_rows(loaded: Loaded, data: m.TableData, aliases: dict[str, str]) -> 
         )
         if total and not any(r.unit for r in rows):
             loaded.problems.append(Problem(data.path, 1, 1, "total", f"geen rij met label '{data.meta.total}'"))
+        first: dict[str, int] = {}
+        for row in rows:
+            if first.setdefault(_key(row.label), row.line) != row.line:
+                loaded.problems.append(Problem(data.path, row.line, 1, "label",
+                                               f"'{row.label}' staat al op regel {first[_key(row.label)]}"))
         return m.TableData(meta=data.meta, periods=data.periods, rows=rows, path=data.path)
     extra = {_key(x) for x in data.meta.extra_rows}
     if data.meta.total:

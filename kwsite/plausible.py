@@ -7,7 +7,8 @@ would otherwise publish a number that looks fine but is not the source's.
   table's first series, so a VSV table under a share-of-students indicator would be published
   as that indicator's series.
 - A percentage is not a factor of about 100 off from its indicator's reference (the baseline, else
-  the first target): ``0.776`` pasted for 77,6 % would be published as 0,776 %. Zero values and
+  the first target; for a table without one, the table's median; a table of only values below 1
+  is taken as fractions): ``0.776`` pasted for 77,6 % would be published as 0,776 %. Zero values and
   indicators without a reference are not compared.
 """
 
@@ -88,17 +89,31 @@ def check_magnitudes(site: Site, loaded: Loaded) -> None:
             why = off_by_far(real.value, ref)
             if why:
                 loaded.add("indicators", (i, "realisations", j, "value"), f"{why} (referentie van de indicator): {HINT}")
-        for table_id in ind.tables:
-            table = site.tables.get(table_id)
-            if table is None or table.meta.unit != ind.unit or (table.meta.indicator not in (None, ind.id)):
-                continue
-            for row in table.rows:
-                for col, (period, value) in enumerate(zip(table.periods, row.values), start=2):
-                    why = off_by_far(value, ref)
-                    if why:
-                        loaded.problems.append(Problem(table.path, row.line, col, period,
-                                                       f"{why} (referentie van indicator {ind.id}): {HINT}"))
-                        break
+    for table in site.tables.values():
+        _check_table(site, loaded, table)
+
+
+def _check_table(site: Site, loaded: Loaded, table) -> None:
+    """A percentage table against its indicator's reference, else against its own median; a table
+    whose every value is below 1 looks like fractions."""
+    if table.meta.unit != "percent":
+        return
+    values = sorted(v for row in table.rows for v in row.values if v)
+    if not values:
+        return
+    owners = [i for i in site.indicators if table.meta.id in i.tables and i.unit == "percent"]
+    owner = site.indicator(table.meta.indicator) if table.meta.indicator else (owners[0] if owners else None)
+    ref = reference(owner) if owner is not None and owner.unit == "percent" else None
+    against = f"referentie van indicator {owner.id}" if ref else "mediaan van de tabel"
+    ref = ref or values[len(values) // 2]
+    for row in table.rows:
+        for col, (period, value) in enumerate(zip(table.periods, row.values), start=2):
+            why = off_by_far(value, ref) if value is not None and value <= 100 else None  # > 100: range rule
+            if why is None and values[-1] < 1 and value:
+                why = f"alle waarden zijn kleiner dan 1 ({number(value)})"
+            if why:
+                loaded.problems.append(Problem(table.path, row.line, col, period, f"{why} ({against}): {HINT}"))
+                return
 
 
 PLAUSIBLE_RULES = (check_theme_numbers, check_table_links, check_magnitudes)

@@ -51,7 +51,7 @@ from .pages.changes import render as changes_page
 from .files import DigestFile, LaterFile
 from .preview import Preview, quiet_dirty_warning, stop_cleanly_on_sigterm
 from .privacy import redact
-from .problems import KwsiteError
+from .problems import KwsiteError, Problem
 from .progress import steps
 from .repro import set_source_date
 from .theme import add_theme
@@ -92,6 +92,9 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         root = Path(config.config_file_path).parent
         set_source_date(root)
         data_dir = self.data_dir = root / self.config.data_dir
+        outside = siteconfig.data_outside(root, data_dir)
+        if outside:
+            raise PluginError(f"kwsite: {outside[0]}")
         try:
             self.site, found = load_site(data_dir, self.config.data_dir)
         except KwsiteError as exc:
@@ -186,9 +189,11 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             value = page.meta.get(key)
             if isinstance(value, str) and "[[" in value:
                 raw = page.file.content_string if not page.file.generated_by else ""
-                line = raw[: raw.find(value)].count("\n") + 1 if value in raw else 0
+                at = raw.find(value)
+                line = raw.count("\n", 0, at) + 1 if at >= 0 else 0
+                shift = at - (raw.rfind("\n", 0, at) + 1) if at >= 0 else 0
                 page.meta[key], found = expand(value, self.site, source, line)
-                self.errors += found
+                self.errors += [Problem(p.file, p.line, p.col + shift, p.path, p.message) for p in found]
         tables = self.text_tables.get(page.file.src_uri)
         if tables and not page.file.generated_by:
             text = with_links(text, [download_links(d) for d in tables])

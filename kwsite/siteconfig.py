@@ -44,17 +44,35 @@ def _inside(path: Path, folder: Path) -> bool:
 
 def folder_problems(root: Path, data_dir: Path, docs_dir: Path, site_dir: Path, raw: str = "") -> list[Problem]:
     """The folder rules above for the site in ``root``."""
+    out = site_dir_problems(data_dir, docs_dir, site_dir, raw)
+    if not _inside(docs_dir, root):
+        out.append(Problem(CONFIG, *_where(raw, "docs_dir"), "docs_dir", f"map '{os.path.relpath(docs_dir, root)}' ligt buiten de map van de site"))
+    elif docs_dir.is_dir():
+        out += confined(docs_dir, docs_dir.name)
+    return out
+
+
+def site_dir_problems(data_dir: Path, docs_dir: Path, site_dir: Path, raw: str = "") -> list[Problem]:
+    """``site_dir`` is neither the data or docs folder nor contains one (the build empties it)."""
     out = []
     for name, folder in (("data_dir", data_dir), ("docs_dir", docs_dir)):
-        if not _inside(folder, root):
-            out.append(Problem(CONFIG, *_where(raw, name), name, f"map '{folder}' ligt buiten de map van de site"))
         site, other = site_dir.resolve(), folder.resolve()
         if other == site or other.is_relative_to(site):
             out.append(Problem(CONFIG, *_where(raw, "site_dir"), "site_dir",
                                f"site_dir '{site_dir.name}' is of bevat {name} '{folder.name}'; de bouw zou die map leegmaken"))
-    if docs_dir.is_dir() and _inside(docs_dir, root):
-        out += confined(docs_dir, docs_dir.name)
     return out
+
+
+def data_outside(root: Path, data_dir: Path) -> list[Problem]:
+    """A problem when the data folder lies outside the site's folder (checked before anything is read)."""
+    if _inside(data_dir, root):
+        return []
+    try:
+        raw = (root / CONFIG).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raw = ""
+    shown = os.path.relpath(data_dir, root)
+    return [Problem(CONFIG, *_where(raw, "data_dir"), "data_dir", f"map '{shown}' ligt buiten de map van de site")]
 
 
 def confined(folder: Path, rel: str) -> list[Problem]:
@@ -155,7 +173,7 @@ def check(config, site: Site, data_dir: Path) -> tuple[list | None, list[Problem
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         raw = ""
-    problems = folder_problems(root, data_dir, Path(config.docs_dir), Path(config.site_dir), raw)
+    problems = data_outside(root, data_dir) + folder_problems(root, data_dir, Path(config.docs_dir), Path(config.site_dir), raw)
     problems += previous_problems(config, site, root, data_dir)
     nav = config.nav
     if nav:

@@ -99,6 +99,8 @@ def _in_scale(loaded: Loaded, ind, loc: tuple, value: Decimal | None) -> None:
         loaded.add("indicators", loc, f"waarde {number(value)} ligt buiten de schaal {number(ind.scale.min)}-{number(ind.scale.max)}")
     elif ind.unit == "percent" and not (0 <= value <= PERCENT_MAX):
         loaded.add("indicators", loc, f"percentage {number(value)} ligt niet tussen 0 en 100")
+    elif ind.unit == "grade" and not ind.scale and not (1 <= value <= 10):
+        loaded.add("indicators", loc, f"cijfer {number(value)} ligt niet tussen 1 en 10")
 
 
 def check_targets(site: Site, loaded: Loaded) -> None:

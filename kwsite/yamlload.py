@@ -178,7 +178,8 @@ def _not_plain(text: str) -> str:
     elif bare.startswith(".") and bare.lower().strip(".") in ("inf", "nan"):
         why = "geen eindig getal"
     elif len(bare) > 1 and bare[0] == "0" and bare[1].isdigit():
-        why = "een voorloopnul (YAML leest 045 als octaal getal 37)"
+        octal = bare.isdigit() and set(bare) <= set("01234567")
+        why = f"voorloopnul; YAML leest dit als het octale getal {int(bare, 8)}" if octal else "voorloopnul"
     elif text.startswith("+"):
         why = "een plusteken"
     else:

@@ -17,7 +17,16 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 """A lower-case identifier used in references (``1a``, ``meerjarenstrategie``)."""
 
-Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+def _printable(value: str) -> str:
+    if CONTROL.search(value):
+        raise ValueError("tekst bevat een stuurteken (zoals NUL); alleen tab en regeleinde mogen")
+    return value
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Characters no text of an agenda contains; a NUL would also cut a file name."""
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000), AfterValidator(_printable)]
 """Free text, Markdown allowed where a field says so."""
 
 Year = Annotated[int, Field(ge=1990, le=2100)]
