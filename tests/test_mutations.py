@@ -169,3 +169,12 @@ def test_a_second_build_in_the_same_folder_waits_its_turn(pristine, tmp_path):
     assert f"Er loopt al een bouw naar {(site / 'site').resolve()}; wacht tot die klaar is" in proc.stderr
     assert (site / "site" / "index.html").read_text(encoding="utf-8") == "gepubliceerd"
     assert not (site / ".site.nieuw").exists()
+
+
+def test_pdf_refuses_a_link_out_of_the_docs_folder(pristine, tmp_path):
+    """``kwsite pdf`` (no MkDocs build) applies the same folder rules: the environment is not read."""
+    site = fresh(pristine, tmp_path, "mini")
+    CASES["mini-content-link-outside"](site)
+    result = CliRunner().invoke(main, ["pdf", str(site)])
+    assert result.exit_code == 1 and not (site / "site").exists()
+    assert result.output == "content/env.md koppeling naar buiten content/; wordt niet gelezen of gepubliceerd\n1 fout(en).\n"
