@@ -88,6 +88,10 @@ def validate(site_dir: Path, strict: bool) -> None:
             errors += check_content(site, content, content.name)
     except KwsiteError as exc:
         errors, warned = exc.problems, exc.warnings
+        if config is not None:  # what needs no data is still checked
+            errors = errors + siteconfig.without_site(config, site_dir / data_rel)
+        if content.is_dir():
+            errors = errors + check_content(None, content, content.name)
     for problem in [*errors, *warned]:
         click.echo(problem.display(), err=True)
     known = notes(warned)  # acknowledged in the data: listed, never failing

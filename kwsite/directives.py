@@ -157,12 +157,13 @@ def scan(line: str) -> list[tuple[int, int, str | None, str | None]]:
     return out
 
 
-def expand(text: str, site: Site, file: str, first_line: int = 1) -> tuple[str, list[Problem]]:
+def expand(text: str, site: Site | None, file: str, first_line: int = 1) -> tuple[str, list[Problem]]:
     """Replace every ``[[ref]]`` outside fenced code and inline code; return (text, problems).
 
     ``first_line`` is the line of ``text``'s first line in ``file`` (after
     front matter), so problems name the line an editor sees. Every other ``[[`` outside
     code (unclosed, too long, broken over two lines) is a problem too (see :func:`scan`).
+    With ``site`` ``None`` only those are reported (references are left as written).
     """
     problems: list[Problem] = []
     out, fence = [], None
@@ -179,6 +180,9 @@ def expand(text: str, site: Site, file: str, first_line: int = 1) -> tuple[str, 
         for start, end, ref, problem in scan(line):
             parts.append(line[last:start])
             last = end
+            if problem is None and site is None:  # syntax only (the data did not load)
+                parts.append(line[start:end])
+                continue
             if problem is None:
                 try:
                     parts.append(resolve(site, ref))
@@ -207,8 +211,9 @@ def decode_page(raw: bytes, name: str) -> tuple[str, Problem | None]:
         return "", Problem(name, line, 1, "", f"bestand is geen UTF-8 (byte 0x{raw[exc.start:exc.start + 1].hex()})")
 
 
-def check_content(site: Site, content_dir: Path, rel: str = "content") -> list[Problem]:
-    """Every unknown ``[[ref]]`` in the Markdown files under ``content_dir``."""
+def check_content(site: Site | None, content_dir: Path, rel: str = "content") -> list[Problem]:
+    """Every unknown ``[[ref]]`` in the Markdown files under ``content_dir`` (with ``site`` ``None``:
+    only the ``[[`` that are no reference at all, see :func:`expand`)."""
     problems: list[Problem] = []
     top = content_dir.resolve()
     for path in sorted(content_dir.rglob("*.md")):

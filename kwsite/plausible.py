@@ -1,12 +1,12 @@
 """Rules against a plausible figure in the wrong place: each catches an editing slip that
 would otherwise publish a number that looks fine but is not the source's.
 
-- Theme numbers are unique: two themes numbered 1 would both be shown as "Thema 1".
+- Theme numbers are unique per kind (theme, precondition): two themes numbered 1 would both be shown as "Thema 1".
 - A table listed under an indicator's ``tables`` measures in the indicator's unit and, when
   the table names an indicator itself, names this one: the indicator's card chart shows the
   table's first series, so a VSV table under a share-of-students indicator would be published
   as that indicator's series.
-- A percentage is not a factor of about 100 off from its indicator's reference (the baseline, else
+- A percentage is not a factor of about 100 (50 or more) off from its indicator's reference (the baseline, else
   the first target; for a table without one, the table's median; a table of only values below 1
   is taken as fractions): ``0.776`` pasted for 77,6 % would be published as 0,776 %. Zero values and
   indicators without a reference are not compared.
@@ -21,18 +21,20 @@ from .model import Site
 from .numbers import number
 from .problems import Problem
 
-FACTOR = Decimal(30)
+FACTOR = Decimal(50)
 """A value this many times larger or smaller than its reference is taken as a slip (a factor
-100 from fractions or percent points; the shipped data stays within a factor 6)."""
+100 from fractions or percent points; the shipped data stays within a factor 6). A smaller value
+must also be below 1 (a fraction): a college with 1% early leavers beside a 38% baseline is real."""
 
 
 def check_theme_numbers(site: Site, loaded: Loaded) -> None:
-    seen: dict[int, str] = {}
+    seen: dict[tuple[str, int], str] = {}
     for i, theme in enumerate(site.themes):
-        if theme.number in seen:
-            loaded.add("themes", (i, "number"), f"nummer {theme.number} heeft thema '{seen[theme.number]}' al")
+        key = (theme.kind, theme.number)  # preconditions may have their own numbering
+        if key in seen:
+            loaded.add("themes", (i, "number"), f"nummer {theme.number} heeft thema '{seen[key]}' al")
         else:
-            seen[theme.number] = theme.id
+            seen[key] = theme.id
 
 
 def check_table_links(site: Site, loaded: Loaded) -> None:
@@ -65,7 +67,7 @@ def off_by_far(value: Decimal | None, ref: Decimal | None) -> str | None:
     """A Dutch description when ``value`` is ``FACTOR`` times larger or smaller than ``ref``."""
     if not value or not ref or value < 0 or ref < 0:
         return None
-    if value * FACTOR <= ref:
+    if value < 1 and value * FACTOR <= ref:
         return f"{number(value)} is meer dan {FACTOR} keer kleiner dan {number(ref)}"
     if value >= ref * FACTOR:
         return f"{number(value)} is meer dan {FACTOR} keer groter dan {number(ref)}"

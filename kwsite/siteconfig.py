@@ -162,24 +162,32 @@ def previous_problems(config, site: Site, root: Path, data_dir: Path) -> list[Pr
     return []
 
 
+def _raw(config) -> str:
+    try:
+        return Path(config.config_file_path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def without_site(config, data_dir: Path) -> list[Problem]:
+    """The rules that need no loaded data: folders, links out of the docs folder, nav placeholders
+    (also reported when the data has errors, so that every problem is listed at once)."""
+    root, raw = Path(config.config_file_path).parent, _raw(config)
+    problems = data_outside(root, data_dir) + folder_problems(root, data_dir, Path(config.docs_dir), Path(config.site_dir), raw)
+    return problems + (placeholder_problems(config.nav, raw) if config.nav else [])
+
+
 def check(config, site: Site, data_dir: Path) -> tuple[list | None, list[Problem]]:
     """Every rule of this module on a loaded MkDocs ``config``: (the nav with placeholders and
     title directives expanded, or ``None`` without a nav; the problems)."""
     from .pages import expand_nav
 
-    path = Path(config.config_file_path)
-    root = path.parent
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        raw = ""
-    problems = data_outside(root, data_dir) + folder_problems(root, data_dir, Path(config.docs_dir), Path(config.site_dir), raw)
+    root, raw = Path(config.config_file_path).parent, _raw(config)
+    problems = without_site(config, data_dir)
     problems += previous_problems(config, site, root, data_dir)
     nav = config.nav
     if nav:
-        found = placeholder_problems(nav, raw)
-        problems += found
-        if not found:
+        if not any(p.path == "nav" for p in problems):
             nav, more = expand_titles(expand_nav(nav, site), site, raw)
             problems += more
     return nav, problems

@@ -157,7 +157,7 @@ CASES = {
     "mini-duplicate-theme-number": R(MT, "themes:\n", "themes:\n  - {id: tweede, number: 1, title: Tweede, short_title: Tweede}\n"),
     "flag-duplicate-theme-number": R(FT, "    number: 2", "    number: 1"),
     "noord-duplicate-theme-number": R(NT, "    number: 1", "    number: 2"),
-    "noord-precondition-number-twice": R(NT, "kind: precondition", "kind: precondition\n    number: 5"),
+    "noord-theme-duplicate-key": R(NT, "kind: precondition", "kind: precondition\n    number: 5"),
     # --- a table wired to the wrong indicator ---
     "mini-table-of-other-indicator": R(MI, "baseline: {value: 38, year: 2018}", "baseline: {value: 38, year: 2018}\n    tables: [cijfer]"),
     "mini-table-points-elsewhere": R(MTB, "indicator: 1a", "indicator: 1b"),
@@ -284,4 +284,9 @@ CASES = {
     "flag-nav-placeholder-typo": R("mkdocs.yml", "kwsite:colleges", "kwsite:college"),
     "noord-nav-placeholder-typo": R("mkdocs.yml", "kwsite:activities", "kwsite:activiteiten"),
     "clus-nav-placeholder-typo": R("mkdocs.yml", "kwsite:teamplans", "kwsite:teamplan"),
+    # --- several at once: data, content and mkdocs.yml problems in one run ---
+    "mini-data-and-nav-at-once": ALL(R("mkdocs.yml", "kwsite:themes", "kwsite:themas"), R(MI, T20, "{year: 2020, kind: value, value: 045}"),
+                                     LINK("content/env.md", "/proc/self/environ")),
+    "mini-content-and-data-at-once": ALL(R("content/index.md", "[[ind.1b.baseline]]", "[[ind.1b.baseline"),
+                                         R(MU, '"Nrd"]', '"Nrd", "College Zuid"]')),
 }
