@@ -106,10 +106,10 @@ def validate(site_dir: Path, strict: bool) -> None:
 def _load_config(site_dir: Path):
     """The MkDocs config of ``SITE_DIR/mkdocs.yml`` (plugins loaded, no event run), or ``None``
     when there is no ``mkdocs.yml``; exit 1 with MkDocs' message when it does not load."""
+    import logging
+
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
-
-    import logging
 
     path = site_dir / "mkdocs.yml"
     if not path.is_file():
@@ -179,11 +179,12 @@ def build(site_dir: Path, strict: bool) -> None:
 
 @contextmanager
 def build_lock(target: Path):
-    """Hold ``.<site_dir>.lock`` beside ``target`` for one build: a second ``kwsite build`` into the
-    same folder stops at once with a Dutch message instead of moving the site away under the
-    first. The lock is an ``flock``: it ends with the process, also when that crashes."""
-    lock = target.with_name(f".{target.name}.lock")
-    with open(lock, "a") as handle:
+    """Hold a lock on the folder that holds ``target`` for one build: a second ``kwsite build`` into
+    the same folder stops at once with a Dutch message instead of moving the site away under the
+    first. The lock is an ``flock`` on the folder itself (no lock file is left behind); it ends
+    with the process, also when that crashes."""
+    handle = os.open(target.parent, os.O_RDONLY)
+    try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -191,6 +192,8 @@ def build_lock(target: Path):
                        "Er is niets veranderd.", err=True)
             sys.exit(1)
         yield
+    finally:
+        os.close(handle)
 
 
 def swap(new: Path, target: Path) -> None:

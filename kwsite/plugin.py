@@ -109,7 +109,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         self.cache_dir = root / self.config.cache_dir if self.config.cache_dir else None
         self.changes = config.nav is None or nav_mentions(config.nav, PLACEHOLDER + "changes")
         self.previous = self._previous(root, data_dir) if self.changes else None
-        nav, problems = siteconfig.check(config, self.site, data_dir)
+        nav, problems = siteconfig.check(config, self.site, data_dir, previous=False)
         if problems:
             lines = "\n".join(p.display() for p in sorted(problems))
             raise PluginError(f"kwsite: {len(problems)} fout(en) in mkdocs.yml of de mappen:\n{lines}")

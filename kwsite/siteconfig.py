@@ -177,14 +177,15 @@ def without_site(config, data_dir: Path) -> list[Problem]:
     return problems + (placeholder_problems(config.nav, raw) if config.nav else [])
 
 
-def check(config, site: Site, data_dir: Path) -> tuple[list | None, list[Problem]]:
+def check(config, site: Site, data_dir: Path, previous: bool = True) -> tuple[list | None, list[Problem]]:
     """Every rule of this module on a loaded MkDocs ``config``: (the nav with placeholders and
-    title directives expanded, or ``None`` without a nav; the problems)."""
+    title directives expanded, or ``None`` without a nav; the problems). ``previous``: also load
+    the previous edition (the plugin loads it itself)."""
     from .pages import expand_nav
 
     root, raw = Path(config.config_file_path).parent, _raw(config)
     problems = without_site(config, data_dir)
-    problems += previous_problems(config, site, root, data_dir)
+    problems += previous_problems(config, site, root, data_dir) if previous else []
     nav = config.nav
     if nav:
         if not any(p.path == "nav" for p in problems):

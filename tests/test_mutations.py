@@ -162,9 +162,12 @@ def test_a_second_build_in_the_same_folder_waits_its_turn(pristine, tmp_path):
     site = fresh(pristine, tmp_path, "mini")
     (site / "site").mkdir()
     (site / "site" / "index.html").write_text("gepubliceerd", encoding="utf-8")
-    with open(site / ".site.lock", "a") as handle:
+    handle = os.open(site, os.O_RDONLY)  # the folder that holds site/
+    try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         proc = kwsite_build(site)
+    finally:
+        os.close(handle)
     assert proc.returncode == 1
     assert f"Er loopt al een bouw naar {(site / 'site').resolve()}; wacht tot die klaar is" in proc.stderr
     assert (site / "site" / "index.html").read_text(encoding="utf-8") == "gepubliceerd"
