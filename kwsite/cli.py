@@ -81,7 +81,9 @@ def validate(site_dir: Path, strict: bool) -> None:
     try:
         site, warned = load_site(site_dir / data_rel, data_rel)
         if config is not None:
-            errors += siteconfig.check(config, site, site_dir / data_rel)[1]
+            found = siteconfig.check(config, site, site_dir / data_rel)[1]
+            errors += [p for p in found if p.level == "error"]
+            warned = sorted(warned + [p for p in found if p.level != "error"])
         elif content.is_dir():
             errors += siteconfig.confined(content, content.name)
         if content.is_dir():

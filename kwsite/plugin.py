@@ -110,6 +110,9 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         self.changes = config.nav is None or nav_mentions(config.nav, PLACEHOLDER + "changes")
         self.previous = self._previous(root, data_dir) if self.changes else None
         nav, problems = siteconfig.check(config, self.site, data_dir, previous=False)
+        for problem in [p for p in problems if p.level == "warning"]:
+            log.warning(str(problem))
+        problems = [p for p in problems if p.level == "error"]
         if problems:
             lines = "\n".join(p.display() for p in sorted(problems))
             raise PluginError(f"kwsite: {len(problems)} fout(en) in mkdocs.yml of de mappen:\n{lines}")

@@ -105,6 +105,28 @@ def placeholder_problems(nav, raw: str = "") -> list[Problem]:
     return out
 
 
+def nav_path_problems(nav, site: Site, docs_dir: Path, raw: str = "") -> list[Problem]:
+    """Every page path in ``nav`` (as written in mkdocs.yml) is a file inside the docs folder or a
+    page kwsite generates: one outside the folder or with a control character is an error, a
+    missing one a warning (MkDocs leaves it out of the nav; a strict build stops on it)."""
+    from .pages import nav as section_nav, nav_pages
+
+    generated = {path for s in SECTIONS for _, path in nav_pages(section_nav(site, s))}
+    out = []
+    for item in _walk(nav):
+        if not isinstance(item, str) or item.startswith(PLACEHOLDER) or "://" in item or item.startswith(("mailto:", "#")):
+            continue
+        where = _where(raw, item)
+        if any(ord(ch) < 32 for ch in item):
+            out.append(Problem(CONFIG, *where, "nav", "pad bevat een stuurteken"))
+        elif item.startswith("/") or not (docs_dir / item).resolve().is_relative_to(docs_dir.resolve()):
+            out.append(Problem(CONFIG, *where, "nav", f"'{item}' ligt buiten {docs_dir.name}/"))
+        elif not (docs_dir / item).is_file() and item not in generated:
+            out.append(Problem(CONFIG, *where, "nav", f"'{item}' staat niet in {docs_dir.name}/ en wordt niet gegenereerd",
+                               "warning"))
+    return out
+
+
 def _walk(items):
     if isinstance(items, list):
         for item in items:
@@ -189,6 +211,7 @@ def check(config, site: Site, data_dir: Path, previous: bool = True) -> tuple[li
     nav = config.nav
     if nav:
         if not any(p.path == "nav" for p in problems):
+            problems += nav_path_problems(nav, site, Path(config.docs_dir), raw)
             nav, more = expand_titles(expand_nav(nav, site), site, raw)
             problems += more
     return nav, problems

@@ -109,7 +109,7 @@ def assert_build_stops_like_validate(site: Path) -> set[str]:
 
 
 CONFIG_GROUP = ["mini-nav-placeholder-typo", "mini-content-link-outside", "mini-content-dir-link-outside"]
-TITLE_GROUP = ["mini-nav-title-unknown-ref", "mini-content-image-link-outside"]
+TITLE_GROUP = ["mini-nav-title-unknown-ref", "mini-content-image-link-outside", "mini-nav-path-outside"]
 CONTENT_GROUP = ["mini-content-unclosed", "mini-content-frontmatter-title"]
 
 
