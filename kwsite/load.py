@@ -17,7 +17,6 @@ import csv
 import difflib
 import hashlib
 import io
-import os
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
