@@ -13,14 +13,17 @@ renders the PDF edition without an MkDocs build. On a terminal the long steps
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
+from . import siteconfig
 from .build import load_site
 from .directives import check_content
 from .problems import KwsiteError, notes, warnings
@@ -67,13 +70,30 @@ def validate(site_dir: Path, strict: bool) -> None:
     waarschuwingen niet mee.
     """
     errors, warned = [], []
+    config = _load_config(site_dir)
+    data_rel = _data_rel(config)
+    content = Path(config.docs_dir) if config else site_dir / "content"
+    outside = siteconfig.data_outside(site_dir, site_dir / data_rel)
+    if outside:
+        click.echo(outside[0].display(), err=True)
+        click.echo("1 fout(en), 0 waarschuwing(en).", err=True)
+        sys.exit(1)
     try:
-        site, warned = load_site(site_dir / "data", "data")
-        content = site_dir / "content"
+        site, warned = load_site(site_dir / data_rel, data_rel)
+        if config is not None:
+            found = siteconfig.check(config, site, site_dir / data_rel)[1]
+            errors += [p for p in found if p.level == "error"]
+            warned = sorted(warned + [p for p in found if p.level != "error"])
+        elif content.is_dir():
+            errors += siteconfig.confined(content, content.name)
         if content.is_dir():
-            errors = check_content(site, content)
+            errors += check_content(site, content, content.name)
     except KwsiteError as exc:
         errors, warned = exc.problems, exc.warnings
+        if config is not None:  # what needs no data is still checked
+            errors = errors + siteconfig.without_site(config, site_dir / data_rel)
+        if content.is_dir():
+            errors = errors + check_content(None, content, content.name)
     for problem in [*errors, *warned]:
         click.echo(problem.display(), err=True)
     known = notes(warned)  # acknowledged in the data: listed, never failing
@@ -83,6 +103,42 @@ def validate(site_dir: Path, strict: bool) -> None:
         click.echo(f"{len(errors)} fout(en), {len(warned)} waarschuwing(en){erkend}.", err=True)
         sys.exit(1)
     click.echo(f"In orde ({len(warned)} waarschuwing(en){erkend}).")
+
+
+def _load_config(site_dir: Path):
+    """The MkDocs config of ``SITE_DIR/mkdocs.yml`` (plugins loaded, no event run), or ``None``
+    when there is no ``mkdocs.yml``; exit 1 with MkDocs' message when it does not load."""
+    import logging
+
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    path = site_dir / "mkdocs.yml"
+    if not path.is_file():
+        return None
+    said: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: said.append(record.getMessage())
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        return load_config(str(path))
+    except (Abort, ConfigurationError) as exc:
+        for message in [*said, str(exc)]:
+            if message.strip() and not message.startswith("Aborted"):
+                if "'docs_dir' should not be within the 'site_dir'" in message:
+                    message = "site_dir: site_dir bevat docs_dir; de bouw zou de bronbestanden overschrijven of wissen"
+                click.echo(f"mkdocs.yml: {message}", err=True)
+        click.echo("1 fout(en), 0 waarschuwing(en).", err=True)
+        sys.exit(1)
+    finally:
+        logger.removeHandler(handler)
+
+
+def _data_rel(config) -> str:
+    """The kwsite plugin's ``data_dir`` (``data`` when the config has none)."""
+    plugin = config.plugins.get("kwsite") if config is not None else None
+    return plugin.config.data_dir if plugin is not None else "data"
 
 
 def _mkdocs(args: list[str], site_dir: Path) -> int:
@@ -98,25 +154,48 @@ def build(site_dir: Path, strict: bool) -> None:
     Er wordt eerst in een aparte map gebouwd; pas als dat lukt, komt de nieuwe
     versie op de plaats van de oude. Een mislukte bouw laat de vorige versie staan.
     """
-    target = publish_dir(site_dir)
-    staging = target.with_name(f".{target.name}.nieuw")
-    shutil.rmtree(staging, ignore_errors=True)
-    code = _mkdocs(["build", *(["--strict"] if strict else []), "--site-dir", str(staging)], site_dir)
-    if code != 0:
+    config = _load_config(site_dir)
+    if config is None:
+        _site_config(site_dir)
+    target = Path(config.site_dir).resolve()
+    raw = (site_dir / "mkdocs.yml").read_text(encoding="utf-8", errors="replace")
+    folders = siteconfig.site_dir_problems(site_dir / _data_rel(config), Path(config.docs_dir), target, raw)
+    if folders:
+        for problem in folders:
+            click.echo(problem.display(), err=True)
+        click.echo("Bouwen niet begonnen; er is niets veranderd.", err=True)
+        sys.exit(1)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with build_lock(target):
+        staging = target.with_name(f".{target.name}.nieuw")
         shutil.rmtree(staging, ignore_errors=True)
-        kept = "de vorige versie in " + str(target) + " blijft staan" if target.exists() else "er is niets gepubliceerd"
-        click.echo(f"Bouwen mislukt; {kept}.", err=True)
-        sys.exit(code)
-    swap(staging, target)
+        code = _mkdocs(["build", "--strict" if strict else "--no-strict", "--site-dir", str(staging)], site_dir)
+        if code != 0:
+            shutil.rmtree(staging, ignore_errors=True)
+            kept = "de vorige versie in " + str(target) + " blijft staan" if target.exists() else "er is niets gepubliceerd"
+            click.echo(f"Bouwen mislukt; {kept}.", err=True)
+            sys.exit(code)
+        swap(staging, target)
     click.echo(f"Gebouwd: {target}", err=True)
 
 
-def publish_dir(site_dir: Path) -> Path:
-    """The absolute ``site_dir`` of ``SITE_DIR/mkdocs.yml`` (MkDocs' default ``site``)."""
-    from mkdocs.config import load_config
-
-    config = load_config(str(_site_config(site_dir)))
-    return Path(config.site_dir).resolve()
+@contextmanager
+def build_lock(target: Path):
+    """Hold a lock on the folder that holds ``target`` for one build: a second ``kwsite build`` into
+    the same folder stops at once with a Dutch message instead of moving the site away under the
+    first. The lock is an ``flock`` on the folder itself (no lock file is left behind); it ends
+    with the process, also when that crashes."""
+    handle = os.open(target.parent, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            click.echo(f"Er loopt al een bouw naar {target}; wacht tot die klaar is en probeer het opnieuw. "
+                       "Er is niets veranderd.", err=True)
+            sys.exit(1)
+        yield
+    finally:
+        os.close(handle)
 
 
 def swap(new: Path, target: Path) -> None:

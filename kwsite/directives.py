@@ -55,7 +55,7 @@ def _indicator(site: Site, parts: list[str]) -> str:
         return with_unit(base.value, ind.unit)
     if rest == ["baseline", "year"] and base and (base.year or base.period):
         return base.period or str(base.year)
-    if len(rest) == 2 and rest[0] == "target" and rest[1].isdigit():
+    if len(rest) == 2 and rest[0] == "target" and re.fullmatch(r"[0-9]{4}", rest[1]):
         targets = ind.targets_in(int(rest[1]))
         if len(targets) == 1:
             return target_text(ind, targets[0])
@@ -123,30 +123,75 @@ def resolve(site: Site, ref: str) -> str:
     return KINDS[kind](site, rest.split("."))
 
 
-def expand(text: str, site: Site, file: str, first_line: int = 1) -> tuple[str, list[Problem]]:
-    """Replace every ``[[ref]]`` outside fenced code; return (text, problems).
+MAX_REF = 200
+"""Longest reference accepted between ``[[`` and ``]]``."""
+CODE = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
+"""An inline code span on one line; what stands in it is shown as written."""
+
+
+def scan(line: str) -> list[tuple[int, int, str | None, str | None]]:
+    """Every ``[[`` of one line outside inline code: (start, end, reference, problem). Exactly one of
+    reference and problem is set: an unclosed ``[[``, one with a ``[`` inside, an empty one or one
+    longer than :data:`MAX_REF` is a problem, so nothing is published as typed."""
+    code = [m.span() for m in CODE.finditer(line)]
+    out, at = [], 0
+    while (start := line.find("[[", at)) >= 0:
+        inside = next((span for span in code if span[0] <= start < span[1]), None)
+        if inside:
+            at = inside[1]
+            continue
+        close = line.find("]]", start + 2)
+        body = line[start + 2:close] if close >= 0 else ""
+        if close < 0:
+            out.append((start, len(line), None, "[[ zonder ]] op dezelfde regel (een verwijzing past op één regel)"))
+            break
+        at = close + 2
+        if "[" in body:
+            out.append((start, at, None, "[[ binnen een verwijzing; sluit elke [[ met ]]"))
+        elif not body.strip():
+            out.append((start, at, None, "lege verwijzing [[]]"))
+        elif len(body) > MAX_REF:
+            out.append((start, at, None, f"verwijzing is langer dan {MAX_REF} tekens"))
+        else:
+            out.append((start, at, body, None))
+    return out
+
+
+def expand(text: str, site: Site | None, file: str, first_line: int = 1) -> tuple[str, list[Problem]]:
+    """Replace every ``[[ref]]`` outside fenced code and inline code; return (text, problems).
 
     ``first_line`` is the line of ``text``'s first line in ``file`` (after
-    front matter), so problems name the line an editor sees.
+    front matter), so problems name the line an editor sees. Every other ``[[`` outside
+    code (unclosed, too long, broken over two lines) is a problem too (see :func:`scan`).
+    With ``site`` ``None`` only those are reported (references are left as written).
     """
     problems: list[Problem] = []
-    out, fenced = [], False
+    out, fence = [], None
     for number_, line in enumerate(text.split("\n"), start=first_line):
-        if FENCE.match(line):
-            fenced = not fenced
-        if fenced or "[[" not in line:
+        match = FENCE.match(line)
+        if match and (fence is None or match.group(1) == fence):
+            fence = match.group(1) if fence is None else None
             out.append(line)
             continue
-
-        def sub(match: re.Match, number_=number_) -> str:
-            try:
-                return resolve(site, match.group(1))
-            except UnknownReference as exc:
-                why = f" ({exc})" if str(exc) else ""
-                problems.append(Problem(file, number_, match.start() + 1, match.group(1), f"onbekende verwijzing{why}"))
-                return match.group(0)
-
-        out.append(PATTERN.sub(sub, line))
+        if fence is not None or "[[" not in line:
+            out.append(line)
+            continue
+        parts, last = [], 0
+        for start, end, ref, problem in scan(line):
+            parts.append(line[last:start])
+            last = end
+            if problem is None and site is None:  # syntax only (the data did not load)
+                parts.append(line[start:end])
+                continue
+            if problem is None:
+                try:
+                    parts.append(resolve(site, ref))
+                    continue
+                except UnknownReference as exc:
+                    problem = "onbekende verwijzing" + (f" ({exc})" if str(exc) else "")
+            problems.append(Problem(file, number_, start + 1, (ref or line[start:end])[:60], problem))
+            parts.append(line[start:end])
+        out.append("".join(parts) + line[last:])
     return "\n".join(out), problems
 
 
@@ -166,11 +211,15 @@ def decode_page(raw: bytes, name: str) -> tuple[str, Problem | None]:
         return "", Problem(name, line, 1, "", f"bestand is geen UTF-8 (byte 0x{raw[exc.start:exc.start + 1].hex()})")
 
 
-def check_content(site: Site, content_dir: Path, rel: str = "content") -> list[Problem]:
-    """Every unknown ``[[ref]]`` in the Markdown files under ``content_dir``."""
+def check_content(site: Site | None, content_dir: Path, rel: str = "content") -> list[Problem]:
+    """Every unknown ``[[ref]]`` in the Markdown files under ``content_dir`` (with ``site`` ``None``:
+    only the ``[[`` that are no reference at all, see :func:`expand`)."""
     problems: list[Problem] = []
+    top = content_dir.resolve()
     for path in sorted(content_dir.rglob("*.md")):
         name = f"{rel}/{path.relative_to(content_dir).as_posix()}"
+        if not path.resolve().is_relative_to(top) or not path.is_file():
+            continue  # refused by kwsite.siteconfig.confined
         text, problem = decode_page(path.read_bytes(), name)
         if problem:
             problems.append(problem)

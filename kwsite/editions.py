@@ -11,6 +11,7 @@ loaded sites only and has no git in it.
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import tarfile
 import tempfile
@@ -25,6 +26,19 @@ from .problems import KwsiteError, Problem
 
 class PreviousEditionError(Exception):
     """The previous edition's data cannot be read (unknown ref, not a git repository)."""
+
+
+REF = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._/~^-]*")
+"""How ``agenda.edition.previous`` may be written: a tag, branch or commit (``v2021``, ``HEAD~1``) or a
+folder path; never starting with ``-`` (git would read it as an option: ``--output=…`` writes a file)."""
+
+
+def ref_problem(ref: str) -> str | None:
+    """Why ``ref`` cannot name the previous edition, in Dutch, or ``None``."""
+    if not REF.fullmatch(ref) or ".." in ref.split("/"):
+        return ("verwacht een git-tag, -tak of -commit of een map in de repository (letters, cijfers, . _ / ~ ^ -, "
+                "niet beginnend met - en zonder ..)")
+    return None
 
 
 def _git(root: Path, *args: str) -> bytes:
@@ -52,9 +66,14 @@ def load_previous(root: Path, data_dir: Path, previous: str) -> Site:
     """
     from .build import load_site
 
+    why = ref_problem(previous)
+    if why:
+        raise PreviousEditionError(why)
     folder = (root / previous)
     try:
         if folder.is_dir():
+            if not folder.resolve().is_relative_to(Path(root).resolve()):
+                raise PreviousEditionError(f"map '{previous}' ligt buiten de site")
             return load_site(folder, previous)[0]
         with tempfile.TemporaryDirectory(prefix="kwsite-vorige-") as tmp:
             return load_site(extract_data(root, data_dir, previous, Path(tmp)), f"{previous}:data")[0]

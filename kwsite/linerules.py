@@ -65,6 +65,8 @@ def _check_target(loaded: Loaded, key: str, loc: tuple, target) -> None:
             loaded.add(key, loc + (name,), f"waarde {number(value)} ligt buiten de schaal {number(target.scale.min)}-{number(target.scale.max)}")
         elif target.unit == "percent" and not (0 <= value <= Decimal(100)):
             loaded.add(key, loc + (name,), f"percentage {number(value)} ligt niet tussen 0 en 100")
+        elif target.unit == "grade" and not (1 <= value <= 10):
+            loaded.add(key, loc + (name,), f"cijfer {number(value)} ligt niet tussen 1 en 10")
 
 
 def check_teamplans(site: Site, loaded: Loaded) -> None:

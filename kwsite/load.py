@@ -14,6 +14,7 @@ first one.
 from __future__ import annotations
 
 import csv
+import difflib
 import hashlib
 import io
 from decimal import Decimal, InvalidOperation
@@ -23,8 +24,8 @@ from pydantic import BaseModel, ValidationError
 
 from . import model as m
 from .problems import Problem
-from .model.base import MAX_MAGNITUDE
-from .yamlload import load_yaml, locate
+from .model.base import MAX_MAGNITUDE, PLAIN
+from .yamlload import MAX_BYTES, load_yaml, locate
 
 FILES: dict[str, tuple[str, type[BaseModel], bool]] = {
     "agenda": ("agenda.yaml", m.Agenda, False),
@@ -45,6 +46,17 @@ FILES: dict[str, tuple[str, type[BaseModel], bool]] = {
 MISSING = {"", "-", "–"}
 """Cell texts that mean "the source prints no value"."""
 
+MAX_CSV_BYTES = 1024 * 1024
+"""Largest table file accepted (1 MiB; the largest shipped table is under 1 KiB)."""
+MAX_ROWS = 2000
+"""Most rows one table may have."""
+MAX_COLUMNS = 100
+"""Most columns (label and periods) one table may have."""
+MAX_CELL = 200
+"""Most characters in one cell."""
+MAX_DATA_BYTES = 16 * 1024 * 1024
+"""Most bytes all files of one ``data/`` together may have (16 MiB)."""
+
 
 class Loaded:
     """Raw documents with marks, kept so validation can point at lines."""
@@ -61,6 +73,8 @@ class Loaded:
         failed validation are skipped, so model index and file index can differ)."""
         self.invalid_ids: set[str] = set()
         """Ids of records that failed validation (already reported; not "unknown" elsewhere)."""
+        self.size = 0
+        """Bytes read so far (at most :data:`MAX_DATA_BYTES`)."""
         """Top keys whose file could not be read; references into them are not checked."""
 
     def name(self, file: str) -> str:
@@ -135,14 +149,47 @@ def _dutch_list(text: str) -> str:
     return text.replace(" or ", " of ")
 
 
+def inside(path: Path, folder: Path) -> bool:
+    """Whether ``path``, with every link followed, lies inside ``folder`` (also resolved)."""
+    return path.resolve().is_relative_to(folder.resolve())
+
+
+def read_confined(loaded: Loaded, rel: str, limit: int) -> bytes | str:
+    """The bytes of ``data_dir/rel``, or a Dutch reason why it is not read: outside ``data/``
+    (also through a link), not a regular file, larger than ``limit`` or than what is left of
+    :data:`MAX_DATA_BYTES`. A NUL or other control character in ``rel`` is refused too."""
+    if any(ord(ch) < 32 for ch in rel):
+        return "bestandsnaam bevat een stuurteken"
+    path = loaded.data_dir / rel
+    if not inside(path, loaded.data_dir):
+        return f"bestand '{rel}' ligt buiten data/ (ook een koppeling naar buiten telt)"
+    if not path.is_file():
+        return f"bestand '{rel}' ontbreekt of is geen gewoon bestand"
+    size = path.stat().st_size
+    if size > limit:
+        return f"bestand is groter dan {limit // 1024} KiB"
+    if loaded.size + size > MAX_DATA_BYTES:
+        return f"alle gegevens samen zijn groter dan {MAX_DATA_BYTES // (1024 * 1024)} MiB"
+    with open(path, "rb") as handle:
+        raw = handle.read(limit + 1)
+    if len(raw) > limit:
+        return f"bestand is groter dan {limit // 1024} KiB"
+    loaded.size += len(raw)
+    return raw
+
+
 def _read_yaml(loaded: Loaded, key: str) -> object | None:
     file, _, _ = FILES[key]
     path = loaded.data_dir / file
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         if key == "agenda":
             loaded.problems.append(Problem(loaded.name(file), 0, 0, "", "bestand ontbreekt"))
         return None
-    raw = path.read_bytes()
+    raw = read_confined(loaded, file, MAX_BYTES)
+    if isinstance(raw, str):
+        loaded.problems.append(Problem(loaded.name(file), 0, 0, "", raw))
+        loaded.failed.add(key)
+        return None
     loaded.digests[file] = hashlib.sha256(raw).hexdigest()
     try:
         text = raw.decode("utf-8-sig")
@@ -184,6 +231,8 @@ def _build(loaded: Loaded, key: str):
         loaded.add(key, (), "verwacht een lijst", raw=True)
         return []
     items = list(enumerate(raw)) if is_list else [(None, raw)]
+    file = loaded.name(FILES[key][0])
+    flagged = {p.line for p in loaded.problems if p.file == file}  # YAML-level problems: no cascade
     out = []
     loaded.positions[key] = positions = []
     for i, item in items:
@@ -196,11 +245,15 @@ def _build(loaded: Loaded, key: str):
                 loaded.invalid_ids.add(item["id"])
             for err in exc.errors():
                 loc = prefix + tuple(err["loc"])
+                if loaded.where(key, *loc)[1] in flagged:
+                    continue
                 loaded.add(key, loc, _message(err), raw=True)
     return out if is_list else (out[0] if out else None)
 
 
 def _number(text: str) -> Decimal:
+    if not PLAIN.fullmatch(text.strip()):  # 6.5e0, NaN, 6_5 are numbers to Decimal, not to a reader
+        raise InvalidOperation
     value = Decimal(text.strip())
     if not value.is_finite() or abs(value) >= MAX_MAGNITUDE:
         raise InvalidOperation
@@ -239,13 +292,14 @@ def read_table(loaded: Loaded, meta: m.Table) -> m.TableData | None:
     (with a warning), and ``;``-separated files with decimal commas.
     """
     rel = loaded.name(meta.file)
-    path = (loaded.data_dir / meta.file).resolve()
-    if not path.is_relative_to(loaded.data_dir.resolve()) or not path.is_file():
-        raw = loaded.docs["tables"]["tables"]
-        index = next(i for i, item in enumerate(raw) if isinstance(item, dict) and item.get("id") == meta.id)
-        loaded.add("tables", (index, "file"), f"bestand '{meta.file}' ontbreekt of ligt buiten data/", raw=True)
+    raw = read_confined(loaded, meta.file, MAX_CSV_BYTES)
+    if isinstance(raw, str):
+        items = loaded.docs["tables"]["tables"]
+        index = next(i for i, item in enumerate(items) if isinstance(item, dict) and item.get("id") == meta.id)
+        if raw.startswith("bestand '"):
+            raw = f"bestand '{meta.file}' ontbreekt of ligt buiten data/"
+        loaded.add("tables", (index, "file"), raw, raw=True)
         return None
-    raw = path.read_bytes()
     loaded.digests[meta.file] = hashlib.sha256(raw).hexdigest()
     text = _decode_csv(loaded, rel, raw)
     if text is None:
@@ -254,9 +308,30 @@ def read_table(loaded: Loaded, meta: m.Table) -> m.TableData | None:
     semicolon = ";" in first and "," not in first.split(";", 1)[0]
     """Excel with Dutch settings writes ``label;2017`` with decimal commas."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=";" if semicolon else ",")
+    try:
+        return _read_rows(loaded, meta, rel, reader, semicolon)
+    except csv.Error:  # a cell over csv's own limit (128 KiB), a NUL byte
+        loaded.problems.append(Problem(rel, reader.line_num or 1, 1, "", f"onleesbare CSV: een cel is langer dan {MAX_CELL} tekens of bevat een NUL-teken"))
+        return None
+
+
+def _too_long(loaded: Loaded, rel: str, line: int, record: list[str]) -> bool:
+    for col, cell in enumerate(record, start=1):
+        if len(cell) > MAX_CELL:
+            loaded.problems.append(Problem(rel, line, col, "", f"cel is langer dan {MAX_CELL} tekens"))
+            return True
+    return False
+
+
+def _read_rows(loaded: Loaded, meta: m.Table, rel: str, reader, semicolon: bool) -> m.TableData | None:
     header = next(reader, None)
     if not header or header[0].strip() != "label" or len(header) < 2:
         loaded.problems.append(Problem(rel, 1, 1, "", "kopregel moet beginnen met 'label' en minstens één periode"))
+        return None
+    if len(header) > MAX_COLUMNS:
+        loaded.problems.append(Problem(rel, 1, 1, "", f"meer dan {MAX_COLUMNS} kolommen"))
+        return None
+    if _too_long(loaded, rel, 1, header):
         return None
     periods = tuple(h.strip() for h in header[1:])
     if len(set(periods)) != len(periods):
@@ -265,6 +340,11 @@ def read_table(loaded: Loaded, meta: m.Table) -> m.TableData | None:
     for record in reader:
         line = reader.line_num
         if not any(c.strip() for c in record):
+            continue
+        if len(rows) == MAX_ROWS:
+            loaded.problems.append(Problem(rel, line, 1, "", f"meer dan {MAX_ROWS} rijen"))
+            return None
+        if _too_long(loaded, rel, line, record):
             continue
         if len(record) != len(header):
             loaded.problems.append(
@@ -283,6 +363,10 @@ def read_table(loaded: Loaded, meta: m.Table) -> m.TableData | None:
                 loaded.problems.append(Problem(rel, line, col, periods[col - 2], f"geen getal: {cell!r} ({hint})"))
                 values.append(None)
         rows.append(m.Row(label=record[0].strip(), values=tuple(values), line=line))
+    if not rows:
+        if not any(p.file == rel for p in loaded.problems):
+            loaded.problems.append(Problem(rel, 1, 1, "", "tabel heeft geen rijen onder de kopregel"))
+        return None
     return m.TableData(meta=meta, periods=periods, rows=tuple(rows), path=rel)
 
 
@@ -298,6 +382,43 @@ def alias_map(agenda: m.Agenda, units: list[m.Unit]) -> dict[str, str]:
             if label:
                 out.setdefault(_key(label), unit.id)
     return out
+
+
+def _unknown_files(loaded: Loaded) -> None:
+    """A YAML file in ``data/`` that kwsite does not read is an error (``measure.yaml`` would
+    silently drop every measure), with the nearest known name as a hint."""
+    known = sorted(file for file, _, _ in FILES.values())
+    try:
+        names = sorted(p.name for p in loaded.data_dir.iterdir())
+    except OSError:
+        return
+    for name in names:
+        if name in known or not name.lower().endswith((".yaml", ".yml", ".json")):
+            continue
+        stem = name.rsplit(".", 1)[0].lower()
+        guess = difflib.get_close_matches(stem + ".yaml", known, n=1, cutoff=0.6)
+        hint = f"; bedoelt u {guess[0]}?" if guess else f" (bekend zijn: {', '.join(known)})"
+        loaded.problems.append(Problem(loaded.name(name), 0, 0, "", f"onbekend gegevensbestand, wordt niet gelezen{hint}"))
+
+
+def _alias_conflicts(loaded: Loaded, agenda: m.Agenda, units: list[m.Unit]) -> None:
+    """A name, code or alias may point at one unit only: ``Lelystad`` as an alias of ``poort``
+    would publish Lelystad's figures on Poort's page. Also the institution total's labels."""
+    owner = {_key(a): ("total", f"agenda.total_name/total_aliases") for a in [agenda.total_name, *agenda.total_aliases]}
+    names = [(i, u, [("id", None, u.id), ("name", None, u.name), ("short_name", None, u.short_name),
+                     ("code", None, u.code)]) for i, u in enumerate(units)]
+    aliases = [(i, u, [("aliases", j, a) for j, a in enumerate(u.aliases)]) for i, u in enumerate(units)]
+    for i, unit, fields in names + aliases:  # names first: the alias is the likelier slip
+        for field, j, label in fields:
+            if not label:
+                continue
+            key = _key(label)
+            first = owner.setdefault(key, (unit.id, f"{field} van '{unit.id}'"))
+            if first[0] != unit.id:
+                other = "het instellingstotaal" if first[0] == "total" else f"college '{first[0]}'"
+                loc = (i, field) if j is None else (i, field, j)
+                loaded.add("units", loc, f"'{label}' duidt ook {other} aan ({first[1]}); een naam of alias "
+                           "mag maar één eenheid aanduiden")
 
 
 def _key(label: str) -> str:
@@ -318,6 +439,11 @@ def resolve_rows(loaded: Loaded, data: m.TableData, aliases: dict[str, str]) -> 
         )
         if total and not any(r.unit for r in rows):
             loaded.problems.append(Problem(data.path, 1, 1, "total", f"geen rij met label '{data.meta.total}'"))
+        first: dict[str, int] = {}
+        for row in rows:
+            if first.setdefault(_key(row.label), row.line) != row.line:
+                loaded.problems.append(Problem(data.path, row.line, 1, "label",
+                                               f"'{row.label}' staat al op regel {first[_key(row.label)]}"))
         return m.TableData(meta=data.meta, periods=data.periods, rows=rows, path=data.path)
     extra = {_key(x) for x in data.meta.extra_rows}
     if data.meta.total:
@@ -351,10 +477,12 @@ def load(data_dir: Path | str, rel: str = "data") -> tuple[m.Site | None, Loaded
     Does not raise; see :func:`kwsite.validate.validate` for cross-file rules.
     """
     loaded = Loaded(Path(data_dir), rel)
+    _unknown_files(loaded)
     parts = {key: _build(loaded, key) for key in FILES}
     agenda = parts["agenda"]
     if agenda is None:
         return None, loaded
+    _alias_conflicts(loaded, agenda, parts["units"])
     aliases = alias_map(agenda, parts["units"])
     tables = {}
     for meta in parts["tables"]:

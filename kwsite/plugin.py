@@ -48,12 +48,13 @@ from .directives import body_offset, decode_page, expand
 from .mdtables import scope_headers, with_links
 from .pages.common import download_links, fill_sizes, size_text
 from .editions import PreviousEditionError, compare, load_previous
-from .pages import PLACEHOLDER, expand_nav, nav_mentions
+from .pages import PLACEHOLDER, nav_mentions
+from . import siteconfig
 from .pages.changes import render as changes_page
 from .files import DigestFile, LaterFile
 from .preview import Preview, quiet_dirty_warning, stop_cleanly_on_sigterm
 from .privacy import redact
-from .problems import KwsiteError
+from .problems import KwsiteError, Problem
 from .progress import steps
 from .repro import set_source_date
 from .theme import add_theme
@@ -94,6 +95,9 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         root = Path(config.config_file_path).parent
         set_source_date(root)
         data_dir = self.data_dir = root / self.config.data_dir
+        outside = siteconfig.data_outside(root, data_dir)
+        if outside:
+            raise PluginError(f"kwsite: {outside[0]}")
         try:
             self.site, found = load_site(data_dir, self.config.data_dir)
         except KwsiteError as exc:
@@ -108,8 +112,15 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         self.cache_dir = root / self.config.cache_dir if self.config.cache_dir else None
         self.changes = config.nav is None or nav_mentions(config.nav, PLACEHOLDER + "changes")
         self.previous = self._previous(root, data_dir) if self.changes else None
-        if config.nav:
-            config.nav = expand_nav(config.nav, self.site)
+        nav, problems = siteconfig.check(config, self.site, data_dir, previous=False)
+        for problem in [p for p in problems if p.level == "warning"]:
+            log.warning(str(problem))
+        problems = [p for p in problems if p.level == "error"]
+        if problems:
+            lines = "\n".join(p.display() for p in sorted(problems))
+            raise PluginError(f"kwsite: {len(problems)} fout(en) in mkdocs.yml of de mappen:\n{lines}")
+        config.nav = nav
+        siteconfig.sinks(config)
         self.errors = []
         config.site_name = plain_text(config.site_name)
         if config.site_description:
@@ -180,6 +191,15 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             offset = body_offset(page.file.content_string, markdown)
         text, problems = expand(markdown, self.site, source, offset)
         self.errors += problems
+        for key in ("title", "description"):  # front matter: expanded like the body
+            value = page.meta.get(key)
+            if isinstance(value, str) and "[[" in value:
+                raw = page.file.content_string if not page.file.generated_by else ""
+                at = raw.find(value)
+                line = raw.count("\n", 0, at) + 1 if at >= 0 else 0
+                shift = at - (raw.rfind("\n", 0, at) + 1) if at >= 0 else 0
+                page.meta[key], found = expand(value, self.site, source, line)
+                self.errors += [Problem(p.file, p.line, p.col + shift, p.path, p.message) for p in found]
         tables = self.text_tables.get(page.file.src_uri)
         if tables and not page.file.generated_by:
             text = with_links(text, [download_links(d) for d in tables])

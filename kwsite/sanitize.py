@@ -39,8 +39,18 @@ ATTRIBUTES = {
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 REMOVED_WITH_CONTENT = frozenset({"script", "style"})
-REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
-"""A URL that names a host: a page must not load anything from elsewhere."""
+REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|[/\\]{2})", re.IGNORECASE)
+"""A URL that names a host or a scheme: a page must not load anything from elsewhere. Browsers read
+``\\`` as ``/`` and drop tabs and line breaks, so ``\\\\host/x.png``, ``/\\host`` and ``https:\\\\host``
+name a host too; any scheme (``https:host``, ``data:``) counts as remote."""
+IGNORED = re.compile(r"[\t\n\r]")
+EDGE = "".join(map(chr, range(33)))
+"""Control characters and the space, which browsers strip from both ends of a URL."""
+
+
+def is_remote(url: str) -> bool:
+    """Whether an image URL would make the browser fetch from another host (see :data:`REMOTE`)."""
+    return bool(REMOTE.match(IGNORED.sub("", url).strip(EDGE)))
 
 
 def clean_html(html: str, remote: list[str] | None = None, single_document: bool = False) -> str:
@@ -55,7 +65,7 @@ def clean_html(html: str, remote: list[str] | None = None, single_document: bool
     """
 
     def local_only(tag: str, attr: str, value: str) -> str | None:
-        if tag == "img" and attr == "src" and REMOTE.match(value):
+        if tag == "img" and attr == "src" and is_remote(value):
             if remote is not None:
                 remote.append(value)
             return None

@@ -19,6 +19,7 @@ from .load import Loaded
 from .model import Site
 from .numbers import number
 from .problems import Problem
+from .plausible import PLAUSIBLE_RULES
 from .validate_figures import FIGURE_RULES
 
 PERCENT_MAX = Decimal(100)
@@ -98,6 +99,8 @@ def _in_scale(loaded: Loaded, ind, loc: tuple, value: Decimal | None) -> None:
         loaded.add("indicators", loc, f"waarde {number(value)} ligt buiten de schaal {number(ind.scale.min)}-{number(ind.scale.max)}")
     elif ind.unit == "percent" and not (0 <= value <= PERCENT_MAX):
         loaded.add("indicators", loc, f"percentage {number(value)} ligt niet tussen 0 en 100")
+    elif ind.unit == "grade" and not ind.scale and not (1 <= value <= 10):
+        loaded.add("indicators", loc, f"cijfer {number(value)} ligt niet tussen 1 en 10")
 
 
 def check_targets(site: Site, loaded: Loaded) -> None:
@@ -251,23 +254,36 @@ def check_directives(site: Site, loaded: Loaded) -> None:
     """``[[ref]]`` in any text of the data must resolve (texts are shown on generated pages).
 
     A reference into a record that failed to load (already reported) is not reported again."""
-    from .directives import PATTERN, UnknownReference, resolve
+    from .directives import UnknownReference, resolve, scan
 
     for key, doc in loaded.docs.items():
         for loc, value in _strings(doc.get(key), ()):
-            for match in PATTERN.finditer(value):
-                parts = match.group(1).split(".")
-                if len(parts) > 1 and parts[1] in loaded.invalid_ids:
-                    continue
-                try:
-                    resolve(site, match.group(1))
-                except UnknownReference as exc:
-                    why = f" ({exc})" if str(exc) else ""
-                    loaded.add(key, loc, f"onbekende verwijzing [[{match.group(1)}]]{why}", raw=True)
+            for line in value.split("\n"):
+                for _, _, ref, problem in scan(line):
+                    parts = (ref or "").split(".")
+                    if len(parts) > 1 and parts[1] in loaded.invalid_ids:
+                        continue
+                    if problem is None:
+                        try:
+                            resolve(site, ref)
+                            continue
+                        except UnknownReference as exc:
+                            problem = f"onbekende verwijzing [[{ref}]]" + (f" ({exc})" if str(exc) else "")
+                    loaded.add(key, loc, problem, raw=True)
 
 
-RULES = (check_ids, check_references, check_targets, check_realisations, check_tables, check_budget,
-         check_directives) + FIGURE_RULES + LINE_RULES
+def check_edition(site: Site, loaded: Loaded) -> None:
+    """``agenda.edition.previous`` names a git ref or a folder, and can never reach git as an option."""
+    from .editions import ref_problem
+
+    previous = site.agenda.edition.previous
+    why = ref_problem(previous) if previous else None
+    if why:
+        loaded.add("agenda", ("edition", "previous"), why)
+
+
+RULES = (check_edition, check_ids, check_references, check_targets, check_realisations, check_tables, check_budget,
+         check_directives) + FIGURE_RULES + LINE_RULES + PLAUSIBLE_RULES
 """Every rule, in order: the core ones, those of process/activities/ratio tables, of action lines and plans."""
 
 

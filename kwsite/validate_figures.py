@@ -27,8 +27,11 @@ def check_ratios(site: Site, loaded: Loaded) -> None:
     for i, table in enumerate(site.ratios):
         if table.theme and "themes" not in loaded.failed and table.theme not in themes:
             loaded.add("ratios", (i, "theme"), f"onbekend thema '{table.theme}'")
+        labels = [c.label for c in table.columns]
         for j, col in enumerate(table.columns):
             loc = (i, "columns", j)
+            if labels.index(col.label) != j:
+                loaded.add("ratios", loc + ("label",), f"kolom '{col.label}' komt vaker voor")
             for name in ("percent", "norm"):
                 value = getattr(col, name)
                 if value is not None and not (0 <= value <= HUNDRED):

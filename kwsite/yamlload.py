@@ -9,6 +9,7 @@ bombs. Only the safe loader is used: no tags construct Python objects.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
 import yaml
@@ -20,6 +21,13 @@ MAX_BYTES = 2 * 1024 * 1024
 """Largest data file accepted (2 MiB)."""
 MAX_NODES = 200_000
 """Most nodes (including alias expansions) one file may produce."""
+MAX_DEPTH = 40
+"""Deepest nesting of lists and mappings accepted; the data files need fewer than ten levels."""
+
+PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+"""How a figure is written in a data file: plain decimals with a dot (``45``, ``6.7``, ``-0.4``).
+YAML 1.1 also reads ``045`` (octal: 37), ``1:30`` (base 60: 90), ``6_7`` (67), ``0x1A``, ``1e3`` and
+``+45`` as numbers; a reader would not, so each is a problem with a hint."""
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -42,6 +50,7 @@ SYNTAX = {
     "found a tab character where an indentation space is expected": "tab-teken: spring in met spaties",
     "found unknown escape character": "onbekende escape (\\) in tekst tussen dubbele aanhalingstekens",
     "found unexpected ':'": "onverwachte ':'; zet de tekst tussen aanhalingstekens",
+    "exceeded maximum nesting depth": f"te diep genest (meer dan {MAX_DEPTH} niveaus)",
 }
 """PyYAML's syntax problems in the editors' language (Dutch)."""
 
@@ -65,6 +74,11 @@ class _TooBig(Exception):
     pass
 
 
+class _TooDeep(Exception):
+    def __init__(self, node: yaml.Node):
+        self.node = node
+
+
 def _pos(node: yaml.Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
@@ -76,30 +90,32 @@ class _Builder:
         self.problems: list[Problem] = []
         self._scalar = yaml.SafeLoader("")
 
-    def build(self, node: yaml.Node, path: str = ""):
+    def build(self, node: yaml.Node, path: str = "", depth: int = 0):
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooBig
+        if depth > MAX_DEPTH:
+            raise _TooDeep(node)
         if node.tag not in SAFE_TAGS:
             line, col = _pos(node)
             self.problems.append(Problem(self.file, line, col, path, f"YAML-tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is niet toegestaan"))
             return node.value if isinstance(node, yaml.ScalarNode) else None  # no cascade of type errors
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
+            return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             out = MarkedList()
             out.mark, out.marks = _pos(node), {}
             for i, item in enumerate(node.value):
                 out.marks[i] = _pos(item)
-                out.append(self.build(item, f"{path}[{i}]"))
+                out.append(self.build(item, f"{path}[{i}]", depth + 1))
             return out
         return self._scalar_value(node, path)
 
-    def _mapping(self, node: yaml.MappingNode, path: str) -> MarkedDict:
+    def _mapping(self, node: yaml.MappingNode, path: str, depth: int) -> MarkedDict:
         out = MarkedDict()
         out.mark, out.marks = _pos(node), {}
         for key_node, value_node in node.value:
-            key = self.build(key_node, path)
+            key = self.build(key_node, path, depth + 1)
             if not isinstance(key, (str, int)):
                 line, col = _pos(key_node)
                 self.problems.append(Problem(self.file, line, col, path, "sleutel moet tekst zijn"))
@@ -114,10 +130,14 @@ class _Builder:
                 )
                 continue
             out.marks[key] = _pos(key_node)
-            out[key] = self.build(value_node, child)
+            out[key] = self.build(value_node, child, depth + 1)
         return out
 
     def _scalar_value(self, node: yaml.ScalarNode, path: str):
+        if node.tag in NUMBER_TAGS and not node.style and not PLAIN_NUMBER.fullmatch(node.value):
+            line, col = _pos(node)
+            self.problems.append(Problem(self.file, line, col, path, _not_plain(node.value)))
+            return None
         if node.tag == "tag:yaml.org,2002:float":
             text = node.value.replace("_", "")
             try:
@@ -141,6 +161,33 @@ class _Builder:
         return self._scalar.construct_object(node)
 
 
+NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
+
+
+def _not_plain(text: str) -> str:
+    """Why ``text`` (which YAML 1.1 reads as a number) is not a plain decimal, with a hint."""
+    bare = text.lstrip("+-")
+    if ":" in text:
+        why = "YAML leest dit als een getal in het zestigtallig stelsel"
+    elif bare[:2].lower() in ("0x", "0o", "0b"):
+        why = "een hexadecimaal, octaal of binair getal"
+    elif "_" in text:
+        why = "een _ in een getal"
+    elif "e" in text.lower() and not bare.startswith("."):
+        why = "wetenschappelijke notatie (e)"
+    elif bare.startswith(".") and bare.lower().strip(".") in ("inf", "nan"):
+        why = "geen eindig getal"
+    elif len(bare) > 1 and bare[0] == "0" and bare[1].isdigit():
+        octal = bare.isdigit() and set(bare) <= set("01234567")
+        why = f"voorloopnul; YAML leest dit als het octale getal {int(bare, 8)}" if octal else "voorloopnul"
+    elif text.startswith("+"):
+        why = "een plusteken"
+    else:
+        why = "een punt aan het begin of eind"
+    return (f"geen gewoon decimaal getal: {text!r} ({why}); schrijf cijfers met hooguit een punt als "
+            "decimaalteken, zoals 45 of 6.7, of zet tekst tussen aanhalingstekens")
+
+
 def load_yaml(text: str, file: str) -> tuple[object, list[Problem]]:
     """Parse one YAML document; return (data, problems).
 
@@ -158,6 +205,8 @@ def load_yaml(text: str, file: str) -> tuple[object, list[Problem]]:
         return None, [Problem(file, line, col, "", "YAML-fout: " + _syntax(exc, text, mark))]
     except yaml.YAMLError as exc:
         return None, [Problem(file, 1, 1, "", f"YAML-fout: onleesbaar ({exc})")]
+    except RecursionError:  # the pure-Python parser, without libyaml's depth limit
+        return None, [Problem(file, 1, 1, "", f"YAML-fout: te diep genest (meer dan {MAX_DEPTH} niveaus)")]
     if node is None:
         return None, [Problem(file, 1, 1, "", "bestand is leeg")]
     builder = _Builder(file)
@@ -165,6 +214,9 @@ def load_yaml(text: str, file: str) -> tuple[object, list[Problem]]:
         data = builder.build(node)
     except _TooBig:
         return None, [Problem(file, 1, 1, "", f"te veel knopen (meer dan {MAX_NODES}; alias-bom?)")]
+    except _TooDeep as exc:
+        line, col = _pos(exc.node)
+        return None, [Problem(file, line, col, "", f"te diep genest (meer dan {MAX_DEPTH} niveaus)")]
     return data, builder.problems
 
 

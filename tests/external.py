@@ -8,7 +8,7 @@ LOADS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "video
          "embed": "src", "object": "data", "track": "src", "input": "src"}
 LINK_RELS = {"stylesheet", "preload", "prefetch", "preconnect", "dns-prefetch", "icon", "manifest",
              "modulepreload", "apple-touch-icon"}
-REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?[/\\\\]{2}|^\s*https?:", re.I)  # browsers read \\ as /
 
 
 class _Requests(HTMLParser):

@@ -10,13 +10,23 @@ from __future__ import annotations
 
 from decimal import Decimal
 from typing import Annotated
+import re
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 """A lower-case identifier used in references (``1a``, ``meerjarenstrategie``)."""
 
-Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+def _printable(value: str) -> str:
+    if CONTROL.search(value):
+        raise ValueError("tekst bevat een stuurteken (zoals NUL); alleen tab en regeleinde mogen")
+    return value
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Characters no text of an agenda contains; a NUL would also cut a file name."""
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000), AfterValidator(_printable)]
 """Free text, Markdown allowed where a field says so."""
 
 Year = Annotated[int, Field(ge=1990, le=2100)]
@@ -26,13 +36,27 @@ MAX_MAGNITUDE = Decimal("1e15")
 """Largest number accepted (in absolute value); no figure of an agenda comes near it."""
 
 
+PLAIN = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+"""A figure written as text must still be a plain decimal (``"6.7"``); ``"4.5e1"`` or ``"1_000"``
+would otherwise be read as numbers no reader sees."""
+
+
+def _plain(value):
+    if isinstance(value, bool):
+        raise ValueError("verwacht een getal, niet true/false")
+    if isinstance(value, str) and not PLAIN.fullmatch(value.strip()):
+        raise ValueError(f"geen gewoon decimaal getal: {value!r}; schrijf cijfers met hooguit een punt als "
+                         "decimaalteken, zoals 45 of 6.7")
+    return value
+
+
 def _usable(value: Decimal) -> Decimal:
     if not value.is_finite() or abs(value) >= MAX_MAGNITUDE:
         raise ValueError(f"geen bruikbaar getal: {value}")
     return value
 
 
-Number = Annotated[Decimal, AfterValidator(_usable)]
+Number = Annotated[Decimal, BeforeValidator(_plain), AfterValidator(_usable)]
 """A number with the precision the source printed (finite, below 10^15 in size)."""
 
 
@@ -44,7 +68,7 @@ def _whole(value: Decimal) -> Decimal:
     return value
 
 
-Count = Annotated[Decimal, AfterValidator(_whole)]
+Count = Annotated[Decimal, BeforeValidator(_plain), AfterValidator(_whole)]
 """A count or an amount in whole currency units (``80000``): ``80.000`` is refused,
 since a Dutch reader may have meant eighty thousand."""
 
@@ -92,8 +116,8 @@ def _amount(value: Decimal) -> Decimal:
     return value
 
 
-Share = Annotated[Decimal, AfterValidator(_share)]
+Share = Annotated[Decimal, BeforeValidator(_plain), AfterValidator(_share)]
 """A percentage share of a whole (0-100)."""
 
-Amount = Annotated[Decimal, AfterValidator(_amount)]
+Amount = Annotated[Decimal, BeforeValidator(_plain), AfterValidator(_amount)]
 """An amount of money (0 or more), in the unit its field name gives (``_mln``: € million)."""

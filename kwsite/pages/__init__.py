@@ -67,6 +67,11 @@ def generate(site: Site, charts, chapters: dict[int, str] | None = None, text_ta
     return list(unique.values())
 
 
+SECTIONS = ("themes", "preconditions", "process", "activities", "colleges", "indicators", "changes", "budget",
+            "lines", "teamplans", "opendata")
+"""The sections a ``kwsite:<section>`` placeholder in ``nav`` may name (see :func:`nav`)."""
+
+
 def nav(site: Site, section: str) -> list:
     """Nav entries for a placeholder in ``mkdocs.yml`` (``kwsite:themes`` …)."""
     if section == "themes":

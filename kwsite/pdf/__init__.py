@@ -35,7 +35,16 @@ def collect(site_dir: Path | str) -> Source:
     config = _mkdocs_config(site_dir)
     docs = Path(config["docs_dir"]) if config else site_dir / "content"
     plugin = _plugin_options(config)
-    site, _ = load_site(site_dir / plugin.get("data_dir", "data"), plugin.get("data_dir", "data"))
+    from .. import siteconfig
+
+    data_dir = site_dir / plugin.get("data_dir", "data")
+    outside = siteconfig.data_outside(site_dir, data_dir)
+    if outside:
+        raise KwsiteError(outside)
+    site, _ = load_site(data_dir, plugin.get("data_dir", "data"))
+    found = siteconfig.check(config, site, data_dir)[1] if config else siteconfig.confined(docs, docs.name)
+    if found:  # the same folder, nav and link rules as the site build
+        raise KwsiteError(sorted(found))
     if not plugin.get("show_person_names", False):  # privacy by default, as in the site build
         site = redact(site)
     written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
