@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
-from .load import Loaded
+from .loaded import Loaded
 from .model import Site
 from .numbers import number
 from .privacy import person_names

@@ -13,97 +13,17 @@ first one.
 
 from __future__ import annotations
 
-import csv
 import difflib
 import hashlib
-import io
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from . import model as m
 from .problems import Problem
-from .model.base import MAX_MAGNITUDE, PLAIN
-from .yamlload import MAX_BYTES, load_yaml, locate
-
-FILES: dict[str, tuple[str, type[BaseModel], bool]] = {
-    "agenda": ("agenda.yaml", m.Agenda, False),
-    "units": ("units.yaml", m.Unit, True),
-    "themes": ("themes.yaml", m.Theme, True),
-    "indicators": ("indicators.yaml", m.Indicator, True),
-    "tables": ("tables.yaml", m.Table, True),
-    "budget": ("budget.yaml", m.Budget, False),
-    "measures": ("measures.yaml", m.Measure, True),
-    "lines": ("lines.yaml", m.LineSet, True),
-    "teamplans": ("teamplans.yaml", m.TeamPlan, True),
-    "timelines": ("process.yaml", m.Timeline, True),
-    "activities": ("activities.yaml", m.Activity, True),
-    "ratios": ("ratios.yaml", m.RatioTable, True),
-}
-"""Top key → (file name, model, is a list)."""
-
-MISSING = {"", "-", "–"}
-"""Cell texts that mean "the source prints no value"."""
-
-MAX_CSV_BYTES = 1024 * 1024
-"""Largest table file accepted (1 MiB; the largest shipped table is under 1 KiB)."""
-MAX_ROWS = 2000
-"""Most rows one table may have."""
-MAX_COLUMNS = 100
-"""Most columns (label and periods) one table may have."""
-MAX_CELL = 200
-"""Most characters in one cell."""
-MAX_DATA_BYTES = 16 * 1024 * 1024
-"""Most bytes all files of one ``data/`` together may have (16 MiB)."""
-
-
-class Loaded:
-    """Raw documents with marks, kept so validation can point at lines."""
-
-    def __init__(self, data_dir: Path, rel: str):
-        self.data_dir = data_dir
-        self.rel = rel
-        self.docs: dict[str, object] = {}
-        self.problems: list[Problem] = []
-        self.digests: dict[str, str] = {}
-        self.failed: set[str] = set()
-        self.positions: dict[str, list[int]] = {}
-        """For list files: the index in the file of each record that loaded (records that
-        failed validation are skipped, so model index and file index can differ)."""
-        self.invalid_ids: set[str] = set()
-        """Ids of records that failed validation (already reported; not "unknown" elsewhere)."""
-        self.size = 0
-        """Bytes read so far (at most :data:`MAX_DATA_BYTES`)."""
-        """Top keys whose file could not be read; references into them are not checked."""
-
-    def name(self, file: str) -> str:
-        return f"{self.rel}/{file}" if self.rel else file
-
-    def where(self, key: str, *loc) -> tuple[str, int, int]:
-        """File, line, col of ``loc`` inside the document of top key ``key``."""
-        file = self.name(FILES[key][0])
-        doc = self.docs.get(key)
-        if doc is None:
-            return file, 0, 0
-        line, col = locate(doc, (key, *loc))
-        return file, line, col
-
-    def add(self, key: str, loc: tuple, message: str, level: str = "error", path: str | None = None,
-            raw: bool = False):
-        """Report a problem at ``loc``; a leading int is a model index unless ``raw``."""
-        if not raw and loc and isinstance(loc[0], int) and key in self.positions:
-            loc = (self.positions[key][loc[0]], *loc[1:])
-        file, line, col = self.where(key, *loc)
-        self.problems.append(Problem(file, line, col, path if path is not None else _path((key, *loc)), message, level))
-
-
-def _path(loc: tuple) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
+from .yamlload import MAX_BYTES, load_yaml
+from .csvload import read_table
+from .loaded import FILES, Loaded, not_utf8, read_confined
 
 MESSAGES = {
     "extra_forbidden": "onbekende sleutel (tikfout?)",
@@ -149,35 +69,6 @@ def _dutch_list(text: str) -> str:
     return text.replace(" or ", " of ")
 
 
-def inside(path: Path, folder: Path) -> bool:
-    """Whether ``path``, with every link followed, lies inside ``folder`` (also resolved)."""
-    return path.resolve().is_relative_to(folder.resolve())
-
-
-def read_confined(loaded: Loaded, rel: str, limit: int) -> bytes | str:
-    """The bytes of ``data_dir/rel``, or a Dutch reason why it is not read: outside ``data/``
-    (also through a link), not a regular file, larger than ``limit`` or than what is left of
-    :data:`MAX_DATA_BYTES`. A NUL or other control character in ``rel`` is refused too."""
-    if any(ord(ch) < 32 for ch in rel):
-        return "bestandsnaam bevat een stuurteken"
-    path = loaded.data_dir / rel
-    if not inside(path, loaded.data_dir):
-        return f"bestand '{rel}' ligt buiten data/ (ook een koppeling naar buiten telt)"
-    if not path.is_file():
-        return f"bestand '{rel}' ontbreekt of is geen gewoon bestand"
-    size = path.stat().st_size
-    if size > limit:
-        return f"bestand is groter dan {limit // 1024} KiB"
-    if loaded.size + size > MAX_DATA_BYTES:
-        return f"alle gegevens samen zijn groter dan {MAX_DATA_BYTES // (1024 * 1024)} MiB"
-    with open(path, "rb") as handle:
-        raw = handle.read(limit + 1)
-    if len(raw) > limit:
-        return f"bestand is groter dan {limit // 1024} KiB"
-    loaded.size += len(raw)
-    return raw
-
-
 def _read_yaml(loaded: Loaded, key: str) -> object | None:
     file, _, _ = FILES[key]
     path = loaded.data_dir / file
@@ -194,7 +85,7 @@ def _read_yaml(loaded: Loaded, key: str) -> object | None:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        loaded.problems.append(_not_utf8(loaded.name(file), raw, exc))
+        loaded.problems.append(not_utf8(loaded.name(file), raw, exc))
         loaded.failed.add(key)
         return None
     data, problems = load_yaml(text, loaded.name(file))
@@ -212,14 +103,6 @@ def _read_yaml(loaded: Loaded, key: str) -> object | None:
         loaded.problems.append(Problem(loaded.name(file), line, col, k, "onbekende sleutel (tikfout?)"))
     loaded.docs[key] = data
     return data[key]
-
-
-def _not_utf8(file: str, raw: bytes, exc: UnicodeDecodeError, level: str = "error", note: str = "") -> Problem:
-    """Where the first byte that is not UTF-8 stands, as a problem."""
-    line = raw.count(b"\n", 0, exc.start) + 1
-    col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-    byte = raw[exc.start:exc.start + 1].hex()
-    return Problem(file, line, col, "", f"bestand is geen UTF-8 (byte 0x{byte}){note}", level)
 
 
 def _build(loaded: Loaded, key: str):
@@ -249,125 +132,6 @@ def _build(loaded: Loaded, key: str):
                     continue
                 loaded.add(key, loc, _message(err), raw=True)
     return out if is_list else (out[0] if out else None)
-
-
-def _number(text: str) -> Decimal:
-    if not PLAIN.fullmatch(text.strip()):  # 6.5e0, NaN, 6_5 are numbers to Decimal, not to a reader
-        raise InvalidOperation
-    value = Decimal(text.strip())
-    if not value.is_finite() or abs(value) >= MAX_MAGNITUDE:
-        raise InvalidOperation
-    return value
-
-
-def _cell_number(cell: str, decimal_comma: bool) -> Decimal:
-    """A CSV cell as a number. With ``decimal_comma`` (semicolon files) ``6,5`` is
-    6.5 and a dot is refused: ``1.234`` could mean 1234 or 1.234."""
-    if decimal_comma:
-        if "." in cell:
-            raise InvalidOperation
-        cell = cell.replace(",", ".")
-    return _number(cell)
-
-
-def _decode_csv(loaded: Loaded, rel: str, raw: bytes) -> str | None:
-    """UTF-8 (with or without Excel's byte-order mark); else Windows-1252, which
-    Excel's plain "CSV" writes, read with a warning; else a problem and ``None``."""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        try:
-            text = raw.decode("cp1252")
-        except UnicodeDecodeError:
-            loaded.problems.append(_not_utf8(rel, raw, exc))
-            return None
-        loaded.problems.append(_not_utf8(rel, raw, exc, "warning", "; gelezen als Windows-1252, sla op als 'CSV UTF-8'"))
-        return text
-
-
-def read_table(loaded: Loaded, meta: m.Table) -> m.TableData | None:
-    """Read the CSV of one table: header ``label,<period>...``, dot decimals.
-
-    Also reads what Excel saves: UTF-8 with a byte-order mark, Windows-1252
-    (with a warning), and ``;``-separated files with decimal commas.
-    """
-    rel = loaded.name(meta.file)
-    raw = read_confined(loaded, meta.file, MAX_CSV_BYTES)
-    if isinstance(raw, str):
-        items = loaded.docs["tables"]["tables"]
-        index = next(i for i, item in enumerate(items) if isinstance(item, dict) and item.get("id") == meta.id)
-        if raw.startswith("bestand '"):
-            raw = f"bestand '{meta.file}' ontbreekt of ligt buiten data/"
-        loaded.add("tables", (index, "file"), raw, raw=True)
-        return None
-    loaded.digests[meta.file] = hashlib.sha256(raw).hexdigest()
-    text = _decode_csv(loaded, rel, raw)
-    if text is None:
-        return None
-    first = text.split("\n", 1)[0]
-    semicolon = ";" in first and "," not in first.split(";", 1)[0]
-    """Excel with Dutch settings writes ``label;2017`` with decimal commas."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";" if semicolon else ",")
-    try:
-        return _read_rows(loaded, meta, rel, reader, semicolon)
-    except csv.Error:  # a cell over csv's own limit (128 KiB), a NUL byte
-        loaded.problems.append(Problem(rel, reader.line_num or 1, 1, "", f"onleesbare CSV: een cel is langer dan {MAX_CELL} tekens of bevat een NUL-teken"))
-        return None
-
-
-def _too_long(loaded: Loaded, rel: str, line: int, record: list[str]) -> bool:
-    for col, cell in enumerate(record, start=1):
-        if len(cell) > MAX_CELL:
-            loaded.problems.append(Problem(rel, line, col, "", f"cel is langer dan {MAX_CELL} tekens"))
-            return True
-    return False
-
-
-def _read_rows(loaded: Loaded, meta: m.Table, rel: str, reader, semicolon: bool) -> m.TableData | None:
-    header = next(reader, None)
-    if not header or header[0].strip() != "label" or len(header) < 2:
-        loaded.problems.append(Problem(rel, 1, 1, "", "kopregel moet beginnen met 'label' en minstens één periode"))
-        return None
-    if len(header) > MAX_COLUMNS:
-        loaded.problems.append(Problem(rel, 1, 1, "", f"meer dan {MAX_COLUMNS} kolommen"))
-        return None
-    if _too_long(loaded, rel, 1, header):
-        return None
-    periods = tuple(h.strip() for h in header[1:])
-    if len(set(periods)) != len(periods):
-        loaded.problems.append(Problem(rel, 1, 1, "", "dubbele periode in de kopregel"))
-    rows = []
-    for record in reader:
-        line = reader.line_num
-        if not any(c.strip() for c in record):
-            continue
-        if len(rows) == MAX_ROWS:
-            loaded.problems.append(Problem(rel, line, 1, "", f"meer dan {MAX_ROWS} rijen"))
-            return None
-        if _too_long(loaded, rel, line, record):
-            continue
-        if len(record) != len(header):
-            loaded.problems.append(
-                Problem(rel, line, 1, "", f"rij heeft {len(record)} cellen, kopregel {len(header)}")
-            )
-            continue
-        values = []
-        for col, cell in enumerate(record[1:], start=2):
-            if cell.strip() in MISSING:
-                values.append(None)
-                continue
-            try:
-                values.append(_cell_number(cell, semicolon))
-            except InvalidOperation:
-                hint = "decimaalkomma verwacht; een punt is dubbelzinnig" if semicolon else "gebruik een punt als decimaalteken"
-                loaded.problems.append(Problem(rel, line, col, periods[col - 2], f"geen getal: {cell!r} ({hint})"))
-                values.append(None)
-        rows.append(m.Row(label=record[0].strip(), values=tuple(values), line=line))
-    if not rows:
-        if not any(p.file == rel for p in loaded.problems):
-            loaded.problems.append(Problem(rel, 1, 1, "", "tabel heeft geen rijen onder de kopregel"))
-        return None
-    return m.TableData(meta=meta, periods=periods, rows=tuple(rows), path=rel)
 
 
 def alias_map(agenda: m.Agenda, units: list[m.Unit]) -> dict[str, str]:
@@ -404,7 +168,7 @@ def _unknown_files(loaded: Loaded) -> None:
 def _alias_conflicts(loaded: Loaded, agenda: m.Agenda, units: list[m.Unit]) -> None:
     """A name, code or alias may point at one unit only: ``Lelystad`` as an alias of ``poort``
     would publish Lelystad's figures on Poort's page. Also the institution total's labels."""
-    owner = {_key(a): ("total", f"agenda.total_name/total_aliases") for a in [agenda.total_name, *agenda.total_aliases]}
+    owner = {_key(a): ("total", "agenda.total_name/total_aliases") for a in [agenda.total_name, *agenda.total_aliases]}
     names = [(i, u, [("id", None, u.id), ("name", None, u.name), ("short_name", None, u.short_name),
                      ("code", None, u.code)]) for i, u in enumerate(units)]
     aliases = [(i, u, [("aliases", j, a) for j, a in enumerate(u.aliases)]) for i, u in enumerate(units)]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .load import Loaded
+from .loaded import Loaded
 from .model import Site
 from .numbers import number
 from .problems import Problem

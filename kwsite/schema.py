@@ -1,6 +1,6 @@
 """JSON Schema for the editors' YAML files, generated from the data models.
 
-One schema per file of :data:`kwsite.load.FILES` (``schema/indicators.schema.json``
+One schema per file of :data:`kwsite.loaded.FILES` (``schema/indicators.schema.json``
 describes ``{"indicators": [Indicator, ...]}``), committed in the repository and
 wired to editors through ``.vscode/settings.json`` (Red Hat YAML extension,
 ``yaml.schemas``), so a typo'd key is underlined while typing. Unknown keys are
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import ConfigDict, create_model
 
-from .load import FILES
+from .loaded import FILES
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -1,5 +1,5 @@
 """Cross-file rules on a loaded site. Each rule is a small function that
-reports problems through :class:`~kwsite.load.Loaded` (so they carry file and
+reports problems through :class:`~kwsite.loaded.Loaded` (so they carry file and
 line). Errors stop the build; warnings are logged and fail ``--strict``.
 
 Rules (seed-notes §7.11): unique ids; references resolve; target years inside
@@ -15,7 +15,7 @@ from collections import Counter
 from decimal import Decimal
 
 from .linerules import LINE_RULES
-from .load import Loaded
+from .loaded import Loaded
 from .model import Site
 from .numbers import number
 from .problems import Problem

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from conftest import MINI, ROOT
-from kwsite.load import FILES
+from kwsite.loaded import FILES
 from kwsite.schema import schemas, stale
 
 SCHEMA_DIR = ROOT / "schema"

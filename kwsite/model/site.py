@@ -1,6 +1,6 @@
 """The loaded site: every data file of one agenda, resolved and cross-linked.
 
-Built by :func:`kwsite.load.load_site`; read by validation and rendering.
+Built by :func:`kwsite.load.load`; read by validation and rendering.
 """
 
 from __future__ import annotations
