@@ -346,3 +346,65 @@ def test_every_internal_link_of_the_print_document_has_a_target():
     assert all(f'<span class="kw-url">{h}</span>' in doc for h in web)  # the address is printed as a footnote
     assert ".csv" not in doc  # download links are site-only
     assert re.findall(r'<img [^>]*src="([^"]+)"', doc)[0] == "grafieken/indicator-1a.svg"
+
+
+def _grow(mini: Path, n: int = 9) -> None:
+    """Add ``n`` fictional indicators, each with a college table of another length and title, so that page
+    breaks in the theme page and the college appendix fall at many different places."""
+    tables = mini / "data" / "tables"
+    with (mini / "data" / "tables.yaml").open("a", encoding="utf-8") as t, \
+         (mini / "data" / "indicators.yaml").open("a", encoding="utf-8") as ind:
+        for i in range(n):
+            periods = [str(2010 + j) for j in range(3 + i % 5)]
+            rows = ["Nrd," + ",".join(f"6.{(i + j) % 10}" for j in range(len(periods))),
+                    "Totaal ROCA," + ",".join(f"6.{(i + 2 * j) % 10}" for j in range(len(periods)))]
+            (tables / f"t{i}.csv").write_text("label," + ",".join(periods) + "\n" + "\n".join(rows) + "\n",
+                                              encoding="utf-8")
+            t.write(f"  - id: t{i}\n    title: Tabel {i} {'met een langere titel ' * (i % 3)}\n"
+                    f"    file: tables/t{i}.csv\n    indicator: 2{chr(97 + i)}\n    unit: grade\n    rows: unit\n"
+                    "    total: Totaal ROCA\n")
+            ind.write(f"  - id: 2{chr(97 + i)}\n    theme: kern\n    name: Cijfer {i}{' met een toelichting' * (i % 4)}\n"
+                      f"    unit: grade\n    scale: {{min: 1, max: 10}}\n    baseline: {{value: 6.{i}, year: 2012}}\n"
+                      f"    targets:\n      - {{year: 2020, kind: value, value: 7.{i}}}\n    tables: [t{i}]\n")
+
+
+HEADING_SIZES = {20.0, 14.0, 11.5}
+"""print.css: h1, h2, h3 (h4 is bold body size)."""
+
+
+def page_endings(path: Path) -> list[tuple[int, str, str]]:
+    """(page, kind, text) for every page whose last line (running head and page number left out, chart
+    text included) is a heading, a lead-in ("Indicator …", a line ending in a colon) or a summary line."""
+    out = []
+    with pdfplumber.open(path) as pdf:
+        for n, page in enumerate(pdf.pages[1:], start=2):  # the cover is one block
+            lines = [line for line in page.extract_text_lines()
+                     if line["top"] > 24 * MM and not line["text"].startswith("pagina ")]
+            if not lines:
+                continue
+            last = max(lines, key=lambda line: line["bottom"])
+            text = norm(last["text"]).strip()
+            if not all("Liberation" in c["fontname"] for c in last["chars"]):
+                continue  # a chart's own text: the page ends with the chart
+            size = max(round(c["size"], 1) for c in last["chars"])
+            bold = all("Bold" in c["fontname"] for c in last["chars"] if c["text"].strip())
+            if size in HEADING_SIZES or (bold and size == 10.0):
+                out.append((n, "heading", text))
+            elif text.startswith("Tabel bij de grafiek"):
+                out.append((n, "summary", text))
+            elif text.startswith("Indicator ") or text.endswith(":"):
+                out.append((n, "lead-in", text))
+    return out
+
+
+def test_no_page_ends_with_a_heading_lead_in_or_summary_line(mini, tmp_path):
+    _grow(mini)
+    out = tmp_path / "grown.pdf"
+    proc = render(mini, out, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    pdf = read(out)
+    assert len(pdf.pages) >= 25  # nine charts in the appendix and the theme page each: page breaks among them
+    assert page_endings(out) == []
+    lead_ins = [p.number for p in pdf.pages for t, _ in p.lines if t.startswith("Indicator 2")]
+    assert len(lead_ins) == 18, lead_ins  # each printed once in both appendices (Zuid: "geen gegevens")
+
