@@ -408,3 +408,32 @@ def test_no_page_ends_with_a_heading_lead_in_or_summary_line(mini, tmp_path):
     lead_ins = [p.number for p in pdf.pages for t, _ in p.lines if t.startswith("Indicator 2")]
     assert len(lead_ins) == 18, lead_ins  # each printed once in both appendices (Zuid: "geen gegevens")
 
+
+def test_a_table_wider_than_the_page_wraps_instead_of_losing_columns(mini, tmp_path):
+    codes = [f"CODE{i}X" + "".join(str((i * 7 + j) % 10) for j in range(34)) for i in range(7)]  # unbreakable
+    table = "| " + " | ".join(f"Kolom {i}" for i in range(7)) + " |\n|" + "---|" * 7 + "\n| " + " | ".join(codes) + " |\n"
+    (mini / "content" / "index.md").write_text(f"# Home\n\nEen brede tabel:\n\n{table}\nNa de tabel.\n",
+                                               encoding="utf-8")
+    periods = [str(y) for y in range(2011, 2023)]  # a generated table (raw HTML in the Markdown) with a long code
+    (mini / "data" / "tables" / "codes.csv").write_text(
+        "label," + ",".join(periods) + "\n" + f"{codes[0]}," + ",".join("12.5" for _ in periods) + "\n", encoding="utf-8")
+    with (mini / "data" / "tables.yaml").open("a", encoding="utf-8") as f:
+        f.write("  - id: codes\n    title: Codes\n    file: tables/codes.csv\n    indicator: 1b\n"
+                "    unit: percent\n    rows: domain\n")
+    out = tmp_path / "wide.pdf"
+    proc = render(mini, out, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    home = next(p for p in read(out).pages if p.headings(20.0) == ["Home"])
+    assert max(c[3] for c in home.chars) <= home.width - RIGHT_MARGIN + 1
+    with pdfplumber.open(out) as pdf:
+        rows = pdf.pages[home.number - 1].extract_table()
+    assert rows[0] == [f"Kolom {i}" for i in range(7)]
+    assert [squash(cell) for cell in rows[1]] == codes  # every cell whole, wrapped inside its column
+    with pdfplumber.open(out) as pdf:
+        found = [(n, row) for n, page in enumerate(pdf.pages, start=1) for t in page.extract_tables() for row in t
+                 if row[0] and row[0].startswith("CODE0") and row[-1] == "12,5%"]
+    assert len(found) == 1
+    number, row = found[0]
+    assert [squash(c) for c in row] == [codes[0]] + ["12,5%"] * len(periods)
+    page = read(out).pages[number - 1]
+    assert max(c[3] for c in page.chars) <= page.width - RIGHT_MARGIN + 1

@@ -13,11 +13,16 @@ fit into a single print document:
 - image paths become docs-relative, so the URL fetcher finds them;
 - a chart or table is wrapped in ``div.kw-keep`` with the headings and the
   lead-in right above it, so print.css can keep them on one page (WeasyPrint's
-  selectors have no ``:has()``, so the markup carries the grouping).
+  selectors have no ``:has()``, so the markup carries the grouping);
+- a table cell with a word too long for a column (a code, an address) gets
+  ``class="kw-long"`` (and ``kw-code`` if the word has a digit: never
+  hyphenated), which print.css lets break anywhere: a wide table wraps instead
+  of running off the page.
 """
 
 from __future__ import annotations
 
+import html as html_lib
 import posixpath
 import re
 import xml.etree.ElementTree as etree
@@ -83,6 +88,8 @@ class _PrintTree(Treeprocessor):
         _page_footnotes(root)
         parents = {child: parent for parent in root.iter() for child in parent}
         for el in list(root.iter()):
+            if el.tag in ("td", "th") and _long_classes("".join(el.itertext())):
+                el.set("class", " ".join([*_classes(el), *_long_classes("".join(el.itertext()))]))
             if el.get("id"):
                 el.set("id", f"{self.key}--{el.get('id')}")
                 self.found.add(el.get("id"))
@@ -112,8 +119,8 @@ class _PrintTree(Treeprocessor):
 
     def _raw_blocks(self, root) -> dict:
         """Raw HTML blocks of the page (generated tables, ``<details>``): Python-Markdown keeps them as
-        placeholder paragraphs until after the tree. Return placeholder paragraph → classes of the
-        block's first element."""
+        placeholder paragraphs until after the tree. Mark their long-worded cells ``kw-long`` in the stash;
+        return placeholder paragraph → classes of the block's first element."""
         stash, found = self.md.htmlStash, {}
         for el in root.iter("p"):
             match = PLACEHOLDER.fullmatch((el.text or "").strip()) if not len(el) else None
@@ -123,14 +130,40 @@ class _PrintTree(Treeprocessor):
             block = stash.rawHtmlBlocks[i]
             if not isinstance(block, str):
                 continue
+            stash.rawHtmlBlocks[i] = RAW_CELL.sub(_mark_long_cell, block)
             first = FIRST_CLASS.match(block)
             found[el] = set(first.group(1).split()) if first else set()
         return found
 
 
+LONG_WORD = 18
+"""Characters of a word without a break opportunity that a table column may not be able to hold."""
+
+
+def _long_classes(words: str) -> list[str]:
+    """``["kw-long"]`` for a cell text with a word longer than :data:`LONG_WORD`, plus ``"kw-code"`` if such a
+    word has a digit; ``[]`` otherwise."""
+    long = [w for w in re.split(r"[\s\-/]+", words) if len(w) > LONG_WORD]
+    return (["kw-long"] + (["kw-code"] if any(c.isdigit() for w in long for c in w) else [])) if long else []
+
+
 PLACEHOLDER = HTML_PLACEHOLDER_RE
 """Python-Markdown's placeholder for a stashed raw HTML block."""
 FIRST_CLASS = re.compile(r'\s*<[a-z]+\b[^>]*?\bclass="([^"]*)"')
+RAW_CELL = re.compile(r"<(td|th)\b([^>]*)>(.*?)</\1>", re.S)
+
+
+def _mark_long_cell(match: re.Match) -> str:
+    tag, attrs, inner = match.groups()
+    extra = _long_classes(html_lib.unescape(re.sub(r"<[^>]+>", " ", inner)))
+    if not extra:
+        return match.group(0)
+    classes = re.search(r'\bclass="([^"]*)"', attrs)
+    if classes:
+        attrs = attrs.replace(classes.group(0), f'class="{" ".join([classes.group(1), *extra])}"')
+    else:
+        attrs += f' class="{" ".join(extra)}"'
+    return f"<{tag}{attrs}>{inner}</{tag}>"
 
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
