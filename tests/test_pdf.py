@@ -437,3 +437,26 @@ def test_a_table_wider_than_the_page_wraps_instead_of_losing_columns(mini, tmp_p
     assert [squash(c) for c in row] == [codes[0]] + ["12,5%"] * len(periods)
     page = read(out).pages[number - 1]
     assert max(c[3] for c in page.chars) <= page.width - RIGHT_MARGIN + 1
+
+
+def test_open_data_page_is_one_paragraph_with_the_address_in_print(mini, tmp_path):
+    out = tmp_path / "od.pdf"
+    proc = render(mini, out, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    pdf = read(out)
+    pages = [p for p in pdf.pages if "Opendata" in p.headings(20.0)]
+    assert len(pages) == 1 and pages[0] is pdf.pages[-1]  # the last page of the mini nav, and only one
+    text = re.sub(r"\s+", " ", norm(pages[0].text))
+    assert "als CSV en als JSON (10 bestanden per formaat)" in text  # the mini site's 10 datasets
+    assert "1. https://mini.example.invalid/open-data/" in text  # the address, as a footnote
+    assert "Nulmeting en streefwaarden van indicator 1a" not in pdf.text()  # the site's list stays online
+
+
+def test_open_data_page_without_site_url_names_the_page_only():
+    from kwsite.pdf import collect, html
+
+    source = collect(ROOT / "tests" / "fixtures" / "mini")
+    source.site_url = None
+    doc = html(source)
+    section = doc[doc.index('id="p-open-data"'):]
+    assert "op de pagina Open data van de website." in section and "http" not in section

@@ -55,7 +55,9 @@ def collect(site_dir: Path | str) -> Source:
         raise KwsiteError(sorted(problems))
     memory = {p: c for p, c in by_path.items() if not p.endswith(".md")}
     extensions = config["markdown_extensions"] if config else None
-    source = Source(site, docs, pages, memory, date=source_date(site_dir))
+    source = Source(site, docs, pages, memory, date=source_date(site_dir),
+                    site_url=config["site_url"] if config else None,
+                    directory_urls=config["use_directory_urls"] if config else True)
     if extensions is not None:
         source.extensions, source.configs = list(extensions), dict(config["mdx_configs"])
     return source
