@@ -153,6 +153,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             found = compare(self.previous, self.site) if self.previous else None
             page = changes_page(self.site, self.previous, found)
             pages.append(page)
+            self.generated.append(page)  # so the PDF has it too, as `kwsite pdf` does (also without a nav)
             files.append(DigestFile.generated(config, page.path, content=page.content))
         if self.preview is not None:
             final |= {g.path: expand(g.content, self.site, g.path)[0] for g in pages}  # data text may cite values

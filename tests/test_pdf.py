@@ -460,3 +460,22 @@ def test_open_data_page_without_site_url_names_the_page_only():
     doc = html(source)
     section = doc[doc.index('id="p-open-data"'):]
     assert "op de pagina Open data van de website." in section and "http" not in section
+
+
+@pytest.mark.parametrize("nav", ["changes", "none"])
+def test_kwsite_pdf_and_the_builds_pdf_are_the_same_document(mini, tmp_path, nav):
+    config = (mini / "mkdocs.yml").read_text(encoding="utf-8")
+    if nav == "changes":
+        config = config.replace("  - kwsite:opendata\n", "  - kwsite:changes\n  - kwsite:opendata\n")
+    else:  # no nav: MkDocs lists every page, the plugin adds "Wat is er veranderd" as well
+        config = config[:config.index("nav:")]
+    (mini / "mkdocs.yml").write_text(config, encoding="utf-8")
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=mini, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    out = tmp_path / "cli.pdf"
+    proc = render(mini, out, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    built = mini / "site" / "downloads" / "kwaliteitsagenda.pdf"
+    assert "Dit is de eerste editie" in read(out).text()  # "Wat is er veranderd" is in both
+    assert built.read_bytes() == out.read_bytes()

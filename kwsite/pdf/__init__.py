@@ -25,6 +25,7 @@ def collect(site_dir: Path | str) -> Source:
     ``[[ref]]`` in the content.
     """
     from ..build import build_pages, chart_count, load_site
+    from ..pages import PLACEHOLDER, nav_mentions
     from ..progress import steps
     from ..privacy import redact
     from ..problems import KwsiteError
@@ -41,6 +42,9 @@ def collect(site_dir: Path | str) -> Source:
     cache = plugin.get("cache_dir")
     with steps("grafieken", chart_count(site)) as tick:
         generated, _ = build_pages(site, written, site_dir / cache if cache else None, texts, tick=tick)
+    nav = config["nav"] if config else None
+    if nav is None or nav_mentions(nav, PLACEHOLDER + "changes"):  # as the plugin decides
+        generated.append(_changes(site, site_dir, site_dir / plugin.get("data_dir", "data")))
     by_path = {g.path: g.content for g in generated}
     md_paths = [g.path for g in generated if g.path.endswith(".md")]
     order = pages_in_order(site, config["nav"] if config else None, written, md_paths)
@@ -61,6 +65,21 @@ def collect(site_dir: Path | str) -> Source:
     if extensions is not None:
         source.extensions, source.configs = list(extensions), dict(config["mdx_configs"])
     return source
+
+
+def _changes(site, root: Path, data_dir: Path):
+    """The page "Wat is er veranderd", as the site build makes it (``agenda.edition.previous``)."""
+    from ..editions import PreviousEditionError, compare, load_previous
+    from ..pages.changes import render as changes_page
+    from ..problems import KwsiteError, Problem
+
+    ref = site.agenda.edition.previous
+    try:
+        previous = load_previous(root, data_dir, ref) if ref else None
+    except PreviousEditionError as exc:
+        raise KwsiteError([Problem(f"{data_dir.name}/agenda.yaml", 0, 0, "edition.previous",
+                                   f"vorige editie '{ref}': {exc}")]) from None
+    return changes_page(site, previous, compare(previous, site) if previous else None)
 
 
 def _mkdocs_config(site_dir: Path):
