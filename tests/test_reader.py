@@ -1,0 +1,28 @@
+"""What a reader of the built site meets outside the pages' own text (issue #17): the 404 page,
+requests the site makes, the footer, search. Builds of the mini fixture."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from conftest import mkdocs_build
+
+
+def _config(page: str) -> dict:
+    """Material's ``__config`` JSON of a built page."""
+    return json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', page, re.S).group(1))
+
+
+def _without_site_url(site: Path) -> None:
+    config = site / "mkdocs.yml"
+    config.write_text(re.sub(r"^site_url:.*\n", "", config.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
+
+
+def test_404_page_links_home_without_site_url(mini):
+    _without_site_url(mini)
+    proc = mkdocs_build(mini)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    page = (mini / "site" / "404.html").read_text(encoding="utf-8")
+    assert re.findall(r'<a href="([^"]*)">startpagina</a>', page) == ["/"]  # was "//": a host-less URL
