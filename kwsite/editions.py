@@ -11,6 +11,7 @@ loaded sites only and has no git in it.
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import tarfile
 import tempfile
@@ -137,3 +138,18 @@ def compare(old: Site, new: Site) -> Changes:
 
 def _pair(old, new) -> tuple:
     return (old[0] if old else None, new[0] if new else None, old[1] if old else None, new[1] if new else None)
+
+
+MIKE_VERSION_VAR = "MIKE_DOCS_VERSION"
+"""Set by ``mike deploy`` (and so by ``kwsite publish``) for the ``mkdocs build`` of an edition."""
+
+
+def drop_version_selector(config, environ=None) -> bool:
+    """Outside a mike build, remove ``extra.version`` from the MkDocs ``config``, so Material does not
+    request ``versions.json`` (which only the mike branch has) from every page. Returns whether it did."""
+    environ = os.environ if environ is None else environ
+    version = config.extra.get("version") if config.extra else None
+    if not isinstance(version, dict) or version.get("provider") != "mike" or environ.get(MIKE_VERSION_VAR):
+        return False
+    del config.extra["version"]
+    return True

@@ -44,7 +44,7 @@ from .chartpool import ChartError, usable_cores
 from .directives import body_offset, decode_page, expand
 from .mdtables import scope_headers, with_links
 from .pages.common import download_links
-from .editions import PreviousEditionError, compare, load_previous
+from .editions import PreviousEditionError, compare, drop_version_selector, load_previous
 from .pages import PLACEHOLDER, expand_nav, nav_mentions
 from .pages.changes import render as changes_page
 from .files import DigestFile, LaterFile
@@ -88,6 +88,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
 
     def on_config(self, config):
         add_theme(config.theme)
+        drop_version_selector(config)  # no versions.json request from a build that is no mike edition
         root = Path(config.config_file_path).parent
         set_source_date(root)
         data_dir = self.data_dir = root / self.config.data_dir

@@ -26,3 +26,27 @@ def test_404_page_links_home_without_site_url(mini):
     assert proc.returncode == 0, proc.stderr[-2000:]
     page = (mini / "site" / "404.html").read_text(encoding="utf-8")
     assert re.findall(r'<a href="([^"]*)">startpagina</a>', page) == ["/"]  # was "//": a host-less URL
+
+
+def _with_version_selector(site: Path) -> None:
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("extra:\n", "extra:\n  version:\n    provider: mike\n    default: latest\n"),
+                      encoding="utf-8")
+
+
+def test_no_versions_json_request_without_a_mike_build(mini):
+    _with_version_selector(mini)
+    proc = mkdocs_build(mini)  # a plain build (kwsite build, the pull-request artifact): no versions.json exists
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    page = (mini / "site" / "index.html").read_text(encoding="utf-8")
+    assert _config(page)["version"] is None  # Material fetches ../versions.json only with a version provider
+    assert not (mini / "site" / "versions.json").exists()
+
+
+def test_mike_build_keeps_the_version_selector(mini):
+    _with_version_selector(mini)
+    proc = mkdocs_build(mini, env={"MIKE_DOCS_VERSION": "2019-2022"})  # what `mike deploy` sets
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    page = (mini / "site" / "index.html").read_text(encoding="utf-8")
+    assert _config(page)["version"] == {"provider": "mike", "default": "latest"}
