@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 from ..present import target_table_text as target_text  # noqa: F401
 
-CHART_STYLE_VERSION = "5"
+CHART_STYLE_VERSION = "6"
 """Bump when the look changes, so cached charts are redrawn."""
 
 FIGSIZE = (6.0, 3.4)
@@ -45,6 +45,7 @@ STYLE = {
     "axes.spines.top": False, "axes.spines.right": False,
     "axes.grid": True, "grid.color": "#d9d9d9", "grid.linewidth": 0.8,
     "legend.frameon": False, "legend.fontsize": 8,
+    "text.parse_math": False,  # labels come from data: a "$" is a dollar sign, never mathtext
 }
 """The house style, applied per chart with ``rc_context`` (``svg.hashsalt`` is added per chart)."""
 
