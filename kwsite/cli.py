@@ -22,6 +22,7 @@ from pathlib import Path
 import click
 
 from .build import load_site
+from . import placeholders
 from .directives import check_content
 from .problems import KwsiteError, notes, warnings
 
@@ -74,6 +75,7 @@ def validate(site_dir: Path, strict: bool) -> None:
             errors = check_content(site, content)
     except KwsiteError as exc:
         errors, warned = exc.problems, exc.warnings
+    warned = [*warned, *placeholders.check_site(site_dir)]
     for problem in [*errors, *warned]:
         click.echo(problem.display(), err=True)
     known = notes(warned)  # acknowledged in the data: listed, never failing

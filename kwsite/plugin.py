@@ -40,6 +40,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from .build import build_pages, chart_count, expanded, load_site, text_tables
+from . import placeholders
 from .chartpool import ChartError, usable_cores
 from .directives import body_offset, decode_page, expand
 from .mdtables import scope_headers, with_links
@@ -131,6 +132,11 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             unreadable += [problem] if problem else []
         if unreadable:
             raise PluginError("kwsite: " + "\n".join(str(p) for p in unreadable))
+        unfilled = [p for path, text in texts.items() for p in placeholders.find(text, f"{Path(config.docs_dir).name}/{path}")]
+        unfilled += placeholders.check(self.data_dir, self.config.data_dir, "*.yaml")
+        unfilled += placeholders.find(f"{config.site_name}\n{config.site_description or ''}", "mkdocs.yml (site_name, site_description)")
+        for problem in unfilled:
+            log.warning(str(problem))  # "(in te vullen …)": --strict stops it
         final = expanded(self.site, texts)
         self.text_tables = text_tables(final)
         with steps("grafieken", chart_count(self.site)) as tick:

@@ -29,7 +29,7 @@ def test_new_site_builds_strict_without_warnings(tmp_path):
     assert "Kwaliteitsagenda Voorbeeld-ROC" in home
     assert "2024-2027" in home  # [[agenda.period]] from the placeholder agenda.yaml
     theme = text((target / "site" / "themas" / "voorbeeldthema" / "index.html").read_text(encoding="utf-8"))
-    assert "Voorbeeldindicator (voorbeeld, nog in te vullen)" in theme
+    assert "Voorbeeldindicator (fictief)" in theme
 
 
 def test_scaffold_holds_no_figures_beyond_the_placeholder_period(tmp_path):
