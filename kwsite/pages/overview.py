@@ -136,6 +136,6 @@ def colleges_index(site: Site) -> Generated:
     page = "colleges/index.md"
     out = ["# Bijlagen per mbo-college\n", f"{number(len(site.units))} colleges.\n"]
     for u in site.units:
-        code = f"{text(u.code)} - " if u.code else ""
-        out.append(f"- [{code}{text(u.name)}]({rel(page, 'colleges/' + u.id + '.md')})")
+        code = f" (code {text(u.code)})" if u.code else ""
+        out.append(f"- [{text(u.name)}]({rel(page, 'colleges/' + u.id + '.md')}){code}")
     return Generated(page, "\n".join(out) + "\n", "Overzicht")
