@@ -10,6 +10,7 @@ loaded sites only and has no git in it.
 
 from __future__ import annotations
 
+import datetime
 import io
 import os
 import subprocess
@@ -153,3 +154,18 @@ def drop_version_selector(config, environ=None) -> bool:
         return False
     del config.extra["version"]
     return True
+
+
+def edition_line(site: Site, made: datetime.datetime | None) -> str:
+    """The edition as every page's footer and the PDF's page foot name it: label, the date the source
+    gives (as written), and the date of this version (the commit's, so two builds agree):
+    ``Aangepaste kwaliteitsagenda, 21 januari 2019 · deze versie: 14 november 2023``."""
+    from babel.dates import format_date
+
+    from .numbers import LOCALE
+
+    edition = site.agenda.edition
+    line = edition.label + (f", {edition.date}" if edition.date else "")
+    if made is not None:
+        line += f" · deze versie: {format_date(made.date(), 'd MMMM y', locale=LOCALE)}"
+    return line

@@ -45,7 +45,7 @@ from .chartpool import ChartError, usable_cores
 from .directives import body_offset, decode_page, expand
 from .mdtables import scope_headers, with_links
 from .pages.common import download_links
-from .editions import PreviousEditionError, compare, drop_version_selector, load_previous
+from .editions import PreviousEditionError, compare, drop_version_selector, edition_line, load_previous
 from .pages import PLACEHOLDER, expand_nav, nav_mentions
 from .pages.changes import render as changes_page
 from .files import DigestFile, LaterFile
@@ -53,7 +53,7 @@ from .preview import Preview, quiet_dirty_warning, stop_cleanly_on_sigterm
 from .privacy import redact
 from .problems import KwsiteError
 from .progress import steps
-from .repro import set_source_date
+from .repro import set_source_date, source_datetime
 from .theme import add_theme
 from .sanitize import clean_html, clean_nav, clean_toc, plain_text
 
@@ -208,6 +208,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             raise PluginError(f"kwsite: {len(self.errors)} onbekende verwijzing(en):\n{lines}")
         if self.preview is not None:
             env.bytecode_cache = self.preview.bytecode
+        env.globals["kwsite_edition"] = edition_line(self.site, source_datetime())  # the footer of every page
         self.pdf = None
         if self.config.pdf and self.serving:
             log.info("PDF: niet gemaakt bij serve (kwsite build of kwsite pdf maakt hem)")

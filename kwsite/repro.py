@@ -8,6 +8,7 @@ the committer date of ``HEAD``, so two builds of one commit are byte-identical.
 
 from __future__ import annotations
 
+import datetime
 import os
 import subprocess
 from pathlib import Path
@@ -32,3 +33,9 @@ def set_source_date(root: Path) -> str | None:
         if epoch is not None:
             os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     return os.environ.get("SOURCE_DATE_EPOCH")
+
+
+def source_datetime() -> datetime.datetime | None:
+    """``SOURCE_DATE_EPOCH`` (set by :func:`set_source_date`) as a UTC time; ``None`` when unset."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc) if epoch.isdigit() else None

@@ -378,8 +378,8 @@ def page_endings(path: Path) -> list[tuple[int, str, str]]:
     out = []
     with pdfplumber.open(path) as pdf:
         for n, page in enumerate(pdf.pages[1:], start=2):  # the cover is one block
-            lines = [line for line in page.extract_text_lines()
-                     if line["top"] > 24 * MM and not line["text"].startswith("pagina ")]
+            lines = [line for line in page.extract_text_lines()  # running head and page foot left out
+                     if 24 * MM < line["top"] < page.height - 22 * MM]
             if not lines:
                 continue
             last = max(lines, key=lambda line: line["bottom"])

@@ -50,3 +50,30 @@ def test_mike_build_keeps_the_version_selector(mini):
     assert proc.returncode == 0, proc.stderr[-2000:]
     page = (mini / "site" / "index.html").read_text(encoding="utf-8")
     assert _config(page)["version"] == {"provider": "mike", "default": "latest"}
+
+
+def test_edition_and_date_in_the_footer_of_every_page_and_the_pdf(mini):
+    import pdfplumber
+
+    proc = mkdocs_build(mini, env={"SOURCE_DATE_EPOCH": "1700000000"})
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    line = "Testeditie · deze versie: 14 november 2023"  # mini agenda.yaml: label, no date; the epoch's date
+    pages = sorted((mini / "site").rglob("*.html"))
+    assert len(pages) >= 8
+    for page in pages:
+        assert f'<div class="kw-edition">{line}</div>' in page.read_text(encoding="utf-8"), page
+    with pdfplumber.open(mini / "site" / "downloads" / "kwaliteitsagenda.pdf") as pdf:
+        feet = [p.extract_text_lines()[-1]["text"] for p in pdf.pages[2:]]
+    assert feet and all(foot.startswith(line) and "pagina" in foot for foot in feet), feet[:3]
+
+
+def test_theme_and_college_indexes_say_what_each_page_holds(mini):
+    from conftest import MINI
+    from kwsite.build import load_site
+    from kwsite.pages import overview
+
+    site, _ = load_site(MINI / "data")
+    assert "- [Thema 1: Kernthema](kern.md) (landelijk thema): 2 indicatoren, 1 maatregel" in overview.themes_index(site).content
+    colleges = overview.colleges_index(site).content
+    assert "- [College Noord](noord.md) (code 100): waarden in 1 van de 1 tabel; 1 maatregel noemt het college" in colleges
+    assert "- [College Zuid](zuid.md): waarden in 0 van de 1 tabel; geen maatregel noemt het college" in colleges

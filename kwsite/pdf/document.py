@@ -23,6 +23,7 @@ from markupsafe import Markup
 from mkdocs.utils.meta import get_data
 
 from ..directives import body_offset, expand
+from ..editions import edition_line
 from ..model import Site
 from ..numbers import LOCALE, number
 from ..pages import expand_nav, nav_pages, opendata
@@ -170,7 +171,7 @@ def html(source: Source) -> str:
     env = jinja2.Environment(loader=jinja2.PackageLoader("kwsite.pdf", "."), autoescape=True,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     return env.get_template("print.html").render(
-        lang=agenda.language, title=title, running=agenda.title,
+        lang=agenda.language, title=title, running=agenda.title, edition=edition_line(source.site, source.date),
         author=", ".join(i.name for i in agenda.institutions),
         date=source.date.strftime("%Y-%m-%dT%H:%M:%SZ") if source.date else None,
         cover=_cover(source.site, source.date), toc=toc, sections=sections,
