@@ -14,14 +14,17 @@ first one.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import io
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import get_args
 
 from pydantic import BaseModel, ValidationError
 
 from . import model as m
+from .hints import did_you_mean, number_hint
 from .problems import Problem
 from .model.base import MAX_MAGNITUDE
 from .yamlload import load_yaml, locate
@@ -112,13 +115,17 @@ MESSAGES = {
 }
 
 
-def _message(err: dict) -> str:
-    """A Dutch message for a pydantic error."""
+def _message(err: dict, model=None) -> str:
+    """A Dutch message for a pydantic error (``model``: the validated class, for "bedoelt u …?")."""
     kind = err.get("type", "")
     key = err["loc"][-1] if err.get("loc") else None
     if kind == "extra_forbidden" and isinstance(key, str) and key.isdigit():
         # YAML reads {value: 45,5} as value: 45 and a key "5"
         return f"onbekende sleutel '{key}': een decimaalkomma? Schrijf getallen met een punt (45.5)"
+    if kind == "extra_forbidden" and isinstance(key, str) and model is not None:
+        return MESSAGES[kind] + did_you_mean(key, _fields_at(model, tuple(err["loc"])))
+    if kind in ("decimal_parsing", "decimal_type", "int_parsing", "int_type") and number_hint(err.get("input")):
+        return MESSAGES[kind] + number_hint(err.get("input"))  # block style `value: 61,5` reads as text
     if kind in MESSAGES:
         return MESSAGES[kind]
     if kind == "literal_error":
@@ -129,6 +136,25 @@ def _message(err: dict) -> str:
         word = {"greater_than_equal": "minstens", "less_than_equal": "hoogstens", "greater_than": "groter dan", "less_than": "kleiner dan"}[kind]
         return f"moet {word} {limit} zijn"
     return str(err.get("msg", "ongeldige waarde")).removeprefix("Value error, ")
+
+
+def _fields_at(model, loc: tuple) -> list[str]:
+    """The field names of the model that holds the last key of ``loc`` (pydantic error location)."""
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = getattr(model, "model_fields", {}).get(part)
+        model = _model_in(field.annotation) if field is not None else None
+        if model is None:
+            return []
+    return list(getattr(model, "model_fields", {}))
+
+
+def _model_in(annotation):
+    """The pydantic model inside an annotation (``list[Target]``, ``Baseline | None``), or ``None``."""
+    if isinstance(annotation, type) and hasattr(annotation, "model_fields"):
+        return annotation
+    return next((found for arg in get_args(annotation) if (found := _model_in(arg)) is not None), None)
 
 
 def _dutch_list(text: str) -> str:
@@ -196,7 +222,7 @@ def _build(loaded: Loaded, key: str):
                 loaded.invalid_ids.add(item["id"])
             for err in exc.errors():
                 loc = prefix + tuple(err["loc"])
-                loaded.add(key, loc, _message(err), raw=True)
+                loaded.add(key, loc, _message(err, model), raw=True)
     return out if is_list else (out[0] if out else None)
 
 
@@ -261,7 +287,7 @@ def read_table(loaded: Loaded, meta: m.Table) -> m.TableData | None:
     periods = tuple(h.strip() for h in header[1:])
     if len(set(periods)) != len(periods):
         loaded.problems.append(Problem(rel, 1, 1, "", "dubbele periode in de kopregel"))
-    rows = []
+    rows, bad = [], {}
     for record in reader:
         line = reader.line_num
         if not any(c.strip() for c in record):
@@ -280,9 +306,18 @@ def read_table(loaded: Loaded, meta: m.Table) -> m.TableData | None:
                 values.append(_cell_number(cell, semicolon))
             except InvalidOperation:
                 hint = "decimaalkomma verwacht; een punt is dubbelzinnig" if semicolon else "gebruik een punt als decimaalteken"
-                loaded.problems.append(Problem(rel, line, col, periods[col - 2], f"geen getal: {cell!r} ({hint})"))
+                if cell.strip().endswith("%"):
+                    hint = "een %-teken; zet alleen het getal in de cel, de eenheid staat in tables.yaml"
+                kind = hint.split(";")[0]
+                if kind in bad:  # one line per kind of mistake per file, naming how many cells have it
+                    bad[kind][1] += 1
+                else:
+                    bad[kind] = [Problem(rel, line, col, periods[col - 2], f"geen getal: {cell!r} ({hint})"), 0]
                 values.append(None)
         rows.append(m.Row(label=record[0].strip(), values=tuple(values), line=line))
+    for problem, more in bad.values():
+        extra = f"; zo ook {more} andere cel{'len' if more > 1 else ''} in dit bestand" if more else ""
+        loaded.problems.append(dataclasses.replace(problem, message=problem.message + extra))
     return m.TableData(meta=meta, periods=periods, rows=tuple(rows), path=rel)
 
 
@@ -298,6 +333,15 @@ def alias_map(agenda: m.Agenda, units: list[m.Unit]) -> dict[str, str]:
             if label:
                 out.setdefault(_key(label), unit.id)
     return out
+
+
+def _alias_hint(label: str, aliases: dict[str, str]) -> str:
+    """``; bedoelt u 'nrd'? …`` for a misspelt label (fix the label, an alias would keep the typo), else how
+    to add another spelling of an existing college."""
+    close = did_you_mean(_key(label), aliases)
+    if close:
+        return f"{close} Verbeter dan het label in dit bestand"
+    return " (is het een andere schrijfwijze van een bestaand college, zet die dan bij aliases in units.yaml)"
 
 
 def _key(label: str) -> str:
@@ -329,7 +373,7 @@ def resolve_rows(loaded: Loaded, data: m.TableData, aliases: dict[str, str]) -> 
             unit = "total"
         if unit is None and _key(row.label) not in extra and "units" not in loaded.failed:
             loaded.problems.append(
-                Problem(data.path, row.line, 1, "label", f"'{row.label}' is geen bekend college (voeg een alias toe in units.yaml)")
+                Problem(data.path, row.line, 1, "label", f"'{row.label}' is geen bekend college{_alias_hint(row.label, aliases)}")
             )
         rows.append(m.Row(label=row.label, values=row.values, line=row.line, unit=unit))
     seen: dict[str, int] = {}
