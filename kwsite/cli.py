@@ -150,14 +150,14 @@ def serve(site_dir: Path, dev_addr: str | None) -> None:
 @click.argument("site_dir", type=click.Path(file_okay=False, path_type=Path))
 def new(site_dir: Path) -> None:
     """Maak in SITE_DIR een nieuwe site met voorbeeldgegevens die direct bouwt."""
-    from .newsite import TargetNotEmpty, create
+    from .newsite import TargetNotEmpty, command, create
 
     try:
         files = create(site_dir)
     except TargetNotEmpty:
         click.echo(f"{site_dir}: map bestaat al en is niet leeg", err=True)
         sys.exit(1)
-    click.echo(f"{len(files)} bestanden gemaakt in {site_dir}. Lees README.md; bouw met: kwsite build {site_dir}")
+    click.echo(f"{len(files)} bestanden gemaakt in {site_dir}. Lees README.md; bouw met: {command()} build {site_dir}")
 
 
 @main.command()
