@@ -141,9 +141,10 @@ def serve(site_dir: Path, dev_addr: str | None) -> None:
     Na een wijziging worden alleen de pagina's herbouwd waarvan de tekst
     veranderde (zie kwsite.preview); de PDF wordt bij serve niet gemaakt.
     """
-    args = ["serve", "--livereload", "--dirty", *(["-a", dev_addr] if dev_addr else [])]
-    os.chdir(site_dir)  # this process becomes MkDocs, so stopping it stops the server
-    os.execv(sys.executable, [sys.executable, "-m", "mkdocs", *args])
+    from .servecmd import run
+
+    os.chdir(site_dir)  # MkDocs runs in this process, so stopping it stops the server
+    run(["--livereload", "--dirty", *(["-a", dev_addr] if dev_addr else [])])
 
 
 @main.command()
