@@ -23,6 +23,7 @@ import click
 
 from .build import load_site
 from . import placeholders
+from .dutch import install_click
 from .directives import check_content
 from .problems import KwsiteError, notes, warnings
 
@@ -50,6 +51,9 @@ def _site_config(site_dir: Path) -> Path:
         click.echo(f"{config}: bestand ontbreekt; is {site_dir} wel een site? (maak er een met 'kwsite new')", err=True)
         sys.exit(1)
     return config
+
+
+install_click()  # click's help and errors in Dutch (kwsite.dutch)
 
 
 @click.group()
@@ -88,7 +92,7 @@ def validate(site_dir: Path, strict: bool) -> None:
 
 
 def _mkdocs(args: list[str], site_dir: Path) -> int:
-    return subprocess.call([sys.executable, "-m", "mkdocs", *args], cwd=site_dir)
+    return subprocess.call([sys.executable, "-m", "kwsite.dutch", *args], cwd=site_dir)  # MkDocs, in Dutch
 
 
 @main.command()

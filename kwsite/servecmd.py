@@ -15,6 +15,8 @@ import re
 import threading
 from html import escape
 
+from .dutch import translate
+
 log = logging.getLogger("mkdocs.plugins.kwsite")
 
 PAGE = """<!DOCTYPE html>
@@ -62,7 +64,7 @@ def guarded(build, clear: bool = True):
         try:
             build(*args, **kwargs)
         except (Exception, SystemExit) as exc:  # a config error raises SystemExit-like Abort
-            messages = [m for m in collect.messages if m] or [str(exc)]
+            messages = [m for m in collect.messages if m] or [translate(str(exc))]
             with STATE.lock:
                 STATE.problems = messages
             log.warning("de site is niet gebouwd; de fouten staan hierboven en in de browser. "
@@ -131,6 +133,9 @@ def run(args: list[str]) -> None:
     import mkdocs.commands.serve as serve
     from mkdocs.__main__ import cli
 
+    from .dutch import install
+
+    install()  # MkDocs' lines in Dutch, no Material banner
     logging.getLogger("mkdocs.livereload").addFilter(_RequestsAreNoWarnings())
 
     serve.build = guarded(serve.build)  # the first build, which MkDocs calls directly

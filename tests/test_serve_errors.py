@@ -42,7 +42,7 @@ def test_serve_shows_data_errors_in_the_browser_and_recovers(tmp_path):
     url = f"http://127.0.0.1:{port}/"
     try:
         end = time.monotonic() + 90
-        while "Serving on" not in log.read_text(encoding="utf-8"):
+        while "Voorvertoning op" not in log.read_text(encoding="utf-8"):
             assert proc.poll() is None and time.monotonic() < end, log.read_text(encoding="utf-8")
             time.sleep(0.2)
         status, page = _get(url + "themas/kern/")  # answered at once, not held until the error is fixed
