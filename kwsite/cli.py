@@ -22,7 +22,7 @@ from pathlib import Path
 import click
 
 from .build import load_site
-from . import placeholders
+from . import navcheck, placeholders
 from .dutch import install_click
 from .directives import check_content
 from .problems import KwsiteError, notes, warnings
@@ -80,6 +80,7 @@ def validate(site_dir: Path, strict: bool) -> None:
     except KwsiteError as exc:
         errors, warned = exc.problems, exc.warnings
     warned = [*warned, *placeholders.check_site(site_dir)]
+    errors = [*errors, *navcheck.check(site_dir / "mkdocs.yml")]
     for problem in [*errors, *warned]:
         click.echo(problem.display(), err=True)
     known = notes(warned)  # acknowledged in the data: listed, never failing

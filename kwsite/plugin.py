@@ -40,7 +40,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from .build import build_pages, chart_count, expanded, load_site, text_tables
-from . import placeholders
+from . import navcheck, placeholders
 from .chartpool import ChartError, usable_cores
 from .directives import body_offset, decode_page, expand
 from .mdtables import scope_headers, with_links
@@ -89,6 +89,9 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
 
     def on_config(self, config):
         add_theme(config.theme)
+        anchored = navcheck.check(Path(config.config_file_path)) if config.config_file_path else []
+        if anchored:  # MkDocs would only say the page is "not found"
+            raise PluginError("kwsite: " + "\n".join(str(p) for p in anchored))
         drop_version_selector(config)  # no versions.json request from a build that is no mike edition
         root = Path(config.config_file_path).parent
         set_source_date(root)
