@@ -25,6 +25,8 @@ import click
 
 from . import siteconfig
 from .build import load_site
+from . import navcheck, placeholders
+from .dutch import install_click
 from .directives import check_content
 from .problems import KwsiteError, notes, warnings
 
@@ -52,6 +54,9 @@ def _site_config(site_dir: Path) -> Path:
         click.echo(f"{config}: bestand ontbreekt; is {site_dir} wel een site? (maak er een met 'kwsite new')", err=True)
         sys.exit(1)
     return config
+
+
+install_click()  # click's help and errors in Dutch (kwsite.dutch)
 
 
 @click.group()
@@ -94,6 +99,8 @@ def validate(site_dir: Path, strict: bool) -> None:
             errors = errors + siteconfig.without_site(config, site_dir / data_rel)
         if content.is_dir():
             errors = errors + check_content(None, content, content.name)
+    warned = [*warned, *placeholders.check_site(site_dir)]
+    errors = [*errors, *navcheck.check(site_dir / "mkdocs.yml")]
     for problem in [*errors, *warned]:
         click.echo(problem.display(), err=True)
     known = notes(warned)  # acknowledged in the data: listed, never failing
@@ -142,7 +149,7 @@ def _data_rel(config) -> str:
 
 
 def _mkdocs(args: list[str], site_dir: Path) -> int:
-    return subprocess.call([sys.executable, "-m", "mkdocs", *args], cwd=site_dir)
+    return subprocess.call([sys.executable, "-m", "kwsite.dutch", *args], cwd=site_dir)  # MkDocs, in Dutch
 
 
 @main.command()
@@ -218,23 +225,24 @@ def serve(site_dir: Path, dev_addr: str | None) -> None:
     Na een wijziging worden alleen de pagina's herbouwd waarvan de tekst
     veranderde (zie kwsite.preview); de PDF wordt bij serve niet gemaakt.
     """
-    args = ["serve", "--livereload", "--dirty", *(["-a", dev_addr] if dev_addr else [])]
-    os.chdir(site_dir)  # this process becomes MkDocs, so stopping it stops the server
-    os.execv(sys.executable, [sys.executable, "-m", "mkdocs", *args])
+    from .servecmd import run
+
+    os.chdir(site_dir)  # MkDocs runs in this process, so stopping it stops the server
+    run(["--livereload", "--dirty", *(["-a", dev_addr] if dev_addr else [])])
 
 
 @main.command()
 @click.argument("site_dir", type=click.Path(file_okay=False, path_type=Path))
 def new(site_dir: Path) -> None:
     """Maak in SITE_DIR een nieuwe site met voorbeeldgegevens die direct bouwt."""
-    from .newsite import TargetNotEmpty, create
+    from .newsite import TargetNotEmpty, command, create
 
     try:
         files = create(site_dir)
     except TargetNotEmpty:
         click.echo(f"{site_dir}: map bestaat al en is niet leeg", err=True)
         sys.exit(1)
-    click.echo(f"{len(files)} bestanden gemaakt in {site_dir}. Lees README.md; bouw met: kwsite build {site_dir}")
+    click.echo(f"{len(files)} bestanden gemaakt in {site_dir}. Lees README.md; bouw met: {command()} build {site_dir}")
 
 
 @main.command()

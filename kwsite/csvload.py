@@ -5,6 +5,7 @@ limited in bytes, rows, columns and cell length."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import io
 from decimal import Decimal, InvalidOperation
@@ -112,7 +113,7 @@ def _read_rows(loaded: Loaded, meta: m.Table, rel: str, reader, semicolon: bool)
     periods = tuple(h.strip() for h in header[1:])
     if len(set(periods)) != len(periods):
         loaded.problems.append(Problem(rel, 1, 1, "", "dubbele periode in de kopregel"))
-    rows = []
+    rows, bad = [], {}
     for record in reader:
         line = reader.line_num
         if not any(c.strip() for c in record):
@@ -136,9 +137,18 @@ def _read_rows(loaded: Loaded, meta: m.Table, rel: str, reader, semicolon: bool)
                 values.append(_cell_number(cell, semicolon))
             except InvalidOperation:
                 hint = "decimaalkomma verwacht; een punt is dubbelzinnig" if semicolon else "gebruik een punt als decimaalteken"
-                loaded.problems.append(Problem(rel, line, col, periods[col - 2], f"geen getal: {cell!r} ({hint})"))
+                if cell.strip().endswith("%"):
+                    hint = "een %-teken; zet alleen het getal in de cel, de eenheid staat in tables.yaml"
+                kind = hint.split(";")[0]
+                if kind in bad:  # one line per kind of mistake per file, naming how many cells have it
+                    bad[kind][1] += 1
+                else:
+                    bad[kind] = [Problem(rel, line, col, periods[col - 2], f"geen getal: {cell!r} ({hint})"), 0]
                 values.append(None)
         rows.append(m.Row(label=record[0].strip(), values=tuple(values), line=line))
+    for problem, more in bad.values():
+        extra = f"; zo ook {more} andere cel{'len' if more > 1 else ''} in dit bestand" if more else ""
+        loaded.problems.append(dataclasses.replace(problem, message=problem.message + extra))
     if not rows:
         if not any(p.file == rel for p in loaded.problems):
             loaded.problems.append(Problem(rel, 1, 1, "", "tabel heeft geen rijen onder de kopregel"))

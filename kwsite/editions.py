@@ -10,7 +10,9 @@ loaded sites only and has no git in it.
 
 from __future__ import annotations
 
+import datetime
 import io
+import os
 import re
 import subprocess
 import tarfile
@@ -156,3 +158,33 @@ def compare(old: Site, new: Site) -> Changes:
 
 def _pair(old, new) -> tuple:
     return (old[0] if old else None, new[0] if new else None, old[1] if old else None, new[1] if new else None)
+
+
+MIKE_VERSION_VAR = "MIKE_DOCS_VERSION"
+"""Set by ``mike deploy`` (and so by ``kwsite publish``) for the ``mkdocs build`` of an edition."""
+
+
+def drop_version_selector(config, environ=None) -> bool:
+    """Outside a mike build, remove ``extra.version`` from the MkDocs ``config``, so Material does not
+    request ``versions.json`` (which only the mike branch has) from every page. Returns whether it did."""
+    environ = os.environ if environ is None else environ
+    version = config.extra.get("version") if config.extra else None
+    if not isinstance(version, dict) or version.get("provider") != "mike" or environ.get(MIKE_VERSION_VAR):
+        return False
+    del config.extra["version"]
+    return True
+
+
+def edition_line(site: Site, made: datetime.datetime | None) -> str:
+    """The edition as every page's footer and the PDF's page foot name it: label, the date the source
+    gives (as written), and the date of this version (the commit's, so two builds agree):
+    ``Aangepaste kwaliteitsagenda, 21 januari 2019 · deze versie: 14 november 2023``."""
+    from babel.dates import format_date
+
+    from .numbers import LOCALE
+
+    edition = site.agenda.edition
+    line = edition.label + (f", {edition.date}" if edition.date else "")
+    if made is not None:
+        line += f" · deze versie: {format_date(made.date(), 'd MMMM y', locale=LOCALE)}"
+    return line

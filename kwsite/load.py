@@ -16,10 +16,12 @@ from __future__ import annotations
 import difflib
 import hashlib
 from pathlib import Path
+from typing import get_args
 
 from pydantic import ValidationError
 
 from . import model as m
+from .hints import did_you_mean, number_hint
 from .problems import Problem
 from .yamlload import MAX_BYTES, load_yaml
 from .csvload import read_table
@@ -46,13 +48,17 @@ MESSAGES = {
 }
 
 
-def _message(err: dict) -> str:
-    """A Dutch message for a pydantic error."""
+def _message(err: dict, model=None) -> str:
+    """A Dutch message for a pydantic error (``model``: the validated class, for "bedoelt u …?")."""
     kind = err.get("type", "")
     key = err["loc"][-1] if err.get("loc") else None
     if kind == "extra_forbidden" and isinstance(key, str) and key.isdigit():
         # YAML reads {value: 45,5} as value: 45 and a key "5"
         return f"onbekende sleutel '{key}': een decimaalkomma? Schrijf getallen met een punt (45.5)"
+    if kind == "extra_forbidden" and isinstance(key, str) and model is not None:
+        return MESSAGES[kind] + did_you_mean(key, _fields_at(model, tuple(err["loc"])))
+    if kind in ("decimal_parsing", "decimal_type", "int_parsing", "int_type") and number_hint(err.get("input")):
+        return MESSAGES[kind] + number_hint(err.get("input"))  # block style `value: 61,5` reads as text
     if kind in MESSAGES:
         return MESSAGES[kind]
     if kind == "literal_error":
@@ -63,6 +69,25 @@ def _message(err: dict) -> str:
         word = {"greater_than_equal": "minstens", "less_than_equal": "hoogstens", "greater_than": "groter dan", "less_than": "kleiner dan"}[kind]
         return f"moet {word} {limit} zijn"
     return str(err.get("msg", "ongeldige waarde")).removeprefix("Value error, ")
+
+
+def _fields_at(model, loc: tuple) -> list[str]:
+    """The field names of the model that holds the last key of ``loc`` (pydantic error location)."""
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = getattr(model, "model_fields", {}).get(part)
+        model = _model_in(field.annotation) if field is not None else None
+        if model is None:
+            return []
+    return list(getattr(model, "model_fields", {}))
+
+
+def _model_in(annotation):
+    """The pydantic model inside an annotation (``list[Target]``, ``Baseline | None``), or ``None``."""
+    if isinstance(annotation, type) and hasattr(annotation, "model_fields"):
+        return annotation
+    return next((found for arg in get_args(annotation) if (found := _model_in(arg)) is not None), None)
 
 
 def _dutch_list(text: str) -> str:
@@ -130,7 +155,7 @@ def _build(loaded: Loaded, key: str):
                 loc = prefix + tuple(err["loc"])
                 if loaded.where(key, *loc)[1] in flagged:
                     continue
-                loaded.add(key, loc, _message(err), raw=True)
+                loaded.add(key, loc, _message(err, model), raw=True)
     return out if is_list else (out[0] if out else None)
 
 
@@ -185,6 +210,15 @@ def _alias_conflicts(loaded: Loaded, agenda: m.Agenda, units: list[m.Unit]) -> N
                            "mag maar één eenheid aanduiden")
 
 
+def _alias_hint(label: str, aliases: dict[str, str]) -> str:
+    """``; bedoelt u 'nrd'? …`` for a misspelt label (fix the label, an alias would keep the typo), else how
+    to add another spelling of an existing college."""
+    close = did_you_mean(_key(label), aliases)
+    if close:
+        return f"{close} Verbeter dan het label in dit bestand"
+    return " (is het een andere schrijfwijze van een bestaand college, zet die dan bij aliases in units.yaml)"
+
+
 def _key(label: str) -> str:
     return " ".join(label.casefold().split())
 
@@ -219,7 +253,7 @@ def resolve_rows(loaded: Loaded, data: m.TableData, aliases: dict[str, str]) -> 
             unit = "total"
         if unit is None and _key(row.label) not in extra and "units" not in loaded.failed:
             loaded.problems.append(
-                Problem(data.path, row.line, 1, "label", f"'{row.label}' is geen bekend college (voeg een alias toe in units.yaml)")
+                Problem(data.path, row.line, 1, "label", f"'{row.label}' is geen bekend college{_alias_hint(row.label, aliases)}")
             )
         rows.append(m.Row(label=row.label, values=row.values, line=row.line, unit=unit))
     seen: dict[str, int] = {}

@@ -1,13 +1,16 @@
 """Scaffolding a new institution's site (``kwsite new DIR``).
 
 The template lives in ``kwsite/scaffold/`` (package data): ``mkdocs.yml``,
-``content/index.md``, ``data/`` with placeholder values only
-(Voorbeeld-ROC, one example indicator without figures) and a README for
-editors. The result validates and builds with ``--strict`` straight away.
+``content/``, every kind of data file kwsite reads with fictional values
+labelled fictional (Voorbeeld-ROC), a ``.gitignore`` and a README for editors
+whose commands name the kwsite that made the site. The result validates and
+builds with ``--strict`` straight away.
 """
 
 from __future__ import annotations
 
+import shlex
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -37,8 +40,24 @@ def create(target: Path) -> list[Path]:
         raise TargetNotEmpty(str(target))
     written = []
     for rel, source in _walk(resources.files("kwsite") / "scaffold"):
-        out = target / rel
+        out = target / RENAMED.get(rel, rel)
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(source.read_bytes())
+        data = source.read_bytes()
+        if rel == "README.md":
+            data = data.replace(b"{kwsite}", command().encode("utf-8"))
+        out.write_bytes(data)
         written.append(out)
     return written
+
+
+RENAMED = {"gitignore": ".gitignore"}
+"""Package data leaves out dot files; the scaffold's are stored without the dot."""
+
+
+def command() -> str:
+    """The shell command of the kwsite that runs now (``/…/.venv/bin/kwsite``), for the new site's README:
+    a bare ``kwsite`` is often not on the PATH."""
+    script = Path(sys.executable).parent / "kwsite"
+    if script.is_file():
+        return shlex.quote(str(script))
+    return f"{shlex.quote(sys.executable)} -m kwsite.cli"

@@ -42,12 +42,13 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from .build import build_pages, chart_count, expanded, load_site, text_tables
+from . import navcheck, placeholders
 from .chartpool import ChartError, usable_cores
 from .datapackage import ZIP_PATH
 from .directives import body_offset, decode_page, expand
 from .mdtables import scope_headers, with_links
 from .pages.common import download_links, fill_sizes, size_text
-from .editions import PreviousEditionError, compare, load_previous
+from .editions import PreviousEditionError, compare, drop_version_selector, edition_line, load_previous
 from .pages import PLACEHOLDER, nav_mentions
 from . import siteconfig
 from .pages.changes import render as changes_page
@@ -56,7 +57,7 @@ from .preview import Preview, quiet_dirty_warning, stop_cleanly_on_sigterm
 from .privacy import redact
 from .problems import KwsiteError, Problem
 from .progress import steps
-from .repro import set_source_date
+from .repro import build_time, set_source_date
 from .theme import add_theme
 from .sanitize import clean_html, clean_nav, clean_toc, plain_text
 
@@ -92,6 +93,10 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
 
     def on_config(self, config):
         add_theme(config.theme)
+        anchored = navcheck.check(Path(config.config_file_path)) if config.config_file_path else []
+        if anchored:  # MkDocs would only say the page is "not found"
+            raise PluginError("kwsite: " + "\n".join(str(p) for p in anchored))
+        drop_version_selector(config)  # no versions.json request from a build that is no mike edition
         root = Path(config.config_file_path).parent
         set_source_date(root)
         data_dir = self.data_dir = root / self.config.data_dir
@@ -144,6 +149,11 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             unreadable += [problem] if problem else []
         if unreadable:
             raise PluginError("kwsite: " + "\n".join(str(p) for p in unreadable))
+        unfilled = [p for path, text in texts.items() for p in placeholders.find(text, f"{Path(config.docs_dir).name}/{path}")]
+        unfilled += placeholders.check(self.data_dir, self.config.data_dir, "*.yaml")
+        unfilled += placeholders.find(f"{config.site_name}\n{config.site_description or ''}", "mkdocs.yml (site_name, site_description)")
+        for problem in unfilled:
+            log.warning(str(problem))  # "(in te vullen …)": --strict stops it
         final = expanded(self.site, texts)
         self.text_tables = text_tables(final)
         with steps("grafieken", chart_count(self.site)) as tick:
@@ -167,6 +177,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             found = compare(self.previous, self.site) if self.previous else None
             page = changes_page(self.site, self.previous, found)
             pages.append(page)
+            self.generated.append(page)  # so the PDF has it too, as `kwsite pdf` does (also without a nav)
             files.append(DigestFile.generated(config, page.path, content=page.content))
         if self.preview is not None:
             final |= {g.path: expand(g.content, self.site, g.path)[0] for g in pages}  # data text may cite values
@@ -226,6 +237,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         data_zip = next((g for g in self.generated if g.path == ZIP_PATH), None)
         if data_zip is not None:  # the home page links to it (main.html)
             env.globals["kwsite_data"] = {"url": ZIP_PATH, "size": size_text(data_zip.content)}
+        env.globals["kwsite_edition"] = edition_line(self.site, build_time())  # the footer of every page
         self.pdf = None
         if self.config.pdf and self.serving:
             log.info("PDF: niet gemaakt bij serve (kwsite build of kwsite pdf maakt hem)")

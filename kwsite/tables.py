@@ -11,10 +11,11 @@ apostrophe; numbers stay numbers.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from html import escape
 
-from .model import TableData
+from .model import Site, TableData
 from .numbers import with_unit
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -42,6 +43,17 @@ def html_table(columns: list[str], rows: list[list[str]], caption: str, css: str
         f'<table class="{css}"><caption class="kw-sr-only">{name}</caption><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table></div>"
     )
+
+
+def named(table: TableData, site: Site, short: bool = False) -> TableData:
+    """``table`` with each college row labelled by the college's display name: ``name`` (tables, text)
+    or, where a chart has no room, ``short_name``. The institution total and rows that are no college
+    keep their label as printed; the CSV in ``data/`` keeps the source's spelling ("Amstlnd")."""
+    rows = []
+    for row in table.rows:
+        unit = site.unit(row.unit) if row.unit and row.unit != "total" else None
+        rows.append(dataclasses.replace(row, label=unit.short_name if short else unit.name) if unit else row)
+    return dataclasses.replace(table, rows=tuple(rows))
 
 
 def safe_cell(cell: str) -> str:

@@ -18,6 +18,7 @@ from .linerules import LINE_RULES
 from .loaded import Loaded
 from .model import Site
 from .numbers import number
+from .hints import did_you_mean
 from .problems import Problem
 from .plausible import PLAUSIBLE_RULES
 from .validate_figures import FIGURE_RULES
@@ -69,27 +70,27 @@ def check_references(site: Site, loaded: Loaded) -> None:
             loaded.add("units", (i, "institution"), f"onbekende instelling '{unit.institution}'")
     for i, ind in enumerate(site.indicators):
         if ind.theme not in themes:
-            loaded.add("indicators", (i, "theme"), f"onbekend thema '{ind.theme}'")
+            loaded.add("indicators", (i, "theme"), f"onbekend thema '{ind.theme}'{did_you_mean(ind.theme, themes)}")
         for j, table in enumerate(ind.tables):
             if table not in table_ids:
-                loaded.add("indicators", (i, "tables", j), f"onbekende tabel '{table}'")
+                loaded.add("indicators", (i, "tables", j), f"onbekende tabel '{table}'{did_you_mean(table, table_ids)}")
     for i, raw in enumerate(tables):
         ref = raw.get("indicator") if isinstance(raw, dict) else None
         if ref and ref not in indicators:
-            loaded.add("tables", (i, "indicator"), f"onbekende indicator '{ref}'", raw=True)
+            loaded.add("tables", (i, "indicator"), f"onbekende indicator '{ref}'{did_you_mean(ref, indicators)}", raw=True)
     for i, measure in enumerate(site.measures):
         if measure.theme not in themes:
-            loaded.add("measures", (i, "theme"), f"onbekend thema '{measure.theme}'")
+            loaded.add("measures", (i, "theme"), f"onbekend thema '{measure.theme}'{did_you_mean(measure.theme, themes)}")
         for j, unit in enumerate(measure.units):
             if unit not in units:
-                loaded.add("measures", (i, "units", j), f"onbekend college '{unit}'")
+                loaded.add("measures", (i, "units", j), f"onbekend college '{unit}'{did_you_mean(unit, units)}")
     if site.budget:
         for i, alloc in enumerate(site.budget.allocations):
             if alloc.theme not in themes:
-                loaded.add("budget", ("allocations", i, "theme"), f"onbekend thema '{alloc.theme}'")
+                loaded.add("budget", ("allocations", i, "theme"), f"onbekend thema '{alloc.theme}'{did_you_mean(alloc.theme, themes)}")
         for i, row in enumerate(site.budget.additional):
             if row.theme not in themes:
-                loaded.add("budget", ("additional", i, "theme"), f"onbekend thema '{row.theme}'")
+                loaded.add("budget", ("additional", i, "theme"), f"onbekend thema '{row.theme}'{did_you_mean(row.theme, themes)}")
 
 
 def _in_scale(loaded: Loaded, ind, loc: tuple, value: Decimal | None) -> None:
@@ -148,7 +149,7 @@ def check_realisations(site: Site, loaded: Loaded) -> None:
             if base_year and real.year < base_year:
                 loaded.add("indicators", loc + ("year",), f"realisatie {real.year} ligt voor de nulmeting ({base_year})")
             if real.unit and "units" not in loaded.failed and real.unit not in units:
-                loaded.add("indicators", loc + ("unit",), f"onbekend college '{real.unit}'")
+                loaded.add("indicators", loc + ("unit",), f"onbekend college '{real.unit}'{did_you_mean(real.unit, units)}")
             if split and real.breakdown is None:
                 loaded.add("indicators", loc, f"indicator heeft streefwaarden per uitsplitsing ({', '.join(parts)}); geef breakdown")
             elif split and real.breakdown not in parts:

@@ -181,7 +181,7 @@ def test_reference_into_a_record_that_failed_to_load_is_not_reported_again(mini)
     edit(mini, IND, "    unit: percent", "    unti: percent")
     lines = run_validate(mini).splitlines()
     assert lines[1:-1] == ["data/indicators.yaml:12:5 indicators[1].unit: verplicht veld ontbreekt",
-                           "data/indicators.yaml:15:5 indicators[1].unti: onbekende sleutel (tikfout?)"], lines
+                           "data/indicators.yaml:15:5 indicators[1].unti: onbekende sleutel (tikfout?); bedoelt u 'unit'?"], lines
 
 
 def test_amount_written_with_a_thousands_point_is_refused(tmp_path):

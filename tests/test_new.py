@@ -29,7 +29,7 @@ def test_new_site_builds_strict_without_warnings(tmp_path):
     assert "Kwaliteitsagenda Voorbeeld-ROC" in home
     assert "2024-2027" in home  # [[agenda.period]] from the placeholder agenda.yaml
     theme = text((target / "site" / "themas" / "voorbeeldthema" / "index.html").read_text(encoding="utf-8"))
-    assert "Voorbeeldindicator (voorbeeld, nog in te vullen)" in theme
+    assert "Voorbeeldindicator (fictief)" in theme
 
 
 def test_scaffold_holds_no_figures_beyond_the_placeholder_period(tmp_path):
@@ -47,3 +47,34 @@ def test_new_refuses_a_non_empty_directory(tmp_path):
     assert result.exit_code == 1
     assert "niet leeg" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bestaand.txt"]
+
+
+def test_scaffold_has_every_kind_of_data_file_fictional_and_a_gitignore(tmp_path):
+    from kwsite.load import FILES
+
+    target = tmp_path / "nieuw"
+    CliRunner().invoke(main, ["new", str(target)])
+    for key, (name, _, _) in FILES.items():
+        text = (target / "data" / name).read_text(encoding="utf-8")
+        assert text.startswith("#") and ("fictief" in text.casefold() or "voorbeeld" in text.casefold()), name
+    assert (target / "data" / "tables" / "voorbeeldtabel.csv").is_file()
+    assert (target / ".gitignore").read_text(encoding="utf-8").split("\n")[1:4] == ["site/", ".kwsite-cache/", ".venv/"]
+
+
+def test_readme_commands_run_as_written(tmp_path):
+    """The README's commands (validate, build) run in the new site without a bare `kwsite` on the PATH."""
+    import re
+    import shlex
+
+    target = tmp_path / "nieuw"
+    CliRunner().invoke(main, ["new", str(target)])
+    readme = (target / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"^    (\S.*)$", readme, re.M)
+    assert [c.split()[-2:] for c in commands] == [["validate", "."], ["build", "."], ["serve", "."]]
+    env = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
+    env.update(PATH="/usr/bin:/bin", NO_MKDOCS_2_WARNING="1")  # no venv on the PATH, as on a fresh shell
+    for command in commands[:2]:
+        proc = subprocess.run(shlex.split(command), cwd=target, env=env, capture_output=True, text=True)
+        assert proc.returncode == 0, (command, proc.stderr[-2000:])
+    assert (target / "site" / "begroting" / "index.html").is_file()
+    assert (target / "site" / "verbeterplannen" / "voorbeeldplan" / "index.html").is_file()

@@ -346,3 +346,145 @@ def test_every_internal_link_of_the_print_document_has_a_target():
     assert all(f'<span class="kw-url">{h}</span>' in doc for h in web)  # the address is printed as a footnote
     assert ".csv" not in doc  # download links are site-only
     assert re.findall(r'<img [^>]*src="([^"]+)"', doc)[0] == "grafieken/indicator-1a.svg"
+
+
+def _grow(mini: Path, n: int = 9) -> None:
+    """Add ``n`` fictional indicators, each with a college table of another length and title, so that page
+    breaks in the theme page and the college appendix fall at many different places."""
+    tables = mini / "data" / "tables"
+    with (mini / "data" / "tables.yaml").open("a", encoding="utf-8") as t, \
+         (mini / "data" / "indicators.yaml").open("a", encoding="utf-8") as ind:
+        for i in range(n):
+            periods = [str(2010 + j) for j in range(3 + i % 5)]
+            rows = ["Nrd," + ",".join(f"6.{(i + j) % 10}" for j in range(len(periods))),
+                    "Totaal ROCA," + ",".join(f"6.{(i + 2 * j) % 10}" for j in range(len(periods)))]
+            (tables / f"t{i}.csv").write_text("label," + ",".join(periods) + "\n" + "\n".join(rows) + "\n",
+                                              encoding="utf-8")
+            t.write(f"  - id: t{i}\n    title: Tabel {i} {'met een langere titel ' * (i % 3)}\n"
+                    f"    file: tables/t{i}.csv\n    indicator: 2{chr(97 + i)}\n    unit: grade\n    rows: unit\n"
+                    "    total: Totaal ROCA\n")
+            ind.write(f"  - id: 2{chr(97 + i)}\n    theme: kern\n    name: Cijfer {i}{' met een toelichting' * (i % 4)}\n"
+                      f"    unit: grade\n    scale: {{min: 1, max: 10}}\n    baseline: {{value: 6.{i}, year: 2012}}\n"
+                      f"    targets:\n      - {{year: 2020, kind: value, value: 7.{i}}}\n    tables: [t{i}]\n")
+
+
+HEADING_SIZES = {20.0, 14.0, 11.5}
+"""print.css: h1, h2, h3 (h4 is bold body size)."""
+
+
+def page_endings(path: Path) -> list[tuple[int, str, str]]:
+    """(page, kind, text) for every page whose last line (running head and page number left out, chart
+    text included) is a heading, a lead-in ("Indicator …", a line ending in a colon) or a summary line."""
+    out = []
+    with pdfplumber.open(path) as pdf:
+        for n, page in enumerate(pdf.pages[1:], start=2):  # the cover is one block
+            lines = [line for line in page.extract_text_lines()  # running head and page foot left out
+                     if 24 * MM < line["top"] < page.height - 22 * MM]
+            if not lines:
+                continue
+            last = max(lines, key=lambda line: line["bottom"])
+            text = norm(last["text"]).strip()
+            if not all("Liberation" in c["fontname"] for c in last["chars"]):
+                continue  # a chart's own text: the page ends with the chart
+            size = max(round(c["size"], 1) for c in last["chars"])
+            bold = all("Bold" in c["fontname"] for c in last["chars"] if c["text"].strip())
+            if size in HEADING_SIZES or (bold and size == 10.0):
+                out.append((n, "heading", text))
+            elif text.startswith("Tabel bij de grafiek"):
+                out.append((n, "summary", text))
+            elif text.startswith("Indicator ") or text.endswith(":"):
+                out.append((n, "lead-in", text))
+    return out
+
+
+def test_no_page_ends_with_a_heading_lead_in_or_summary_line(mini, tmp_path):
+    _grow(mini)
+    out = tmp_path / "grown.pdf"
+    proc = render(mini, out, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    pdf = read(out)
+    assert len(pdf.pages) >= 25  # nine charts in the appendix and the theme page each: page breaks among them
+    assert page_endings(out) == []
+    lead_ins = [p.number for p in pdf.pages for t, _ in p.lines if t.startswith("Indicator 2")]
+    assert len(lead_ins) == 18, lead_ins  # each printed once in both appendices (Zuid: "geen gegevens")
+
+
+def test_a_table_wider_than_the_page_wraps_instead_of_losing_columns(mini, tmp_path):
+    codes = [f"CODE{i}X" + "".join(str((i * 7 + j) % 10) for j in range(34)) for i in range(7)]  # unbreakable
+    table = "| " + " | ".join(f"Kolom {i}" for i in range(7)) + " |\n|" + "---|" * 7 + "\n| " + " | ".join(codes) + " |\n"
+    (mini / "content" / "index.md").write_text(f"# Home\n\nEen brede tabel:\n\n{table}\nNa de tabel.\n",
+                                               encoding="utf-8")
+    periods = [str(y) for y in range(2011, 2023)]  # a generated table (raw HTML in the Markdown) with a long code
+    (mini / "data" / "tables" / "codes.csv").write_text(
+        "label," + ",".join(periods) + "\n" + f"{codes[0]}," + ",".join("12.5" for _ in periods) + "\n", encoding="utf-8")
+    with (mini / "data" / "tables.yaml").open("a", encoding="utf-8") as f:
+        f.write("  - id: codes\n    title: Codes\n    file: tables/codes.csv\n    indicator: 1b\n"
+                "    unit: percent\n    rows: domain\n")
+    out = tmp_path / "wide.pdf"
+    proc = render(mini, out, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    home = next(p for p in read(out).pages if p.headings(20.0) == ["Home"])
+    assert max(c[3] for c in home.chars) <= home.width - RIGHT_MARGIN + 1
+    with pdfplumber.open(out) as pdf:
+        rows = pdf.pages[home.number - 1].extract_table()
+    assert rows[0] == [f"Kolom {i}" for i in range(7)]
+    assert [squash(cell) for cell in rows[1]] == codes  # every cell whole, wrapped inside its column
+    with pdfplumber.open(out) as pdf:
+        found = [(n, row) for n, page in enumerate(pdf.pages, start=1) for t in page.extract_tables() for row in t
+                 if row[0] and row[0].startswith("CODE0") and row[-1] == "12,5%"]
+    assert len(found) == 1
+    number, row = found[0]
+    assert [squash(c) for c in row] == [codes[0]] + ["12,5%"] * len(periods)
+    page = read(out).pages[number - 1]
+    assert max(c[3] for c in page.chars) <= page.width - RIGHT_MARGIN + 1
+
+
+def test_open_data_page_is_one_paragraph_with_the_address_in_print(mini, tmp_path):
+    out = tmp_path / "od.pdf"
+    proc = render(mini, out, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    pdf = read(out)
+    pages = [p for p in pdf.pages if "Opendata" in p.headings(20.0)]
+    assert len(pages) == 1 and pages[0] is pdf.pages[-1]  # the last page of the mini nav, and only one
+    text = re.sub(r"\s+", " ", norm(pages[0].text))
+    assert "als CSV en als JSON (10 bestanden per formaat)" in text  # the mini site's 10 datasets
+    assert "1. https://mini.example.invalid/open-data/" in text  # the address, as a footnote
+    assert "Nulmeting en streefwaarden van indicator 1a" not in pdf.text()  # the site's list stays online
+
+
+def test_open_data_page_without_site_url_names_the_page_only():
+    from kwsite.pdf import collect, html
+
+    source = collect(ROOT / "tests" / "fixtures" / "mini")
+    source.site_url = None
+    doc = html(source)
+    section = doc[doc.index('id="p-open-data"'):]
+    assert "op de pagina Open data van de website." in section and "http" not in section
+
+
+@pytest.mark.parametrize("nav", ["changes", "none"])
+def test_kwsite_pdf_and_the_builds_pdf_are_the_same_document(mini, tmp_path, nav):
+    config = (mini / "mkdocs.yml").read_text(encoding="utf-8")
+    if nav == "changes":
+        config = config.replace("  - kwsite:opendata\n", "  - kwsite:changes\n  - kwsite:opendata\n")
+    else:  # no nav: MkDocs lists every page, the plugin adds "Wat is er veranderd" as well
+        config = config[:config.index("nav:")]
+    (mini / "mkdocs.yml").write_text(config, encoding="utf-8")
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=mini, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    out = tmp_path / "cli.pdf"
+    proc = render(mini, out, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    built = mini / "site" / "downloads" / "kwaliteitsagenda.pdf"
+    assert "Dit is de eerste editie" in read(out).text()  # "Wat is er veranderd" is in both
+    assert built.read_bytes() == out.read_bytes()
+
+
+def test_readme_quotes_no_size_the_build_decides():
+    """A size or page count of the built PDF goes stale with the next edit of the data (it said 0,9 MB at 1,2 MB)."""
+    sizes = re.compile(r"\d[\d.,]*\s?(?:kB|KB|MB|GB)\b|\b\d+\s+pagina's")
+    for name in ("README.md", "CONTRIBUTING.md", "kwsite/scaffold/README.md"):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        text = text[:text.find("## Snelheid")] if "## Snelheid" in text else text  # the benchmark corpus is fixed
+        assert sizes.findall(text) == [], name

@@ -131,7 +131,7 @@ def test_kwsite_serve_shows_a_data_edit(tmp_path):
         end = time.monotonic() + 120
         while time.monotonic() < end:
             text = log.read_text(encoding="utf-8")
-            if text.count("Documentation built in") >= count and "Serving on" in text:
+            if text.count("Site gebouwd in") >= count and "Voorvertoning op" in text:  # kwsite serve speaks Dutch
                 return text
             assert proc.poll() is None, text
             time.sleep(0.2)
@@ -238,11 +238,11 @@ def test_sigterm_stops_serve_and_its_chart_workers(tmp_path):
                                 stderr=subprocess.STDOUT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
                                 start_new_session=True)
     end = time.monotonic() + 120
-    while "Serving on" not in log.read_text(encoding="utf-8"):
+    while "Voorvertoning op" not in log.read_text(encoding="utf-8"):
         assert proc.poll() is None and time.monotonic() < end, log.read_text(encoding="utf-8")
         time.sleep(0.2)
     edit(work, "data/tables/cijfer.csv", "Nrd,6.5,6.8,7.0", "Nrd,6.5,6.8,7.2")  # a rebuild draws with workers
-    while log.read_text(encoding="utf-8").count("Documentation built in") < 2:
+    while log.read_text(encoding="utf-8").count("Site gebouwd in") < 2:
         assert proc.poll() is None and time.monotonic() < end, log.read_text(encoding="utf-8")
         time.sleep(0.2)
     proc.send_signal(signal.SIGTERM)

@@ -14,7 +14,7 @@ def test_invalid_record_does_not_cascade_into_unknown_references(mini):
         load_site(mini / "data")
     assert [str(p) for p in info.value.problems] == [
         "data/indicators.yaml:2:5 indicators[0].unit: verplicht veld ontbreekt",
-        "data/indicators.yaml:5:5 indicators[0].unti: onbekende sleutel (tikfout?)",
+        "data/indicators.yaml:5:5 indicators[0].unti: onbekende sleutel (tikfout?); bedoelt u 'unit'?",
     ]
 
 

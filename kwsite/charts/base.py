@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 from ..present import target_table_text as target_text  # noqa: F401
 
-CHART_STYLE_VERSION = "6"
+CHART_STYLE_VERSION = "8"
 """Bump when the look changes, so cached charts are redrawn."""
 
 FIGSIZE = (6.0, 3.4)
@@ -46,8 +46,35 @@ STYLE = {
     "axes.spines.top": False, "axes.spines.right": False,
     "axes.grid": True, "grid.color": "#d9d9d9", "grid.linewidth": 0.8,
     "legend.frameon": False, "legend.fontsize": 8,
+    "text.parse_math": False,  # labels come from data: a "$" is a dollar sign, never mathtext
 }
 """The house style, applied per chart with ``rc_context`` (``svg.hashsalt`` is added per chart)."""
+
+MIN_SPAN = {"percent": 20.0, "grade": 2.0}
+"""Smallest y-axis span of a line chart, in the unit (percentage points, grade points): a change of
+0,7 point then looks like 0,7 point instead of a cliff (#17). Counts start at zero instead."""
+DOMAIN = {"percent": (0.0, 100.0), "grade": (1.0, 10.0)}
+"""Where a widened axis stops: no 110 % and no grade 0 just to centre the data."""
+
+
+def honest_ylim(low: float, high: float, unit: str) -> tuple[float, float]:
+    """Y limits for a line chart whose data (with its margins) spans ``low``–``high``: widened
+    around the middle to :data:`MIN_SPAN` of the unit, shifted to stay inside :data:`DOMAIN`
+    (never narrower than the data); for counts, from zero."""
+    if unit == "count":
+        return min(low, 0.0), high
+    span = MIN_SPAN.get(unit)
+    if span is None or high - low >= span:
+        return low, high
+    middle = (low + high) / 2
+    new_low, new_high = middle - span / 2, middle + span / 2
+    floor, ceiling = DOMAIN.get(unit, (-math.inf, math.inf))
+    if new_low < floor:
+        new_low, new_high = floor, new_high + (floor - new_low)
+    if new_high > ceiling:
+        new_low, new_high = max(floor, new_low - (new_high - ceiling)), ceiling
+    return min(low, new_low), max(high, new_high)
+
 
 UNIT_LABEL = {"percent": "Percentage", "grade": "Cijfer", "score": "Score", "count": "Aantal"}
 ROW_HEADER = {"unit": "College", "series": "Reeks", "domain": "Domein", "level": "Niveau"}

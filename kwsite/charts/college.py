@@ -16,7 +16,7 @@ from ..model.site import Row
 from ..numbers import MISSING
 from .base import (
     LINESTYLES, MARKERS, MUTED, PALETTE, STYLE, TITLE_WIDTH, UNIT_LABEL, Chart, ChartText, _cell, _clean_svg, _DutchTicks,
-    _floats, _year, fmt,
+    _floats, _year, fmt, honest_ylim,
 )
 
 SIZE = (6.0, 2.9)
@@ -168,6 +168,7 @@ def _y_range(values: list[float], unit: str) -> tuple[float, float, list[float]]
     low, high = low - span * 0.15, high + span * 0.15
     if unit == "percent" or min(values) >= 0:
         low = max(low, 0.0)
+    low, high = honest_ylim(low, high, unit)
     ticks = [t for t in MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]).tick_values(low, high) if low <= t <= high]
     return low, high, ticks
 

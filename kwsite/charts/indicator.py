@@ -16,6 +16,7 @@ from ..numbers import MISSING
 from ..present import DERIVED
 from ..status import status_for
 from .base import (
+    honest_ylim,
     SERIES,
     REALISATION,
     BASELINE,
@@ -183,6 +184,8 @@ def _indicator_legend(fig: Figure, label: str | None, base: bool, targets: list[
 
 def _draw_indicator(fig: Figure, indicator: Indicator, series: TableData | None, row: Row | None,
                     label: str, targets: list[Target], key: str) -> None:
+    from matplotlib.ticker import MaxNLocator
+
     ax = fig.add_subplot()
     unit, base = indicator.unit, indicator.baseline
     years, last = [t.year for t in targets], None
@@ -200,15 +203,22 @@ def _draw_indicator(fig: Figure, indicator: Indicator, series: TableData | None,
         ax.plot(*[[c] for c in point], ls="none", marker="D", ms=8, color=BASELINE, mec="white", zorder=5)
         # at the left/right end of the axis, the label extends inwards so it is not clipped
         ha = "left" if base.year <= min(years) else "right" if base.year >= max(years) else "center"
+        # on the side of the marker the line does not come from: below when the neighbouring values are higher
+        near = [y for x, y in zip(xs, ys) if x != base.year and not math.isnan(y)
+                and (ha != "left" or x > base.year) and (ha != "right" or x < base.year)] if row else []
+        above = bool(near) and sum(near) / len(near) < point[1]
         word = f"nulmeting ({DERIVED})" if base.derived else "nulmeting"
-        ax.annotate(f"{word} {fmt(base.value, unit)}", point, xytext=({"left": -4, "right": 4}.get(ha, 0), -9),
-                    textcoords="offset points", ha=ha, va="top", fontsize=8, color=BASELINE)
+        ax.annotate(f"{word} {fmt(base.value, unit)}", point, xytext=({"left": -4, "right": 4}.get(ha, 0), 9 if above else -9),
+                    textcoords="offset points", ha=ha, va="bottom" if above else "top", fontsize=8, color=BASELINE,
+                    zorder=6, bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.85})
     # targets are joined to the later of the nulmeting and the last measured value
     anchor = max((p for p in (point, last) if p), key=lambda p: p[0], default=None)
     _draw_targets(ax, targets, anchor, unit, key)
     realised = _draw_realisations(ax, indicator, key)
     years += realised
     ax.margins(x=0.08, y=0.22)
+    ax.set_ylim(*honest_ylim(*ax.get_ylim(), unit))
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10]))
     _year_axis(ax.xaxis, years)
     ax.yaxis.set_major_formatter(_DutchTicks(unit))
     lower = " (lager is beter)" if indicator.polarity == "lower_is_better" else ""

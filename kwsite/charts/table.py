@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from .indicator import _series_alt
 from ..numbers import MISSING
 from .base import (
+    honest_ylim,
     SERIES,
     BASELINE,
     FIGSIZE,
@@ -93,6 +94,8 @@ def _draw_bars(fig: Figure, table: TableData, index: int, key: str) -> None:
         fig.legend(handles=[line], loc="outside lower center")
     ax.grid(axis="y", visible=False)
     ax.margins(x=0.12)
+    if all(v is None or v >= 0 for r in table.rows for v in [r.values[index]]):
+        ax.set_xlim(left=0)  # bars start at zero
     ax.xaxis.set_major_formatter(_DutchTicks(unit))
     ax.set_xlabel(f"{UNIT_LABEL[unit]}, {table.periods[index]}")
     ax.set_title(textwrap.fill(f"{table.meta.title} ({table.periods[index]})", TITLE_WIDTH))
@@ -125,7 +128,7 @@ def _end_labels(ax: Axes, ends: list[tuple[float, float, str, str]], gap: float,
 
 def _draw_lines(fig: Figure, table: TableData) -> None:
     """One line per row; marker, line style and colour all differ; labels at the line ends."""
-    from matplotlib.ticker import FuncFormatter
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     ax = fig.add_subplot()
     years = [_year(p) for p in table.periods]
@@ -149,6 +152,8 @@ def _draw_lines(fig: Figure, table: TableData) -> None:
     else:
         ax.set_xticks(xs)
         ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: table.periods[int(round(x))]))
+    ax.set_ylim(*honest_ylim(*ax.get_ylim(), table.meta.unit))
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10]))
     ax.yaxis.set_major_formatter(_DutchTicks(table.meta.unit))
     ax.set_ylabel(UNIT_LABEL[table.meta.unit])
     ax.set_title(textwrap.fill(table.meta.title, TITLE_WIDTH))

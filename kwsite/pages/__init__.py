@@ -85,7 +85,7 @@ def nav(site: Site, section: str) -> list:
     if section == "colleges":
         if not site.units:
             return []
-        return [{"Overzicht": "colleges/index.md"}] + [{u.short_name: college.path(u)} for u in site.units]
+        return [{"Overzicht": "colleges/index.md"}] + [{u.name: college.path(u)} for u in site.units]
     if section == "indicators":
         return [overview.INDICATORS]
     if section == "changes":
@@ -96,7 +96,7 @@ def nav(site: Site, section: str) -> list:
         return [overview.BUDGET] if site.budget else []
     if section == "lines":
         return [{"Overzicht": line_pages.INDEX}] + [
-            {(site.unit(s.unit).short_name if site.unit(s.unit) else s.unit): line_pages.path(s)} for s in site.line_sets
+            {(site.unit(s.unit).name if site.unit(s.unit) else s.unit): line_pages.path(s)} for s in site.line_sets
         ] if site.line_sets else []
     if section == "teamplans":
         return [{"Overzicht": teamplan.INDEX}] + [{p.title: teamplan.path(p)} for p in site.teamplans] + [

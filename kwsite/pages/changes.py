@@ -63,7 +63,7 @@ def render(site: Site, previous: Site | None, changes: Changes | None) -> Genera
         rows = []
         for ind_id, year, unit, value in changes.realisations_added:
             ind = site.indicator(ind_id)
-            who = (site.unit(unit).short_name if site.unit(unit) else unit) if unit else site.agenda.total_name
+            who = (site.unit(unit).name if site.unit(unit) else unit) if unit else site.agenda.total_name
             rows.append([f"{ind_id} {ind.short_name or ind.name}", str(year), who, value_text(ind, value)])
         out.append(html_table(["Indicator", "Jaar", "Voor", "Realisatie"], rows, "Nieuwe realisaties", css="kw-table kw-changes") + "\n")
     else:

@@ -35,13 +35,13 @@ def table_block(site: Site, unit: Unit, table: TableData, page: str, files: list
     if row is None:
         return head + f"\n*{MISSING.capitalize()}:* deze tabel heeft geen rij voor {text(unit.name)}.\n"
     total = table.row_for_unit("total")  # tables without a printed total get no total column
-    columns = ["Periode", unit.short_name] + ([site.agenda.total_name] if total else [])
+    columns = ["Periode", unit.name] + ([site.agenda.total_name] if total else [])
     rows, machine_rows = [], []
     for i, period in enumerate(table.periods):
         values = [row.values[i]] + ([total.values[i]] if total else [])
         rows.append([period, *(with_unit(v, table.meta.unit) for v in values)])
         machine_rows.append([period, *(machine(v) for v in values)])
-    caption = f"{table.meta.title}: {unit.short_name}"
+    caption = f"{table.meta.title}: {unit.name}"
     dataset = Dataset(f"college-{unit.id}-{table.meta.id}", caption, tuple(columns), tuple(map(tuple, machine_rows)),
                       UNIT_TEXT[table.meta.unit], table.meta.source, page)
     link = download_block(dataset, files)
@@ -80,7 +80,7 @@ def render(site: Site, unit: Unit, files: list[Generated], charts=None) -> Gener
     if unit.description:
         out.append(unit.description + "\n")
     out.append(
-        f"Deze bijlage toont per tabel de waarden van {text(unit.short_name)} naast het totaal van "
+        f"Deze bijlage toont per tabel de waarden van {text(unit.name)} naast het totaal van "
         f"{text(site.agenda.total_name)}, als de tabel dat totaal geeft. Waar een tabel geen rij voor dit "
         f"college heeft, staat *{MISSING}*.\n"
     )
@@ -90,4 +90,4 @@ def render(site: Site, unit: Unit, files: list[Generated], charts=None) -> Gener
     out.append(status.college_block(site, unit))
     out.append("## Maatregelen\n")
     out.append(measures_block(site, unit, page))
-    return Generated(page, "\n".join(out), unit.short_name)
+    return Generated(page, "\n".join(out), unit.name)

@@ -149,7 +149,7 @@ def render(site: Site, lset: LineSet, files: list[Generated]) -> Generated:
                 out.append(line_block(line))
                 for plan in (p for p in plans if p.line == line.id):
                     out.append(f"Uitgewerkt in het verbeterplan [{text(plan.title)}]({rel(page, 'verbeterplannen/' + plan.id + '.md')}).\n")
-    return Generated(page, "\n".join(out), unit.short_name if unit else lset.unit)
+    return Generated(page, "\n".join(out), unit.name if unit else lset.unit)
 
 
 def index(site: Site) -> Generated:

@@ -125,18 +125,41 @@ def themes_index(site: Site) -> Generated:
         if t.kind != "theme":
             continue
         flag = " (landelijk thema)" if t.national else ""
-        out.append(f"- [Thema {t.number}: {text(t.title)}]({rel(page, 'themas/' + t.id + '.md')}){flag}")
+        out.append(f"- [Thema {t.number}: {text(t.title)}]({rel(page, 'themas/' + t.id + '.md')}){flag}: {_theme_contents(site, t.id)}")
     preconditions = [t for t in site.themes if t.kind == "precondition"]
     if preconditions:
         out.append("\n## Voorwaarde\n\nGeen thema, maar een voorwaarde om de thema's uit te voeren.\n")
-        out += [f"- [Voorwaarde: {text(t.title)}]({rel(page, 'themas/' + t.id + '.md')})" for t in preconditions]
+        out += [f"- [Voorwaarde: {text(t.title)}]({rel(page, 'themas/' + t.id + '.md')}): {_theme_contents(site, t.id)}"
+                for t in preconditions]
     return Generated(page, "\n".join(out) + "\n", "Overzicht")
+
+
+def _count(n: int, one: str, many: str) -> str:
+    """``1 maatregel``, ``3 maatregelen``, ``geen maatregelen``."""
+    return f"1 {one}" if n == 1 else f"{number(n) if n else 'geen'} {many}"
+
+
+def _theme_contents(site: Site, theme_id: str) -> str:
+    """What a theme page holds, for the index: ``2 indicatoren, 12 maatregelen``."""
+    return (f"{_count(len(site.indicators_of(theme_id)), 'indicator', 'indicatoren')}, "
+            f"{_count(len(site.measures_of(theme_id)), 'maatregel', 'maatregelen')}")
+
+
+def _college_contents(site: Site, unit_id: str) -> str:
+    """What a college appendix holds, for the index: ``waarden in 5 van de 6 tabellen; 2 maatregelen noemen
+    het college``."""
+    tables = [t for t in site.tables.values() if t.meta.rows == "unit"]
+    filled = [t for t in tables if (row := t.row_for_unit(unit_id)) is not None and any(v is not None for v in row.values)]
+    values = f"waarden in {number(len(filled))} van de {_count(len(tables), 'tabel', 'tabellen')}" if tables else "geen tabellen"
+    n = sum(1 for m in site.measures if unit_id in m.units)
+    measures = "geen maatregel noemt" if not n else "1 maatregel noemt" if n == 1 else f"{number(n)} maatregelen noemen"
+    return f"{values}; {measures} het college"
 
 
 def colleges_index(site: Site) -> Generated:
     page = "colleges/index.md"
     out = ["# Bijlagen per mbo-college\n", f"{number(len(site.units))} colleges.\n"]
     for u in site.units:
-        code = f"{text(u.code)} - " if u.code else ""
-        out.append(f"- [{code}{text(u.name)}]({rel(page, 'colleges/' + u.id + '.md')})")
+        code = f" (code {text(u.code)})" if u.code else ""
+        out.append(f"- [{text(u.name)}]({rel(page, 'colleges/' + u.id + '.md')}){code}: {_college_contents(site, u.id)}")
     return Generated(page, "\n".join(out) + "\n", "Overzicht")

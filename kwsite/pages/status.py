@@ -91,7 +91,7 @@ def college_table(site: Site, ind: Indicator) -> str:
     for uid in units:
         unit = site.unit(uid)
         real = realisation(ind, year, uid)
-        rows.append([unit.short_name if unit else uid, value_text(ind, real.value) if real else MISSING,
+        rows.append([unit.name if unit else uid, value_text(ind, real.value) if real else MISSING,
                      badge(status_for(ind, year, uid).status)])
     out = [f"Per college in {year}:\n", html_table(["College", f"Realisatie {year}", "Stand"], rows, f"Stand per college in {year}, indicator {ind.id}", css="kw-table kw-status-table"), ""]
     result = indicator_attainment(ind, year)

@@ -34,6 +34,12 @@ def _when(values: list[str]) -> str:
     return out
 
 
+def _cell(value: str) -> str:
+    """Text from data for a cell of a Markdown table: ``|`` escaped, line breaks as spaces (either would
+    end the cell or the row)."""
+    return " ".join(text(value).split()).replace("|", "\\|")
+
+
 def _approach(plan: TeamPlan) -> list[str]:
     ap = plan.approach
     out = [_step(3)]
@@ -49,7 +55,7 @@ def _approach(plan: TeamPlan) -> list[str]:
         out.append("| Activiteit | Wie | Wanneer |\n|---|---|---|")
         for a in ap.activities:
             who = ", ".join(owner_text(o) for o in a.who) or "niet ingevuld"
-            out.append(f"| {text(a.what)} | {text(who)} | {text(_when(a.when)) or 'niet ingevuld'} |")
+            out.append(f"| {_cell(a.what)} | {_cell(who)} | {_cell(_when(a.when)) or 'niet ingevuld'} |")
         out.append("")
     else:
         out.append(EMPTY + "\n")

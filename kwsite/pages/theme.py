@@ -8,7 +8,7 @@ from ..datasets import UNIT_TEXT, Dataset
 from ..model import Indicator, Site, TableData, Theme
 from ..numbers import euro_mln, machine, percent
 from ..present import baseline_text, year_label
-from ..tables import html_table, table_rows
+from ..tables import html_table, named, table_rows
 from . import status
 from .common import Generated, chart_block, download_block, rel, svg_link, text
 from . import activities, goals, ratios
@@ -97,9 +97,10 @@ def table_dataset(table: TableData, page: str) -> Dataset:
 
 def table_block(site: Site, table: TableData, page: str, charts, files: list[Generated]) -> str:
     """A data table (with its chart when it has one) and its CSV and JSON downloads."""
+    drawn, table = named(table, site, short=True), named(table, site)  # one name per college (item 5, #17)
     columns, rows = table_rows(table)
     out = [f"#### {text(table.meta.title)}\n"]
-    chart = charts.table(table) if table.meta.chart else None
+    chart = charts.table(drawn) if table.meta.chart else None
     if chart is not None:
         out.append(chart_block(page, chart, files))
     out.append(html_table(columns, rows, table.meta.title, css="kw-table kw-data-table"))
@@ -126,7 +127,7 @@ def measures_block(site: Site, theme: Theme, page: str) -> str:
                 line += f": {m.summary}"
             extra = []
             if m.units:
-                links = [f"[{text(site.unit(u).short_name)}]({rel(page, 'colleges/' + u + '.md')})" for u in m.units if site.unit(u)]
+                links = [f"[{text(site.unit(u).name)}]({rel(page, 'colleges/' + u + '.md')})" for u in m.units if site.unit(u)]
                 extra.append("Colleges: " + ", ".join(links))
             if m.partners:
                 extra.append("Partners: " + ", ".join(text(p) for p in m.partners))

@@ -26,6 +26,7 @@ def collect(site_dir: Path | str) -> Source:
     """
     from ..build import build_pages, chart_count, load_site
     from ..pages.common import fill_sizes
+    from ..pages import PLACEHOLDER, nav_mentions
     from ..repro import set_source_date
     from ..progress import steps
     from ..privacy import redact
@@ -53,6 +54,9 @@ def collect(site_dir: Path | str) -> Source:
     set_source_date(site_dir)  # the open-data page and downloads state the build date, as in the site build
     with steps("grafieken", chart_count(site)) as tick:
         generated, _ = build_pages(site, written, site_dir / cache if cache else None, texts, tick=tick)
+    nav = config["nav"] if config else None
+    if nav is None or nav_mentions(nav, PLACEHOLDER + "changes"):  # as the plugin decides
+        generated.append(_changes(site, site_dir, site_dir / plugin.get("data_dir", "data")))
     by_path = {g.path: g.content for g in generated}
     md_paths = [g.path for g in generated if g.path.endswith(".md")]
     by_path |= {p: fill_sizes(by_path[p], by_path.get) for p in md_paths}
@@ -68,10 +72,27 @@ def collect(site_dir: Path | str) -> Source:
         raise KwsiteError(sorted(problems))
     memory = {p: c for p, c in by_path.items() if not p.endswith(".md")}
     extensions = config["markdown_extensions"] if config else None
-    source = Source(site, docs, pages, memory, date=source_date(site_dir))
+    source = Source(site, docs, pages, memory, date=source_date(site_dir),
+                    site_url=config["site_url"] if config else None,
+                    directory_urls=config["use_directory_urls"] if config else True)
     if extensions is not None:
         source.extensions, source.configs = list(extensions), dict(config["mdx_configs"])
     return source
+
+
+def _changes(site, root: Path, data_dir: Path):
+    """The page "Wat is er veranderd", as the site build makes it (``agenda.edition.previous``)."""
+    from ..editions import PreviousEditionError, compare, load_previous
+    from ..pages.changes import render as changes_page
+    from ..problems import KwsiteError, Problem
+
+    ref = site.agenda.edition.previous
+    try:
+        previous = load_previous(root, data_dir, ref) if ref else None
+    except PreviousEditionError as exc:
+        raise KwsiteError([Problem(f"{data_dir.name}/agenda.yaml", 0, 0, "edition.previous",
+                                   f"vorige editie '{ref}': {exc}")]) from None
+    return changes_page(site, previous, compare(previous, site) if previous else None)
 
 
 def _mkdocs_config(site_dir: Path):

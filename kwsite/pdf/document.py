@@ -10,6 +10,7 @@ real page numbers of the rendered PDF.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from dataclasses import dataclass, field
@@ -22,9 +23,10 @@ from markupsafe import Markup
 from mkdocs.utils.meta import get_data
 
 from ..directives import body_offset, expand
+from ..editions import edition_line
 from ..model import Site
-from ..numbers import LOCALE
-from ..pages import expand_nav, nav_pages
+from ..numbers import LOCALE, number
+from ..pages import expand_nav, nav_pages, opendata
 from ..problems import Problem
 from ..repro import commit_epoch
 from ..sanitize import clean_html
@@ -63,6 +65,9 @@ class Source:
     extensions: list = field(default_factory=lambda: list(DEFAULT_EXTENSIONS))
     configs: dict = field(default_factory=dict)
     date: dt.datetime | None = None
+    site_url: str | None = None
+    """``site_url`` of ``mkdocs.yml`` (ends in ``/``), for addresses of site-only pages; ``None`` if unset."""
+    directory_urls: bool = True
 
 
 def source_date(directory: Path | str) -> dt.datetime | None:
@@ -110,8 +115,37 @@ def _cover(site: Site, date: dt.datetime | None) -> dict:
     }
 
 
+def web_address(source: Source, path: str) -> str | None:
+    """The web address of the site page ``path`` (``open-data.md``), or ``None`` without ``site_url``."""
+    if not source.site_url:
+        return None
+    stem = path[:-3]
+    page = (stem + "/" if source.directory_urls else stem + ".html") if stem != "index" else ""
+    return source.site_url.rstrip("/") + "/" + page
+
+
+def _open_data(source: Source) -> str:
+    """The print form of the open-data page: one paragraph and the page's address. The site lists every
+    dataset with its downloads; on paper that list took pages without one usable address."""
+    count = sum(1 for p in source.memory if p.startswith("downloads/") and p.endswith(".csv"))
+    address = web_address(source, opendata.PATH)
+    where = (f"op de pagina [{opendata.TITLE}]({address}) van de website" if address
+             else f"op de pagina {opendata.TITLE} van de website")
+    return (f"# {opendata.TITLE}\n\nElke tabel en elke grafiek van deze uitgave is op de website ook te downloaden, "
+            f"als CSV en als JSON ({number(count)} bestanden per formaat), met eenheid en bron. De lijst staat {where}.\n")
+
+
+def _print_markdown(page: PageSource, source: Source) -> str:
+    """The Markdown the PDF prints for ``page``: its own, except for pages that only make sense online."""
+    if page.generated and page.path == opendata.PATH:
+        return _open_data(source)
+    return page.markdown
+
+
 def html(source: Source) -> str:
     """The whole print document as one HTML string (UTF-8, ``lang`` from the agenda)."""
+    source = dataclasses.replace(source, pages=[dataclasses.replace(p, markdown=_print_markdown(p, source))
+                                                for p in source.pages])
     known = {p.path for p in source.pages}
     ids: set[str] = set()
     for page in source.pages:  # first pass: every id, so links to missing anchors can fall back to the page
@@ -137,7 +171,7 @@ def html(source: Source) -> str:
     env = jinja2.Environment(loader=jinja2.PackageLoader("kwsite.pdf", "."), autoescape=True,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     return env.get_template("print.html").render(
-        lang=agenda.language, title=title, running=agenda.title,
+        lang=agenda.language, title=title, running=agenda.title, edition=edition_line(source.site, source.date),
         author=", ".join(i.name for i in agenda.institutions),
         date=source.date.strftime("%Y-%m-%dT%H:%M:%SZ") if source.date else None,
         cover=_cover(source.site, source.date), toc=toc, sections=sections,

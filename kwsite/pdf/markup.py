@@ -10,11 +10,19 @@ fit into a single print document:
   the surrounding text; links to other files keep only their words; web links
   get their address as a footnote;
 - Markdown footnotes (extension ``footnotes``) become page footnotes;
-- image paths become docs-relative, so the URL fetcher finds them.
+- image paths become docs-relative, so the URL fetcher finds them;
+- a chart or table is wrapped in ``div.kw-keep`` with the headings and the
+  lead-in right above it, so print.css can keep them on one page (WeasyPrint's
+  selectors have no ``:has()``, so the markup carries the grouping);
+- a table cell with a word too long for a column (a code, an address) gets
+  ``class="kw-long"`` (and ``kw-code`` if the word has a digit: never
+  hyphenated), which print.css lets break anywhere: a wide table wraps instead
+  of running off the page.
 """
 
 from __future__ import annotations
 
+import html as html_lib
 import posixpath
 import re
 import xml.etree.ElementTree as etree
@@ -23,6 +31,7 @@ from urllib.parse import unquote, urlsplit
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE
 
 SIZE = re.compile(r"\d[\d.,]*\s?(?:kB|MB|KB|bytes?)\b")
 """A file size in a link text marks a download link."""
@@ -79,6 +88,8 @@ class _PrintTree(Treeprocessor):
         _page_footnotes(root)
         parents = {child: parent for parent in root.iter() for child in parent}
         for el in list(root.iter()):
+            if el.tag in ("td", "th") and _long_classes("".join(el.itertext())):
+                el.set("class", " ".join([*_classes(el), *_long_classes("".join(el.itertext()))]))
             if el.get("id"):
                 el.set("id", f"{self.key}--{el.get('id')}")
                 self.found.add(el.get("id"))
@@ -102,7 +113,117 @@ class _PrintTree(Treeprocessor):
                 note.tail, el.tail = el.tail, None
             else:
                 el.set("href", target)
+        raw = self._raw_blocks(root)
+        _keep_together(root, lambda el: _classes(el) | raw.get(el, set()))
         return root
+
+    def _raw_blocks(self, root) -> dict:
+        """Raw HTML blocks of the page (generated tables, ``<details>``): Python-Markdown keeps them as
+        placeholder paragraphs until after the tree. Mark their long-worded cells ``kw-long`` in the stash;
+        return placeholder paragraph → classes of the block's first element."""
+        stash, found = self.md.htmlStash, {}
+        for el in root.iter("p"):
+            match = PLACEHOLDER.fullmatch((el.text or "").strip()) if not len(el) else None
+            if match is None or int(match.group(1)) >= len(stash.rawHtmlBlocks):
+                continue
+            i = int(match.group(1))
+            block = stash.rawHtmlBlocks[i]
+            if not isinstance(block, str):
+                continue
+            stash.rawHtmlBlocks[i] = RAW_CELL.sub(_mark_long_cell, block)
+            first = FIRST_CLASS.match(block)
+            found[el] = set(first.group(1).split()) if first else set()
+        return found
+
+
+LONG_WORD = 18
+"""Characters of a word without a break opportunity that a table column may not be able to hold."""
+
+
+def _long_classes(words: str) -> list[str]:
+    """``["kw-long"]`` for a cell text with a word longer than :data:`LONG_WORD`, plus ``"kw-code"`` if such a
+    word has a digit; ``[]`` otherwise."""
+    long = [w for w in re.split(r"[\s\-/]+", words) if len(w) > LONG_WORD]
+    return (["kw-long"] + (["kw-code"] if any(c.isdigit() for w in long for c in w) else [])) if long else []
+
+
+PLACEHOLDER = HTML_PLACEHOLDER_RE
+"""Python-Markdown's placeholder for a stashed raw HTML block."""
+FIRST_CLASS = re.compile(r'\s*<[a-z]+\b[^>]*?\bclass="([^"]*)"')
+RAW_CELL = re.compile(r"<(td|th)\b([^>]*)>(.*?)</\1>", re.S)
+
+
+def _mark_long_cell(match: re.Match) -> str:
+    tag, attrs, inner = match.groups()
+    extra = _long_classes(html_lib.unescape(re.sub(r"<[^>]+>", " ", inner)))
+    if not extra:
+        return match.group(0)
+    classes = re.search(r'\bclass="([^"]*)"', attrs)
+    if classes:
+        attrs = attrs.replace(classes.group(0), f'class="{" ".join([classes.group(1), *extra])}"')
+    else:
+        attrs += f' class="{" ".join(extra)}"'
+    return f"<{tag}{attrs}>{inner}</{tag}>"
+
+
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+LEAD_IN_CHARS = 240
+"""A paragraph right above a chart or table is its lead-in if it is this short or ends with a colon."""
+
+
+def _classes(el) -> set[str]:
+    return set((el.get("class") or "").split())
+
+
+def _is_chart(el) -> bool:
+    """A paragraph holding only a chart image (``![alt](x.svg){ .kw-chart }``)."""
+    return (el.tag == "p" and len(el) == 1 and el[0].tag == "img" and "kw-chart" in _classes(el[0])
+            and not (el.text or "").strip() and not (el[0].tail or "").strip())
+
+
+def _is_block(el, classes) -> bool:
+    """What a heading and a lead-in introduce: a chart, a table, or a chart's data table."""
+    return _is_chart(el) or el.tag == "table" or bool(classes(el) & {"kw-table-wrap", "kw-data"})
+
+
+def _is_lead_in(el, classes) -> bool:
+    if el.tag != "p" or _is_chart(el) or classes(el) - _classes(el):
+        return False  # a chart, or a raw HTML block (a table)
+    words = "".join(el.itertext()).strip()
+    return len(words) <= LEAD_IN_CHARS or words.endswith(":")
+
+
+def _keep_together(root, classes) -> None:
+    """Wrap the headings and lead-in above each chart or table, with the chart and the table right
+    after it (its data), in ``div.kw-keep``; print.css keeps such a group on one page where it fits.
+    ``classes(el)``: the classes of an element or of the raw HTML block a placeholder paragraph stands for."""
+    for parent in [el for el in root.iter() if el.tag in ("div", "section", "li", "blockquote") or el is root]:
+        children = list(parent)
+        i = 0
+        while i < len(children):
+            if not _is_block(children[i], classes):
+                i += 1
+                continue
+            start = i
+            if start > 0 and _is_lead_in(children[start - 1], classes):
+                start -= 1
+            while start > 0 and children[start - 1].tag in HEADINGS:
+                start -= 1
+            end = i + 1
+            if _is_chart(children[i]) and end < len(children) and classes(children[end]) & {"kw-data", "kw-table-wrap"}:
+                end += 1  # the chart's table ("Tabel bij de grafiek", or a college's values), right below it
+            if start == i and end == i + 1 and not _is_chart(children[i]):
+                i += 1  # a table on its own: its own break-inside rule suffices
+                continue
+            group = etree.Element("div", {"class": "kw-keep"})
+            position = list(parent).index(children[start])
+            for el in children[start:end]:
+                parent.remove(el)
+                group.append(el)
+            group.tail, group[-1].tail = group[-1].tail, None
+            parent.insert(position, group)
+            children[start:end] = [group]
+            i = start + 1
 
 
 def _page_footnotes(root) -> None:

@@ -1,0 +1,119 @@
+"""Dutch where kwsite runs MkDocs and click itself (``kwsite build``, ``kwsite serve``, ``kwsite --help``).
+
+Editors read these lines; MkDocs' and click's own are English ("Aborted with a BuildError!",
+"Show this message and exit."). :func:`install` translates the lines an editor meets (MkDocs' build and
+server messages, click's help and usage errors) and turns off Material's banner about MkDocs 2.0.
+Lines not listed stay as they are. Plain ``mkdocs`` (CI, mike) is not touched.
+
+``python -m kwsite.dutch build …`` runs MkDocs' command line with the translations in place.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+
+MKDOCS = [
+    (r"Cleaning site directory", "Sitemap wordt leeggemaakt"),
+    (r"Building documentation to directory: (.*)", "Site wordt gebouwd in {0}"),
+    (r"Building documentation\.\.\.", "Site wordt gebouwd…"),
+    (r"Documentation built in ([\d.]+) seconds", "Site gebouwd in {0} seconden"),
+    (r"Aborted with a BuildError!", "Gestopt: de site is niet gebouwd (de fout staat hierboven)."),
+    (r"Aborted with (\d+) warnings? in strict mode!",
+     "Gestopt: {0} waarschuwing(en); met --strict (standaard bij kwsite) telt elke waarschuwing als fout."),
+    (r"Aborted with a configuration error!", "Gestopt: fout in mkdocs.yml (zie hierboven)."),
+    (r"Aborted with (\d+) configuration warnings in 'strict' mode!", "Gestopt: {0} waarschuwing(en) in mkdocs.yml."),
+    (r"Watching paths for changes: (.*)", "Volgt wijzigingen in: {0}"),
+    (r"Serving on (.*)", "Voorvertoning op {0}"),
+    (r"Detected file changes", "Wijziging gezien"),
+    (r"Reloading browsers", "Browsers laden de pagina opnieuw"),
+    (r"Browser connected: (.*)", "Browser verbonden: {0}"),
+    (r"Shutting down\.\.\.", "Voorvertoning gestopt."),
+]
+"""MkDocs message (whole text, after an optional ``[hh:mm:ss] ``) → Dutch."""
+_MKDOCS = [(re.compile(r"(\[[\d:]+\] )?" + pattern + r"\s*", re.S), text) for pattern, text in MKDOCS]
+
+CLICK = {
+    "Usage:": "Gebruik:",
+    "Options": "Opties",
+    "Commands": "Commando's",
+    "Show this message and exit.": "Toon deze hulp en stop.",
+    "Error: {message}": "Fout: {message}",
+    "Try '{command} {option}' for help.": "Zie '{command} {option}' voor hulp.",
+    "No such command {name!r}.": "Onbekend commando {name!r}.",
+    "No such option: {name}": "Onbekende optie: {name}",
+    "Missing argument": "Ontbrekend argument",
+    "Missing option": "Ontbrekende optie",
+    "Missing command.": "Geef een commando.",
+    "Invalid value for {param_hint}: {message}": "Ongeldige waarde voor {param_hint}: {message}",
+    "Invalid value: {message}": "Ongeldige waarde: {message}",
+    "Aborted!": "Afgebroken.",
+    "Directory {name} does not exist.": "Map {name} bestaat niet.",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} bestaat niet.",
+    "Got unexpected extra argument ({args})": "Onverwacht extra argument ({args})",
+    "Got unexpected extra arguments ({args})": "Onverwachte extra argumenten ({args})",
+    "Option {name!r} requires an argument.": "Optie {name!r} verwacht een waarde.",
+}
+"""click's gettext message ids → Dutch (click 8.x)."""
+
+
+def translate(message: str) -> str:
+    """The Dutch form of an MkDocs log message, or the message itself."""
+    for pattern, text in _MKDOCS:
+        match = pattern.fullmatch(message)
+        if match:
+            stamp, *groups = match.groups()
+            return (stamp or "") + text.format(*groups)
+    return message
+
+
+def _gettext(message: str) -> str:
+    return CLICK.get(message, message)
+
+
+def install_click() -> None:
+    """Dutch help and usage errors for every click command of this process."""
+    import click.core
+    import click.decorators
+    import click.exceptions
+    import click.formatting
+    import click.parser
+    import click.types
+
+    for module in (click.core, click.decorators, click.exceptions, click.formatting, click.parser, click.types):
+        module._ = _gettext  # click looks `_` up at call time
+
+
+def install() -> None:
+    """Translate MkDocs' log lines (records of ``mkdocs.*`` loggers) and click's messages in this
+    process, where kwsite runs MkDocs; silence Material's MkDocs 2.0 banner. Safe to call twice."""
+    import click
+    from mkdocs.exceptions import Abort
+
+    install_click()
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    Abort.show = lambda self, *args, **kwargs: click.echo("\n" + translate(self.format_message()), err=True)
+    factory = logging.getLogRecordFactory()
+    if getattr(factory, "kwsite_dutch", False):
+        return
+
+    def record(name, level, fn, lno, msg, args, exc_info, func=None, sinfo=None, **kwargs):
+        if name.startswith("mkdocs") and isinstance(msg, str) and not args:
+            msg = translate(msg)
+        return factory(name, level, fn, lno, msg, args, exc_info, func, sinfo, **kwargs)
+
+    record.kwsite_dutch = True
+    logging.setLogRecordFactory(record)
+
+
+def main() -> None:
+    """``python -m kwsite.dutch ARGS``: MkDocs' command line, in Dutch where kwsite knows the words."""
+    install()
+    from mkdocs.__main__ import cli
+
+    cli(prog_name="mkdocs")
+
+
+if __name__ == "__main__":
+    main()
