@@ -253,11 +253,28 @@ def test_hand_written_tables_are_named_keyboard_regions(sites, server, page):
               inner: overflow(inner), table: overflow(region.querySelector('table'))};
     }""")
     assert state == {"material": True, "scrolls": True, "region": "auto", "inner": "visible", "table": "visible"}, state
+    assert page.evaluate(SIDEWAYS) <= 0
     page.focus('.kw-table-wrap[aria-label^="Tabel bij 5.6"]')
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
     page.wait_for_timeout(400)  # the scroll is animated
     assert page.evaluate("() => document.activeElement.scrollLeft") > 0  # the keyboard scrolls it
+
+
+def test_table_regions_work_without_javascript(server, browser):
+    """Without Material's script (no runtime wrapper) the region from the build is the one that scrolls."""
+    context = browser.new_context(viewport={"width": 390, "height": 900}, java_script_enabled=False)
+    page = context.new_page()
+    visit(page, server("flagship") + "hoofdstukken/05-verbonden-met-de-regio/")
+    state = page.evaluate("""() => {
+      const region = document.querySelector('.kw-table-wrap[aria-label^="Tabel bij 5.6"]');
+      return [!!document.querySelector('.md-typeset__scrollwrap'), region.tabIndex, getComputedStyle(region).overflowX,
+              region.scrollWidth > region.clientWidth, getComputedStyle(region.querySelector('table')).overflowX];
+    }""")
+    sideways = page.evaluate(SIDEWAYS)
+    context.close()
+    assert state == [False, 0, "auto", True, "visible"], state
+    assert sideways <= 0
 
 
 def test_the_check_fails_on_a_wide_table_the_keyboard_cannot_reach(server, page):
