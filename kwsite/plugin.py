@@ -15,7 +15,8 @@
 - ``on_env`` also gives the home page the link to all data in one zip (``main.html``).
 - ``on_page_content``: sanitize the page's HTML, title, description and table
   of contents with an allow-list (:mod:`kwsite.sanitize`); header cells of
-  hand-written tables get ``scope="col"``.
+  hand-written tables get ``scope="col"``; every table sits in a named region the keyboard
+  can reach and scroll (:mod:`kwsite.regions`).
 - ``on_env`` (option ``pdf``, default on; not under ``serve``): render the PDF
   edition before any page is written, so the "Download PDF (x,x MB)" link
   knows the real size (it waits for the charts); ``on_post_build`` writes it
@@ -57,6 +58,7 @@ from .preview import Preview, quiet_dirty_warning, stop_cleanly_on_sigterm
 from .privacy import redact
 from .problems import KwsiteError, Problem
 from .progress import steps
+from .regions import scroll_regions
 from .repro import build_time, set_source_date
 from .theme import add_theme
 from .sanitize import clean_html, clean_nav, clean_toc, plain_text
@@ -226,7 +228,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         html = clean_html(html, remote)
         for url in remote:
             log.warning(f"{page.file.src_uri}: afbeelding van een andere host weggelaten: {url} (zet het bestand in de site)")
-        return scope_headers(html)
+        return scroll_regions(scope_headers(html))  # every table a named region the keyboard reaches
 
     def on_env(self, env, config, files):
         if self.errors:

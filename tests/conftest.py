@@ -49,3 +49,15 @@ def build_site(config: Path, out: Path) -> Path:
 def flagship_site(tmp_path_factory):
     """The flagship (repo root) built once per test session; returns the output directory."""
     return build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("flagship-site") / "site")
+
+
+@pytest.fixture(scope="session")
+def noorderpoort_site(tmp_path_factory):
+    """examples/noorderpoort built once per test session; returns the output directory."""
+    return build_site(ROOT / "examples/noorderpoort/mkdocs.yml", tmp_path_factory.mktemp("noorderpoort-site") / "site")
+
+
+@pytest.fixture(scope="session")
+def clusius_site(tmp_path_factory):
+    """examples/clusius built once per test session; returns the output directory."""
+    return build_site(ROOT / "examples/clusius/mkdocs.yml", tmp_path_factory.mktemp("clusius-site") / "site")
