@@ -1,14 +1,14 @@
 """Sortable tables in a real browser: the indicator overview sorts by a column with the keyboard
 (a button in each header, Enter and Space), the order follows the values (Dutch numbers as
 numbers, a missing value last), aria-sort and a live region say the state, and without
-JavaScript the table is as built. Uses the browser and servers of ``test_a11y``."""
+JavaScript the table is as built. Uses the browser and server of ``test_a11y``."""
 
 import re
 from decimal import Decimal
 
 import pytest
 
-from test_a11y import ARTIFACTS, browser, page, run_axe, servers  # noqa: F401 (fixtures)
+from test_a11y import ARTIFACTS, axe_source, browser, page, run_axe, server, sites  # noqa: F401 (fixtures)
 
 TABLE = "table.kw-overview"
 ROWS = f"() => Array.from(document.querySelectorAll('{TABLE} tbody tr')).map(r => Array.from(r.cells).map(c => c.textContent.trim()))"
@@ -32,8 +32,8 @@ def tab_to(page, name: str, key: str = "Tab") -> None:  # noqa: F811
     pytest.fail(f"no sort button {name!r} reached with Tab")
 
 
-def test_indicator_overview_sorts_by_keyboard(servers, page):  # noqa: F811
-    page.goto(servers["flagship"] + "indicatoren/")
+def test_indicator_overview_sorts_by_keyboard(server, page):  # noqa: F811
+    page.goto(server("flagship") + "indicatoren/")
     before = page.evaluate(ROWS)
     assert len(before) >= 10 and [h[1] for h in page.evaluate(HEADERS)] == [None] * 6
     tab_to(page, "Nulmeting")
@@ -65,10 +65,10 @@ def test_indicator_overview_sorts_by_keyboard(servers, page):  # noqa: F811
     assert run_axe(page) == []
 
 
-def test_without_javascript_the_table_stays_as_built(browser, servers):  # noqa: F811
+def test_without_javascript_the_table_stays_as_built(browser, server):  # noqa: F811
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(servers["flagship"] + "indicatoren/")
+    page.goto(server("flagship") + "indicatoren/")
     assert page.locator(f"{TABLE} button").count() == 0
     assert page.locator(f"{TABLE} th[aria-sort]").count() == 0
     first = page.locator(f"{TABLE} tbody tr th").first.text_content()
@@ -76,15 +76,15 @@ def test_without_javascript_the_table_stays_as_built(browser, servers):  # noqa:
     context.close()
 
 
-def test_which_tables_sort_and_a_total_stays_last(servers, page):  # noqa: F811
-    page.goto(servers["flagship"] + "themas/meerjarenstrategie/")
+def test_which_tables_sort_and_a_total_stays_last(server, page):  # noqa: F811
+    page.goto(server("flagship") + "themas/meerjarenstrategie/")
     counts = page.evaluate("""() => Array.from(document.querySelectorAll('table.kw-table')).map(t =>
         [t.className, t.tBodies[0].rows.length, t.querySelectorAll('thead button.kw-sort').length])""")
     per_college = [c for c in counts if "kw-data-table" in c[0] and c[1] >= 5]
     assert per_college and all(c[2] > 0 for c in per_college)  # tables with a row per college
     assert all(c[2] == 0 for c in counts if c[1] < 5 or "kw-card" in c[0] or "kw-chart-data" in c[0])
 
-    page.goto(servers["flagship"] + "themas/kwetsbare-jongeren/")
+    page.goto(server("flagship") + "themas/kwetsbare-jongeren/")
     table = page.locator("table[data-kw-sortable]:has(tbody tr:last-child th:text-is('Totaal ROCvAF'))").first
     button = table.locator("thead button.kw-sort").nth(1)
     button.click()
@@ -93,6 +93,6 @@ def test_which_tables_sort_and_a_total_stays_last(servers, page):  # noqa: F811
     assert labels[-1] == "Totaal ROCvAF" and len(labels) > 5
     assert table.locator("thead th").nth(1).get_attribute("aria-sort") == "descending"
 
-    page.goto(servers["noorderpoort"] + "activiteiten/")  # subtotals per theme between the rows: order kept
+    page.goto(server("noorderpoort") + "activiteiten/")  # subtotals per theme between the rows: order kept
     assert page.locator("table.kw-activities tbody th", has_text="Totaal").count() > 1
     assert page.locator("table.kw-activities button.kw-sort").count() == 0
