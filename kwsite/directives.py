@@ -173,6 +173,8 @@ def expand(text: str, site: Site | None, file: str, first_line: int = 1) -> tupl
             fence = match.group(1) if fence is None else None
             out.append(line)
             continue
+        if fence is None and "<!--" in line:
+            problems += _open_comments(line, file, number_)
         if fence is not None or "[[" not in line:
             out.append(line)
             continue
@@ -193,6 +195,23 @@ def expand(text: str, site: Site | None, file: str, first_line: int = 1) -> tupl
             parts.append(line[start:end])
         out.append("".join(parts) + line[last:])
     return "\n".join(out), problems
+
+
+def _open_comments(line: str, file: str, number_: int) -> list[Problem]:
+    """A problem for each ``<!--`` outside inline code not closed by ``-->`` on the same line:
+    Markdown hides everything up to the next ``-->`` (``<!-- bron: S3 r. 12 ->`` swallowed the
+    rest of a table), so a comment must fit on its line."""
+    plain = CODE.sub(lambda m: " " * len(m.group(0)), line)
+    out, at = [], plain.find("<!--")
+    while at >= 0:
+        end = plain.find("-->", at + 4)
+        if end < 0:
+            out.append(Problem(file, number_, at + 1, line[at:].strip()[:60],
+                               "HTML-commentaar zonder --> op dezelfde regel; alles tot de volgende --> "
+                               "zou van de pagina verdwijnen"))
+            break
+        at = plain.find("<!--", end + 3)
+    return out
 
 
 def body_offset(raw: str, body: str) -> int:

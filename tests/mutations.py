@@ -270,6 +270,9 @@ CASES = {
     "mini-content-dir-link-outside": LINK("content/etc", "/etc"),
     "mini-content-image-link-outside": LINK("content/logo.png", "/etc/hostname"),
     "flag-content-unclosed": PRE("content/index.md", "Nulmeting [[ind.1a.baseline\n\n"),
+    # review rv1: "<!-- bron: ... ->" (one dash short) hid every line up to the next "-->" from the page
+    "flag-content-comment-unclosed": R("content/hoofdstukken/02-trends-in-de-regio.md", "| Flevoland | 2,1%",
+                                       "<!-- bron: S3 r. 12 ->\n| Flevoland | 2,1%"),
     "flag-content-unknown-indicator": PRE("content/index.md", "Nulmeting [[ind.1z.baseline]]\n\n"),
     "noord-content-over-two-lines": PRE("content/index.md", "Nulmeting [[ind.1b.\nbaseline]]\n\n"),
     "clus-content-unclosed": PRE("content/index.md", "Looptijd [[agenda.period\n\n"),
