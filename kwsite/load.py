@@ -20,6 +20,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from . import model as m
+from .model.base import SOURCE_REF
 from .problems import Problem
 from .yamlload import MAX_BYTES, load_yaml
 from .csvload import read_table
@@ -53,6 +54,9 @@ def _message(err: dict) -> str:
     if kind == "extra_forbidden" and isinstance(key, str) and key.isdigit():
         # YAML reads {value: 45,5} as value: 45 and a key "5"
         return f"onbekende sleutel '{key}': een decimaalkomma? Schrijf getallen met een punt (45.5)"
+    if kind == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == SOURCE_REF:
+        return ("bronverwijzing niet in de vorm 'S3 r. 12-15' (meerdere reeksen: 'S3 r. 12-15, 20'; "
+                "meerdere bronnen: 'S0 r. 1-5; S1 r. 7'; eigen tekst: 'redactie')")
     if kind in MESSAGES:
         return MESSAGES[kind]
     if kind == "literal_error":

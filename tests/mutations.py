@@ -212,6 +212,9 @@ CASES = {
     "flag-measure-unknown-theme": R(FM, "    theme: meerjarenstrategie\n    group: programma\n    title: Integrale aanpak",
                                     "    theme: meerjarenstrategy\n    group: programma\n    title: Integrale aanpak"),
     "flag-measure-duplicate-id": R(FM, "  - id: mjs-2", "  - id: mjs-1"),
+    # review rv1: a source_ref typo was reported as an id problem ("id mag alleen kleine letters ...")
+    "flag-measure-source-ref-no-dot": R(FM, "source_ref: S3 r. 5769-5781", "source_ref: S3 r 5769-5781"),
+    "flag-measure-source-ref-reversed": R(FM, "source_ref: S3 r. 5769-5781", "source_ref: S3 r. 5781-5769"),
     "flag-tables-file-missing": R(FTB, "file: tables/ibm-per-college.csv", "file: tables/ibm-per-college.cvs"),
     "flag-tables-unit-typo": R(FTB, "    indicator: 1a\n    unit: grade", "    indicator: 1a\n    unit: cijfer"),
     "flag-themes-number-text": R(FT, "    number: 3", "    number: drie"),
