@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 from decimal import Decimal
 
+from .mdtables import row_problems
 from .model import Site
 from .numbers import euro_mln, number, percent, with_unit
 from .present import target_text, year_label
@@ -243,5 +244,5 @@ def check_content(site: Site | None, content_dir: Path, rel: str = "content") ->
         if problem:
             problems.append(problem)
             continue
-        problems += expand(text, site, name)[1]
+        problems += expand(text, site, name)[1] + row_problems(text, name)
     return problems

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .datasets import Dataset
+from .problems import Problem
 
 ROW = re.compile(r"^\s*\|.*\|\s*$")
 SEPARATOR = re.compile(r"^\s*\|(\s*:?-{3,}:?\s*\|)+\s*$")
@@ -42,9 +43,19 @@ class Found:
     heading: str
 
 
-def _cells(line: str) -> list[str]:
+CODE = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
+
+
+def _split(line: str) -> list[str]:
+    """The cells of a row as Python-Markdown splits them: ``\\|`` and a ``|`` in inline code stay in their cell."""
     inner = line.strip()[1:-1]
-    return [_plain(c) for c in inner.split("|")]
+    masked = CODE.sub(lambda m: "x" * len(m.group(0)), inner)
+    cuts = [i for i, c in enumerate(masked) if c == "|" and (i == 0 or masked[i - 1] != "\\")]
+    return [inner[a + 1 : b].replace("\\|", "|") for a, b in zip([-1] + cuts, cuts + [len(inner)])]
+
+
+def _cells(line: str) -> list[str]:
+    return [_plain(c) for c in _split(line)]
 
 
 def _plain(cell: str) -> str:
@@ -73,6 +84,21 @@ def find(markdown: str) -> list[Found]:
             i = j
             continue
         i += 1
+    return out
+
+
+def row_problems(markdown: str, file: str, first_line: int = 1) -> list[Problem]:
+    """A problem for each table row with more or fewer cells than its header line: Python-Markdown
+    drops a cell beyond the header and fills a missing one at the end, so text is lost or a value
+    lands in the wrong column. ``first_line`` is the line of ``markdown``'s first line in ``file``."""
+    out = []
+    for found in find(markdown):
+        top = found.end - len(found.rows) + first_line
+        for k, row in enumerate(found.rows):
+            if len(row) != len(found.header):
+                out.append(Problem(file, top + k + 1, 1, row[0][:60] if row else "",
+                                   f"rij heeft {len(row)} cellen, de kopregel {len(found.header)}; "
+                                   "een | in een cel schrijf je als \\|"))
     return out
 
 

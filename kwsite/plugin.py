@@ -45,7 +45,7 @@ from .build import build_pages, chart_count, expanded, load_site, text_tables
 from .chartpool import ChartError, usable_cores
 from .datapackage import ZIP_PATH
 from .directives import body_offset, decode_page, expand
-from .mdtables import scope_headers, with_links
+from .mdtables import row_problems, scope_headers, with_links
 from .pages.common import download_links, fill_sizes, size_text
 from .editions import PreviousEditionError, compare, load_previous
 from .pages import PLACEHOLDER, nav_mentions
@@ -190,7 +190,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             source = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
             offset = body_offset(page.file.content_string, markdown)
         text, problems = expand(markdown, self.site, source, offset)
-        self.errors += problems
+        self.errors += problems if page.file.generated_by else problems + row_problems(markdown, source, offset)
         for key in ("title", "description"):  # front matter: expanded like the body
             value = page.meta.get(key)
             if isinstance(value, str) and "[[" in value:

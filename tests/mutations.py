@@ -32,6 +32,11 @@ def PRE(rel, text):
     return lambda site: (site / rel).write_text(text + (site / rel).read_text(encoding="utf-8"), encoding="utf-8")
 
 
+def END(rel, text):
+    """Put ``text`` after the last line of ``rel``."""
+    return lambda site: (site / rel).write_text((site / rel).read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
 def LINK(rel, target):
     def run(site: Path):
         path = site / rel
@@ -266,6 +271,8 @@ CASES = {
     "mini-content-too-long": R("content/index.md", "[[ind.1b.baseline]]", "[[" + "ind." * 60 + "]]"),
     "mini-content-empty": R("content/index.md", "[[ind.1b.baseline]]", "[[ ]]"),
     "mini-content-superscript-year": R("content/index.md", "[[ind.1b.baseline]]", "[[ind.1b.target.2020²]]"),
+    "mini-content-comment-unclosed": END("content/index.md", "\n<!-- bron: redactie ->\nDeze alinea zou verdwijnen.\n"),
+    "mini-content-table-extra-cell": END("content/index.md", "\n| Jaar | Stand |\n|---|---|\n| 2020 | op koers | 7 |\n"),
     "mini-content-frontmatter-title": PRE("content/index.md", "---\ntitle: Mini [[ind.1b.nulmeting]]\n---\n"),
     "mini-content-frontmatter-unclosed": PRE("content/index.md", "---\ntitle: Mini [[agenda.period\n---\n"),
     "mini-content-second-unclosed-after-good": R("content/index.md", "[[ind.1b.baseline]]", "[[ind.1b.baseline]] en [[agenda.title"),
@@ -276,6 +283,9 @@ CASES = {
     # review rv1: "<!-- bron: ... ->" (one dash short) hid every line up to the next "-->" from the page
     "flag-content-comment-unclosed": R("content/hoofdstukken/02-trends-in-de-regio.md", "| Flevoland | 2,1%",
                                        "<!-- bron: S3 r. 12 ->\n| Flevoland | 2,1%"),
+    # review rv1: a "|" in a table cell silently dropped the rest of the cell from the page and the CSV
+    "flag-content-pipe-in-table-cell": R("content/hoofdstukken/02-trends-in-de-regio.md", "| 2,1% | zakelijke dienstverlening,",
+                                         "| 2,1% | zakelijke | dienstverlening,"),
     "flag-content-unknown-indicator": PRE("content/index.md", "Nulmeting [[ind.1z.baseline]]\n\n"),
     "noord-content-over-two-lines": PRE("content/index.md", "Nulmeting [[ind.1b.\nbaseline]]\n\n"),
     "clus-content-unclosed": PRE("content/index.md", "Looptijd [[agenda.period\n\n"),

@@ -36,3 +36,25 @@ def test_links_go_right_under_each_table_and_not_in_code():
 def test_header_cells_get_a_scope_once():
     html = '<table><thead><tr><th>A</th><th style="x">B</th><th scope="col">C</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>'
     assert scope_headers(html).count('scope="col"') == 3
+
+
+def test_a_row_with_more_or_fewer_cells_than_its_header_is_an_error_at_its_line():
+    # review rv1: Python-Markdown silently drops a cell beyond the header ("zakelijke | dienstverlening"
+    # lost "dienstverlening" on the page and in the CSV) and fills a missing one at the end (values shift).
+    from kwsite.mdtables import row_problems
+
+    page = "x\n\n| Regio | Groei | Drijvers |\n|---|---|---|\n| A | 3,0% | zakelijke | diensten |\n| B | 1,9% |\n| C | 1% | ok |\n"
+    found = row_problems(page, "content/p.md", 1)
+    assert [(p.file, p.line, p.col, p.path) for p in found] == [("content/p.md", 5, 1, "A"), ("content/p.md", 6, 1, "B")]
+    assert found[0].message.startswith("rij heeft 4 cellen, de kopregel 3")
+    assert "\\|" in found[0].message
+    assert row_problems(page, "content/p.md", 10)[0].line == 14
+
+
+def test_an_escaped_pipe_and_a_pipe_in_code_stay_in_their_cell():
+    from kwsite.mdtables import row_problems
+
+    page = "| Naam | Tekst |\n|---|---|\n| A | ja \\| nee |\n| B | `a|b` |\n"
+    assert row_problems(page, "p.md", 1) == []
+    [d] = datasets(page, "p.md")
+    assert d.rows == (("A", "ja | nee"), ("B", "a|b"))
