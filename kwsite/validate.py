@@ -132,7 +132,8 @@ def check_targets(site: Site, loaded: Loaded) -> None:
 def check_realisations(site: Site, loaded: Loaded) -> None:
     """Realisations: inside the scale, not before the baseline, not after the period,
     a known college, one value per year/college/breakdown; when every target is
-    split per breakdown, a breakdown those targets name."""
+    split per breakdown, a breakdown those targets name; otherwise no breakdown the
+    targets do not name (the stand table would leave that realisation out)."""
     agenda = site.agenda
     units = {u.id for u in site.units} | loaded.invalid_ids
     for i, ind in enumerate(site.indicators):
@@ -153,6 +154,10 @@ def check_realisations(site: Site, loaded: Loaded) -> None:
                 loaded.add("indicators", loc, f"indicator heeft streefwaarden per uitsplitsing ({', '.join(parts)}); geef breakdown")
             elif split and real.breakdown not in parts:
                 loaded.add("indicators", loc + ("breakdown",), f"onbekende uitsplitsing '{real.breakdown}' ({', '.join(parts)})")
+            elif real.breakdown is not None and real.breakdown not in parts:  # the stand table would drop it
+                named = [p for p in parts if p is not None]
+                loaded.add("indicators", loc + ("breakdown",), f"onbekende uitsplitsing '{real.breakdown}'" + (
+                    f" ({', '.join(named)})" if named else ": de streefwaarden van deze indicator zijn niet uitgesplitst; laat breakdown weg"))
             if keys.index(keys[j]) != j:
                 loaded.add("indicators", loc + ("year",), f"al een realisatie voor {real.year}")
 

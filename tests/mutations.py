@@ -216,6 +216,10 @@ CASES = {
     "flag-indicator-target-year-octal": R(FI, "      - year: 2020\n        kind: relative", "      - year: 02020\n        kind: relative"),
     "flag-measure-unknown-theme": R(FM, "    theme: meerjarenstrategie\n    group: programma\n    title: Integrale aanpak",
                                     "    theme: meerjarenstrategy\n    group: programma\n    title: Integrale aanpak"),
+    # review rv1: a realisation with a breakdown on an indicator without split targets vanished from the stand table
+    "flag-realisation-breakdown-unsplit": R(FI, "    tables:\n      - ibm-per-college\n",
+                                            "    realisations:\n      - year: 2019\n        value: 6.8\n        breakdown: Entree\n"
+                                            "    tables:\n      - ibm-per-college\n"),
     "flag-measure-duplicate-id": R(FM, "  - id: mjs-2", "  - id: mjs-1"),
     # review rv1: a source_ref typo was reported as an id problem ("id mag alleen kleine letters ...")
     "flag-measure-source-ref-no-dot": R(FM, "source_ref: S3 r. 5769-5781", "source_ref: S3 r 5769-5781"),
