@@ -48,7 +48,9 @@ CODE = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
 
 def _split(line: str) -> list[str]:
     """The cells of a row as Python-Markdown splits them: ``\\|`` and a ``|`` in inline code stay in their cell."""
-    inner = line.strip()[1:-1]
+    inner = line.strip().removeprefix("|")
+    if inner.endswith("|") and not inner.endswith("\\|"):
+        inner = inner[:-1]
     masked = CODE.sub(lambda m: "x" * len(m.group(0)), inner)
     cuts = [i for i, c in enumerate(masked) if c == "|" and (i == 0 or masked[i - 1] != "\\")]
     return [inner[a + 1 : b].replace("\\|", "|") for a, b in zip([-1] + cuts, cuts + [len(inner)])]
@@ -64,7 +66,8 @@ def _plain(cell: str) -> str:
 
 
 def find(markdown: str) -> list[Found]:
-    """Every pipe table (header line, separator line, body lines) outside code fences, with the heading above it."""
+    """Every pipe table (header line, separator line, body lines up to a blank line) outside code fences,
+    with the heading above it."""
     lines = markdown.split("\n")
     out, heading, i, fenced = [], "", 0, False
     while i < len(lines):
@@ -77,8 +80,8 @@ def find(markdown: str) -> list[Found]:
         if match:
             heading = _plain(match.group(1))
         if ROW.match(lines[i]) and i + 1 < len(lines) and SEPARATOR.match(lines[i + 1]):
-            j = i + 2
-            while j < len(lines) and ROW.match(lines[j]):
+            j = i + 2  # as Python-Markdown: every line up to a blank one is a row, with or without pipes
+            while j < len(lines) and lines[j].strip() and not FENCE.match(lines[j]):
                 j += 1
             out.append(Found(j - 1, _cells(lines[i]), [_cells(r) for r in lines[i + 2 : j]], heading))
             i = j

@@ -58,3 +58,16 @@ def test_an_escaped_pipe_and_a_pipe_in_code_stay_in_their_cell():
     assert row_problems(page, "p.md", 1) == []
     [d] = datasets(page, "p.md")
     assert d.rows == (("A", "ja | nee"), ("B", "a|b"))
+
+
+def test_every_line_of_the_table_block_is_a_row_as_on_the_page():
+    # review rv1: a row without its closing "|" is a row on the page (Python-Markdown), but ended the
+    # table for the open data: the CSV silently missed it and every row after it.
+    from kwsite.mdtables import row_problems
+
+    page = "| Regio | Groei |\n|---|---|\n| A | 3,0% |\n| B | 1,9%\nC | 1,8% |\n| D | 2,0% |\n\nTekst.\n"
+    [d] = datasets(page, "p.md")
+    assert d.rows == (("A", "3.0"), ("B", "1.9"), ("C", "1.8"), ("D", "2.0"))
+    assert row_problems(page, "p.md") == []
+    found = row_problems("| a | b |\n|---|---|\n| 1 | 2 |\nDe tabel toont\n", "p.md")
+    assert [(p.line, p.message[:27]) for p in found] == [(4, "rij heeft 1 cellen, de kopr")]
