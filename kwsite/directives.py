@@ -175,7 +175,7 @@ def expand(text: str, site: Site | None, file: str, first_line: int = 1) -> tupl
             out.append(line)
             continue
         if fence is None and "<!--" in line:
-            problems += _open_comments(line, file, number_)
+            problems += open_comments(line, file, number_)
         if fence is not None or "[[" not in line:
             out.append(line)
             continue
@@ -198,7 +198,7 @@ def expand(text: str, site: Site | None, file: str, first_line: int = 1) -> tupl
     return "\n".join(out), problems
 
 
-def _open_comments(line: str, file: str, number_: int) -> list[Problem]:
+def open_comments(line: str, file: str, number_: int) -> list[Problem]:
     """A problem for each ``<!--`` outside inline code not closed by ``-->`` on the same line:
     Markdown hides everything up to the next ``-->`` (``<!-- bron: S3 r. 12 ->`` swallowed the
     rest of a table), so a comment must fit on its line."""

@@ -98,7 +98,11 @@ def row_problems(markdown: str, file: str, first_line: int = 1) -> list[Problem]
     for found in find(markdown):
         top = found.end - len(found.rows) + first_line
         for k, row in enumerate(found.rows):
-            if len(row) != len(found.header):
+            if len(row) == 1 and row[0].startswith("<!--"):
+                if "-->" in row[0]:  # an unclosed one is reported by kwsite.directives.open_comments
+                    out.append(Problem(file, top + k + 1, 1, row[0][:60],
+                                       "HTML-commentaar midden in een tabel breekt de tabel af; zet het boven de tabel"))
+            elif len(row) != len(found.header):
                 out.append(Problem(file, top + k + 1, 1, row[0][:60] if row else "",
                                    f"rij heeft {len(row)} cellen, de kopregel {len(found.header)}; "
                                    "een | in een cel schrijf je als \\|"))

@@ -251,19 +251,22 @@ def _strings(node, loc: tuple):
     elif isinstance(node, list):
         for i, value in enumerate(node):
             yield from _strings(value, loc + (i,))
-    elif isinstance(node, str) and "[[" in node:
+    elif isinstance(node, str) and ("[[" in node or "<!--" in node):
         yield loc, node
 
 
 def check_directives(site: Site, loaded: Loaded) -> None:
-    """``[[ref]]`` in any text of the data must resolve (texts are shown on generated pages).
+    """``[[ref]]`` in any text of the data must resolve (texts are shown on generated pages), and
+    an HTML comment must close on its line (else it hides the rest of the generated page).
 
     A reference into a record that failed to load (already reported) is not reported again."""
-    from .directives import UnknownReference, resolve, scan
+    from .directives import UnknownReference, open_comments, resolve, scan
 
     for key, doc in loaded.docs.items():
         for loc, value in _strings(doc.get(key), ()):
             for line in value.split("\n"):
+                for found in open_comments(line, "", 0):
+                    loaded.add(key, loc, found.message, raw=True)
                 for _, _, ref, problem in scan(line):
                     parts = (ref or "").split(".")
                     if len(parts) > 1 and parts[1] in loaded.invalid_ids:

@@ -220,6 +220,8 @@ CASES = {
     "flag-realisation-breakdown-unsplit": R(FI, "    tables:\n      - ibm-per-college\n",
                                             "    realisations:\n      - year: 2019\n        value: 6.8\n        breakdown: Entree\n"
                                             "    tables:\n      - ibm-per-college\n"),
+    # review rv1: an unclosed "<!--" in a data text hid the rest of the generated page; validate said "In orde"
+    "flag-measure-summary-open-comment": R(FM, "      opbrengsten worden zowel gemeten", "      opbrengsten <!-- nog checken worden zowel gemeten"),
     "flag-measure-duplicate-id": R(FM, "  - id: mjs-2", "  - id: mjs-1"),
     # review rv1: a source_ref typo was reported as an id problem ("id mag alleen kleine letters ...")
     "flag-measure-source-ref-no-dot": R(FM, "source_ref: S3 r. 5769-5781", "source_ref: S3 r 5769-5781"),

@@ -71,3 +71,11 @@ def test_every_line_of_the_table_block_is_a_row_as_on_the_page():
     assert row_problems(page, "p.md") == []
     found = row_problems("| a | b |\n|---|---|\n| 1 | 2 |\nDe tabel toont\n", "p.md")
     assert [(p.line, p.message[:27]) for p in found] == [(4, "rij heeft 1 cellen, de kopr")]
+
+
+def test_a_comment_inside_a_table_is_reported_once():
+    from kwsite.mdtables import row_problems
+
+    page = "| a | b |\n|---|---|\n| 1 | 2 |\n<!-- bron: S3 r. 1 -->\n| 3 | 4 |\n<!-- bron: S3 r. 2 ->\n| 5 | 6 |\n"
+    assert [(p.line, p.message) for p in row_problems(page, "p.md")] == [
+        (4, "HTML-commentaar midden in een tabel breekt de tabel af; zet het boven de tabel")]
