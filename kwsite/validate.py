@@ -11,6 +11,7 @@ least the minimum share; additional-funds rows add up.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from decimal import Decimal
 
@@ -175,14 +176,35 @@ def _check_relative(loaded: Loaded, ind, loc: tuple, target) -> None:
 
 def check_tables(site: Site, loaded: Loaded) -> None:
     """Every cell within what its unit allows: 0-100 for percentages, the scale of the
-    table's indicator for grades and scores, whole numbers written without a point for counts."""
+    table's indicator for grades and scores, whole numbers written without a point for counts;
+    header years written as years, ascending and not after the agenda's period."""
     for table in site.tables.values():
+        _check_years(site, loaded, table)
         scale = _table_scale(site, table)
         for row in table.rows:
             for col, (period, value) in enumerate(zip(table.periods, row.values), start=2):
                 problem = None if value is None else _cell_problem(table.meta.unit, value, scale)
                 if problem:
                     loaded.problems.append(Problem(table.path, row.line, col, period, problem))
+
+
+def _check_years(site: Site, loaded: Loaded, table) -> None:
+    """A header period that is a number must be a year (``2017``, not ``2017.0``), years ascend, and none
+    lies after the agenda's period (``2107`` for ``2017`` put the values under another year)."""
+    agenda, last = site.agenda, None
+    for col, period in enumerate(table.periods, start=2):
+        problem = None
+        if re.fullmatch(r"\d+(?:[.,]\d+)?", period) and not re.fullmatch(r"\d{4}", period):
+            problem = f"periode '{period}' is geen jaar; schrijf een jaar als 2017"
+        elif re.fullmatch(r"\d{4}", period):
+            year = int(period)
+            if year > agenda.period_end:
+                problem = f"jaar {year} ligt na de looptijd ({agenda.period_start}-{agenda.period_end})"
+            elif last is not None and year < last:  # the same year twice: "dubbele periode"
+                problem = f"jaren in de kopregel niet oplopend ({year} na {last})"
+            last = year
+        if problem:
+            loaded.problems.append(Problem(table.path, 1, col, period, problem))
 
 
 def _table_scale(site: Site, table):

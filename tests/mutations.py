@@ -237,6 +237,10 @@ CASES = {
     "flag-ibm-duplicate-college": R(IBM, "Wstprt,", "Noord,"),
     "flag-ibm-row-shifted": R(IBM, "Almere,5.7,6.7,6.8", "Almere,,5.7,6.7,6.8"),
     "flag-ibm-header-year-typo": R(IBM, "label,2015,2016,2017", "label,2015,2016,2016"),
+    # review rv1: these put the 2017 values under another year without a word at the CSV
+    "flag-ibm-header-year-future": R(IBM, "label,2015,2016,2017", "label,2015,2016,2107"),
+    "flag-ibm-header-years-swapped": R(IBM, "label,2015,2016,2017", "label,2015,2017,2016"),
+    "flag-ibm-header-year-decimal": R(IBM, "label,2015,2016,2017", "label,2015,2016,2017.0"),
     "flag-vsv-landelijk-as-roc": R(VSVE, "landelijk mbo,", "ROC,"),
     "flag-starters-percent-over-100": R(START, "5110 - MBO College Zuid,82,80,82", "5110 - MBO College Zuid,82,800,82"),
     # --- Noorderpoort data files ---
