@@ -215,6 +215,27 @@ def open_comments(line: str, file: str, number_: int) -> list[Problem]:
     return out
 
 
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+"""Front matter as MkDocs finds it (``mkdocs.utils.meta.YAML_RE``)."""
+
+
+def front_matter_problems(raw: str, file: str) -> list[Problem]:
+    """Front matter that is no YAML mapping: MkDocs silently publishes it as page text (the
+    ``title: ...`` line as a heading under a rule). Lines counted in ``raw``, the file as written."""
+    from .yamlload import load_yaml
+
+    match = FRONT_MATTER.match(raw)
+    if not match:
+        return []
+    data, problems = load_yaml(match.group(1), file)
+    if problems:
+        return [Problem(file, p.line + 1, p.col, "front matter", p.message) for p in problems]
+    if not isinstance(data, dict):
+        return [Problem(file, 2, 1, "front matter",
+                        "verwacht sleutel: waarde (bv. title: Toegankelijkheid); nu wordt het tekst op de pagina")]
+    return []
+
+
 def body_offset(raw: str, body: str) -> int:
     """Line number in the source ``raw`` where ``body`` (``raw`` without its front matter,
     as MkDocs gives it) begins; 1 when the body does not end the source."""
@@ -244,5 +265,5 @@ def check_content(site: Site | None, content_dir: Path, rel: str = "content") ->
         if problem:
             problems.append(problem)
             continue
-        problems += expand(text, site, name)[1] + row_problems(text, name)
+        problems += front_matter_problems(text.lstrip("\ufeff"), name) + expand(text, site, name)[1] + row_problems(text, name)
     return problems

@@ -296,6 +296,9 @@ CASES = {
     # review rv1: a "|" in a table cell silently dropped the rest of the cell from the page and the CSV
     "flag-content-pipe-in-table-cell": R("content/hoofdstukken/02-trends-in-de-regio.md", "| 2,1% | zakelijke dienstverlening,",
                                          "| 2,1% | zakelijke | dienstverlening,"),
+    # review rv1: front matter that is no YAML became page text ("title: ..." as a heading under a rule)
+    "flag-content-frontmatter-colon": PRE("content/toegankelijkheid.md", "---\ntitle: Toegankelijkheid: zo werkt het\n---\n"),
+    "flag-content-frontmatter-no-mapping": PRE("content/toegankelijkheid.md", "---\ntitle Toegankelijkheid\n---\n"),
     "flag-content-unknown-indicator": PRE("content/index.md", "Nulmeting [[ind.1z.baseline]]\n\n"),
     "noord-content-over-two-lines": PRE("content/index.md", "Nulmeting [[ind.1b.\nbaseline]]\n\n"),
     "clus-content-unclosed": PRE("content/index.md", "Looptijd [[agenda.period\n\n"),
