@@ -87,7 +87,6 @@ several seeds separated by ``; `` (``S0 r. 21-69; S1 r. 15-48``); ``redactie`` f
 site's own words (a reading guide, an explanation for readers). See :mod:`kwsite.sources`."""
 
 
-
 def _ascending(ref: str) -> str:
     for low, high in re.findall(r"(\d+)-(\d+)", ref):
         if int(low) > int(high):
