@@ -25,6 +25,8 @@ MAX_ROWS = 2000
 MAX_COLUMNS = 100
 """Most columns (label and periods) one table may have."""
 MAX_CELL = 200
+CSV_FIELD_LIMIT = 128 * 1024
+"""csv's own default cell limit, set for each read so the messages do not depend on the process."""
 """Most characters in one cell."""
 
 
@@ -85,11 +87,14 @@ def read_table(loaded: Loaded, meta: m.Table) -> m.TableData | None:
     semicolon = ";" in first and "," not in first.split(";", 1)[0]
     """Excel with Dutch settings writes ``label;2017`` with decimal commas."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=";" if semicolon else ",")
+    limit = csv.field_size_limit(CSV_FIELD_LIMIT)  # process-wide; another library (frictionless) may have raised it
     try:
         return _read_rows(loaded, meta, rel, reader, semicolon)
     except csv.Error:  # a cell over csv's own limit (128 KiB), a NUL byte
         loaded.problems.append(Problem(rel, reader.line_num or 1, 1, "", f"onleesbare CSV: een cel is langer dan {MAX_CELL} tekens of bevat een NUL-teken"))
         return None
+    finally:
+        csv.field_size_limit(limit)
 
 
 def _too_long(loaded: Loaded, rel: str, line: int, record: list[str]) -> bool:

@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 from decimal import Decimal
 
+from .mdtables import row_problems
 from .model import Site
 from .numbers import euro_mln, number, percent, with_unit
 from .present import target_text, year_label
@@ -173,6 +174,8 @@ def expand(text: str, site: Site | None, file: str, first_line: int = 1) -> tupl
             fence = match.group(1) if fence is None else None
             out.append(line)
             continue
+        if fence is None and "<!--" in line:
+            problems += open_comments(line, file, number_)
         if fence is not None or "[[" not in line:
             out.append(line)
             continue
@@ -193,6 +196,44 @@ def expand(text: str, site: Site | None, file: str, first_line: int = 1) -> tupl
             parts.append(line[start:end])
         out.append("".join(parts) + line[last:])
     return "\n".join(out), problems
+
+
+def open_comments(line: str, file: str, number_: int) -> list[Problem]:
+    """A problem for each ``<!--`` outside inline code not closed by ``-->`` on the same line:
+    Markdown hides everything up to the next ``-->`` (``<!-- bron: S3 r. 12 ->`` swallowed the
+    rest of a table), so a comment must fit on its line."""
+    plain = CODE.sub(lambda m: " " * len(m.group(0)), line)
+    out, at = [], plain.find("<!--")
+    while at >= 0:
+        end = plain.find("-->", at + 4)
+        if end < 0:
+            out.append(Problem(file, number_, at + 1, line[at:].strip()[:60],
+                               "HTML-commentaar zonder --> op dezelfde regel; alles tot de volgende --> "
+                               "zou van de pagina verdwijnen"))
+            break
+        at = plain.find("<!--", end + 3)
+    return out
+
+
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+"""Front matter as MkDocs finds it (``mkdocs.utils.meta.YAML_RE``)."""
+
+
+def front_matter_problems(raw: str, file: str) -> list[Problem]:
+    """Front matter that is no YAML mapping: MkDocs silently publishes it as page text (the
+    ``title: ...`` line as a heading under a rule). Lines counted in ``raw``, the file as written."""
+    from .yamlload import load_yaml
+
+    match = FRONT_MATTER.match(raw)
+    if not match:
+        return []
+    data, problems = load_yaml(match.group(1), file)
+    if problems:
+        return [Problem(file, p.line + 1, p.col, "front matter", p.message) for p in problems]
+    if not isinstance(data, dict):
+        return [Problem(file, 2, 1, "front matter",
+                        "verwacht sleutel: waarde (bv. title: Toegankelijkheid); nu wordt het tekst op de pagina")]
+    return []
 
 
 def body_offset(raw: str, body: str) -> int:
@@ -224,5 +265,5 @@ def check_content(site: Site | None, content_dir: Path, rel: str = "content") ->
         if problem:
             problems.append(problem)
             continue
-        problems += expand(text, site, name)[1]
+        problems += front_matter_problems(text.lstrip("\ufeff"), name) + expand(text, site, name)[1] + row_problems(text, name)
     return problems

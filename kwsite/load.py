@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from . import model as m
 from .hints import did_you_mean, number_hint
+from .model.base import SOURCE_REF
 from .problems import Problem
 from .yamlload import MAX_BYTES, load_yaml
 from .csvload import read_table
@@ -59,6 +60,9 @@ def _message(err: dict, model=None) -> str:
         return MESSAGES[kind] + did_you_mean(key, _fields_at(model, tuple(err["loc"])))
     if kind in ("decimal_parsing", "decimal_type", "int_parsing", "int_type") and number_hint(err.get("input")):
         return MESSAGES[kind] + number_hint(err.get("input"))  # block style `value: 61,5` reads as text
+    if kind == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == SOURCE_REF:
+        return ("bronverwijzing niet in de vorm 'S3 r. 12-15' (meerdere reeksen: 'S3 r. 12-15, 20'; "
+                "meerdere bronnen: 'S0 r. 1-5; S1 r. 7'; eigen tekst: 'redactie')")
     if kind in MESSAGES:
         return MESSAGES[kind]
     if kind == "literal_error":

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .datasets import Dataset
+from .problems import Problem
 
 ROW = re.compile(r"^\s*\|.*\|\s*$")
 SEPARATOR = re.compile(r"^\s*\|(\s*:?-{3,}:?\s*\|)+\s*$")
@@ -42,9 +43,21 @@ class Found:
     heading: str
 
 
+CODE = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
+
+
+def _split(line: str) -> list[str]:
+    """The cells of a row as Python-Markdown splits them: ``\\|`` and a ``|`` in inline code stay in their cell."""
+    inner = line.strip().removeprefix("|")
+    if inner.endswith("|") and not inner.endswith("\\|"):
+        inner = inner[:-1]
+    masked = CODE.sub(lambda m: "x" * len(m.group(0)), inner)
+    cuts = [i for i, c in enumerate(masked) if c == "|" and (i == 0 or masked[i - 1] != "\\")]
+    return [inner[a + 1 : b].replace("\\|", "|") for a, b in zip([-1] + cuts, cuts + [len(inner)])]
+
+
 def _cells(line: str) -> list[str]:
-    inner = line.strip()[1:-1]
-    return [_plain(c) for c in inner.split("|")]
+    return [_plain(c) for c in _split(line)]
 
 
 def _plain(cell: str) -> str:
@@ -53,7 +66,8 @@ def _plain(cell: str) -> str:
 
 
 def find(markdown: str) -> list[Found]:
-    """Every pipe table (header line, separator line, body lines) outside code fences, with the heading above it."""
+    """Every pipe table (header line, separator line, body lines up to a blank line) outside code fences,
+    with the heading above it."""
     lines = markdown.split("\n")
     out, heading, i, fenced = [], "", 0, False
     while i < len(lines):
@@ -66,13 +80,32 @@ def find(markdown: str) -> list[Found]:
         if match:
             heading = _plain(match.group(1))
         if ROW.match(lines[i]) and i + 1 < len(lines) and SEPARATOR.match(lines[i + 1]):
-            j = i + 2
-            while j < len(lines) and ROW.match(lines[j]):
+            j = i + 2  # as Python-Markdown: every line up to a blank one is a row, with or without pipes
+            while j < len(lines) and lines[j].strip() and not FENCE.match(lines[j]):
                 j += 1
             out.append(Found(j - 1, _cells(lines[i]), [_cells(r) for r in lines[i + 2 : j]], heading))
             i = j
             continue
         i += 1
+    return out
+
+
+def row_problems(markdown: str, file: str, first_line: int = 1) -> list[Problem]:
+    """A problem for each table row with more or fewer cells than its header line: Python-Markdown
+    drops a cell beyond the header and fills a missing one at the end, so text is lost or a value
+    lands in the wrong column. ``first_line`` is the line of ``markdown``'s first line in ``file``."""
+    out = []
+    for found in find(markdown):
+        top = found.end - len(found.rows) + first_line
+        for k, row in enumerate(found.rows):
+            if len(row) == 1 and row[0].startswith("<!--"):
+                if "-->" in row[0]:  # an unclosed one is reported by kwsite.directives.open_comments
+                    out.append(Problem(file, top + k + 1, 1, row[0][:60],
+                                       "HTML-commentaar midden in een tabel breekt de tabel af; zet het boven de tabel"))
+            elif len(row) != len(found.header):
+                out.append(Problem(file, top + k + 1, 1, row[0][:60] if row else "",
+                                   f"rij heeft {len(row)} cellen, de kopregel {len(found.header)}; "
+                                   "een | in een cel schrijf je als \\|"))
     return out
 
 

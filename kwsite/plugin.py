@@ -46,8 +46,8 @@ from .build import build_pages, chart_count, expanded, load_site, text_tables
 from . import navcheck, placeholders
 from .chartpool import ChartError, usable_cores
 from .datapackage import ZIP_PATH
-from .directives import body_offset, decode_page, expand
-from .mdtables import scope_headers, with_links
+from .directives import body_offset, decode_page, expand, front_matter_problems
+from .mdtables import row_problems, scope_headers, with_links
 from .pages.common import download_links, fill_sizes, size_text
 from .editions import PreviousEditionError, compare, drop_version_selector, edition_line, load_previous
 from .pages import PLACEHOLDER, nav_mentions
@@ -203,6 +203,8 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             source = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
             offset = body_offset(page.file.content_string, markdown)
         text, problems = expand(markdown, self.site, source, offset)
+        if not page.file.generated_by:
+            problems += front_matter_problems(page.file.content_string, source) + row_problems(markdown, source, offset)
         self.errors += problems
         for key in ("title", "description"):  # front matter: expanded like the body
             value = page.meta.get(key)
@@ -233,7 +235,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
     def on_env(self, env, config, files):
         if self.errors:
             lines = "\n".join(str(p) for p in sorted(self.errors))
-            raise PluginError(f"kwsite: {len(self.errors)} onbekende verwijzing(en):\n{lines}")
+            raise PluginError(f"kwsite: {len(self.errors)} fout(en) in de pagina's:\n{lines}")
         if self.preview is not None:
             env.bytecode_cache = self.preview.bytecode
         data_zip = next((g for g in self.generated if g.path == ZIP_PATH), None)

@@ -11,6 +11,7 @@ least the minimum share; additional-funds rows add up.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from decimal import Decimal
 
@@ -133,7 +134,8 @@ def check_targets(site: Site, loaded: Loaded) -> None:
 def check_realisations(site: Site, loaded: Loaded) -> None:
     """Realisations: inside the scale, not before the baseline, not after the period,
     a known college, one value per year/college/breakdown; when every target is
-    split per breakdown, a breakdown those targets name."""
+    split per breakdown, a breakdown those targets name; otherwise no breakdown the
+    targets do not name (the stand table would leave that realisation out)."""
     agenda = site.agenda
     units = {u.id for u in site.units} | loaded.invalid_ids
     for i, ind in enumerate(site.indicators):
@@ -154,6 +156,10 @@ def check_realisations(site: Site, loaded: Loaded) -> None:
                 loaded.add("indicators", loc, f"indicator heeft streefwaarden per uitsplitsing ({', '.join(parts)}); geef breakdown")
             elif split and real.breakdown not in parts:
                 loaded.add("indicators", loc + ("breakdown",), f"onbekende uitsplitsing '{real.breakdown}' ({', '.join(parts)})")
+            elif real.breakdown is not None and real.breakdown not in parts:  # the stand table would drop it
+                named = [p for p in parts if p is not None]
+                loaded.add("indicators", loc + ("breakdown",), f"onbekende uitsplitsing '{real.breakdown}'" + (
+                    f" ({', '.join(named)})" if named else ": de streefwaarden van deze indicator zijn niet uitgesplitst; laat breakdown weg"))
             if keys.index(keys[j]) != j:
                 loaded.add("indicators", loc + ("year",), f"al een realisatie voor {real.year}")
 
@@ -171,14 +177,35 @@ def _check_relative(loaded: Loaded, ind, loc: tuple, target) -> None:
 
 def check_tables(site: Site, loaded: Loaded) -> None:
     """Every cell within what its unit allows: 0-100 for percentages, the scale of the
-    table's indicator for grades and scores, whole numbers written without a point for counts."""
+    table's indicator for grades and scores, whole numbers written without a point for counts;
+    header years written as years, ascending and not after the agenda's period."""
     for table in site.tables.values():
+        _check_years(site, loaded, table)
         scale = _table_scale(site, table)
         for row in table.rows:
             for col, (period, value) in enumerate(zip(table.periods, row.values), start=2):
                 problem = None if value is None else _cell_problem(table.meta.unit, value, scale)
                 if problem:
                     loaded.problems.append(Problem(table.path, row.line, col, period, problem))
+
+
+def _check_years(site: Site, loaded: Loaded, table) -> None:
+    """A header period that is a number must be a year (``2017``, not ``2017.0``), years ascend, and none
+    lies after the agenda's period (``2107`` for ``2017`` put the values under another year)."""
+    agenda, last = site.agenda, None
+    for col, period in enumerate(table.periods, start=2):
+        problem = None
+        if re.fullmatch(r"\d+(?:[.,]\d+)?", period) and not re.fullmatch(r"\d{4}", period):
+            problem = f"periode '{period}' is geen jaar; schrijf een jaar als 2017"
+        elif re.fullmatch(r"\d{4}", period):
+            year = int(period)
+            if year > agenda.period_end:
+                problem = f"jaar {year} ligt na de looptijd ({agenda.period_start}-{agenda.period_end})"
+            elif last is not None and year < last:  # the same year twice: "dubbele periode"
+                problem = f"jaren in de kopregel niet oplopend ({year} na {last})"
+            last = year
+        if problem:
+            loaded.problems.append(Problem(table.path, 1, col, period, problem))
 
 
 def _table_scale(site: Site, table):
@@ -247,19 +274,22 @@ def _strings(node, loc: tuple):
     elif isinstance(node, list):
         for i, value in enumerate(node):
             yield from _strings(value, loc + (i,))
-    elif isinstance(node, str) and "[[" in node:
+    elif isinstance(node, str) and ("[[" in node or "<!--" in node):
         yield loc, node
 
 
 def check_directives(site: Site, loaded: Loaded) -> None:
-    """``[[ref]]`` in any text of the data must resolve (texts are shown on generated pages).
+    """``[[ref]]`` in any text of the data must resolve (texts are shown on generated pages), and
+    an HTML comment must close on its line (else it hides the rest of the generated page).
 
     A reference into a record that failed to load (already reported) is not reported again."""
-    from .directives import UnknownReference, resolve, scan
+    from .directives import UnknownReference, open_comments, resolve, scan
 
     for key, doc in loaded.docs.items():
         for loc, value in _strings(doc.get(key), ()):
             for line in value.split("\n"):
+                for found in open_comments(line, "", 0):
+                    loaded.add(key, loc, found.message, raw=True)
                 for _, _, ref, problem in scan(line):
                     parts = (ref or "").split(".")
                     if len(parts) > 1 and parts[1] in loaded.invalid_ids:

@@ -32,6 +32,11 @@ def PRE(rel, text):
     return lambda site: (site / rel).write_text(text + (site / rel).read_text(encoding="utf-8"), encoding="utf-8")
 
 
+def END(rel, text):
+    """Put ``text`` after the last line of ``rel``."""
+    return lambda site: (site / rel).write_text((site / rel).read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
 def LINK(rel, target):
     def run(site: Path):
         path = site / rel
@@ -211,7 +216,16 @@ CASES = {
     "flag-indicator-target-year-octal": R(FI, "      - year: 2020\n        kind: relative", "      - year: 02020\n        kind: relative"),
     "flag-measure-unknown-theme": R(FM, "    theme: meerjarenstrategie\n    group: programma\n    title: Integrale aanpak",
                                     "    theme: meerjarenstrategy\n    group: programma\n    title: Integrale aanpak"),
+    # review rv1: a realisation with a breakdown on an indicator without split targets vanished from the stand table
+    "flag-realisation-breakdown-unsplit": R(FI, "    tables:\n      - ibm-per-college\n",
+                                            "    realisations:\n      - year: 2019\n        value: 6.8\n        breakdown: Entree\n"
+                                            "    tables:\n      - ibm-per-college\n"),
+    # review rv1: an unclosed "<!--" in a data text hid the rest of the generated page; validate said "In orde"
+    "flag-measure-summary-open-comment": R(FM, "      opbrengsten worden zowel gemeten", "      opbrengsten <!-- nog checken worden zowel gemeten"),
     "flag-measure-duplicate-id": R(FM, "  - id: mjs-2", "  - id: mjs-1"),
+    # review rv1: a source_ref typo was reported as an id problem ("id mag alleen kleine letters ...")
+    "flag-measure-source-ref-no-dot": R(FM, "source_ref: S3 r. 5769-5781", "source_ref: S3 r 5769-5781"),
+    "flag-measure-source-ref-reversed": R(FM, "source_ref: S3 r. 5769-5781", "source_ref: S3 r. 5781-5769"),
     "flag-tables-file-missing": R(FTB, "file: tables/ibm-per-college.csv", "file: tables/ibm-per-college.cvs"),
     "flag-tables-unit-typo": R(FTB, "    indicator: 1a\n    unit: grade", "    indicator: 1a\n    unit: cijfer"),
     "flag-themes-number-text": R(FT, "    number: 3", "    number: drie"),
@@ -223,6 +237,10 @@ CASES = {
     "flag-ibm-duplicate-college": R(IBM, "Wstprt,", "Noord,"),
     "flag-ibm-row-shifted": R(IBM, "Almere,5.7,6.7,6.8", "Almere,,5.7,6.7,6.8"),
     "flag-ibm-header-year-typo": R(IBM, "label,2015,2016,2017", "label,2015,2016,2016"),
+    # review rv1: these put the 2017 values under another year without a word at the CSV
+    "flag-ibm-header-year-future": R(IBM, "label,2015,2016,2017", "label,2015,2016,2107"),
+    "flag-ibm-header-years-swapped": R(IBM, "label,2015,2016,2017", "label,2015,2017,2016"),
+    "flag-ibm-header-year-decimal": R(IBM, "label,2015,2016,2017", "label,2015,2016,2017.0"),
     "flag-vsv-landelijk-as-roc": R(VSVE, "landelijk mbo,", "ROC,"),
     "flag-starters-percent-over-100": R(START, "5110 - MBO College Zuid,82,80,82", "5110 - MBO College Zuid,82,800,82"),
     # --- Noorderpoort data files ---
@@ -263,6 +281,8 @@ CASES = {
     "mini-content-too-long": R("content/index.md", "[[ind.1b.baseline]]", "[[" + "ind." * 60 + "]]"),
     "mini-content-empty": R("content/index.md", "[[ind.1b.baseline]]", "[[ ]]"),
     "mini-content-superscript-year": R("content/index.md", "[[ind.1b.baseline]]", "[[ind.1b.target.2020²]]"),
+    "mini-content-comment-unclosed": END("content/index.md", "\n<!-- bron: redactie ->\nDeze alinea zou verdwijnen.\n"),
+    "mini-content-table-extra-cell": END("content/index.md", "\n| Jaar | Stand |\n|---|---|\n| 2020 | op koers | 7 |\n"),
     "mini-content-frontmatter-title": PRE("content/index.md", "---\ntitle: Mini [[ind.1b.nulmeting]]\n---\n"),
     "mini-content-frontmatter-unclosed": PRE("content/index.md", "---\ntitle: Mini [[agenda.period\n---\n"),
     "mini-content-second-unclosed-after-good": R("content/index.md", "[[ind.1b.baseline]]", "[[ind.1b.baseline]] en [[agenda.title"),
@@ -270,6 +290,15 @@ CASES = {
     "mini-content-dir-link-outside": LINK("content/etc", "/etc"),
     "mini-content-image-link-outside": LINK("content/logo.png", "/etc/hostname"),
     "flag-content-unclosed": PRE("content/index.md", "Nulmeting [[ind.1a.baseline\n\n"),
+    # review rv1: "<!-- bron: ... ->" (one dash short) hid every line up to the next "-->" from the page
+    "flag-content-comment-unclosed": R("content/hoofdstukken/02-trends-in-de-regio.md", "| Flevoland | 2,1%",
+                                       "<!-- bron: S3 r. 12 ->\n| Flevoland | 2,1%"),
+    # review rv1: a "|" in a table cell silently dropped the rest of the cell from the page and the CSV
+    "flag-content-pipe-in-table-cell": R("content/hoofdstukken/02-trends-in-de-regio.md", "| 2,1% | zakelijke dienstverlening,",
+                                         "| 2,1% | zakelijke | dienstverlening,"),
+    # review rv1: front matter that is no YAML became page text ("title: ..." as a heading under a rule)
+    "flag-content-frontmatter-colon": PRE("content/toegankelijkheid.md", "---\ntitle: Toegankelijkheid: zo werkt het\n---\n"),
+    "flag-content-frontmatter-no-mapping": PRE("content/toegankelijkheid.md", "---\ntitle Toegankelijkheid\n---\n"),
     "flag-content-unknown-indicator": PRE("content/index.md", "Nulmeting [[ind.1z.baseline]]\n\n"),
     "noord-content-over-two-lines": PRE("content/index.md", "Nulmeting [[ind.1b.\nbaseline]]\n\n"),
     "clus-content-unclosed": PRE("content/index.md", "Looptijd [[agenda.period\n\n"),

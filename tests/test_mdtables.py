@@ -36,3 +36,46 @@ def test_links_go_right_under_each_table_and_not_in_code():
 def test_header_cells_get_a_scope_once():
     html = '<table><thead><tr><th>A</th><th style="x">B</th><th scope="col">C</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>'
     assert scope_headers(html).count('scope="col"') == 3
+
+
+def test_a_row_with_more_or_fewer_cells_than_its_header_is_an_error_at_its_line():
+    # review rv1: Python-Markdown silently drops a cell beyond the header ("zakelijke | dienstverlening"
+    # lost "dienstverlening" on the page and in the CSV) and fills a missing one at the end (values shift).
+    from kwsite.mdtables import row_problems
+
+    page = "x\n\n| Regio | Groei | Drijvers |\n|---|---|---|\n| A | 3,0% | zakelijke | diensten |\n| B | 1,9% |\n| C | 1% | ok |\n"
+    found = row_problems(page, "content/p.md", 1)
+    assert [(p.file, p.line, p.col, p.path) for p in found] == [("content/p.md", 5, 1, "A"), ("content/p.md", 6, 1, "B")]
+    assert found[0].message.startswith("rij heeft 4 cellen, de kopregel 3")
+    assert "\\|" in found[0].message
+    assert row_problems(page, "content/p.md", 10)[0].line == 14
+
+
+def test_an_escaped_pipe_and_a_pipe_in_code_stay_in_their_cell():
+    from kwsite.mdtables import row_problems
+
+    page = "| Naam | Tekst |\n|---|---|\n| A | ja \\| nee |\n| B | `a|b` |\n"
+    assert row_problems(page, "p.md", 1) == []
+    [d] = datasets(page, "p.md")
+    assert d.rows == (("A", "ja | nee"), ("B", "a|b"))
+
+
+def test_every_line_of_the_table_block_is_a_row_as_on_the_page():
+    # review rv1: a row without its closing "|" is a row on the page (Python-Markdown), but ended the
+    # table for the open data: the CSV silently missed it and every row after it.
+    from kwsite.mdtables import row_problems
+
+    page = "| Regio | Groei |\n|---|---|\n| A | 3,0% |\n| B | 1,9%\nC | 1,8% |\n| D | 2,0% |\n\nTekst.\n"
+    [d] = datasets(page, "p.md")
+    assert d.rows == (("A", "3.0"), ("B", "1.9"), ("C", "1.8"), ("D", "2.0"))
+    assert row_problems(page, "p.md") == []
+    found = row_problems("| a | b |\n|---|---|\n| 1 | 2 |\nDe tabel toont\n", "p.md")
+    assert [(p.line, p.message[:27]) for p in found] == [(4, "rij heeft 1 cellen, de kopr")]
+
+
+def test_a_comment_inside_a_table_is_reported_once():
+    from kwsite.mdtables import row_problems
+
+    page = "| a | b |\n|---|---|\n| 1 | 2 |\n<!-- bron: S3 r. 1 -->\n| 3 | 4 |\n<!-- bron: S3 r. 2 ->\n| 5 | 6 |\n"
+    assert [(p.line, p.message) for p in row_problems(page, "p.md")] == [
+        (4, "HTML-commentaar midden in een tabel breekt de tabel af; zet het boven de tabel")]

@@ -86,7 +86,15 @@ SOURCE_REF = rf"^{_PART}(?:; {_PART})*$"
 several seeds separated by ``; `` (``S0 r. 21-69; S1 r. 15-48``); ``redactie`` for the
 site's own words (a reading guide, an explanation for readers). See :mod:`kwsite.sources`."""
 
-SourceRef = Annotated[str, StringConstraints(pattern=SOURCE_REF)]
+
+def _ascending(ref: str) -> str:
+    for low, high in re.findall(r"(\d+)-(\d+)", ref):
+        if int(low) > int(high):
+            raise ValueError(f"reeks {low}-{high} loopt achteruit (eerst de laagste regel)")
+    return ref
+
+
+SourceRef = Annotated[str, StringConstraints(pattern=SOURCE_REF), AfterValidator(_ascending)]
 
 
 class Sourced(Model):
