@@ -1,4 +1,4 @@
-"""Tables that scroll sideways: a named region a keyboard user can reach (WCAG 2.1.1, 4.1.2).
+"""Tables and charts that scroll sideways: a named region a keyboard user can reach (WCAG 2.1.1, 4.1.2).
 
 On a narrow screen a wide table scrolls inside its box, not the page (WCAG 1.4.10). A box
 that scrolls must be reachable with the keyboard, or its hidden columns cannot be read
