@@ -15,7 +15,7 @@
 - ``on_env`` also gives the home page the link to all data in one zip (``main.html``).
 - ``on_page_content``: sanitize the page's HTML, title, description and table
   of contents with an allow-list (:mod:`kwsite.sanitize`); header cells of
-  hand-written tables get ``scope="col"``; every table sits in a named region the keyboard
+  hand-written tables get ``scope="col"``; every table and chart sits in a named region the keyboard
   can reach and scroll (:mod:`kwsite.regions`).
 - ``on_env`` (option ``pdf``, default on; not under ``serve``): render the PDF
   edition before any page is written, so the "Download PDF (x,x MB)" link
@@ -230,7 +230,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         html = clean_html(html, remote)
         for url in remote:
             log.warning(f"{page.file.src_uri}: afbeelding van een andere host weggelaten: {url} (zet het bestand in de site)")
-        return scroll_regions(scope_headers(html))  # every table a named region the keyboard reaches
+        return scroll_regions(scope_headers(html))  # every table and chart a named region the keyboard reaches
 
     def on_env(self, env, config, files):
         if self.errors:

@@ -330,11 +330,21 @@ def test_the_text_spacing_check_fails_on_text_cut_off_by_a_fixed_height(server, 
 REFLOW_ESCAPES = """() => {
   const w = document.documentElement.clientWidth;
   return [...document.querySelectorAll('.md-content a[href], .md-content img, .md-content p, .md-content h1')]
-    .filter(el => el.checkVisibility() && !el.closest('.kw-table-wrap, details:not([open])'))
+    .filter(el => el.checkVisibility() && !el.closest('.kw-table-wrap, .kw-chart-wrap, details:not([open])'))
     .filter(el => { const r = el.getBoundingClientRect(); return r.left < -1 || r.right > w + 1; })
     .map(el => el.outerHTML.slice(0, 120));
 }"""
 """Content outside a table region that does not fit the window's width (links, images, text)."""
+
+CHART_TEXT = """async () => Promise.all([...document.querySelectorAll('img.kw-chart')].map(async img => {
+  const svg = new DOMParser().parseFromString(await (await fetch(img.src)).text(), 'image/svg+xml');
+  const units = svg.documentElement.viewBox.baseVal.width;
+  const sizes = [...svg.querySelectorAll('text')].map(t => parseFloat(t.style.fontSize));
+  return {src: img.getAttribute('src'), px: Math.min(...sizes) * img.getBoundingClientRect().width / units,
+          texts: sizes.length};
+}))"""
+"""Per chart on the page: its smallest text in CSS px as shown (the SVG's smallest ``<text>`` font size, in
+viewBox units, times the image's rendered width over the viewBox width) and how many texts it has."""
 
 
 @pytest.mark.parametrize("kind", sorted(set(KINDS.values())))
@@ -345,8 +355,8 @@ def test_reflow_and_text_spacing_at_320_px(server, page, kind):
     visit(page, server(site) + url)
     assert page.evaluate(SIDEWAYS) <= 0
     assert page.evaluate(REFLOW_ESCAPES) == []
-    charts = page.evaluate("() => [...document.querySelectorAll('img.kw-chart')].map(i => i.getBoundingClientRect().width)")
-    assert all(0 < w <= 320 - 16 for w in charts), charts  # charts scale down to the text column
+    charts = page.evaluate(CHART_TEXT)  # charts keep a legible size: they scroll in their region instead
+    assert all(c["texts"] > 3 and c["px"] >= 9 for c in charts), charts
     # the navigation opens and its links fit the window
     page.click("label.md-header__button[for=__drawer]")
     page.wait_for_timeout(300)
@@ -411,6 +421,40 @@ def test_keyboard_walk_reaches_everything_in_order(server, page, kind):
         assert any(n.startswith("summary[Tabel bij de grafiek") for n in expected), expected
     if kind in ("theme", "college", "lines", "chapter-with-table", "chapter-with-tables", "activities"):
         assert any(n.startswith("div[") for n in expected), expected  # a table region is a stop
+    if kind in ("theme", "college"):  # a chart region is a stop, right before its data (toggle or table region)
+        charts = [i for i, n in enumerate(expected) if n.startswith("div[Grafiek: ")]
+        assert charts, expected
+        for i in charts:
+            following = expected[i + 1]
+            assert following.startswith(("summary[Tabel bij de grafiek", "div[")), expected[i : i + 2]
+            assert not following.startswith("div[Grafiek: "), expected[i : i + 2]
+
+
+@pytest.mark.parametrize("width", [320, 390])
+@pytest.mark.parametrize("kind", ["theme", "college"])
+def test_charts_stay_legible_and_scroll_in_a_named_region(server, page, kind, width):
+    """WCAG 1.4.10 on a phone: a chart does not shrink its text below 9 px (at 1280 px it is 10,7 px); it scrolls
+    sideways inside a named region the keyboard reaches and scrolls, and the page itself does not scroll."""
+    site, url = next(k for k, v in KINDS.items() if v == kind)
+    page.set_viewport_size({"width": width, "height": 800})
+    visit(page, server(site) + url)
+    charts = page.evaluate(CHART_TEXT)
+    assert charts and all(c["texts"] > 3 and 9 <= c["px"] < 9.2 for c in charts), charts  # minimum width, no more
+    assert page.evaluate(SIDEWAYS) <= 0
+    regions = page.evaluate("""() => [...document.querySelectorAll('.kw-chart-wrap')].map(r => [r.getAttribute('role'),
+      r.tabIndex, r.getAttribute('aria-label'), getComputedStyle(r).overflowX, r.scrollWidth > r.clientWidth,
+      r.getBoundingClientRect().right <= document.documentElement.clientWidth, r.querySelectorAll('img.kw-chart').length])""")
+    assert len(regions) == len(charts), regions
+    for role, tabindex, label, overflow, scrolls, fits, images in regions:
+        assert (role, tabindex, overflow, scrolls, fits, images) == ("region", 0, "auto", True, True, 1), regions
+        assert label.startswith("Grafiek: ") and len(label) > len("Grafiek: ") + 5, label
+    page.focus(".kw-chart-wrap")  # Tab reaches it (the keyboard walk); the arrow keys scroll it
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(400)  # the scroll is animated
+    assert page.evaluate("() => document.activeElement.classList.contains('kw-chart-wrap')")
+    assert page.evaluate("() => document.activeElement.scrollLeft") > 0
+    page.screenshot(path=str(ARTIFACTS / f"{site}-{kind}-chart-{width}px.png"))
 
 
 @pytest.mark.parametrize("width", [375])

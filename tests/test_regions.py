@@ -45,3 +45,24 @@ def test_a_page_without_tables_is_unchanged_and_the_pass_is_idempotent():
     assert scroll_regions(page) == page
     once = scroll_regions(H2 + "<table></table>")
     assert scroll_regions(once) == once
+
+
+CHART = '<p><img alt="Lijngrafiek 1a IBM. ROCvA+F van 2015 tot en met 2017; laatste waarde 6,7 (2017)." class="kw-chart" src="../../grafieken/indicator-1a.svg"></p>'
+
+
+def test_a_chart_is_a_region_named_after_the_start_of_its_alt_text_and_the_pass_is_idempotent():
+    out = scroll_regions(H2 + CHART + "<table></table>")
+    assert out == (H2 + '<div class="kw-chart-wrap" role="region" tabindex="0" aria-label="Grafiek: Lijngrafiek 1a IBM">'
+                   + CHART + "</div>" + REGION.format("Tabel bij 4.1 Werkgebied &amp; regio") + "<table></table></div>")
+    assert scroll_regions(out) == out
+
+
+def test_chart_names_stop_at_a_colon_are_cut_at_a_word_and_an_image_in_a_table_stays_put():
+    bar = '<p><img alt="Staafdiagram Interne benchmark, 2017: 12 rijen." class="kw-chart" src="b.svg"></p>'
+    assert 'aria-label="Grafiek: Staafdiagram Interne benchmark, 2017"' in scroll_regions(bar)
+    long = '<p><img alt="' + "woord " * 30 + '" class="kw-chart" src="c.svg"></p>'
+    assert 'aria-label="Grafiek: ' + "woord " * 12 + 'woord …"' in scroll_regions(long)
+    in_table = "<table><tr><td>" + bar + "</td></tr></table>"
+    assert scroll_regions(in_table).count('role="region"') == 1  # the table's region only
+    plain_image = '<p><img alt="Logo" src="logo.svg"></p>'
+    assert scroll_regions(plain_image) == plain_image
