@@ -98,5 +98,5 @@ def test_nulmeting_label_is_not_drawn_across_the_line():
             for k in range(101):
                 x, y = x0 + (x1 - x0) * k / 100, y0 + (y1 - y0) * k / 100
                 assert not (box.x0 <= x <= box.x1 and box.y0 <= y <= box.y1), "label across the line"
-    assert CHART_STYLE_VERSION == "7"
+    assert int(CHART_STYLE_VERSION) >= 7  # the label moved: cached charts of style 6 are redrawn
     assert not math.isnan(box.width)

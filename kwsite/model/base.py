@@ -13,6 +13,7 @@ from typing import Annotated
 import re
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from ..hints import number_hint
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 """A lower-case identifier used in references (``1a``, ``meerjarenstrategie``)."""
@@ -44,6 +45,8 @@ would otherwise be read as numbers no reader sees."""
 def _plain(value):
     if isinstance(value, bool):
         raise ValueError("verwacht een getal, niet true/false")
+    if isinstance(value, str) and number_hint(value):  # block style `value: 61,5` reads as text
+        raise ValueError(f"verwacht een getal{number_hint(value)}")
     if isinstance(value, str) and not PLAIN.fullmatch(value.strip()):
         raise ValueError(f"geen gewoon decimaal getal: {value!r}; schrijf cijfers met hooguit een punt als "
                          "decimaalteken, zoals 45 of 6.7")
