@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from .problems import Problem
+from .yamlload import MAX_BYTES
 
 PLACEHOLDER = re.compile(
     r"[(\[][^()\[\]\n]*\b(?:in\s+te\s+vullen|invullen)\b[^()\[\]\n]*[)\]]"  # "(in te vullen door …)", "[invullen]"
@@ -46,11 +47,17 @@ def find(text: str, name: str, yaml: bool = False) -> list[Problem]:
 
 def check(directory: Path, rel: str, pattern: str) -> list[Problem]:
     """:func:`find` over every file matching ``pattern`` under ``directory`` (``rel``: its name in messages).
-    Files that are no UTF-8 are left to the loaders, which report them."""
+    Files that are no UTF-8, no regular file, outside ``directory`` or over :data:`~kwsite.yamlload.MAX_BYTES`
+    are left to the loaders, which report them; they are never opened here."""
     problems: list[Problem] = []
     if not directory.is_dir():
         return problems
+    root = directory.resolve()
     for path in sorted(directory.rglob(pattern)):
+        # only what the loaders would read: a regular file inside the folder, within the size limit
+        # (a FIFO would block, a link to /dev/zero or outside the site would be read); they report the rest
+        if not path.is_file() or not path.resolve().is_relative_to(root) or path.stat().st_size > MAX_BYTES:
+            continue
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (UnicodeDecodeError, OSError):
