@@ -27,6 +27,7 @@ from .problems import Problem
 from .yamlload import MAX_BYTES, load_yaml
 from .csvload import read_table
 from .loaded import FILES, Loaded, not_utf8, read_confined
+from .realisations import read as read_realisations
 
 MESSAGES = {
     "extra_forbidden": "onbekende sleutel (tikfout?)",
@@ -286,6 +287,7 @@ def load(data_dir: Path | str, rel: str = "data") -> tuple[m.Site | None, Loaded
         return None, loaded
     _alias_conflicts(loaded, agenda, parts["units"])
     aliases = alias_map(agenda, parts["units"])
+    indicators, loaded.realisation_rows = read_realisations(loaded, parts["indicators"])
     tables = {}
     for meta in parts["tables"]:
         data = read_table(loaded, meta)
@@ -295,7 +297,7 @@ def load(data_dir: Path | str, rel: str = "data") -> tuple[m.Site | None, Loaded
         agenda=agenda,
         units=tuple(parts["units"]),
         themes=tuple(parts["themes"]),
-        indicators=tuple(parts["indicators"]),
+        indicators=tuple(indicators),
         tables=tables,
         budget=parts["budget"],
         measures=tuple(parts["measures"]),
