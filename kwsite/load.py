@@ -6,7 +6,8 @@ Files (all optional except ``agenda.yaml``): ``agenda.yaml`` (key ``agenda``),
 ``data/``), ``budget.yaml`` (``budget``), ``measures.yaml`` (``measures``),
 ``lines.yaml`` (``lines``: action/improvement lines per unit),
 ``teamplans.yaml`` (``teamplans``: team improvement plans), ``process.yaml``
-(``timelines``), ``activities.yaml`` (``activities``), ``ratios.yaml`` (``ratios``).
+(``timelines``), ``activities.yaml`` (``activities``), ``ratios.yaml`` (``ratios``), and
+``realisations.csv`` (realisations merged into their indicators, :mod:`kwsite.realisations`).
 Every problem is collected, with file, line and field; nothing stops at the
 first one.
 """
