@@ -108,7 +108,10 @@ def import_file(site_dir: Path, path: Path, sheet: str | None = None, name: str 
         at.add(ref, word, message)
     for ref, word, message in table.warnings:
         at.add(ref, word, message, "warning")
+    if not table.rows:
+        at.add(f"{table.header_row}:{table.header_row}", "", "geen rijen onder de kopregel")
     rows = _rows(site, table, at)
+    _fractions(site, rows, table, at)
     current = loaded.realisation_rows
     merged, origin = _merge(site, current, rows, at)
     text = render(merged)
@@ -169,6 +172,20 @@ def _rows(site: m.Site, table: Table, at: _Sheet) -> list[tuple[int, Stored]]:
         more = f" en {len(skipped) - 1} andere rij(en)" if len(skipped) > 1 else ""
         at.add(skipped[0], "waarde", f"geen waarde; rij overgeslagen{more}", "warning")
     return out
+
+
+def _fractions(site: m.Site, rows: list[tuple[int, Stored]], table: Table, at: _Sheet) -> None:
+    """A percentage indicator without a reference value (no baseline, no target value) whose imported
+    values are all between 0 and 1: fractions (0.776) where percentages (77.6) belong. With a reference,
+    :func:`kwsite.plausible.check_magnitudes` weighs each value against it."""
+    from .plausible import reference
+
+    for ind in site.indicators:
+        mine = [(row, s.real.value) for row, s in rows if s.indicator == ind.id]
+        if ind.unit == "percent" and reference(ind) is None and mine and all(0 < v < 1 for _, v in mine):
+            at.add(f"{_col(table, 'value')}{mine[0][0]}", "waarde",
+                   f"alle waarden van indicator {ind.id} liggen tussen 0 en 1 ({number(mine[0][1])}): een breuk "
+                   "waar een percentage hoort? Geef de cellen de opmaak Percentage of typ 77,6 voor 77,6%")
 
 
 def _indicator(cell: Cell | None, by_name: dict, row: int, table: Table, at: _Sheet):

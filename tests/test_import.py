@@ -218,3 +218,20 @@ def test_export_round_trip(site: Path, tmp_path: Path):
     assert digest(site) == before
     text = runner.invoke(main, ["export", str(site)]).output
     assert text.splitlines()[1] == "1a,College Noord,2019,,,6.70,"
+
+
+def test_fractions_for_a_percentage_without_reference_and_unreadable_files(site: Path, tmp_path: Path):
+    path = site / "data" / "indicators.yaml"
+    path.write_text(path.read_text("utf-8").replace("    baseline: {value: 38, year: 2018}\n", "").replace(
+        "      - {year: 2020, kind: value, value: 45}\n      - {year: 2022, kind: value, value: 50, indicative: true}\n",
+        "      - {year: 2022, kind: direction, direction: hoger}\n"), "utf-8")
+    book = workbook(tmp_path / "b.xlsx", [["1b", 2020, 0.776, "Zuid", None], ["1b", 2021, 0.79, "Zuid", None]])
+    assert [str(p) for p in import_file(site, book, name="b.xlsx").errors] == [
+        "b.xlsx:Blad1!C3 waarde: alle waarden van indicator 1b liggen tussen 0 en 1 (0,776): een breuk waar een "
+        "percentage hoort? Geef de cellen de opmaak Percentage of typ 77,6 voor 77,6%"]
+    (tmp_path / "kapot.xlsx").write_text("geen zip", "utf-8")
+    assert [str(p) for p in import_file(site, tmp_path / "kapot.xlsx", name="kapot.xlsx").errors] == [
+        "kapot.xlsx geen leesbaar .xlsx-bestand (BadZipFile)"]
+    assert [str(p) for p in import_file(site, book, sheet="Blad2", name="b.xlsx").errors] == [
+        "b.xlsx geen blad 'Blad2'; bedoelt u 'Blad1'? (bladen: Blad1)"]
+    assert not (site / "data" / "realisations.csv").exists()
