@@ -273,14 +273,19 @@ def import_(file: Path, site_dir: Path, sheet: str | None) -> None:
     """Lees realisaties uit FILE (.xlsx of .csv) in data/realisations.csv; bij een fout wordt niets geschreven."""
     from .sheetimport import import_file
 
-    found = import_file(site_dir, file, sheet)
+    data_rel = _data_rel(_load_config(site_dir))
+    outside = siteconfig.data_outside(site_dir, site_dir / data_rel)
+    if outside:
+        click.echo(outside[0].display(), err=True)
+        sys.exit(1)
+    found = import_file(site_dir, file, sheet, data_rel=data_rel)
     for problem in found.ordered():
         click.echo(problem.display(), err=True)
     if found.errors:
         click.echo(f"{len(found.errors)} fout(en); niets geschreven.", err=True)
         sys.exit(1)
     what = f"{found.added} nieuw, {found.changed} gewijzigd, {found.same} ongewijzigd"
-    click.echo(f"data/realisations.csv bijgewerkt: {what}" if found.written else f"Niets veranderd ({what}).", err=True)
+    click.echo(f"{data_rel}/realisations.csv bijgewerkt: {what}" if found.written else f"Niets veranderd ({what}).", err=True)
 
 
 @main.command()
@@ -291,8 +296,9 @@ def export(site_dir: Path, output: Path | None) -> None:
     """Schrijf alle realisaties als tabel (zoals 'kwsite import' die leest)."""
     from .sheetimport import export_bytes
 
+    data_rel = _data_rel(_load_config(site_dir))
     try:
-        site, _ = load_site(site_dir / "data", "data")
+        site, _ = load_site(site_dir / data_rel, data_rel)
     except KwsiteError as exc:
         _fail(exc)
     kind = output.suffix.lower().lstrip(".") if output else "csv"

@@ -273,14 +273,16 @@ def resolve_rows(loaded: Loaded, data: m.TableData, aliases: dict[str, str]) -> 
     return m.TableData(meta=data.meta, periods=data.periods, rows=tuple(rows), path=data.path)
 
 
-def load(data_dir: Path | str, rel: str = "data") -> tuple[m.Site | None, Loaded]:
+def load(data_dir: Path | str, rel: str = "data", realisations: str | None = None) -> tuple[m.Site | None, Loaded]:
     """Load every data file under ``data_dir``.
 
     Returns the :class:`~kwsite.model.Site` (``None`` when ``agenda.yaml`` is
     unusable) and the :class:`Loaded` record with raw documents and problems.
-    Does not raise; see :func:`kwsite.validate.validate` for cross-file rules.
+    Does not raise; see :func:`kwsite.validate.validate` for cross-file rules. ``realisations``: the
+    text to use as ``realisations.csv`` instead of the file (``kwsite import`` checks its result so).
     """
     loaded = Loaded(Path(data_dir), rel)
+    loaded.realisations_text = realisations
     _unknown_files(loaded)
     parts = {key: _build(loaded, key) for key in FILES}
     agenda = parts["agenda"]

@@ -53,6 +53,8 @@ class Loaded:
         self.redirects: dict[tuple[int, int], tuple[str, int]] = {}
         """(indicator index, realisation index) → (file, line) for realisations read from
         ``realisations.csv`` (:mod:`kwsite.realisations`): their problems name that file."""
+        self.realisations_text: str | None = None
+        """Text read as ``realisations.csv`` instead of the file (what an import would write)."""
         self.realisation_rows: list = []
         """The rows of ``realisations.csv`` as read (:class:`kwsite.realisations.Stored`)."""
         """Top keys whose file could not be read; references into them are not checked."""

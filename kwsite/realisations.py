@@ -76,10 +76,11 @@ def read(loaded: Loaded, indicators: list[m.Indicator]) -> tuple[list[m.Indicato
     line and column; the realisation's later problems are redirected there through
     :attr:`Loaded.redirects`."""
     path = loaded.data_dir / FILE
-    if not path.exists() and not path.is_symlink():
+    given = loaded.realisations_text
+    if given is None and not path.exists() and not path.is_symlink():
         return indicators, []
     name = loaded.name(FILE)
-    raw = read_confined(loaded, FILE, MAX_BYTES)
+    raw = given.encode("utf-8") if given is not None else read_confined(loaded, FILE, MAX_BYTES)
     if isinstance(raw, str):
         loaded.problems.append(Problem(name, 0, 0, "", raw))
         return indicators, []

@@ -7,7 +7,8 @@ by its ``total_name``; without a college column every row is the institution's),
 optional breakdown and note. Cells are read by :mod:`kwsite.sheetread`.
 
 Every row is checked, and then the site *with* the new realisations is loaded and validated with
-the rules of ``data/`` (:func:`kwsite.build.load_site` on a copy): scale, percentages 0-100, known
+the rules of ``data/`` (:func:`kwsite.load.load` with the new file's text, then every rule of
+:mod:`kwsite.validate`): scale, percentages 0-100, known
 college ("bedoelt u …?"), year after the period or before the baseline, a fraction where a
 percentage belongs, a breakdown the targets do not name. Problems in imported rows name the cell,
 ``bestand.xlsx:Blad1!C7 waarde: …``. With any error nothing is written. Otherwise the rows replace
@@ -21,8 +22,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -79,18 +78,21 @@ class _Sheet:
 
     def __init__(self, name: str, table: Table, out: Outcome):
         self.name, self.table, self.out = name, table, out
+        self.labels: list[str] = []
+        """Every way of naming a college, for "bedoelt u …?"."""
 
     def add(self, ref: str, word: str, message: str, level: str = "error") -> None:
         self.out.problems.append(Problem(f"{self.name}:{self.table.sheet}!{ref}", 0, 0, word, message, level))
 
 
-def import_file(site_dir: Path, path: Path, sheet: str | None = None, name: str | None = None) -> Outcome:
-    """Import ``path`` into ``site_dir/data/realisations.csv`` (see the module); never raises for bad
-    input: everything is in :attr:`Outcome.problems`."""
+def import_file(site_dir: Path, path: Path, sheet: str | None = None, name: str | None = None,
+                data_rel: str = "data") -> Outcome:
+    """Import ``path`` into ``site_dir/<data_rel>/realisations.csv`` (see the module); never raises for
+    bad input: everything is in :attr:`Outcome.problems`. ``name``: the file as messages name it."""
     out = Outcome()
     name = name or str(path)
-    data_dir = site_dir / "data"
-    site, loaded = load(data_dir, "data")
+    data_dir = site_dir / data_rel
+    site, loaded = load(data_dir, data_rel)
     if site is not None:
         validate(site, loaded)
     if site is None or errors(loaded.problems):
@@ -115,7 +117,7 @@ def import_file(site_dir: Path, path: Path, sheet: str | None = None, name: str 
     current = loaded.realisation_rows
     merged, origin = _merge(site, current, rows, at)
     text = render(merged)
-    _check(site_dir, text, origin, table, at)
+    _check(data_dir, data_rel, text, origin, table, at)
     if out.errors:
         return out
     target = data_dir / FILE
@@ -333,20 +335,16 @@ def _col(table: Table, field_name: str) -> str:
     return next((c for c, f in table.columns.items() if f == field_name), "A")
 
 
-def _check(site_dir: Path, text: str, origin: dict, table: Table, at: _Sheet) -> None:
-    """Load and validate the site with ``text`` as ``realisations.csv`` (on a copy of ``data/``); a
-    problem in an imported row is put at its cell, any other problem as the loader names it."""
-    with tempfile.TemporaryDirectory(prefix="kwsite-import-") as tmp:
-        copy = Path(tmp) / "data"
-        shutil.copytree(site_dir / "data", copy, symlinks=True)
-        (copy / FILE).write_text(text, "utf-8", newline="")
-        site, loaded = load(copy, "data")
-        if site is not None:
-            validate(site, loaded)
+def _check(data_dir: Path, data_rel: str, text: str, origin: dict, table: Table, at: _Sheet) -> None:
+    """Load and validate the site with ``text`` as ``realisations.csv``; a problem in an imported row is
+    put at its cell, any other problem as the loader names it."""
+    site, loaded = load(data_dir, data_rel, realisations=text)
+    if site is not None:
+        validate(site, loaded)
     lines = _lines(text, origin)
     present = set(table.columns.values())
     for p in loaded.problems:
-        row = lines.get(p.line) if p.file == f"data/{FILE}" else None
+        row = lines.get(p.line) if p.file == f"{data_rel}/{FILE}" else None
         if row is None:
             at.out.problems.append(p)
             continue
