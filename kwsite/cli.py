@@ -294,7 +294,7 @@ def import_(file: Path, site_dir: Path, sheet: str | None) -> None:
               help="Bestand .csv of .xlsx (standaard: CSV naar de terminal).")
 def export(site_dir: Path, output: Path | None) -> None:
     """Schrijf alle realisaties als tabel (zoals 'kwsite import' die leest)."""
-    from .sheetimport import export_bytes
+    from .sheetexport import export_bytes
 
     data_rel = _data_rel(_load_config(site_dir))
     try:
