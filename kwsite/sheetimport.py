@@ -82,7 +82,17 @@ class _Sheet:
         """Every way of naming a college, for "bedoelt u …?"."""
 
     def add(self, ref: str, word: str, message: str, level: str = "error") -> None:
-        self.out.problems.append(Problem(f"{self.name}:{self.table.sheet}!{ref}", 0, 0, word, message, level))
+        """A problem at cell ``ref`` (``C7``) or range (``C1:D1``, ``2:2``); in a CSV as ``r.csv:7:3``."""
+        cell = re.fullmatch(r"([A-Z]+)(\d+)", ref)
+        if self.table.sheet is None and cell:
+            from openpyxl.utils import column_index_from_string
+
+            where = (self.name, int(cell.group(2)), column_index_from_string(cell.group(1)))
+        elif self.table.sheet is None:
+            where = (self.name, int(ref.split(":")[0]) if ref.split(":")[0].isdigit() else 0, 0)
+        else:
+            where = (f"{self.name}:{self.table.sheet}!{ref}", 0, 0)
+        self.out.problems.append(Problem(*where, word, message, level))
 
 
 def import_file(site_dir: Path, path: Path, sheet: str | None = None, name: str | None = None,

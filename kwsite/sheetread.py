@@ -70,10 +70,10 @@ class Cell:
 
 @dataclass
 class Table:
-    """What was read: the sheet's name, header row, the column of each field, and the data rows
+    """What was read: the sheet's name (``None`` for a CSV), header row, the column of each field, and the data rows
     (field → :class:`Cell`, with the row number)."""
 
-    sheet: str
+    sheet: str | None
     header_row: int
     columns: dict[str, str]
     rows: list[tuple[int, dict[str, Cell]]] = field(default_factory=list)
@@ -126,7 +126,7 @@ def read(path: Path, sheet: str | None = None) -> Table:
     elif suffix == ".csv":
         if sheet:
             raise SheetError("een CSV-bestand heeft geen bladen; laat --sheet weg")
-        grid, name, merged = _csv(path), path.stem, []
+        grid, name, merged = _csv(path), None, []
     else:
         raise SheetError("verwacht een .xlsx- of .csv-bestand (een .xls of .ods: sla op als .xlsx)")
     return _table(grid, name, merged)
@@ -178,13 +178,13 @@ def _csv(path: Path):
             for r, row in enumerate(rows, start=1)]
 
 
-def _table(grid, name: str, merged) -> Table:
+def _table(grid, name: str | None, merged) -> Table:
     from openpyxl.utils import get_column_letter
 
     header_at = next((r for r, row in enumerate(grid[:HEADER_ROWS], start=1)
                       if {"indicator", "value"} <= {header_field(c[1]) for c in row}), None)
     if header_at is None:
-        raise SheetError(f"blad '{name}': geen kopregel met een kolom 'indicator' en een kolom 'waarde' in de "
+        raise SheetError(f"{f'blad {name!r}: ' if name else ''}geen kopregel met een kolom 'indicator' en een kolom 'waarde' in de "
                          f"eerste {HEADER_ROWS} rijen (ook gelezen: college, jaar, periode, uitsplitsing, toelichting)")
     table = Table(name, header_at, {})
     fill: dict[tuple[int, int], object] = {}

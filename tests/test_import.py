@@ -235,3 +235,10 @@ def test_fractions_for_a_percentage_without_reference_and_unreadable_files(site:
     assert [str(p) for p in import_file(site, book, sheet="Blad2", name="b.xlsx").errors] == [
         "b.xlsx geen blad 'Blad2'; bedoelt u 'Blad1'? (bladen: Blad1)"]
     assert not (site / "data" / "realisations.csv").exists()
+
+
+def test_a_csv_names_line_and_column(site: Path, tmp_path: Path):
+    csv_file = tmp_path / "r.csv"
+    csv_file.write_text("indicator,college,jaar,waarde\n1a,Zuid,2020,6.9\n1a,Zuid,2021,12\n", "utf-8")
+    assert [str(p) for p in import_file(site, csv_file, name="r.csv").errors] == [
+        "r.csv:3:4 waarde: waarde 12 ligt buiten de schaal 1-10"]
