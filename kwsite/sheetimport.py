@@ -356,7 +356,8 @@ def _check(data_dir: Path, data_rel: str, text: str, origin: dict, table: Table,
     for p in loaded.problems:
         row = lines.get(p.line) if p.file == f"{data_rel}/{FILE}" else None
         if row is None:
-            at.out.problems.append(p)
+            if p.level == "error":  # a warning elsewhere in data/ is validate's to report, not the import's
+                at.out.problems.append(p)
             continue
         part = FIELD_OF_COLUMN.get(p.path, "value")
         if part == "year" and "year" not in present:

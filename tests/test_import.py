@@ -242,3 +242,14 @@ def test_a_csv_names_line_and_column(site: Path, tmp_path: Path):
     csv_file.write_text("indicator,college,jaar,waarde\n1a,Zuid,2020,6.9\n1a,Zuid,2021,12\n", "utf-8")
     assert [str(p) for p in import_file(site, csv_file, name="r.csv").errors] == [
         "r.csv:3:4 waarde: waarde 12 ligt buiten de schaal 1-10"]
+
+
+def test_numbers_as_shown_without_float_noise(site: Path, tmp_path: Path):
+    rows = [["1a", 2020, 0.1 + 6.2, "Zuid", None],   # 6.300000000000001 as a float, General format
+            ["1a", 2021, 6.734, "Zuid", None]]       # shown as 6,73
+    book = workbook(tmp_path / "n.xlsx", rows, {"C4": "0.00"})
+    found = import_file(site, book, name="n.xlsx")
+    assert [p.display() for p in found.problems] == [
+        "n.xlsx:Blad1!C4 waarde: waarschuwing: de cel bevat meer decimalen dan ze toont; ingelezen zoals getoond: 6,73"]
+    assert (site / "data" / "realisations.csv").read_text("utf-8").splitlines()[1:] == [
+        "1a,zuid,2020,,,6.3,", "1a,zuid,2021,,,6.73,"]
