@@ -50,6 +50,7 @@ class Loaded:
         """Ids of records that failed validation (already reported; not "unknown" elsewhere)."""
         self.size = 0
         """Bytes read so far (at most :data:`MAX_DATA_BYTES`)."""
+        """Top keys whose file could not be read; references into them are not checked."""
         self.redirects: dict[tuple[int, int], tuple[str, int]] = {}
         """(indicator index, realisation index) → (file, line) for realisations read from
         ``realisations.csv`` (:mod:`kwsite.realisations`): their problems name that file."""
@@ -57,7 +58,6 @@ class Loaded:
         """Text read as ``realisations.csv`` instead of the file (what an import would write)."""
         self.realisation_rows: list = []
         """The rows of ``realisations.csv`` as read (:class:`kwsite.realisations.Stored`)."""
-        """Top keys whose file could not be read; references into them are not checked."""
 
     def name(self, file: str) -> str:
         return f"{self.rel}/{file}" if self.rel else file
@@ -82,7 +82,6 @@ class Loaded:
             loc = (self.positions[key][loc[0]], *loc[1:])
         file, line, col = self.where(key, *loc)
         self.problems.append(Problem(file, line, col, path if path is not None else _path((key, *loc)), message, level))
-
 
     def _redirect(self, key: str, loc: tuple) -> tuple[str, int, int, str] | None:
         """(file, line, column, field) of a realisation merged from ``realisations.csv``, else ``None``."""
