@@ -40,6 +40,8 @@ from .validate import validate
 MISSING = {"-", "–", "n.b.", "nb", "geen gegevens", "x"}
 """Value texts that mean "no value": the row is skipped."""
 PERIOD = re.compile(r"(\d{4})\s*[-/–]\s*(\d{2}|\d{4})")
+FRACTION_FACTOR = 10
+"""An imported percentage below 1 this many times smaller than its indicator's reference is taken as a fraction."""
 FIELD_OF_COLUMN = {name: name for name in HEADER} | {"unit": "college"}
 """``realisations.csv`` column → the importer's field."""
 
@@ -189,15 +191,25 @@ def _rows(site: m.Site, table: Table, at: _Sheet) -> list[tuple[int, Stored]]:
 def _fractions(site: m.Site, rows: list[tuple[int, Stored]], table: Table, at: _Sheet) -> None:
     """A percentage indicator without a reference value (no baseline, no target value) whose imported
     values are all between 0 and 1: fractions (0.776) where percentages (77.6) belong. With a reference,
-    :func:`kwsite.plausible.check_magnitudes` weighs each value against it."""
-    from .plausible import reference
+    :func:`kwsite.plausible.check_magnitudes` weighs each value against it, and here a value below 1 that
+    is :data:`FRACTION_FACTOR` or more times smaller than the reference is refused too (0.776 beside a
+    baseline of 38 is 49 times smaller, under validate's factor 50; a real value below 1% goes in
+    ``indicators.yaml``)."""
+    from .plausible import off_by_far, reference
 
     for ind in site.indicators:
         mine = [(row, s.real.value) for row, s in rows if s.indicator == ind.id]
-        if ind.unit == "percent" and reference(ind) is None and mine and all(0 < v < 1 for _, v in mine):
+        ref = reference(ind) if ind.unit == "percent" else None
+        if ind.unit == "percent" and ref is None and mine and all(0 < v < 1 for _, v in mine):
             at.add(f"{_col(table, 'value')}{mine[0][0]}", "waarde",
                    f"alle waarden van indicator {ind.id} liggen tussen 0 en 1 ({number(mine[0][1])}): een breuk "
                    "waar een percentage hoort? Geef de cellen de opmaak Percentage of typ 77,6 voor 77,6%")
+        for row, value in mine if ref is not None else ():
+            if 0 < value < 1 and value * FRACTION_FACTOR <= ref and off_by_far(value, ref) is None:
+                at.add(f"{_col(table, 'value')}{row}", "waarde",
+                       f"{number(value)} is meer dan {FRACTION_FACTOR} keer kleiner dan {number(ref)} (referentie van "
+                       f"indicator {ind.id}): een breuk waar een percentage hoort? Typ 77,6 voor 77,6% of geef de cel "
+                       "de opmaak Percentage; een echte waarde onder 1% zet u in indicators.yaml")
 
 
 def _indicator(cell: Cell | None, by_name: dict, row: int, table: Table, at: _Sheet):
@@ -242,7 +254,10 @@ def _when(cells: dict, row: int, table: Table, at: _Sheet) -> tuple[int, str | N
         if isinstance(cell.value, float) and cell.value.is_integer():
             text = str(int(cell.value))
         if re.fullmatch(r"\d{4}", text):
-            year = year or int(text)
+            if year is not None and year != int(text):
+                at.add(cell.ref, FIELD_WORDS["period"], f"{text} en de kolom jaar ({year}) spreken elkaar tegen")
+                return None
+            year = int(text)
             continue
         match = PERIOD.fullmatch(text)
         if match:
@@ -251,7 +266,12 @@ def _when(cells: dict, row: int, table: Table, at: _Sheet) -> tuple[int, str | N
             if end_year != int(match.group(1)) + 1:
                 at.add(cell.ref, FIELD_WORDS["period"], f"'{text}' is geen schooljaar (zoals 2020-2021)")
                 return None
-            period, year = f"{match.group(1)}-{end_year}", year or end_year
+            period = f"{match.group(1)}-{end_year}"
+            if year is not None and year != end_year:  # a year column beside a period column
+                at.add(cell.ref, FIELD_WORDS["period"], f"schooljaar {period} telt als {end_year}, de kolom jaar zegt "
+                       f"{year}; maak ze gelijk of laat er één leeg")
+                return None
+            year = end_year
             continue
         at.add(cell.ref, "jaar", f"'{text}' is geen jaar (2021) of schooljaar (2020-2021)")
         return None
