@@ -61,3 +61,47 @@ def test_a_fraction_beside_a_reference_is_refused_even_under_validates_factor(si
     assert [p.file for p in out.errors] == ["r.xlsx:Blad1!D2", "r.xlsx:Blad1!D3"]
     assert out.errors[0].message.startswith("0,776 is meer dan 10 keer kleiner dan 38 (referentie van indicator 1b)")
     assert not (site / "data" / "realisations.csv").exists()
+
+
+def test_a_stray_cell_far_right_does_not_widen_every_row(site: Path, tmp_path: Path):
+    from kwsite.sheetread import _xlsx
+
+    def stray(ws):
+        ws["XFD1"] = "x"  # one typed cell in the last column: openpyxl's sheet is 16,384 columns wide
+    book = sheet(tmp_path / "r.xlsx", [["Indicator", "College", "Jaar", "Waarde"], *[["1b", "Noord", 2020, 40]] * 3],
+                 stray)
+    grid = _xlsx(book, None)[0]
+    assert {len(row) for row in grid} == {4}  # was 16,384 cells a row: minutes and gigabytes for 200 rows
+    out = import_file(site, sheet(tmp_path / "s.xlsx", [["Indicator", "College", "Jaar", "Waarde"],
+                                                        ["1b", "Noord", 2020, 40]], stray), name="s.xlsx")
+    assert out.errors == [] and (site / "data" / "realisations.csv").read_text("utf-8").endswith("1b,noord,2020,,,40,\n")
+
+
+def test_hidden_columns_rows_and_sheets(site: Path, tmp_path: Path):
+    def hide_column(ws):
+        ws.column_dimensions["E"].hidden = True
+    book = sheet(tmp_path / "r.xlsx", [["Indicator", "College", "Jaar", "Waarde 2020", "Realisatie"],
+                                       ["1b", "Noord", 2020, 40, 99]], hide_column)
+    out = import_file(site, book, name="r.xlsx")  # 99, not the 40 the editor sees, would have been written
+    assert [p.display() for p in out.errors] == [
+        "r.xlsx:Blad1!E1 kop: kolom 'Realisatie' is verborgen; maak hem zichtbaar of verwijder hem, zodat u ziet wat "
+        "wordt ingelezen"]
+    assert not (site / "data" / "realisations.csv").exists()
+
+    def hide_row(ws):
+        ws.row_dimensions[3].hidden = True
+    book = sheet(tmp_path / "h.xlsx", [["Indicator", "College", "Jaar", "Waarde"], ["1b", "Noord", 2020, 40],
+                                       ["1b", "Zuid", 2020, 41]], hide_row)
+    out = import_file(site, book, name="h.xlsx")
+    assert out.errors == [] and [p.display() for p in out.problems] == [
+        "h.xlsx:Blad1!3:3 waarschuwing: rij 3 is verborgen (of weggefilterd) en toch ingelezen; controleer die"]
+
+    def hidden_first_sheet(ws):
+        ws.sheet_state = "hidden"
+        shown = ws.parent.create_sheet("Resultaat")
+        for row in (["Indicator", "College", "Jaar", "Waarde"], ["1b", "Zuid", 2021, 43]):
+            shown.append(row)
+    book = sheet(tmp_path / "v.xlsx", [["Indicator", "College", "Jaar", "Waarde"], ["1b", "Zuid", 2021, 3]],
+                 hidden_first_sheet)
+    out = import_file(site, book, name="v.xlsx")
+    assert out.errors == [] and "1b,zuid,2021,,,43," in (site / "data" / "realisations.csv").read_text("utf-8")
