@@ -268,7 +268,7 @@ def changes(site_dir: Path, against: str | None) -> None:
 @main.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("site_dir", default=".", type=click.Path(file_okay=False, path_type=Path), callback=_existing_dir)
-@click.option("--sheet", help="Naam van het blad (standaard het eerste).")
+@click.option("--sheet", help="Naam van het blad (standaard het eerste zichtbare).")
 def import_(file: Path, site_dir: Path, sheet: str | None) -> None:
     """Lees realisaties uit FILE (.xlsx of .csv) in data/realisations.csv; bij een fout wordt niets geschreven."""
     from .sheetimport import import_file

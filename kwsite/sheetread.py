@@ -139,16 +139,26 @@ def _xlsx(path: Path, sheet: str | None):
 
     from openpyxl import load_workbook
 
-    try:
+    from itertools import islice
+
+    unreadable = (zipfile.BadZipFile, KeyError, OSError, ValueError)
+    try:  # first a streaming look: a sheet too long is refused before it is loaded (twice) whole
+        probe = load_workbook(path, read_only=True)
+        try:
+            names = probe.sheetnames
+            if sheet is not None and sheet not in names:
+                raise SheetError(f"geen blad '{sheet}'{did_you_mean(sheet, names)} (bladen: {', '.join(names)})")
+            visible = [ws.title for ws in probe.worksheets if ws.sheet_state == "visible"]
+            name = sheet or (visible or names)[0]  # the first sheet the editor sees
+            rows = sum(1 for _ in islice(probe[name].iter_rows(max_col=1, values_only=True), MAX_ROWS + 1))
+        finally:
+            probe.close()
+        if rows > MAX_ROWS:
+            raise SheetError(f"blad '{name}' heeft meer dan {MAX_ROWS} rijen")
         formulas = load_workbook(path, data_only=False)
         cached = load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except unreadable as exc:
         raise SheetError(f"geen leesbaar .xlsx-bestand ({type(exc).__name__})") from None
-    names = formulas.sheetnames
-    if sheet is not None and sheet not in names:
-        raise SheetError(f"geen blad '{sheet}'{did_you_mean(sheet, names)} (bladen: {', '.join(names)})")
-    visible = [ws.title for ws in formulas.worksheets if ws.sheet_state == "visible"]
-    name = sheet or (visible or names)[0]  # the first sheet the editor sees
     book, values = formulas[name], cached[name]
     if book.max_row > MAX_ROWS:
         raise SheetError(f"blad '{name}' heeft meer dan {MAX_ROWS} rijen")

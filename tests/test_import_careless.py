@@ -105,3 +105,18 @@ def test_hidden_columns_rows_and_sheets(site: Path, tmp_path: Path):
                  hidden_first_sheet)
     out = import_file(site, book, name="v.xlsx")
     assert out.errors == [] and "1b,zuid,2021,,,43," in (site / "data" / "realisations.csv").read_text("utf-8")
+
+
+def test_a_sheet_too_long_is_refused_before_it_is_loaded_whole(site: Path, tmp_path: Path, monkeypatch):
+    import openpyxl.reader.excel as excel
+
+    from kwsite import sheetread
+
+    monkeypatch.setattr(sheetread, "MAX_ROWS", 5)
+    book = sheet(tmp_path / "r.xlsx", [["Indicator", "College", "Jaar", "Waarde"], *[["1b", "Noord", 2020, 40]] * 5])
+    full = []
+    real = excel.load_workbook
+    monkeypatch.setattr("openpyxl.load_workbook", lambda path, **kw: full.append(kw) or real(path, **kw))
+    out = import_file(site, book, name="r.xlsx")
+    assert [p.display() for p in out.errors] == ["r.xlsx blad 'Blad1' heeft meer dan 5 rijen"]
+    assert all(kw.get("read_only") for kw in full)  # 100,000 rows took 50 s and 414 MB to refuse; now a streamed count
