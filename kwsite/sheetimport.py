@@ -358,7 +358,24 @@ def _merge(site: m.Site, current: list[Stored], rows: list[tuple[int, Stored]], 
             at.out.same += 1
         merged[new.key] = new
         origin[new.key] = row
+    _stale(site, current, rows, at)
     return list(merged.values()), origin
+
+
+def _stale(site: m.Site, current: list[Stored], rows: list[tuple[int, Stored]], at: _Sheet) -> None:
+    """Warn of rows of ``realisations.csv`` for an indicator and year this file imports that the file does not
+    have: a college corrected in the sheet (Zuid → Zuidoost) leaves the old row standing, and it is published."""
+    keys = {new.key for _, new in rows}
+    years = {(new.indicator, new.real.year) for _, new in rows}
+    names = {u.id: u.name for u in site.units}
+    left = [s for s in current if s.key not in keys and (s.indicator, s.real.year) in years]
+    if left:
+        shown = "; ".join(f"{s.indicator} {s.real.year} {names.get(s.real.unit, site.agenda.total_name)}"
+                          f"{' ' + s.real.breakdown if s.real.breakdown else ''}: {number(s.real.value)}" for s in left[:5])
+        more = f" en {len(left) - 5} andere" if len(left) > 5 else ""
+        at.out.problems.append(Problem(at.name, 0, 0, "", f"{FILE} houdt {len(left)} realisatie(s) van dezelfde "
+                                       f"indicator en hetzelfde jaar die niet in dit bestand staan ({shown}{more}); ze "
+                                       f"blijven staan: haal ze daar weg als ze niet kloppen", "warning"))
 
 
 def _col(table: Table, field_name: str) -> str:

@@ -120,3 +120,16 @@ def test_a_sheet_too_long_is_refused_before_it_is_loaded_whole(site: Path, tmp_p
     out = import_file(site, book, name="r.xlsx")
     assert [p.display() for p in out.errors] == ["r.xlsx blad 'Blad1' heeft meer dan 5 rijen"]
     assert all(kw.get("read_only") for kw in full)  # 100,000 rows took 50 s and 414 MB to refuse; now a streamed count
+
+
+def test_a_row_the_corrected_sheet_no_longer_has_is_named(site: Path, tmp_path: Path):
+    header = ["Indicator", "College", "Jaar", "Waarde"]
+    import_file(site, sheet(tmp_path / "r.xlsx", [header, ["1b", "Zuid", 2020, 41], ["1b", "Noord", 2020, 40],
+                                                  ["1b", "Noord", 2019, 39]]), name="r.xlsx")
+    # Zuid was a slip for the institution: corrected in the sheet and imported again
+    out = import_file(site, sheet(tmp_path / "r.xlsx", [header, ["1b", "ROCA", 2020, 41], ["1b", "Noord", 2020, 40]]),
+                      name="r.xlsx")
+    assert out.errors == [] and [p.display() for p in out.problems] == [
+        "r.xlsx waarschuwing: realisations.csv houdt 1 realisatie(s) van dezelfde indicator en hetzelfde jaar die niet "
+        "in dit bestand staan (1b 2020 College Zuid: 41); ze blijven staan: haal ze daar weg als ze niet kloppen"]
+    assert "1b,zuid,2020,,,41," in (site / "data" / "realisations.csv").read_text("utf-8")  # kept, but named
