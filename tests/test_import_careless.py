@@ -133,3 +133,23 @@ def test_a_row_the_corrected_sheet_no_longer_has_is_named(site: Path, tmp_path: 
         "r.xlsx waarschuwing: realisations.csv houdt 1 realisatie(s) van dezelfde indicator en hetzelfde jaar die niet "
         "in dit bestand staan (1b 2020 College Zuid: 41); ze blijven staan: haal ze daar weg als ze niet kloppen"]
     assert "1b,zuid,2020,,,41," in (site / "data" / "realisations.csv").read_text("utf-8")  # kept, but named
+
+
+def test_export_into_data_or_a_missing_folder_is_refused_in_dutch(site: Path, tmp_path: Path):
+    from click.testing import CliRunner
+
+    from kwsite.cli import main
+
+    kept = (site / "data" / "indicators.yaml").read_bytes()
+    (site / "data" / "realisations.csv").write_text("indicator,unit,year,period,breakdown,value,note\n1b,,2019,,,40,\n",
+                                                    "utf-8")
+    before = (site / "data" / "realisations.csv").read_bytes()
+    runner = CliRunner()
+    out = runner.invoke(main, ["export", str(site), "-o", str(site / "data" / "realisations.csv")])
+    # this wrote the export's own header over the file, and the site no longer loaded
+    assert out.exit_code == 2 and "een export hoort niet in data/" in out.output
+    assert (site / "data" / "realisations.csv").read_bytes() == before
+    assert (site / "data" / "indicators.yaml").read_bytes() == kept
+    out = runner.invoke(main, ["export", str(site), "-o", str(tmp_path / "geen-map" / "x.xlsx")])
+    assert out.exit_code == 1 and "x.xlsx: schrijven lukt niet (de map bestaat niet)" in out.output
+    assert out.exc_info is None or out.exc_info[0] is SystemExit  # was a FileNotFoundError traceback
