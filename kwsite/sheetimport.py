@@ -136,8 +136,16 @@ def import_file(site_dir: Path, path: Path, sheet: str | None = None, name: str 
     old = target.read_text("utf-8") if target.is_file() else None
     if old != text and (old is not None or merged):
         temp = target.with_name(f".{FILE}.tmp")
-        temp.write_text(text, "utf-8", newline="")
-        os.replace(temp, target)
+        try:
+            temp.unlink(missing_ok=True)  # a link left there would be written through, outside the site
+            with open(temp, "x", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+            os.replace(temp, target)
+        except OSError as exc:
+            temp.unlink(missing_ok=True)
+            out.problems.append(Problem(f"{data_rel}/{FILE}", 0, 0, "", f"schrijven lukt niet ({type(exc).__name__}); "
+                                        "er is niets veranderd"))
+            return out
         out.written = True
     return out
 

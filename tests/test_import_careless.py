@@ -153,3 +153,28 @@ def test_export_into_data_or_a_missing_folder_is_refused_in_dutch(site: Path, tm
     out = runner.invoke(main, ["export", str(site), "-o", str(tmp_path / "geen-map" / "x.xlsx")])
     assert out.exit_code == 1 and "x.xlsx: schrijven lukt niet (de map bestaat niet)" in out.output
     assert out.exc_info is None or out.exc_info[0] is SystemExit  # was a FileNotFoundError traceback
+
+
+def test_a_link_in_place_of_the_temporary_file_is_not_written_through(site: Path, tmp_path: Path):
+    outside = tmp_path / "buiten.txt"
+    outside.write_text("van iemand anders", "utf-8")
+    (site / "data" / ".realisations.csv.tmp").symlink_to(outside)
+    book = sheet(tmp_path / "r.xlsx", [["Indicator", "College", "Jaar", "Waarde"], ["1b", "Noord", 2020, 40]])
+    out = import_file(site, book, name="r.xlsx")
+    assert out.errors == [] and out.written
+    assert outside.read_text("utf-8") == "van iemand anders"  # was overwritten with the CSV
+    assert (site / "data" / "realisations.csv").read_text("utf-8").endswith("1b,noord,2020,,,40,\n")
+    assert not (site / "data" / ".realisations.csv.tmp").exists()
+
+
+def test_an_unwritable_data_folder_is_a_message(site: Path, tmp_path: Path, monkeypatch):
+    import os
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr(os, "replace", refuse)
+    book = sheet(tmp_path / "r.xlsx", [["Indicator", "College", "Jaar", "Waarde"], ["1b", "Noord", 2020, 40]])
+    out = import_file(site, book, name="r.xlsx")
+    assert [p.display() for p in out.errors] == [
+        "data/realisations.csv schrijven lukt niet (PermissionError); er is niets veranderd"]
+    assert not out.written and sorted(p.name for p in (site / "data").iterdir() if "realis" in p.name) == []
