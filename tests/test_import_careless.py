@@ -178,3 +178,13 @@ def test_an_unwritable_data_folder_is_a_message(site: Path, tmp_path: Path, monk
     assert [p.display() for p in out.errors] == [
         "data/realisations.csv schrijven lukt niet (PermissionError); er is niets veranderd"]
     assert not out.written and sorted(p.name for p in (site / "data").iterdir() if "realis" in p.name) == []
+
+
+def test_a_folder_for_the_file_is_told_in_dutch(site: Path):
+    from click.testing import CliRunner
+
+    from kwsite.cli import main
+
+    out = CliRunner().invoke(main, ["import", str(site / "data"), str(site)])  # the arguments the wrong way round
+    assert out.exit_code == 2
+    assert f"Ongeldige waarde voor 'FILE': {str(site / 'data')!r} is een map; verwacht een bestand." in out.output
