@@ -106,7 +106,7 @@ def shown(value: int | float, number_format: str) -> tuple[Decimal, bool, bool]:
     """(the number as the cell shows it, whether it is a percentage format, whether showing rounded
     the stored value). Floats are read at Excel's 15 significant digits, so no float noise."""
     stored = Decimal(value) if isinstance(value, int) else Decimal(f"{value:.15g}")
-    percent = "%" in re.sub(r'"[^"]*"', "", number_format)
+    percent = "%" in re.sub(r'"[^"]*"|\\.', "", number_format)  # a quoted or escaped % is only shown
     if percent:
         stored = stored * 100
     places = decimals(number_format)

@@ -188,3 +188,16 @@ def test_a_folder_for_the_file_is_told_in_dutch(site: Path):
     out = CliRunner().invoke(main, ["import", str(site / "data"), str(site)])  # the arguments the wrong way round
     assert out.exit_code == 2
     assert f"Ongeldige waarde voor 'FILE': {str(site / 'data')!r} is een map; verwacht een bestand." in out.output
+
+
+def test_an_escaped_percent_sign_in_the_format_is_only_shown(site: Path, tmp_path: Path):
+    # 0.5 under 0.0\% shows "0,5%" (a literal sign, no ×100): it was read as 50
+    def formats(ws):
+        ws["D2"].number_format = "0.0\\%"
+        ws["D3"].number_format = '0.0"%"'
+    book = sheet(tmp_path / "r.xlsx", [["Indicator", "College", "Jaar", "Waarde"], ["1b", "Noord", 2020, 41.5],
+                                       ["1b", "Zuid", 2020, 42.5]], formats)
+    out = import_file(site, book, name="r.xlsx")
+    assert out.errors == []
+    assert (site / "data" / "realisations.csv").read_text("utf-8").splitlines()[1:] == [
+        "1b,noord,2020,,,41.5,", "1b,zuid,2020,,,42.5,"]
