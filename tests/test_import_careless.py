@@ -201,3 +201,16 @@ def test_an_escaped_percent_sign_in_the_format_is_only_shown(site: Path, tmp_pat
     assert out.errors == []
     assert (site / "data" / "realisations.csv").read_text("utf-8").splitlines()[1:] == [
         "1b,noord,2020,,,41.5,", "1b,zuid,2020,,,42.5,"]
+
+
+def test_realisations_saved_by_dutch_excel_says_why(site: Path):
+    from kwsite.build import load_site
+    from kwsite.problems import KwsiteError
+
+    (site / "data" / "realisations.csv").write_bytes(  # opened and saved in Excel: semicolons, cp1252, CRLF
+        "indicator;unit;year;period;breakdown;value;note\r\n1b;noord;2020;;;41,5;\r\n".encode("cp1252"))
+    with pytest.raises(KwsiteError) as caught:
+        load_site(site / "data")
+    assert [p.display() for p in caught.value.problems] == [
+        "data/realisations.csv:1:1 kopregel moet zijn: indicator,unit,year,period,breakdown,value,note (dit bestand "
+        "heeft puntkomma's, opgeslagen in Excel? Herstel het uit git of zet de komma's terug)"]
