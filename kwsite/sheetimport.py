@@ -200,9 +200,9 @@ def _fractions(site: m.Site, rows: list[tuple[int, Stored]], table: Table, at: _
     """A percentage indicator without a reference value (no baseline, no target value) whose imported
     values are all between 0 and 1: fractions (0.776) where percentages (77.6) belong. With a reference,
     :func:`kwsite.plausible.check_magnitudes` weighs each value against it, and here a value below 1 that
-    is :data:`FRACTION_FACTOR` or more times smaller than the reference is refused too (0.776 beside a
-    baseline of 38 is 49 times smaller, under validate's factor 50; a real value below 1% goes in
-    ``indicators.yaml``)."""
+    is :data:`FRACTION_FACTOR` or more times smaller than a reference of 10 or more is refused too (0.776
+    beside a baseline of 38 is 49 times smaller, under validate's factor 50; 0.5 beside an early-leaver
+    baseline of 6.5 is not refused; a real value below 1% goes in ``indicators.yaml``)."""
     from .plausible import off_by_far, reference
 
     for ind in site.indicators:
@@ -213,7 +213,7 @@ def _fractions(site: m.Site, rows: list[tuple[int, Stored]], table: Table, at: _
                    f"alle waarden van indicator {ind.id} liggen tussen 0 en 1 ({number(mine[0][1])}): een breuk "
                    "waar een percentage hoort? Geef de cellen de opmaak Percentage of typ 77,6 voor 77,6%")
         for row, value in mine if ref is not None else ():
-            if 0 < value < 1 and value * FRACTION_FACTOR <= ref and off_by_far(value, ref) is None:
+            if 0 < value < 1 and ref >= 10 and value * FRACTION_FACTOR <= ref and off_by_far(value, ref) is None:
                 at.add(f"{_col(table, 'value')}{row}", "waarde",
                        f"{number(value)} is meer dan {FRACTION_FACTOR} keer kleiner dan {number(ref)} (referentie van "
                        f"indicator {ind.id}): een breuk waar een percentage hoort? Typ 77,6 voor 77,6% of geef de cel "

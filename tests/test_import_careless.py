@@ -214,3 +214,14 @@ def test_realisations_saved_by_dutch_excel_says_why(site: Path):
     assert [p.display() for p in caught.value.problems] == [
         "data/realisations.csv:1:1 kopregel moet zijn: indicator,unit,year,period,breakdown,value,note (dit bestand "
         "heeft puntkomma's, opgeslagen in Excel? Herstel het uit git of zet de komma's terug)"]
+
+
+def test_a_small_real_percentage_beside_a_small_reference_is_kept(site: Path, tmp_path: Path):
+    indicators = site / "data" / "indicators.yaml"
+    indicators.write_text(indicators.read_text("utf-8").replace("baseline: {value: 38, year: 2018}",
+                                                                "baseline: {value: 6.5, year: 2018}")
+                          .replace("value: 45}", "value: 6}").replace("value: 50, indicative", "value: 5.5, indicative"),
+                          "utf-8")
+    book = sheet(tmp_path / "r.xlsx", [["Indicator", "College", "Jaar", "Waarde"], ["1b", "Noord", 2020, 0.5]])
+    out = import_file(site, book, name="r.xlsx")  # 13 times under 6.5, but a college with 0.5% is real
+    assert out.errors == [] and out.written
