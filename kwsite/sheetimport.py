@@ -152,11 +152,12 @@ def import_file(site_dir: Path, path: Path, sheet: str | None = None, name: str 
 
 def _rows(site: m.Site, table: Table, at: _Sheet) -> list[tuple[int, Stored]]:
     aliases = alias_map(site.agenda, site.units)
-    by_name = {}
+    by_name, shared = {_key(ind.id): ind for ind in site.indicators}, {}
     for ind in site.indicators:
-        for label in (ind.id, ind.name, ind.short_name):
-            if label:
-                by_name.setdefault(_key(label), ind)
+        for label in (ind.name, ind.short_name):
+            if label and _key(label) not in by_name:  # an id goes first
+                shared.setdefault(_key(label), {})[ind.id] = ind
+    by_name |= {key: next(iter(inds.values())) if len(inds) == 1 else tuple(inds) for key, inds in shared.items()}
     has_college = "college" in table.columns.values()
     if not any(f in table.columns.values() for f in ("year", "period")):
         at.add(f"{table.header_row}:{table.header_row}", "kop", "geen kolom 'jaar' of 'periode'")
@@ -225,6 +226,9 @@ def _indicator(cell: Cell | None, by_name: dict, row: int, table: Table, at: _Sh
         at.add(f"{_col(table, 'indicator')}{row}", "indicator", "indicator ontbreekt")
         return None
     ind = by_name.get(_key(str(cell.value)))
+    if isinstance(ind, tuple):  # a name two indicators share: the first one took the other's figures
+        at.add(cell.ref, "indicator", f"'{cell.value}' is de naam van {' en '.join(ind)}; gebruik het id")
+        return None
     if ind is None:
         at.add(cell.ref, "indicator", f"onbekende indicator '{cell.value}'{did_you_mean(str(cell.value), by_name)}")
     return ind

@@ -225,3 +225,16 @@ def test_a_small_real_percentage_beside_a_small_reference_is_kept(site: Path, tm
     book = sheet(tmp_path / "r.xlsx", [["Indicator", "College", "Jaar", "Waarde"], ["1b", "Noord", 2020, 0.5]])
     out = import_file(site, book, name="r.xlsx")  # 13 times under 6.5, but a college with 0.5% is real
     assert out.errors == [] and out.written
+
+
+def test_a_name_two_indicators_share_is_refused(site: Path, tmp_path: Path):
+    indicators = site / "data" / "indicators.yaml"
+    indicators.write_text(indicators.read_text("utf-8").replace("name: Aandeel tevreden",
+                                                                "name: Aandeel tevreden\n    short_name: Tevreden")
+                          .replace("name: Gemiddeld cijfer", "name: Gemiddeld cijfer\n    short_name: Tevreden"), "utf-8")
+    book = sheet(tmp_path / "r.xlsx", [["Indicator", "College", "Jaar", "Waarde"], ["Tevreden", "Noord", 2020, 7.2],
+                                       ["1b", "Noord", 2020, 41]])
+    out = import_file(site, book, name="r.xlsx")  # 7.2 went to 1a, the first with that name
+    assert [p.display() for p in out.errors] == ["r.xlsx:Blad1!A2 indicator: 'Tevreden' is de naam van 1a en 1b; "
+                                                 "gebruik het id"]
+    assert not (site / "data" / "realisations.csv").exists()
