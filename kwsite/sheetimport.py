@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -285,6 +286,10 @@ def _when(cells: dict, row: int, table: Table, at: _Sheet) -> tuple[int, str | N
                 return None
             year = end_year
             continue
+        if isinstance(cell.value, (date, datetime)):  # a date cell, perhaps formatted to show only its year
+            at.add(cell.ref, "jaar", f"een datum ({cell.value:%d-%m-%Y}) is geen jaar; typ het jaar ({cell.value.year}) "
+                   "als getal of tekst")
+            return None
         at.add(cell.ref, "jaar", f"'{text}' is geen jaar (2021) of schooljaar (2020-2021)")
         return None
     if year is None:

@@ -238,3 +238,16 @@ def test_a_name_two_indicators_share_is_refused(site: Path, tmp_path: Path):
     assert [p.display() for p in out.errors] == ["r.xlsx:Blad1!A2 indicator: 'Tevreden' is de naam van 1a en 1b; "
                                                  "gebruik het id"]
     assert not (site / "data" / "realisations.csv").exists()
+
+
+def test_a_date_in_the_year_column_is_named_as_a_date(site: Path, tmp_path: Path):
+    from datetime import datetime
+
+    def year_format(ws):
+        ws["C2"].number_format = "yyyy"  # Excel shows 2020
+    book = sheet(tmp_path / "r.xlsx", [["Indicator", "College", "Jaar", "Waarde"],
+                                       ["1b", "Noord", datetime(2020, 10, 1), 41]], year_format)
+    out = import_file(site, book, name="r.xlsx")
+    # was: '2020-10-01 00:00:00' is geen jaar
+    assert [p.display() for p in out.errors] == [
+        "r.xlsx:Blad1!C2 jaar: een datum (01-10-2020) is geen jaar; typ het jaar (2020) als getal of tekst"]
