@@ -268,7 +268,7 @@ def changes(site_dir: Path, against: str | None) -> None:
 @main.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("site_dir", default=".", type=click.Path(file_okay=False, path_type=Path), callback=_existing_dir)
-@click.option("--sheet", help="Naam van het blad (standaard het eerste).")
+@click.option("--sheet", help="Naam van het blad (standaard het eerste zichtbare).")
 def import_(file: Path, site_dir: Path, sheet: str | None) -> None:
     """Lees realisaties uit FILE (.xlsx of .csv) in data/realisations.csv; bij een fout wordt niets geschreven."""
     from .sheetimport import import_file
@@ -305,11 +305,23 @@ def export(site_dir: Path, output: Path | None) -> None:
     if kind not in ("csv", "xlsx"):
         click.echo(f"{output}: verwacht een naam op .csv of .xlsx", err=True)
         sys.exit(2)
+    if output is not None and output.resolve().is_relative_to((site_dir / data_rel).resolve()):
+        click.echo(f"{output}: een export hoort niet in {data_rel}/ (daar leest de site; "
+                   f"{data_rel}/realisations.csv schrijft 'kwsite import')", err=True)
+        sys.exit(2)
     data = export_bytes(site, kind)
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
     else:
-        output.write_bytes(data)
+        try:
+            output.write_bytes(data)
+        except OSError as exc:
+            import errno
+
+            why = {errno.ENOENT: "de map bestaat niet", errno.EACCES: "geen schrijfrechten",
+                   errno.EISDIR: "dat is een map"}.get(exc.errno, type(exc).__name__)
+            click.echo(f"{output}: schrijven lukt niet ({why})", err=True)
+            sys.exit(1)
         click.echo(f"{output}: {sum(len(i.realisations) for i in site.indicators)} realisaties", err=True)
 
 

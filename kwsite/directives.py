@@ -62,6 +62,8 @@ def _indicator(site: Site, parts: list[str]) -> str:
     if rest == ["baseline", "year"] and base and (base.year or base.period):
         return base.period or str(base.year)
     if len(rest) >= 2 and rest[0] in ("realisation", "status") and re.fullmatch(r"[0-9]{4}", rest[1]):
+        if len(rest) > 2 and not ".".join(rest[2:]).strip():  # `….2021.`: the institution's value for a college's
+            raise UnknownReference("college ontbreekt na de punt")
         return _progress(site, ind, rest[0], int(rest[1]), ".".join(rest[2:]))
     if len(rest) == 2 and rest[0] == "target" and re.fullmatch(r"[0-9]{4}", rest[1]):
         targets = ind.targets_in(int(rest[1]))

@@ -54,6 +54,7 @@ CLICK = {
     "Got unexpected extra argument ({args})": "Onverwacht extra argument ({args})",
     "Got unexpected extra arguments ({args})": "Onverwachte extra argumenten ({args})",
     "Option {name!r} requires an argument.": "Optie {name!r} verwacht een waarde.",
+    "{name} {filename!r} is a directory.": "{filename!r} is een map; verwacht een bestand.",
 }
 """click's gettext message ids → Dutch (click 8.x)."""
 

@@ -94,7 +94,9 @@ def read(loaded: Loaded, indicators: list[m.Indicator]) -> tuple[list[m.Indicato
     try:
         header = next(reader, None)
         if header is None or tuple(h.strip() for h in header) != HEADER:
-            loaded.problems.append(Problem(name, 1, 1, "", f"kopregel moet zijn: {','.join(HEADER)}"))
+            semi = " (dit bestand heeft puntkomma's, opgeslagen in Excel? Herstel het uit git of zet de komma's terug)" if (
+                header and ";" in header[0]) else ""
+            loaded.problems.append(Problem(name, 1, 1, "", f"kopregel moet zijn: {','.join(HEADER)}{semi}"))
             return indicators, []
         found = _rows(loaded, name, reader, {i.id for i in indicators})
     except csv.Error as exc:
