@@ -7,8 +7,8 @@ Why: 1,200 college charts were two thirds of an empty-cache build of a 40-colleg
 spent most of each chart's 9 ms laying out and printing texts whose place is fixed arithmetic. Text
 positions follow matplotlib's text layout (``Text._get_layout``, line spacing ``normal``) with the
 glyph extents of the DejaVu Sans files matplotlib ships. A chart whose texts need a glyph the font
-does not have, or values matplotlib would draw differently (a period that is not a year, no value for
-the total, gaps), is drawn by matplotlib instead (:func:`college_template_svg` returns ``None``).
+does not have, or values matplotlib would draw differently (a period that is not a year, no total row
+or one without any value), is drawn by matplotlib instead (:func:`college_template_svg` returns ``None``).
 """
 
 from __future__ import annotations
@@ -143,7 +143,7 @@ def college_template_svg(key: str, meta: Table, periods: Sequence[str], series: 
     from .college import BOTTOM, GRID, LEFT, PAD, RIGHT, SIZE, TICK, TITLE_LINE, _positions, _y_range
 
     values = [_floats(row.values) for _, row in series]
-    if any(math.isnan(v) for vs in values for v in vs) or len(periods) < 2:
+    if any(all(math.isnan(v) for v in vs) for vs in values) or len(periods) < 2:
         return None
     xs, xlabels = _positions(periods)
     if xlabels != [str(int(x)) for x in xs]:
@@ -162,7 +162,7 @@ def college_template_svg(key: str, meta: Table, periods: Sequence[str], series: 
     x0, x1, y0, y1 = left * width, right * width, bottom * height, upper * height  # display, y up
     step = (xs[-1] - xs[0]) / max(len(xs) - 1, 1) or 1.0
     xlim = (xs[0] - step * 0.25, xs[-1] + step * 0.25)
-    low, high, ticks = _y_range([v for vs in values for v in vs], meta.unit)
+    low, high, ticks = _y_range([v for vs in values for v in vs if not math.isnan(v)], meta.unit)
 
     def sx(x: float) -> float:
         return x0 + (x - xlim[0]) / (xlim[1] - xlim[0]) * (x1 - x0)
@@ -176,8 +176,14 @@ def college_template_svg(key: str, meta: Table, periods: Sequence[str], series: 
     for i, ((label, _), ys) in enumerate(zip(series, values)):
         style = SERIES[i]
         marker_id = _make_id(salt, "m", (style["marker_path"], style["use_style"]))
-        points = [(_fmt(sx(x)), _fmt(sy(y))) for x, y in zip(xs, ys)]
-        path = "".join(f"{'M' if j == 0 else 'L'} {px} {py} \n" for j, (px, py) in enumerate(points))
+        points, path, gap = [], "", True
+        for x, y in zip(xs, ys):  # a missing value is a gap: the line goes on with a move
+            if math.isnan(y):
+                gap = True
+                continue
+            points.append((_fmt(sx(x)), _fmt(sy(y))))
+            path += f"{'M' if gap else 'L'} {points[-1][0]} {points[-1][1]} \n"
+            gap = False
         lines.append({**style, "gid": f"{key}-{'college' if i == 0 else 'total'}", "path": path,
                       "marker_id": marker_id, "points": points, "style": style["path_style"]})
         kx = (LEFT + 150 * i) / width
