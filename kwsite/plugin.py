@@ -285,6 +285,9 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             self.charts.finish()  # stores the last drawings in the cache, stops the workers
         except ChartError as exc:
             raise PluginError(f"kwsite: {exc}") from None
+        finally:
+            if self.preview is None:  # nothing left to draw: no idle fork server after the build
+                stop_fork_server()
         cache = self.charts.cache
         log.info(f"grafieken: {cache.misses} getekend, {cache.hits} uit de cache")
 

@@ -192,6 +192,8 @@ def college_template_svg(key: str, meta: Table, periods: Sequence[str], series: 
                      "y": _fmt(key_y), "style": style["path_style"], "marker_id": marker_id, "use_style": style["use_style"]})
     dutch = _DutchTicks(meta.unit)
     dutch.set_locs(ticks)
+    if not all(regular.lines([dutch(t)], 9.0) == tick_y for t in ticks):  # a glyph above or below the digits
+        return None
     base_x = y0 - 2 * TICK  # x tick labels: top at 2 ticks below the axes
     tick_texts = [{"anchor": "middle", "x": _fmt(sx(x)), "y": _fmt(height - (base_x + tick_y[0])), "text": label}
                   for x, label in zip(xs, xlabels)]
