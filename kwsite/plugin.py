@@ -92,6 +92,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
     def on_shutdown(self):
         if self.preview is not None:
             self.preview.close()
+        stop_fork_server()  # reaped here, not left to notice the end of this process
         stop_cleanly_on_sigterm(False)
 
     def on_config(self, config):
