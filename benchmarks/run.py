@@ -264,7 +264,7 @@ def rebuilds(site: Path, runs: int) -> list[Rebuild]:
     serve = Serve(site)
     out = []
     try:
-        serve.wait_for("Serving on|Voorvertoning op")
+        serve.wait_for("Serving on|Voorvertoning op", timeout=1800)  # the first build: minutes on a busy machine
         time.sleep(1)  # let the file watcher settle
         for run in range(runs):
             value = f"{61 + run}.{3 + run}"
