@@ -269,6 +269,9 @@ def rebuilds(site: Path, runs: int) -> list[Rebuild]:
         for run in range(runs):
             value = f"{61 + run}.{3 + run}"
             shown = value.replace(".", ",") + "%"
+            while shown in serve.page("colleges/c01/"):  # a value the page shows already proves nothing
+                value = f"{float(value) + 0.1:.1f}"
+                shown = value.replace(".", ",") + "%"
             before = load_average()
             set_cell(site, value)
             saved = time.perf_counter()
