@@ -54,12 +54,19 @@ class ChartSet:
         self.tick = tick or (lambda n: None)
         """Called with 1 after each chart, for progress bars (:func:`chart_count` charts at most)."""
 
-    def _plan(self, kind: str, args: tuple, inputs: str):
+    def plan(self, kind: str, *subject):
+        """The chart of kind ``kind`` (:data:`kwsite.charts.kinds.KINDS`) for ``subject`` as a
+        :class:`kwsite.chartpool.PlannedChart`, or ``None`` when the subject has no such chart. Its
+        cache digest is made of exactly the arguments its text and drawing receive."""
         from .chartpool import PlannedChart
         from .charts.jobs import ChartJob
+        from .charts.kinds import KINDS
 
+        args = KINDS[kind].arguments(self.site, *subject)
+        if args is None:
+            return None
         job = ChartJob(kind, args)
-        digest = self.cache.digest(inputs)
+        digest = self.cache.digest(job.inputs())
         texts = self.drawer.session.texts if self.drawer.session is not None else {}
         text = texts[digest] if digest in texts else job.text()  # the digest covers every input of the text
         texts[digest] = text
@@ -70,38 +77,20 @@ class ChartSet:
         return PlannedChart(text.key, text.alt, text.columns, text.rows, text.csv_rows, source)
 
     def indicator(self, ind: Indicator):
-        from .chartcache import chart_inputs
-
-        tables = self.site.tables_of(ind.id)
-        series = tables[0] if tables else None
-        label = self.site.agenda.total_name
-        if series is not None and len(tables) > 1:  # say which breakdown the line shows
-            label = f"{label}, {series.meta.title}"
-        return self._plan("indicator", (ind, series, label), chart_inputs(ind, series, label))
+        """Chart of an indicator (its first table's total row as the line), or ``None``."""
+        return self.plan("indicator", ind)
 
     def table(self, table: TableData):
-        from .chartcache import chart_inputs
-
-        return self._plan("table", (table,), chart_inputs(None, table, "table"))
+        return self.plan("table", table)
 
     def ratio(self, table):
         """Chart of a ratio baseline table (:class:`~kwsite.model.RatioTable`), or ``None``."""
-        from .chartcache import chart_inputs
-
-        return self._plan("ratio", (table,), chart_inputs(table, "ratio"))
+        return self.plan("ratio", table)
 
     def college(self, unit: Unit, table: TableData):
         """One college's values of a ``rows: unit`` table beside the total (``None`` when the table
         has no row, or no value, for the college)."""
-        from .chartcache import chart_inputs
-
-        row = table.row_for_unit(unit.id)
-        if row is None:
-            return None
-        total = table.row_for_unit("total")
-        labels = (unit.short_name, self.site.agenda.total_name)
-        args = (unit.id, table.meta, table.periods, row, total, labels)
-        return self._plan("college", args, chart_inputs("college", unit.id, table.meta, table.periods, row, total, labels))
+        return self.plan("college", unit, table)
 
     def finish(self) -> None:
         """Wait for all drawings and store them; stop the workers. Raises

@@ -19,7 +19,8 @@
   can reach and scroll (:mod:`kwsite.regions`).
 - ``on_env`` (option ``pdf``, default on; not under ``serve``): render the PDF
   edition before any page is written, so the "Download PDF (x,x MB)" link
-  knows the real size (it waits for the charts); ``on_post_build`` writes it
+  knows the real size (it first waits for the charts and stops the chart workers and their fork
+  server, so they hold no memory during the PDF); ``on_post_build`` writes it
   to ``site/downloads/kwaliteitsagenda.pdf``.
 - Charts not in the cache are drawn in worker processes while MkDocs renders the
   pages (:mod:`kwsite.chartpool`); their files (:class:`kwsite.files.LaterFile`) are written
@@ -44,7 +45,7 @@ from mkdocs.structure.files import Files
 
 from .build import build_pages, chart_count, expanded, load_site, text_tables
 from . import navcheck, placeholders
-from .chartpool import ChartError, usable_cores
+from .chartpool import ChartError, stop_fork_server, usable_cores
 from .datapackage import ZIP_PATH
 from .directives import body_offset, decode_page, expand, front_matter_problems
 from .mdtables import row_problems, scope_headers, with_links
@@ -91,6 +92,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
     def on_shutdown(self):
         if self.preview is not None:
             self.preview.close()
+        stop_fork_server()  # reaped here, not left to notice the end of this process
         stop_cleanly_on_sigterm(False)
 
     def on_config(self, config):
@@ -250,7 +252,9 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             from .pdf.site import PdfError, megabytes, pdf_edition
 
             try:
-                self.pdf = pdf_edition(self.site, config, files, self.generated)  # waits for the charts
+                self.charts.finish()  # every chart drawn and stored; the workers stop before the PDF
+                stop_fork_server()
+                self.pdf = pdf_edition(self.site, config, files, self.generated)
             except (PdfError, ChartError) as exc:
                 raise PluginError(f"kwsite: {exc}") from None
             env.globals["kwsite_pdf"] = {"url": PDF_PATH, "size": megabytes(len(self.pdf.data))}
@@ -282,6 +286,9 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             self.charts.finish()  # stores the last drawings in the cache, stops the workers
         except ChartError as exc:
             raise PluginError(f"kwsite: {exc}") from None
+        finally:
+            if self.preview is None:  # nothing left to draw: no idle fork server after the build
+                stop_fork_server()
         cache = self.charts.cache
         log.info(f"grafieken: {cache.misses} getekend, {cache.hits} uit de cache")
 

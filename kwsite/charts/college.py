@@ -123,8 +123,13 @@ class _Template:
     def tick_labels(self, axis: str, texts: list[tuple[float, str]]) -> None:
         """Show ``(position, text)`` labels along the x or y axis; spare label objects are hidden."""
         pool = self.xticks if axis == "x" else self.yticks
+        grown = len(pool) < len(texts)
         while len(pool) < len(texts):
             pool.append(self._tick_text(axis))
+        if axis == "x" and grown and self.yticks:  # keep every x label before the y labels, as in a fresh
+            for label in self.yticks:  # process: the SVG must not depend on the charts drawn before
+                label.remove()
+            self.yticks = [self._tick_text("y") for _ in self.yticks]
         for i, label in enumerate(pool):
             label.set_visible(i < len(texts))
             if i < len(texts):
@@ -211,7 +216,13 @@ def college_svg(unit_id: str, meta: Table, periods: Sequence[str], row: Row, tot
     The arguments are those of :func:`college_text` (which must not be ``None``)."""
     import matplotlib
 
+    from .college_svg import college_template_svg
+
     key = college_key(unit_id, meta.id)
+    if total is not None:
+        svg = college_template_svg(key, meta, periods, [(labels[0], row), (labels[1], total)])
+        if svg is not None:
+            return svg
     with matplotlib.rc_context({**STYLE, "svg.hashsalt": f"kwsite:{key}"}):
         t = _template()
         _fill(t, key, meta, periods, [(labels[0], row), (labels[1], total)])
