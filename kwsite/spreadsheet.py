@@ -58,9 +58,16 @@ def workbook_bytes(dataset: Dataset, about: Publication, cache=None) -> bytes:
     ``cache``: a :class:`kwsite.chartcache.ChartCache` whose directory keeps the bytes under
     :func:`workbook_digest`, so a warm build (or CI with the cache restored) never makes the same
     workbook twice; ``None``: made here (remembered for the process)."""
-    contents = _contents(dataset, about)
-    if cache is None:
+    return _stored(_contents(dataset, about), None if cache is None else cache.directory)
+
+
+@lru_cache(maxsize=4096)
+def _stored(contents: tuple, directory) -> bytes:  # remembered: serve makes (or reads) each once per session
+    if directory is None:
         return _write(contents)
+    from .chartcache import ChartCache
+
+    cache = ChartCache(directory)
     digest = workbook_digest(contents)
     data = cache.get_file(digest, ".xlsx")
     if data is None:
@@ -104,8 +111,7 @@ def _contents(dataset: Dataset, about: Publication) -> tuple:
             when.isoformat(), zip_when, _text(about.publisher), _text(dataset.title))
 
 
-@lru_cache(maxsize=4096)
-def _write(contents: tuple) -> bytes:  # remembered: serve makes each once per session
+def _write(contents: tuple) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 

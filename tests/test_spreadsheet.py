@@ -14,7 +14,7 @@ from conftest import ROOT
 from kwsite.build import load_site
 from kwsite.datasets import Dataset
 from kwsite.publication import Publication
-from kwsite.spreadsheet import ABOUT_SHEET, DATA_SHEET, _write, workbook_bytes
+from kwsite.spreadsheet import ABOUT_SHEET, DATA_SHEET, _stored, workbook_bytes
 
 WHEN = dt.datetime(2024, 3, 1, 12, 0, 0, tzinfo=dt.timezone.utc)
 HOSTILE = ['=HYPERLINK("http://example.invalid","klik")', "+1+1", "-2+3", "@SUM(A1)", "#N/A", "=1"]
@@ -80,7 +80,7 @@ def test_data_text_never_becomes_a_formula(about):
 
 def test_two_writes_give_the_same_bytes_dated_from_the_build(about):
     first = workbook_bytes(dataset(), about)
-    _write.cache_clear()
+    _stored.cache_clear()
     second = workbook_bytes(dataset(), about)
     assert first == second
     with zipfile.ZipFile(io.BytesIO(first)) as archive:
@@ -120,10 +120,11 @@ def test_a_cached_workbook_is_byte_identical_to_a_fresh_one(about, tmp_path):
     cache = ChartCache(tmp_path)
     assert workbook_bytes(dataset(), about, cache) == fresh  # made and stored
     assert [p.suffix for p in tmp_path.iterdir()] == [".xlsx"]
-    _write.cache_clear()
+    _stored.cache_clear()
     stored = next(tmp_path.iterdir())
     assert stored.read_bytes() == fresh
     assert workbook_bytes(dataset(), about, ChartCache(tmp_path)) == fresh  # read back, a new build
+    _stored.cache_clear()
     stored.write_bytes(b"uit de cache")  # proves the second build read the file and did not make it again
     assert workbook_bytes(dataset(), about, ChartCache(tmp_path)) == b"uit de cache"
     assert workbook_bytes(dataset(), about, ChartCache(tmp_path / "leeg")) == fresh
