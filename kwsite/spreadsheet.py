@@ -14,7 +14,9 @@ how to cite (:class:`kwsite.publication.Publication`).
 Text from data can never become a formula or an error value: every text cell is stored as a
 string (openpyxl would store ``=…`` as a formula). Characters XML cannot hold are dropped.
 The bytes are reproducible: document dates from the build date, zip entries re-packed with
-:func:`kwsite.repro.zip_bytes`.
+:func:`kwsite.repro.zip_bytes`. A build keeps them in its chart cache under a digest of everything
+they are made of (:func:`workbook_digest`); since the build date is the commit's, a new commit
+makes them all again, a rebuild of the same commit (or ``serve``) reads them back.
 """
 
 from __future__ import annotations
@@ -142,11 +144,12 @@ def _write(contents: tuple) -> bytes:
     about_sheet = book.create_sheet(ABOUT_SHEET)
     for key, value in about_rows:
         about_sheet.append([key, value])
+    wrap = Alignment(wrap_text=True, vertical="top")  # one object: openpyxl indexes styles by value
     for row in about_sheet.iter_rows():
         row[0].font = bold
         for cell in row:
             cell.data_type = "s"
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.alignment = wrap
     about_sheet.column_dimensions["A"].width = 22
     about_sheet.column_dimensions["B"].width = 90
 
