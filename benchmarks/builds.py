@@ -32,12 +32,13 @@ def main() -> None:
         print(f"machine: {run.machine()}; load at start {run.load_average():.1f}")
         for i in range(args.runs):
             s = run.build(stock, tmp, keep_cache=True)
-            b = None
+            b = bw = None
             if args.before:
                 env = dict(run.ENV)
                 run.ENV["PYTHONPATH"] = str(args.before.resolve())
                 try:
                     b = run.build(site, tmp, keep_cache=False)
+                    bw = run.build(site, tmp, keep_cache=True)
                 finally:
                     run.ENV.clear()
                     run.ENV.update(env)
@@ -47,7 +48,8 @@ def main() -> None:
                     f"= {c.cpu / s.cpu:.2f}x (load {c.load:.1f}); warm {w.cpu:.1f} s = {w.cpu / s.cpu:.2f}x "
                     f"(load {w.load:.1f})")
             if b is not None:
-                line += f"; before, empty cache {b.cpu:.1f} s = {b.cpu / s.cpu:.2f}x (load {b.load:.1f})"
+                line += (f"; before, empty cache {b.cpu:.1f} s = {b.cpu / s.cpu:.2f}x (load {b.load:.1f}), "
+                         f"warm {bw.cpu:.1f} s = {bw.cpu / s.cpu:.2f}x (load {bw.load:.1f})")
             print(line, flush=True)
             print(f"    {run.CHARTS.search(c.log).group(0)} / {run.CHARTS.search(w.log).group(0)}", flush=True)
     finally:
