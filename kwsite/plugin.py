@@ -36,22 +36,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from .build import build_pages, chart_count, expanded, load_site, text_tables
-from . import navcheck, placeholders
+from . import placeholders
 from .chartpool import ChartError, usable_cores
 from .datapackage import ZIP_PATH
 from .directives import body_offset, decode_page, expand, front_matter_problems
 from .mdtables import row_problems, scope_headers, with_links
 from .pages.common import download_links, fill_sizes, size_text
 from .editions import PreviousEditionError, compare, drop_version_selector, edition_line, load_previous
-from .pages import PLACEHOLDER, nav_mentions
 from . import siteconfig
+from .mkdocsproject import KwsiteConfig, from_config
 from .pages.changes import render as changes_page
 from .files import DigestFile, LaterFile
 from .preview import Preview, quiet_dirty_warning, stop_cleanly_on_sigterm
@@ -64,14 +62,6 @@ from .theme import add_theme
 from .sanitize import clean_html, clean_nav, clean_toc, plain_text
 
 log = get_plugin_logger(__name__)
-
-
-class KwsiteConfig(base.Config):
-    data_dir = c.Type(str, default="data")
-    cache_dir = c.Optional(c.Type(str))
-    show_person_names = c.Type(bool, default=False)
-    """Privacy by default: personal names of owners are hidden unless this is true."""
-    pdf = c.Type(bool, default=True)
 
 
 class KwsitePlugin(BasePlugin[KwsiteConfig]):
@@ -95,18 +85,19 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
 
     def on_config(self, config):
         add_theme(config.theme)
-        anchored = navcheck.check(Path(config.config_file_path)) if config.config_file_path else []
+        project = self.project = from_config(config, self.config)  # the folders, as the CLI and the PDF see them
+        anchored = siteconfig.anchored_nav(project.config_file)
         if anchored:  # MkDocs would only say the page is "not found"
             raise PluginError("kwsite: " + "\n".join(str(p) for p in anchored))
         drop_version_selector(config)  # no versions.json request from a build that is no mike edition
-        root = Path(config.config_file_path).parent
+        root = project.root
         set_source_date(root)
-        data_dir = self.data_dir = root / self.config.data_dir
+        data_dir = self.data_dir = project.data_dir
         outside = siteconfig.data_outside(root, data_dir)
         if outside:
             raise PluginError(f"kwsite: {outside[0]}")
         try:
-            self.site, found = load_site(data_dir, self.config.data_dir)
+            self.site, found = load_site(data_dir, project.data_rel)
         except KwsiteError as exc:
             raise PluginError(f"kwsite: {len(exc.problems)} fout(en) in de gegevens:\n{exc}") from None
         for problem in found:
@@ -116,10 +107,10 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
                 log.warning(str(problem))
         if not self.config.show_person_names:
             self.site = redact(self.site)
-        self.cache_dir = root / self.config.cache_dir if self.config.cache_dir else None
-        self.changes = config.nav is None or nav_mentions(config.nav, PLACEHOLDER + "changes")
+        self.cache_dir = project.cache_dir
+        self.changes = siteconfig.shows_changes(project)
         self.previous = self._previous(root, data_dir) if self.changes else None
-        nav, problems = siteconfig.check(config, self.site, data_dir, previous=False)
+        nav, problems = siteconfig.check(project, self.site, previous=False)
         for problem in [p for p in problems if p.level == "warning"]:
             log.warning(str(problem))
         problems = [p for p in problems if p.level == "error"]
@@ -152,7 +143,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         if unreadable:
             raise PluginError("kwsite: " + "\n".join(str(p) for p in unreadable))
         unfilled = [p for path, text in texts.items() for p in placeholders.find(text, f"{Path(config.docs_dir).name}/{path}")]
-        unfilled += placeholders.check(self.data_dir, self.config.data_dir, "*.yaml")
+        unfilled += placeholders.check(self.data_dir, self.project.data_rel, "*.yaml")
         unfilled += placeholders.find(f"{config.site_name}\n{config.site_description or ''}", "mkdocs.yml (site_name, site_description)")
         for problem in unfilled:
             log.warning(str(problem))  # "(in te vullen …)": --strict stops it

@@ -19,6 +19,7 @@ from .linerules import LINE_RULES
 from .loaded import Loaded
 from .model import Site
 from .numbers import number
+from .gitref import ref_problem
 from .hints import did_you_mean
 from .problems import Problem
 from .plausible import PLAUSIBLE_RULES
@@ -292,8 +293,6 @@ def check_directives(site: Site, loaded: Loaded) -> None:
 
 def check_edition(site: Site, loaded: Loaded) -> None:
     """``agenda.edition.previous`` names a git ref or a folder, and can never reach git as an option."""
-    from .editions import ref_problem
-
     previous = site.agenda.edition.previous
     why = ref_problem(previous) if previous else None
     if why:
