@@ -78,6 +78,7 @@ def validate(site_dir: Path, strict: bool) -> None:
     from . import placeholders, siteconfig
     from .directives import check_content
     from .load import load_site
+    from .pagecheck import page_problems, read_pages, section_pages
 
     errors, warned = [], []
     project = _project(site_dir, strict)
@@ -94,6 +95,9 @@ def validate(site_dir: Path, strict: bool) -> None:
         warned = sorted(warned + [p for p in found if p.level != "error"])
         if content.is_dir():
             errors += check_content(site, content, content.name)
+        pages = page_problems(project, read_pages(project), section_pages(site))  # nav and links, as the build
+        errors += [p for p in pages if p.level == "error"]
+        warned = sorted(warned + [p for p in pages if p.level != "error"])
     except KwsiteError as exc:
         errors, warned = exc.problems, exc.warnings
         errors = errors + siteconfig.without_site(project)  # what needs no data is still checked

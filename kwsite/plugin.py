@@ -54,6 +54,7 @@ from .pages.changes import render as changes_page
 from .files import DigestFile, LaterFile
 from .preview import Preview, quiet_dirty_warning, stop_cleanly_on_sigterm
 from .privacy import redact
+from .pagecheck import page_problems
 from .problems import KwsiteError, Problem
 from .progress import steps
 from .regions import scroll_regions
@@ -172,6 +173,8 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             pages.append(page)
             self.generated.append(page)  # so the PDF has it too, as `kwsite pdf` does (also without a nav)
             files.append(DigestFile.generated(config, page.path, content=page.content))
+        for problem in page_problems(self.project, texts, [g.path for g in self.generated]):
+            log.warning(str(problem))  # pages left out of the nav, links to no page (as `kwsite validate`)
         if self.preview is not None:
             final |= {g.path: expand(g.content, self.site, g.path)[0] for g in pages}  # data text may cite values
             log.info(f"voorvertoning: {self.preview.prepare(config, files, final)} bestand(en) opnieuw")
