@@ -311,7 +311,7 @@ def load(data_dir: Path | str, rel: str = "data") -> tuple[m.Site | None, Loaded
     return site, loaded
 
 
-def load_site(data_dir: Path | str, rel: str = "data") -> tuple[Site, list[Problem]]:
+def load_site(data_dir: Path | str, rel: str = "data") -> tuple[m.Site, list[Problem]]:
     """Load and validate ``data_dir``.
 
     Returns the site and its warnings (and notes: acknowledged problems, level
