@@ -20,7 +20,6 @@ import subprocess
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 import click
