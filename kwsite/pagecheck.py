@@ -107,6 +107,8 @@ def links(project: Project, texts: Mapping[str, str], generated: Iterable[str]) 
     """Links in the hand-written pages ``texts`` (docs path → Markdown) to a page that is neither one
     of them nor a ``generated`` page, or to an anchor a hand-written page does not have."""
     missing, anchors = _level(project.validation.get("not_found")), _level(project.validation.get("anchors"))
+    if missing is None and anchors is None:
+        return []
     pages = set(texts) | {g for g in generated if g.endswith(".md")}
     read = {path: _read(text, project) for path, text in sorted(texts.items())}
     out = []
