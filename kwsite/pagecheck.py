@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import re
 from collections.abc import Iterable, Mapping
 from html.parser import HTMLParser
 from typing import Any
@@ -134,6 +135,46 @@ def links(project: Project, texts: Mapping[str, str], generated: Iterable[str]) 
 def page_problems(project: Project, texts: Mapping[str, str], generated: Iterable[str]) -> list[Problem]:
     """:func:`omitted` and :func:`links` of the hand-written pages ``texts`` (docs path → Markdown)."""
     return omitted(project, texts) + links(project, texts, generated)
+
+
+class Reported(logging.Filter):
+    """Drops MkDocs' own log record of a problem :func:`page_problems` reported already (the build then
+    says it once, in Dutch, with its line); MkDocs' other link and nav findings pass. Set ``problems``
+    per build and add the filter to the ``mkdocs.structure.pages`` and ``mkdocs.structure.nav`` loggers."""
+
+    LINK = re.compile(r"Doc file '(.+?)' contains a link '(.+?)', but ")
+    OMITTED = 'The following pages exist in the docs directory, but are not included in the "nav" configuration:'
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: set[tuple[str, str]] = set()
+        self.omitted: set[str] = set()
+
+    def set(self, project: Project, problems: Iterable[Problem]) -> None:
+        """Remember ``problems`` (docs paths relative to the docs folder, as MkDocs names them)."""
+        prefix = project.docs_rel + "/"
+        self.links, self.omitted = set(), set()
+        for problem in problems:
+            page = problem.file.removeprefix(prefix)
+            found = re.match(r"link '(.+?)'", problem.message)
+            if found:
+                self.links.add((page, found.group(1)))
+            else:
+                self.omitted.add(page)
+
+    def clear(self) -> None:
+        """Forget the problems (after a build)."""
+        self.links, self.omitted = set(), set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        link = self.LINK.match(message)
+        if link:
+            return (link.group(1), link.group(2)) not in self.links
+        if message.startswith(self.OMITTED):
+            listed = set(re.findall(r"^\s+- (.+)$", message, re.M))
+            return not (listed and listed <= self.omitted)
+        return True
 
 
 def section_pages(site: Any) -> set[str]:

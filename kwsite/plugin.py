@@ -34,6 +34,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -54,7 +55,7 @@ from .pages.changes import render as changes_page
 from .files import DigestFile, LaterFile
 from .preview import Preview, quiet_dirty_warning, stop_cleanly_on_sigterm
 from .privacy import redact
-from .pagecheck import page_problems
+from .pagecheck import Reported, page_problems
 from .problems import KwsiteError, Problem
 from .progress import steps
 from .regions import scroll_regions
@@ -63,6 +64,9 @@ from .theme import add_theme
 from .sanitize import clean_html, clean_nav, clean_toc, plain_text
 
 log = get_plugin_logger(__name__)
+REPORTED = Reported()
+for _name in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
+    logging.getLogger(_name).addFilter(REPORTED)
 
 
 class KwsitePlugin(BasePlugin[KwsiteConfig]):
@@ -173,8 +177,10 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             pages.append(page)
             self.generated.append(page)  # so the PDF has it too, as `kwsite pdf` does (also without a nav)
             files.append(DigestFile.generated(config, page.path, content=page.content))
-        for problem in page_problems(self.project, texts, [g.path for g in self.generated]):
+        found = page_problems(self.project, texts, [g.path for g in self.generated])
+        for problem in found:
             log.warning(str(problem))  # pages left out of the nav, links to no page (as `kwsite validate`)
+        REPORTED.set(self.project, found)  # ... said once: MkDocs' own English line of it is dropped
         if self.preview is not None:
             final |= {g.path: expand(g.content, self.site, g.path)[0] for g in pages}  # data text may cite values
             log.info(f"voorvertoning: {self.preview.prepare(config, files, final)} bestand(en) opnieuw")
@@ -262,6 +268,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
 
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, config):
+        REPORTED.clear()  # MkDocs has logged its findings by now
         if self.preview is not None:
             self.preview.merge_search(config.plugins)
         if self.pdf is not None:
@@ -280,6 +287,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         log.info(f"grafieken: {cache.misses} getekend, {cache.hits} uit de cache")
 
     def on_build_error(self, error):
+        REPORTED.clear()
         if self.preview is not None:
             self.preview.forget()
         charts = getattr(self, "charts", None)
