@@ -8,28 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .load import load
+from .load import load, load_site  # noqa: F401  (load_site: kept importable from here)
 from .model import Indicator, Site, TableData, Unit
 from .pages import Generated, generate
-from .problems import KwsiteError, Problem, errors
-from .validate import validate
-
-
-def load_site(data_dir: Path | str, rel: str = "data") -> tuple[Site, list[Problem]]:
-    """Load and validate ``data_dir``.
-
-    Returns the site and its warnings (and notes: acknowledged problems, level
-    ``note``); raises :class:`KwsiteError` with *all* errors (file, line, field)
-    when there is any.
-    """
-    site, loaded = load(data_dir, rel)
-    if site is not None:
-        validate(site, loaded)
-    found = errors(loaded.problems)
-    warned = sorted(p for p in loaded.problems if p.level in ("warning", "note"))
-    if found or site is None:
-        raise KwsiteError(found or loaded.problems, warned)
-    return site, warned
 
 
 def chart_count(site: Site) -> int:

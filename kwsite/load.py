@@ -24,11 +24,12 @@ from pydantic import ValidationError
 from . import model as m
 from .hints import did_you_mean, number_hint
 from .model.base import SOURCE_REF
-from .problems import Problem
+from .problems import KwsiteError, Problem, errors
 from .yamlload import MAX_BYTES, load_yaml
 from .csvload import read_table
 from .loaded import FILES, Loaded, not_utf8, read_confined
 from .realisations import read as read_realisations
+from .validate import validate
 
 MESSAGES = {
     "extra_forbidden": "onbekende sleutel (tikfout?)",
@@ -313,3 +314,20 @@ def load(data_dir: Path | str, rel: str = "data", realisations: str | None = Non
         ratios=tuple(parts["ratios"]),
     )
     return site, loaded
+
+
+def load_site(data_dir: Path | str, rel: str = "data") -> tuple[m.Site, list[Problem]]:
+    """Load and validate ``data_dir``.
+
+    Returns the site and its warnings (and notes: acknowledged problems, level
+    ``note``); raises :class:`KwsiteError` with *all* errors (file, line, field)
+    when there is any.
+    """
+    site, loaded = load(data_dir, rel)
+    if site is not None:
+        validate(site, loaded)
+    found = errors(loaded.problems)
+    warned = sorted(p for p in loaded.problems if p.level in ("warning", "note"))
+    if found or site is None:
+        raise KwsiteError(found or loaded.problems, warned)
+    return site, warned

@@ -35,28 +35,28 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from .build import build_pages, chart_count, expanded, load_site, text_tables
-from . import navcheck, placeholders
+from . import placeholders
 from .chartpool import ChartError, stop_fork_server, usable_cores
 from .datapackage import ZIP_PATH
 from .directives import body_offset, decode_page, expand, front_matter_problems
 from .mdtables import row_problems, scope_headers, with_links
 from .pages.common import download_links, fill_sizes, size_text
 from .editions import PreviousEditionError, compare, drop_version_selector, edition_line, load_previous
-from .pages import PLACEHOLDER, nav_mentions
 from . import siteconfig
+from .mkdocsproject import KwsiteConfig, from_config
 from .pages.changes import render as changes_page
 from .files import DigestFile, LaterFile
 from .preview import Preview, quiet_dirty_warning, stop_cleanly_on_sigterm
 from .privacy import redact
+from .pagecheck import Reported, page_problems
 from .problems import KwsiteError, Problem
 from .progress import steps
 from .regions import scroll_regions
@@ -65,14 +65,9 @@ from .theme import add_theme
 from .sanitize import clean_html, clean_nav, clean_toc, plain_text
 
 log = get_plugin_logger(__name__)
-
-
-class KwsiteConfig(base.Config):
-    data_dir = c.Type(str, default="data")
-    cache_dir = c.Optional(c.Type(str))
-    show_person_names = c.Type(bool, default=False)
-    """Privacy by default: personal names of owners are hidden unless this is true."""
-    pdf = c.Type(bool, default=True)
+REPORTED = Reported()
+for _name in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
+    logging.getLogger(_name).addFilter(REPORTED)
 
 
 class KwsitePlugin(BasePlugin[KwsiteConfig]):
@@ -97,18 +92,19 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
 
     def on_config(self, config):
         add_theme(config.theme)
-        anchored = navcheck.check(Path(config.config_file_path)) if config.config_file_path else []
+        project = self.project = from_config(config, self.config)  # the folders, as the CLI and the PDF see them
+        anchored = siteconfig.anchored_nav(project.config_file)
         if anchored:  # MkDocs would only say the page is "not found"
             raise PluginError("kwsite: " + "\n".join(str(p) for p in anchored))
         drop_version_selector(config)  # no versions.json request from a build that is no mike edition
-        root = Path(config.config_file_path).parent
+        root = project.root
         set_source_date(root)
-        data_dir = self.data_dir = root / self.config.data_dir
+        data_dir = self.data_dir = project.data_dir
         outside = siteconfig.data_outside(root, data_dir)
         if outside:
             raise PluginError(f"kwsite: {outside[0]}")
         try:
-            self.site, found = load_site(data_dir, self.config.data_dir)
+            self.site, found = load_site(data_dir, project.data_rel)
         except KwsiteError as exc:
             raise PluginError(f"kwsite: {len(exc.problems)} fout(en) in de gegevens:\n{exc}") from None
         for problem in found:
@@ -118,10 +114,10 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
                 log.warning(str(problem))
         if not self.config.show_person_names:
             self.site = redact(self.site)
-        self.cache_dir = root / self.config.cache_dir if self.config.cache_dir else None
-        self.changes = config.nav is None or nav_mentions(config.nav, PLACEHOLDER + "changes")
+        self.cache_dir = project.cache_dir
+        self.changes = siteconfig.shows_changes(project)
         self.previous = self._previous(root, data_dir) if self.changes else None
-        nav, problems = siteconfig.check(config, self.site, data_dir, previous=False)
+        nav, problems = siteconfig.check(project, self.site, previous=False)
         for problem in [p for p in problems if p.level == "warning"]:
             log.warning(str(problem))
         problems = [p for p in problems if p.level == "error"]
@@ -154,7 +150,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         if unreadable:
             raise PluginError("kwsite: " + "\n".join(str(p) for p in unreadable))
         unfilled = [p for path, text in texts.items() for p in placeholders.find(text, f"{Path(config.docs_dir).name}/{path}")]
-        unfilled += placeholders.check(self.data_dir, self.config.data_dir, "*.yaml")
+        unfilled += placeholders.check(self.data_dir, self.project.data_rel, "*.yaml")
         unfilled += placeholders.find(f"{config.site_name}\n{config.site_description or ''}", "mkdocs.yml (site_name, site_description)")
         for problem in unfilled:
             log.warning(str(problem))  # "(in te vullen …)": --strict stops it
@@ -183,6 +179,10 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             pages.append(page)
             self.generated.append(page)  # so the PDF has it too, as `kwsite pdf` does (also without a nav)
             files.append(DigestFile.generated(config, page.path, content=page.content))
+        found = page_problems(self.project, texts, [g.path for g in self.generated])
+        for problem in found:
+            log.warning(str(problem))  # pages left out of the nav, links to no page (as `kwsite validate`)
+        REPORTED.set(self.project, found)  # ... said once: MkDocs' own English line of it is dropped
         if self.preview is not None:
             final |= {g.path: expand(g.content, self.site, g.path)[0] for g in pages}  # data text may cite values
             log.info(f"voorvertoning: {self.preview.prepare(config, files, final)} bestand(en) opnieuw")
@@ -272,6 +272,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
 
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, config):
+        REPORTED.clear()  # MkDocs has logged its findings by now
         if self.preview is not None:
             self.preview.merge_search(config.plugins)
         if self.pdf is not None:
@@ -293,6 +294,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         log.info(f"grafieken: {cache.misses} getekend, {cache.hits} uit de cache")
 
     def on_build_error(self, error):
+        REPORTED.clear()
         if self.preview is not None:
             self.preview.forget()
         charts = getattr(self, "charts", None)

@@ -19,9 +19,11 @@ from .linerules import LINE_RULES
 from .loaded import Loaded
 from .model import Site
 from .numbers import number
+from .gitref import ref_problem
 from .hints import did_you_mean
 from .problems import Problem
 from .plausible import PLAUSIBLE_RULES
+from .targetkinds import kind_of
 from .validate_figures import FIGURE_RULES
 
 PERCENT_MAX = Decimal(100)
@@ -123,12 +125,9 @@ def check_targets(site: Site, loaded: Loaded) -> None:
                 loaded.add("indicators", loc + ("year",), f"al een streefwaarde voor {target.year}{part}")
             for name in ("value", "low", "high"):
                 _in_scale(loaded, ind, loc + (name,), getattr(target, name))
-            if target.kind == "relative":
-                _check_relative(loaded, ind, loc, target)
-            if target.kind == "deferred" and target.set_in > target.year:
-                loaded.add("indicators", loc + ("set_in",), "wordt pas na het doeljaar vastgesteld")
-            if ind.polarity == "lower_is_better" and target.kind == "minimum":
-                loaded.add("indicators", loc + ("kind",), "minimum bij een indicator waar lager beter is", "warning")
+            better = 1 if ind.polarity == "higher_is_better" else -1
+            for found in kind_of(target.kind).rules(target, base.value if base else None, better):
+                loaded.add("indicators", loc + (found.field,), found.message, found.level)
 
 
 def check_realisations(site: Site, loaded: Loaded) -> None:
@@ -162,17 +161,6 @@ def check_realisations(site: Site, loaded: Loaded) -> None:
                     f" ({', '.join(named)})" if named else ": de streefwaarden van deze indicator zijn niet uitgesplitst; laat breakdown weg"))
             if keys.index(keys[j]) != j:
                 loaded.add("indicators", loc + ("year",), f"al een realisatie voor {real.year}")
-
-
-def _check_relative(loaded: Loaded, ind, loc: tuple, target) -> None:
-    base = ind.baseline.value if ind.baseline else None
-    if base is None:
-        loaded.add("indicators", loc + ("delta",), "relatieve streefwaarde zonder nulmeting")
-    elif base + target.delta != target.value:
-        loaded.add(
-            "indicators", loc + ("value",),
-            f"nulmeting {number(base)} + {number(target.delta)} = {number(base + target.delta)}, niet {number(target.value)}",
-        )
 
 
 def check_tables(site: Site, loaded: Loaded) -> None:
@@ -305,8 +293,6 @@ def check_directives(site: Site, loaded: Loaded) -> None:
 
 def check_edition(site: Site, loaded: Loaded) -> None:
     """``agenda.edition.previous`` names a git ref or a folder, and can never reach git as an option."""
-    from .editions import ref_problem
-
     previous = site.agenda.edition.previous
     why = ref_problem(previous) if previous else None
     if why:

@@ -13,7 +13,7 @@ from ..model import Activity, Site, Theme
 from ..numbers import machine, number
 from ..datasets import Dataset
 from ..tables import html_table
-from .common import Generated, download_block, rel, text
+from .common import Generated, agenda_source, download_block, rel, text
 
 PAGE = "activiteiten.md"
 NOT_SET = "niet vastgesteld"
@@ -50,8 +50,6 @@ def _title(act: Activity) -> str:
 
 
 def _source(site: Site) -> str:
-    from .overview import agenda_source  # overview imports the theme page, which imports this module
-
     return agenda_source(site)
 
 

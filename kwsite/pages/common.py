@@ -16,6 +16,7 @@ from functools import lru_cache
 from html import escape
 
 from ..datasets import Dataset
+from ..model import Site
 from ..numbers import number
 from ..tables import html_table
 
@@ -134,3 +135,8 @@ def chart_block(page: str, chart, files: list[Generated], meta: tuple[str, str, 
     dataset = Dataset(chart.key, title, tuple(chart.columns), tuple(tuple(r) for r in chart.csv_rows), unit, source, page)
     link = download_block(dataset, files, "Download de gegevens van de grafiek")
     return image + f'<details class="kw-data"><summary>Tabel bij de grafiek</summary>\n\n{table}\n\n</details>\n\n{link}  \n{svg_link(page, chart)}\n'
+
+
+def agenda_source(site: Site) -> str:
+    """The agenda document itself, as source of figures it states directly (budget, targets)."""
+    return f"{site.agenda.title} ({site.agenda.edition.label})"

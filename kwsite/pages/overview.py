@@ -9,17 +9,12 @@ from ..model import Site
 from ..numbers import euro_mln, machine, number, percent
 from ..tables import html_table
 from . import status
-from .common import Generated, download_block, rel, text
+from .common import Generated, agenda_source, download_block, rel, text
 from .theme import indicator_cells, indicator_columns, target_years
 
 BUDGET = "begroting.md"
 INDICATORS = "indicatoren.md"
 BUDGET_UNIT = "aandelen in procent (0-100), bedragen in miljoenen euro's"
-
-
-def agenda_source(site: Site) -> str:
-    """The agenda document itself, as source of figures it states directly (budget, targets)."""
-    return f"{site.agenda.title} ({site.agenda.edition.label})"
 
 
 def budget(site: Site, files: list[Generated]) -> Generated | None:

@@ -20,7 +20,7 @@ from typing import Callable
 import jinja2
 from babel.dates import format_date
 from markupsafe import Markup
-from mkdocs.utils.meta import get_data
+from ..frontmatter import get_data
 
 from ..directives import body_offset, expand
 from ..editions import edition_line
