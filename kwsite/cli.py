@@ -254,10 +254,12 @@ def changes(site_dir: Path, against: str | None) -> None:
 @click.option("--sheet", help="Naam van het blad (standaard het eerste zichtbare).")
 def import_(file: Path, site_dir: Path, sheet: str | None) -> None:
     """Lees realisaties uit FILE (.xlsx of .csv) in data/realisations.csv; bij een fout wordt niets geschreven."""
+    from . import siteconfig
     from .sheetimport import import_file
 
-    data_rel = _data_rel(_load_config(site_dir))
-    outside = siteconfig.data_outside(site_dir, site_dir / data_rel)
+    project = _project(site_dir)
+    data_rel = project.data_rel
+    outside = siteconfig.data_outside(project.root, project.data_dir)
     if outside:
         click.echo(outside[0].display(), err=True)
         sys.exit(1)
@@ -277,18 +279,20 @@ def import_(file: Path, site_dir: Path, sheet: str | None) -> None:
               help="Bestand .csv of .xlsx (standaard: CSV naar de terminal).")
 def export(site_dir: Path, output: Path | None) -> None:
     """Schrijf alle realisaties als tabel (zoals 'kwsite import' die leest)."""
+    from .load import load_site
     from .sheetexport import export_bytes
 
-    data_rel = _data_rel(_load_config(site_dir))
+    project = _project(site_dir)
+    data_rel = project.data_rel
     try:
-        site, _ = load_site(site_dir / data_rel, data_rel)
+        site, _ = load_site(project.data_dir, data_rel)
     except KwsiteError as exc:
         _fail(exc)
     kind = output.suffix.lower().lstrip(".") if output else "csv"
     if kind not in ("csv", "xlsx"):
         click.echo(f"{output}: verwacht een naam op .csv of .xlsx", err=True)
         sys.exit(2)
-    if output is not None and output.resolve().is_relative_to((site_dir / data_rel).resolve()):
+    if output is not None and output.resolve().is_relative_to(project.data_dir.resolve()):
         click.echo(f"{output}: een export hoort niet in {data_rel}/ (daar leest de site; "
                    f"{data_rel}/realisations.csv schrijft 'kwsite import')", err=True)
         sys.exit(2)

@@ -12,6 +12,9 @@ from . import model as m
 from .problems import Problem
 from .yamlload import locate
 
+REALISATION_HEADER = ("indicator", "unit", "year", "period", "breakdown", "value", "note")
+"""Columns of ``data/realisations.csv`` (:mod:`kwsite.realisations`), in order."""
+
 FILES: dict[str, tuple[str, type[BaseModel], bool]] = {
     "agenda": ("agenda.yaml", m.Agenda, False),
     "units": ("units.yaml", m.Unit, True),
@@ -87,11 +90,9 @@ class Loaded:
         """(file, line, column, field) of a realisation merged from ``realisations.csv``, else ``None``."""
         if key != "indicators" or len(loc) < 3 or loc[1] != "realisations" or (loc[0], loc[2]) not in self.redirects:
             return None
-        from .realisations import column
-
         file, line = self.redirects[(loc[0], loc[2])]
         field = str(loc[3]) if len(loc) > 3 else ""
-        return file, line, column(field), field
+        return file, line, REALISATION_HEADER.index(field) + 1 if field in REALISATION_HEADER else 1, field
 
 
 def _path(loc: tuple) -> str:
