@@ -138,7 +138,7 @@ def text_tables(final: dict[str, str]) -> dict[str, list]:
 def build_pages(site: Site, src_uris: list[str], cache_dir: Path | str | None = None,
                 texts: dict[str, str] | None = None, tick=None,
                 found_tables: dict | None = None, workers: int = 1,
-                session=None) -> tuple[list[Generated], ChartSet]:
+                session=None, directory_urls: bool = True) -> tuple[list[Generated], ChartSet]:
     """Every generated page and asset of ``site``; ``src_uris`` are the docs-dir
     paths of the hand-written pages (to link theme pages to their chapters);
     ``texts`` their Markdown (docs path → text), for the downloads of their tables
@@ -146,7 +146,8 @@ def build_pages(site: Site, src_uris: list[str], cache_dir: Path | str | None = 
     ``tick(1)`` is called after each chart. Chart SVGs not in the cache are drawn by ``workers``
     processes when there are many (see :mod:`kwsite.chartpool`); a chart file's content waits for
     its drawing. Call ``ChartSet.finish()`` once the files are written. ``session``: a
-    :class:`kwsite.chartpool.Session` kept between the builds of ``serve``."""
+    :class:`kwsite.chartpool.Session` kept between the builds of ``serve``; ``directory_urls`` MkDocs'
+    ``use_directory_urls`` of the site (page URLs in the downloads)."""
     from .pages import chapter_paths
 
     charts = ChartSet(site, cache_dir, tick, workers, session)
@@ -155,7 +156,7 @@ def build_pages(site: Site, src_uris: list[str], cache_dir: Path | str | None = 
     tables = [d for found in found_tables.values() for d in found]
     titles = {uri: _title(source) for uri, source in texts.items()}
     try:
-        generated = generate(site, charts, chapter_paths(src_uris), tables, titles)
+        generated = generate(site, charts, chapter_paths(src_uris), tables, titles, directory_urls)
     except BaseException:
         charts.close()
         raise

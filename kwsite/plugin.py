@@ -161,7 +161,8 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         with steps("grafieken", chart_count(self.site)) as tick:
             generated, self.charts = build_pages(self.site, [f.src_uri for f in files], self.cache_dir, texts, tick,
                                                  self.text_tables, workers=usable_cores(),
-                                                 session=self.preview.charts if self.preview else None)
+                                                 session=self.preview.charts if self.preview else None,
+                                                 directory_urls=config.use_directory_urls)
         self.generated = generated
         self.later_files = []
         for item in generated:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .. import paths
 from ..model import Site
 from . import college, opendata, overview, theme
 from . import lines as line_pages
@@ -16,7 +17,7 @@ from ..datapackage import ZIP_PATH, bundle
 from ..datapackage import unique as unique_datasets
 from ..publication import Publication
 from ..spreadsheet import workbook_bytes
-from .common import Generated, dataset_files, xlsx_path
+from .common import Generated, dataset_files, with_urls, xlsx_path
 
 CHAPTER = re.compile(r"(?:^|/)(\d{2})-[^/]*\.md$")
 
@@ -32,12 +33,13 @@ def chapter_paths(src_uris: list[str]) -> dict[int, str]:
 
 
 def generate(site: Site, charts, chapters: dict[int, str] | None = None, text_tables=(),
-             titles: dict[str, str] | None = None) -> list[Generated]:
+             titles: dict[str, str] | None = None, directory_urls: bool = True) -> list[Generated]:
     """Every generated page and asset. ``charts`` has ``indicator(ind)``, ``table(table)``,
     ``ratio(table)`` and ``college(unit, table)`` returning a chart or ``None`` (see
     :class:`kwsite.build.ChartSet`; a chart file's ``body`` may still be drawn, see :class:`Generated`);
     ``text_tables`` are the datasets of tables in hand-written pages (:mod:`kwsite.mdtables`),
-    ``titles`` those pages' titles (docs path → title)."""
+    ``titles`` those pages' titles (docs path → title); ``directory_urls`` the site's
+    ``use_directory_urls`` (the page URLs in the JSON downloads, the spreadsheets and the zip)."""
     chapters = chapters or {}
     files: list[Generated] = [f for d in text_tables for f in dataset_files(d)]
     pages = [overview.themes_index(site)] if site.themes or not _measure_level(site) else []
@@ -55,8 +57,9 @@ def generate(site: Site, charts, chapters: dict[int, str] | None = None, text_ta
     if site.teamplans:
         pages += [teamplan.index(site)] + [teamplan.render(site, p) for p in site.teamplans] + [teamplan.reference()]
     pages += [p for p in (process.render(site, chapters), activities.overview(site, files)) if p]
-    titles = dict(titles or {}) | {p.path: ("Bijlage " + p.title if p.path.startswith("colleges/") else p.title) for p in pages}
-    datasets = [f.dataset for f in files if f.dataset]
+    titles = dict(titles or {}) | {p.path: ("Bijlage " + p.title if p.path.startswith(paths.COLLEGES_DIR + "/") else p.title) for p in pages}
+    files = [with_urls(f, directory_urls) for f in files]
+    datasets = [f.dataset for f in files if f.is_dataset]
     about = Publication.of(site)
     data_zip = Generated(ZIP_PATH, bundle(datasets, about))
     pages.append(opendata.render(datasets, titles, files, about, data_zip))
@@ -75,7 +78,7 @@ SECTIONS = ("themes", "preconditions", "process", "activities", "colleges", "ind
 def nav(site: Site, section: str) -> list:
     """Nav entries for a placeholder in ``mkdocs.yml`` (``kwsite:themes`` …)."""
     if section == "themes":
-        return [{"Overzicht": "themas/index.md"}] + [{f"{t.number}. {t.short_title}": theme.path(t)} for t in site.themes if t.kind == "theme"]
+        return [{"Overzicht": paths.THEMES_INDEX}] + [{f"{t.number}. {t.short_title}": theme.path(t)} for t in site.themes if t.kind == "theme"]
     if section == "preconditions":
         return [{f"Voorwaarde: {t.short_title}": theme.path(t)} for t in site.themes if t.kind == "precondition"]
     if section == "process":
@@ -85,7 +88,7 @@ def nav(site: Site, section: str) -> list:
     if section == "colleges":
         if not site.units:
             return []
-        return [{"Overzicht": "colleges/index.md"}] + [{u.name: college.path(u)} for u in site.units]
+        return [{"Overzicht": paths.COLLEGES_INDEX}] + [{u.name: college.path(u)} for u in site.units]
     if section == "indicators":
         return [overview.INDICATORS]
     if section == "changes":

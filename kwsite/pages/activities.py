@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from .. import paths
 from ..model import Activity, Site, Theme
 from ..numbers import machine, number
 from ..datasets import Dataset
 from ..tables import html_table
 from .common import Generated, download_block, rel, text
 
-PAGE = "activiteiten.md"
+PAGE = paths.ACTIVITIES
 NOT_SET = "niet vastgesteld"
 UNIT = "bedrag zoals gedrukt (de agenda noemt geen valuta); leeg = niet vastgesteld"
 COMPUTED = "berekend"
@@ -71,7 +72,7 @@ def _detail(site: Site, act: Activity, page: str) -> str:
         other = next((a for a in site.activities if a.id == act.see), None)
         theme = site.theme(other.theme) if other else None
         if other and theme:
-            out.append(f"Uitgewerkt bij [{text(theme.short_title)}: {text(other.title)}]({rel(page, 'themas/' + theme.id + '.md')}).\n")
+            out.append(f"Uitgewerkt bij [{text(theme.short_title)}: {text(other.title)}]({rel(page, paths.theme(theme.id))}).\n")
     if act.goals:
         label = f"Doelen voor {act.goals_for}" if act.goals_for else "Doelen"
         out.append(f"{label}:\n\n" + "\n".join(f"- {text(g)}" for g in act.goals) + "\n")
@@ -125,6 +126,6 @@ def overview(site: Site, files: list[Generated]) -> Generated | None:
     names = ("thema", "letter", "activiteit", *[f"budget_{y}" for y in years])
     dataset = Dataset("activiteiten", caption, names, tuple(machine_rows), UNIT, _source(site), page)
     out.append(download_block(dataset, files) + "\n")
-    out.append("Per thema: " + ", ".join(f"[{text(t.short_title)}]({rel(page, 'themas/' + t.id + '.md')})"
+    out.append("Per thema: " + ", ".join(f"[{text(t.short_title)}]({rel(page, paths.theme(t.id))})"
                                         for t in site.themes if site.activities_of(t.id)) + ".\n")
     return Generated(page, "\n".join(out), "Specifieke activiteiten")

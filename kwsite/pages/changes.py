@@ -3,6 +3,7 @@ from the data (:func:`kwsite.editions.compare`)."""
 
 from __future__ import annotations
 
+from .. import paths
 from ..editions import Changes
 from ..model import Site
 from ..numbers import euro_mln, percent, signed
@@ -10,7 +11,7 @@ from ..present import value_text
 from ..tables import html_table
 from .common import Generated, text
 
-PATH = "wijzigingen.md"
+PATH = paths.CHANGES
 TITLE = "Wat is er veranderd"
 STATUS = {"ingediend": "ingediend", "bijgesteld": "bijgesteld", "jaarverslag": "jaarverslag met realisaties", "concept": "concept"}
 

@@ -4,6 +4,7 @@ for it, and the measures that name it."""
 
 from __future__ import annotations
 
+from .. import paths
 from ..datasets import UNIT_TEXT, Dataset
 from ..model import Site, TableData, Unit
 from ..numbers import MISSING, machine, with_unit
@@ -14,7 +15,7 @@ from .theme import GROUPS
 
 
 def path(unit: Unit) -> str:
-    return f"colleges/{unit.id}.md"
+    return paths.college(unit.id)
 
 
 def _unit_tables(site: Site) -> list[TableData]:
@@ -29,7 +30,7 @@ def table_block(site: Site, unit: Unit, table: TableData, page: str, files: list
     head = f"### {title}\n"
     if ind:
         theme = site.theme(ind.theme)
-        link = f"[{text(ind.id)} {text(ind.name)}]({rel(page, 'themas/' + ind.theme + '.md')})" if theme else text(ind.name)
+        link = f"[{text(ind.id)} {text(ind.name)}]({rel(page, paths.theme(ind.theme))})" if theme else text(ind.name)
         head += f"\nIndicator {link}\n"
     row = table.row_for_unit(unit.id)
     if row is None:
@@ -58,7 +59,7 @@ def measures_block(site: Site, unit: Unit, page: str) -> str:
     out = []
     for m in named:
         theme = site.theme(m.theme)
-        where = f"[{text(theme.short_title)}]({rel(page, 'themas/' + theme.id + '.md')})" if theme else ""
+        where = f"[{text(theme.short_title)}]({rel(page, paths.theme(theme.id))})" if theme else ""
         out.append(f"- **{text(m.title)}** ({where}, {GROUPS[m.group].lower() if m.group else text(m.heading).lower()})" + (f": {m.summary}" if m.summary else ""))
     return "\n".join(out) + "\n"
 

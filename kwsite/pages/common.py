@@ -7,20 +7,18 @@ once all datasets are known) names its size with a marker, :func:`size_mark`, th
 
 from __future__ import annotations
 
-import posixpath
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 from html import escape
 
+from .. import paths
 from ..datasets import Dataset
 from ..numbers import number
+from ..paths import CHARTS_DIR, DOWNLOADS_DIR, rel
 from ..tables import html_table
-
-CHARTS_DIR = "grafieken"
-DOWNLOADS_DIR = "downloads"
 
 
 @dataclass(frozen=True)
@@ -32,7 +30,13 @@ class Generated:
     body: str | bytes | object
     title: str | None = None
     dataset: Dataset | None = None
-    """Set on the CSV of a dataset, so the open-data page can list it."""
+    """Set on the CSV and JSON of a dataset, so the open-data page can list it (:attr:`is_dataset`) and
+    :func:`with_urls` can remake the JSON."""
+
+    @property
+    def is_dataset(self) -> bool:
+        """The CSV of a dataset: one per dataset, for the open-data page and the zip."""
+        return self.dataset is not None and self.path.endswith(".csv")
 
     @property
     def ready(self) -> bool:
@@ -49,12 +53,6 @@ class Generated:
 def text(value: str | None) -> str:
     """Plain text from data, safe inside Markdown (HTML special characters escaped)."""
     return escape(value or "", quote=False)
-
-
-@lru_cache(maxsize=65536)
-def rel(from_page: str, target: str) -> str:
-    """Relative link from one docs-dir path to another (``themas/a.md`` → ``../begroting.md``)."""
-    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
 
 
 def size_text(content: str | bytes) -> str:
@@ -92,21 +90,34 @@ def download_block(dataset: Dataset, files: list[Generated], label: str = "Downl
 
 def dataset_files(dataset: Dataset) -> list[Generated]:
     """``downloads/<key>.csv`` (carrying the dataset, for the open-data page) and ``.json``."""
-    return [Generated(f"{DOWNLOADS_DIR}/{dataset.key}.csv", dataset.csv(), dataset=dataset),
-            Generated(f"{DOWNLOADS_DIR}/{dataset.key}.json", dataset.json())]
+    return [Generated(paths.download(dataset.key, "csv"), dataset.csv(), dataset=dataset),
+            Generated(paths.download(dataset.key, "json"), dataset.json(), dataset=dataset)]
+
+
+def with_urls(file: Generated, directory_urls: bool) -> Generated:
+    """``file`` for a site with MkDocs' ``use_directory_urls`` = ``directory_urls``: a dataset's CSV and
+    JSON carry the dataset with that setting, and the JSON names its page's URL by it
+    (``themas/kern/`` or ``themas/kern.html``). The pages link the JSON with a :func:`size_mark`, so
+    their text does not depend on it."""
+    if file.dataset is None or file.dataset.directory_urls == directory_urls:
+        return file
+    dataset = dataclasses.replace(file.dataset, directory_urls=directory_urls)
+    body = dataset.json() if file.path.endswith(".json") else file.body
+    return dataclasses.replace(file, body=body, dataset=dataset)
 
 
 def xlsx_path(dataset: Dataset) -> str:
     """``downloads/<key>.xlsx``: made with all the others at the end of :func:`kwsite.pages.generate`."""
-    return f"{DOWNLOADS_DIR}/{dataset.key}.xlsx"
+    return paths.download(dataset.key, "xlsx")
 
 
 def download_links(dataset: Dataset, label: str = "Download de tabel", page: str | None = None) -> str:
     """``Download de tabel: [CSV, 0,4 kB](…) · [JSON, 1,1 kB](…) · [Excel, 5,6 kB](…)``, relative to
-    ``page`` (default: the dataset's); the Excel size is a :func:`size_mark`."""
+    ``page`` (default: the dataset's); the sizes of the JSON (its ``page`` URL depends on the site's
+    ``use_directory_urls``) and the Excel file are a :func:`size_mark`."""
     page = page or dataset.page
-    links = [f"[{kind}, {size_text(body)}]({rel(page, f'{DOWNLOADS_DIR}/{dataset.key}.{kind.lower()}')})"
-             for kind, body in (("CSV", dataset.csv()), ("JSON", dataset.json()))]
+    csv, json = paths.download(dataset.key, "csv"), paths.download(dataset.key, "json")
+    links = [f"[CSV, {size_text(dataset.csv())}]({rel(page, csv)})", f"[JSON, {size_mark(json)}]({rel(page, json)})"]
     links.append(f"[Excel, {size_mark(xlsx_path(dataset))}]({rel(page, xlsx_path(dataset))})")
     return f"{label}: " + " · ".join(links)
 
@@ -114,7 +125,7 @@ def download_links(dataset: Dataset, label: str = "Download de tabel", page: str
 def svg_link(page: str, chart) -> str:
     """``[Download grafiek (SVG, 12,3 kB)](…)``: the chart's own file (size filled in by :func:`fill_sizes`).
     Placed with the chart's data downloads (a caller of :func:`chart_block` without ``meta`` adds it)."""
-    path = f"{CHARTS_DIR}/{chart.key}.svg"
+    path = paths.chart(chart.key)
     return f"[Download grafiek (SVG, {size_mark(path)})]({rel(page, path)})"
 
 
@@ -122,7 +133,7 @@ def chart_block(page: str, chart, files: list[Generated], meta: tuple[str, str, 
     """The chart as an image with alt text; with ``meta`` (title, unit, source) also its data table
     and downloads (and :func:`svg_link`). Without ``meta`` the same table is shown right below the chart
     anyway; the caller puts :func:`svg_link` with that table's downloads."""
-    path = f"{CHARTS_DIR}/{chart.key}.svg"
+    path = paths.chart(chart.key)
     files.append(Generated(path, chart.source))
     alt = chart.alt.replace("[", "(").replace("]", ")").replace("\n", " ")
     image = f"![{text(alt)}]({rel(page, path)}){{ .kw-chart }}\n\n"

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from html import escape
 
+from .. import paths
 from ..model import Line, LineSet, LineTarget, Owner, Site
 from ..numbers import number
 from ..datasets import Dataset
 from .common import Generated, download_block, rel, text
 
-INDEX = "lijnen/index.md"
+INDEX = paths.LINES_INDEX
 KINDS = {"actielijn": "Actielijnen", "verbeterlijn": "Verbeterlijnen"}
 FIELDS = (
     ("goal", "Wat is het doel?"),
@@ -30,7 +31,7 @@ FIELDS = (
 
 
 def path(lset: LineSet) -> str:
-    return f"lijnen/{lset.unit}.md"
+    return paths.line_set(lset.unit)
 
 
 def owner_text(owner: Owner) -> str:
@@ -148,7 +149,7 @@ def render(site: Site, lset: LineSet, files: list[Generated]) -> Generated:
             for line in group:
                 out.append(line_block(line))
                 for plan in (p for p in plans if p.line == line.id):
-                    out.append(f"Uitgewerkt in het verbeterplan [{text(plan.title)}]({rel(page, 'verbeterplannen/' + plan.id + '.md')}).\n")
+                    out.append(f"Uitgewerkt in het verbeterplan [{text(plan.title)}]({rel(page, paths.teamplan(plan.id))}).\n")
     return Generated(page, "\n".join(out), unit.name if unit else lset.unit)
 
 

@@ -5,12 +5,13 @@ its downloads; and the JSON Schema the JSON downloads follow."""
 
 from __future__ import annotations
 
+from .. import paths
 from ..datapackage import ZIP_PATH
 from ..datasets import SCHEMA_PATH, Dataset, schema_text
 from ..publication import Publication
 from .common import Generated, download_links, rel, size_text, text
 
-PATH = "open-data.md"
+PATH = paths.OPEN_DATA
 TITLE = "Open data"
 
 

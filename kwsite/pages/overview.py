@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from .. import paths
 from ..datasets import Dataset
 from ..model import Site
 from ..numbers import euro_mln, machine, number, percent
@@ -12,8 +13,8 @@ from . import status
 from .common import Generated, download_block, rel, text
 from .theme import indicator_cells, indicator_columns, target_years
 
-BUDGET = "begroting.md"
-INDICATORS = "indicatoren.md"
+BUDGET = paths.BUDGET
+INDICATORS = paths.INDICATORS
 BUDGET_UNIT = "aandelen in procent (0-100), bedragen in miljoenen euro's"
 
 
@@ -114,22 +115,22 @@ def indicators(site: Site, files: list[Generated]) -> Generated:
     dataset = Dataset("indicatoren", caption, names, tuple(mrows), "per indicator, zie de kolom eenheid",
                       agenda_source(site), page)
     out.append(download_block(dataset, files) + "\n")
-    out.append("Per thema: " + ", ".join(f"[{text(t.short_title)}]({rel(page, 'themas/' + t.id + '.md')})" for t in site.themes) + ".\n")
+    out.append("Per thema: " + ", ".join(f"[{text(t.short_title)}]({rel(page, paths.theme(t.id))})" for t in site.themes) + ".\n")
     return Generated(page, "\n".join(out), "Indicatoren")
 
 
 def themes_index(site: Site) -> Generated:
-    page = "themas/index.md"
+    page = paths.THEMES_INDEX
     out = ["# Thema's\n"]
     for t in site.themes:
         if t.kind != "theme":
             continue
         flag = " (landelijk thema)" if t.national else ""
-        out.append(f"- [Thema {t.number}: {text(t.title)}]({rel(page, 'themas/' + t.id + '.md')}){flag}: {_theme_contents(site, t.id)}")
+        out.append(f"- [Thema {t.number}: {text(t.title)}]({rel(page, paths.theme(t.id))}){flag}: {_theme_contents(site, t.id)}")
     preconditions = [t for t in site.themes if t.kind == "precondition"]
     if preconditions:
         out.append("\n## Voorwaarde\n\nGeen thema, maar een voorwaarde om de thema's uit te voeren.\n")
-        out += [f"- [Voorwaarde: {text(t.title)}]({rel(page, 'themas/' + t.id + '.md')}): {_theme_contents(site, t.id)}"
+        out += [f"- [Voorwaarde: {text(t.title)}]({rel(page, paths.theme(t.id))}): {_theme_contents(site, t.id)}"
                 for t in preconditions]
     return Generated(page, "\n".join(out) + "\n", "Overzicht")
 
@@ -157,9 +158,9 @@ def _college_contents(site: Site, unit_id: str) -> str:
 
 
 def colleges_index(site: Site) -> Generated:
-    page = "colleges/index.md"
+    page = paths.COLLEGES_INDEX
     out = ["# Bijlagen per mbo-college\n", f"{number(len(site.units))} colleges.\n"]
     for u in site.units:
         code = f" (code {text(u.code)})" if u.code else ""
-        out.append(f"- [{text(u.name)}]({rel(page, 'colleges/' + u.id + '.md')}){code}: {_college_contents(site, u.id)}")
+        out.append(f"- [{text(u.name)}]({rel(page, paths.college(u.id))}){code}: {_college_contents(site, u.id)}")
     return Generated(page, "\n".join(out) + "\n", "Overzicht")

@@ -7,11 +7,12 @@ marked and explained below its table.
 
 from __future__ import annotations
 
+from .. import paths
 from ..model import Site
 from ..tables import html_table
 from .common import Generated, rel, text
 
-PAGE = "proces.md"
+PAGE = paths.PROCESS
 MARK = " *"
 
 

@@ -4,21 +4,22 @@ checklist and the bottlenecks with tips (S2, paraphrased; see :mod:`kwsite.leidr
 
 from __future__ import annotations
 
+from .. import paths
 from .. import leidraad
 from .. import timeline as tl
 from ..model import Site, TeamPlan
 from .common import Generated, rel, text
 from .lines import owner_text, target_text
 
-INDEX = "verbeterplannen/index.md"
-REFERENCE = "verbeterplannen/leidraad.md"
+INDEX = paths.TEAMPLANS_INDEX
+REFERENCE = paths.TEAMPLANS_REFERENCE
 EMPTY = "*Nog niet ingevuld.*"
 CHECK = "*Controle door deze site (geen oordeel van het team of van de leidraad):*"
 COMPOSED = "**Samengesteld door de redactie van deze site, niet door een team.**"
 
 
 def path(plan: TeamPlan) -> str:
-    return f"verbeterplannen/{plan.id}.md"
+    return paths.teamplan(plan.id)
 
 
 def _step(number: int) -> str:
@@ -102,7 +103,7 @@ def render(site: Site, plan: TeamPlan) -> Generated:
         lset = site.line_set_of(line.id)
         title = line.goal.strip().rstrip(".;:!? ")
         out.append(f"Dit plan werkt de verbeterlijn “{text(title)}” uit "
-                   f"(zie [actie- en verbeterlijnen]({rel(page, 'lijnen/' + lset.unit + '.md')})).\n")
+                   f"(zie [actie- en verbeterlijnen]({rel(page, paths.line_set(lset.unit))})).\n")
     out.append(f"Opgesteld volgens het format in zes stappen uit de [leidraad]({rel(page, REFERENCE)}).\n")
     out += [_step(1), f"{text(plan.goal)}\n", _step(2)]
     given = {r.kind for r in plan.reasons}

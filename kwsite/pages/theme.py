@@ -3,6 +3,7 @@ chart and breakdown tables, measures grouped as in the appendix, budget."""
 
 from __future__ import annotations
 
+from .. import paths
 from ..present import target_table_text as target_text
 from ..datasets import UNIT_TEXT, Dataset
 from ..model import Indicator, Site, TableData, Theme
@@ -20,7 +21,7 @@ NOT_IN_DATA = "De gegevens van deze site bevatten"
 
 
 def path(theme: Theme) -> str:
-    return f"themas/{theme.id}.md"
+    return paths.theme(theme.id)
 
 
 def target_years(site: Site) -> list[int]:
@@ -127,7 +128,7 @@ def measures_block(site: Site, theme: Theme, page: str) -> str:
                 line += f": {m.summary}"
             extra = []
             if m.units:
-                links = [f"[{text(site.unit(u).name)}]({rel(page, 'colleges/' + u + '.md')})" for u in m.units if site.unit(u)]
+                links = [f"[{text(site.unit(u).name)}]({rel(page, paths.college(u))})" for u in m.units if site.unit(u)]
                 extra.append("Colleges: " + ", ".join(links))
             if m.partners:
                 extra.append("Partners: " + ", ".join(text(p) for p in m.partners))
@@ -151,7 +152,7 @@ def budget_block(site: Site, theme: Theme, page: str) -> str:
             f"{' (volgens de agenda indicatief)' if budget.additional_indicative else ''} is het totaal voor dit thema "
             f"{euro_mln(extra.total_amount_mln)}; de kwaliteitsmiddelen zijn daarvan {percent(extra.ka_share_horizontal_pct)}."
         )
-    out.append(f"\n[Begroting van alle thema's]({rel(page, 'begroting.md')})\n")
+    out.append(f"\n[Begroting van alle thema's]({rel(page, paths.BUDGET)})\n")
     return " ".join(out[:-1]) + "\n" + out[-1]
 
 

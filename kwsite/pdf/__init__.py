@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import paths
 from .document import Source, html, page_sources, pages_in_order, source_date
 from .render import STEPS, PdfError, Rendered, render
 
-PDF_PATH = "downloads/kwaliteitsagenda.pdf"
+PDF_PATH = paths.PDF
 """Where the site build writes the PDF, relative to the site dir."""
 
 
@@ -53,7 +54,8 @@ def collect(site_dir: Path | str) -> Source:
     cache = plugin.get("cache_dir")
     set_source_date(site_dir)  # the open-data page and downloads state the build date, as in the site build
     with steps("grafieken", chart_count(site)) as tick:
-        generated, _ = build_pages(site, written, site_dir / cache if cache else None, texts, tick=tick)
+        generated, _ = build_pages(site, written, site_dir / cache if cache else None, texts, tick=tick,
+                                   directory_urls=config["use_directory_urls"] if config else True)
     nav = config["nav"] if config else None
     if nav is None or nav_mentions(nav, PLACEHOLDER + "changes"):  # as the plugin decides
         generated.append(_changes(site, site_dir, site_dir / plugin.get("data_dir", "data")))

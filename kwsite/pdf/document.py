@@ -22,6 +22,7 @@ from babel.dates import format_date
 from markupsafe import Markup
 from mkdocs.utils.meta import get_data
 
+from .. import paths
 from ..directives import body_offset, expand
 from ..editions import edition_line
 from ..model import Site
@@ -162,7 +163,7 @@ def html(source: Source) -> str:
             if h.level <= depth:
                 toc.append({"level": h.level, "id": h.id, "text": h.text})
         css = ["kw-page", "kw-generated" if page.generated else "kw-written"]
-        if page.path.startswith("colleges/") and page.path != "colleges/index.md":
+        if page.path.startswith(paths.COLLEGES_DIR + "/") and page.path != paths.COLLEGES_INDEX:
             css.append("kw-appendix")
         body = clean_html(done.html, single_document=True)  # the site's allow-list; links stay inside the document
         sections.append({"key": page_key(page.path), "css": " ".join(css), "html": Markup(body)})
