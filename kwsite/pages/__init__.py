@@ -17,6 +17,7 @@ from ..datapackage import ZIP_PATH, bundle
 from ..datapackage import unique as unique_datasets
 from ..publication import Publication
 from ..spreadsheet import workbook_bytes
+from ..templating import Templates
 from .common import Generated, dataset_files, with_urls, xlsx_path
 
 CHAPTER = re.compile(r"(?:^|/)(\d{2})-[^/]*\.md$")
@@ -33,23 +34,27 @@ def chapter_paths(src_uris: list[str]) -> dict[int, str]:
 
 
 def generate(site: Site, charts, chapters: dict[int, str] | None = None, text_tables=(),
-             titles: dict[str, str] | None = None, directory_urls: bool = True) -> list[Generated]:
+             titles: dict[str, str] | None = None, directory_urls: bool = True,
+             templates: Templates | None = None) -> list[Generated]:
     """Every generated page and asset. ``charts`` has ``indicator(ind)``, ``table(table)``,
     ``ratio(table)`` and ``college(unit, table)`` returning a chart or ``None`` (see
     :class:`kwsite.build.ChartSet`; a chart file's ``body`` may still be drawn, see :class:`Generated`);
     ``text_tables`` are the datasets of tables in hand-written pages (:mod:`kwsite.mdtables`),
     ``titles`` those pages' titles (docs path → title); ``directory_urls`` the site's
-    ``use_directory_urls`` (the page URLs in the JSON downloads, the spreadsheets and the zip)."""
+    ``use_directory_urls`` (the page URLs in the JSON downloads, the spreadsheets and the zip);
+    ``templates`` the site's page templates (default: kwsite's own). Raises :class:`kwsite.KwsiteError`
+    naming the template file and line when a template fails."""
     chapters = chapters or {}
+    templates = templates or Templates()
     files: list[Generated] = [f for d in text_tables for f in dataset_files(d)]
-    pages = [overview.themes_index(site)] if site.themes or not _measure_level(site) else []
-    pages += [theme.render(site, t, charts, chapters.get(t.chapter), files) for t in site.themes]
+    pages = [overview.themes_index(site, templates)] if site.themes or not _measure_level(site) else []
+    pages += [theme.render(site, t, charts, chapters.get(t.chapter), files, templates) for t in site.themes]
     if site.units and (not _measure_level(site) or site.tables or site.measures):  # S4 has no colleges
-        pages.append(overview.colleges_index(site))
-        pages += [college.render(site, u, files, charts) for u in site.units]
+        pages.append(overview.colleges_index(site, templates))
+        pages += [college.render(site, u, files, charts, templates) for u in site.units]
     if site.indicators or not _measure_level(site):
-        pages.append(overview.indicators(site, files))
-    budget = overview.budget(site, files)
+        pages.append(overview.indicators(site, files, templates))
+    budget = overview.budget(site, files, templates)
     if budget:
         pages.append(budget)
     if site.line_sets:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
 
+from markupsafe import Markup
+
 from .. import paths
 from ..datasets import Dataset
 from ..numbers import number
@@ -145,3 +147,45 @@ def chart_block(page: str, chart, files: list[Generated], meta: tuple[str, str, 
     dataset = Dataset(chart.key, title, tuple(chart.columns), tuple(tuple(r) for r in chart.csv_rows), unit, source, page)
     link = download_block(dataset, files, "Download de gegevens van de grafiek")
     return image + f'<details class="kw-data"><summary>Tabel bij de grafiek</summary>\n\n{table}\n\n</details>\n\n{link}  \n{svg_link(page, chart)}\n'
+
+
+# Contexts for the page templates (kwsite/theme/pages/macros/): plain data, rendered and escaped there.
+
+def table(columns: list[str], rows: list[list], caption: str, css: str = "kw-table") -> dict:
+    """Context of ``macros/table.html`` ``table``: header texts, rows (first cell the row header; a cell is a
+    text or a status cell of :func:`kwsite.pages.status.cell`), the caption screen readers read."""
+    return {"columns": list(columns), "rows": [list(r) for r in rows], "caption": caption, "css": css}
+
+
+def downloads(dataset: Dataset, label: str = "Download de tabel", page: str | None = None) -> dict:
+    """Context of ``macros/table.html`` ``downloads``: the CSV, JSON and Excel links of ``dataset``,
+    relative to ``page`` (default: the dataset's), with their sizes (JSON and Excel: a :func:`size_mark`)."""
+    page = page or dataset.page
+    csv, json, xlsx = (paths.download(dataset.key, kind) for kind in ("csv", "json", "xlsx"))
+    return {"label": label, "links": [
+        {"kind": "CSV", "size": size_text(dataset.csv()), "url": rel(page, csv)},
+        {"kind": "JSON", "size": Markup(size_mark(json)), "url": rel(page, json)},
+        {"kind": "Excel", "size": Markup(size_mark(xlsx)), "url": rel(page, xlsx)},
+    ]}
+
+
+def dataset_downloads(dataset: Dataset, files: list[Generated], label: str = "Download de tabel") -> dict:
+    """Add ``dataset``'s CSV and JSON to ``files``; the :func:`downloads` context of its links."""
+    files += dataset_files(dataset)
+    return downloads(dataset, label)
+
+
+def chart(page: str, chart, files: list[Generated], meta: tuple[str, str, str | None] | None = None) -> dict:
+    """Context of ``macros/chart.html``; adds the SVG (and with ``meta`` — title, unit, source — the chart's
+    data downloads) to ``files``. Without ``meta`` the caller shows the same data in its own table."""
+    path = paths.chart(chart.key)
+    files.append(Generated(path, chart.source))
+    out = {"alt": chart.alt.replace("[", "(").replace("]", ")").replace("\n", " "), "url": rel(page, path),
+           "svg": {"size": Markup(size_mark(path)), "url": rel(page, path)}, "table": None, "downloads": None}
+    if meta is not None:
+        title, unit, source = meta
+        out["table"] = table(list(chart.columns), list(chart.rows), f"Gegevens van de grafiek: {title}",
+                             css="kw-table kw-chart-data")
+        dataset = Dataset(chart.key, title, tuple(chart.columns), tuple(tuple(r) for r in chart.csv_rows), unit, source, page)
+        out["downloads"] = dataset_downloads(dataset, files, "Download de gegevens van de grafiek")
+    return out
