@@ -1,6 +1,8 @@
 """The MkDocs plugin: a thin adapter that wires MkDocs events to the library.
 
-- ``on_config``: add kwsite's Material overrides (:mod:`kwsite.theme`); take the build date from the commit (:mod:`kwsite.repro`);
+- ``on_config``: wire the site's ``theme/`` folder as Material's ``custom_dir`` when it exists (its files
+  also override kwsite's page templates, :mod:`kwsite.templating`), then kwsite's Material overrides
+  (:mod:`kwsite.theme`); take the build date from the commit (:mod:`kwsite.repro`);
   load and validate ``data/`` (errors → one clean PluginError listing all of
   them; warnings → plugin logger, so ``--strict`` counts them); expand
   ``kwsite:<section>`` placeholders in ``nav``; hide personal names of owners
@@ -60,7 +62,8 @@ from .problems import KwsiteError, Problem
 from .progress import steps
 from .regions import scroll_regions
 from .repro import build_time, set_source_date
-from .theme import add_theme
+from .templating import SITE_THEME, outside_links
+from .theme import add_site_theme, add_theme
 from .sanitize import clean_html, clean_nav, clean_toc, plain_text
 
 log = get_plugin_logger(__name__)
@@ -94,7 +97,11 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         stop_cleanly_on_sigterm(False)
 
     def on_config(self, config):
-        add_theme(config.theme)
+        self.theme_dir = Path(config.config_file_path).parent / SITE_THEME if config.config_file_path else None
+        outside = outside_links(self.theme_dir, self.theme_dir.parent) if self.theme_dir else []
+        if outside:
+            raise PluginError("kwsite: " + "\n".join(str(p) for p in outside))
+        add_theme(config.theme, site_theme=bool(self.theme_dir) and add_site_theme(config.theme, self.theme_dir))
         anchored = navcheck.check(Path(config.config_file_path)) if config.config_file_path else []
         if anchored:  # MkDocs would only say the page is "not found"
             raise PluginError("kwsite: " + "\n".join(str(p) for p in anchored))
@@ -158,11 +165,14 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             log.warning(str(problem))  # "(in te vullen …)": --strict stops it
         final = expanded(self.site, texts)
         self.text_tables = text_tables(final)
-        with steps("grafieken", chart_count(self.site)) as tick:
-            generated, self.charts = build_pages(self.site, [f.src_uri for f in files], self.cache_dir, texts, tick,
-                                                 self.text_tables, workers=usable_cores(),
-                                                 session=self.preview.charts if self.preview else None,
-                                                 directory_urls=config.use_directory_urls)
+        try:
+            with steps("grafieken", chart_count(self.site)) as tick:
+                generated, self.charts = build_pages(self.site, [f.src_uri for f in files], self.cache_dir, texts, tick,
+                                                     self.text_tables, workers=usable_cores(),
+                                                     session=self.preview.charts if self.preview else None,
+                                                     directory_urls=config.use_directory_urls, theme_dir=self.theme_dir)
+        except KwsiteError as exc:  # a page template of the site's theme/ (or kwsite's) failed: file and line
+            raise PluginError(f"kwsite: {exc}") from None
         self.generated = generated
         self.later_files = []
         for item in generated:

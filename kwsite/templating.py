@@ -96,6 +96,25 @@ class Templates:
         return name, 0
 
 
+def outside_links(theme_dir: Path, site_dir: Path) -> list[Problem]:
+    """A problem for every symlink in ``theme_dir`` (the site's ``theme/``) whose target lies outside
+    ``site_dir``: MkDocs would read or publish it. Nothing is followed or read; links are not walked into."""
+    if not theme_dir.is_dir():
+        return []
+    site = os.path.realpath(site_dir)
+    problems = []
+    for folder, dirs, files in os.walk(theme_dir, followlinks=False):
+        for name in sorted(dirs + files):
+            path = os.path.join(folder, name)
+            if os.path.islink(path):
+                real = os.path.realpath(path)
+                if os.path.commonpath([real, site]) != site:
+                    shown = SITE_THEME + "/" + Path(path).relative_to(theme_dir).as_posix()
+                    problems.append(Problem(shown, 0, 0, "", "koppeling naar een bestand of map buiten de map van de "
+                                                             f"site ({real}); kwsite leest en publiceert die niet"))
+    return problems
+
+
 class Outside(jinja2.TemplateNotFound):
     """A template file whose real path leaves the folder it may be read from (a symlink out of the site)."""
 

@@ -32,6 +32,7 @@ def collect(site_dir: Path | str) -> Source:
     from ..progress import steps
     from ..privacy import redact
     from ..problems import KwsiteError
+    from ..templating import SITE_THEME, outside_links
 
     site_dir = Path(site_dir)
     config = _mkdocs_config(site_dir)
@@ -49,13 +50,17 @@ def collect(site_dir: Path | str) -> Source:
         raise KwsiteError(sorted(found))
     if not plugin.get("show_person_names", False):  # privacy by default, as in the site build
         site = redact(site)
+    outside = outside_links(site_dir / SITE_THEME, site_dir)  # the page templates: as the site build
+    if outside:
+        raise KwsiteError(outside)
     written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
     texts = {p: (docs / p).read_text(encoding="utf-8-sig") for p in written}
     cache = plugin.get("cache_dir")
     set_source_date(site_dir)  # the open-data page and downloads state the build date, as in the site build
     with steps("grafieken", chart_count(site)) as tick:
         generated, _ = build_pages(site, written, site_dir / cache if cache else None, texts, tick=tick,
-                                   directory_urls=config["use_directory_urls"] if config else True)
+                                   directory_urls=config["use_directory_urls"] if config else True,
+                                   theme_dir=site_dir / SITE_THEME)
     nav = config["nav"] if config else None
     if nav is None or nav_mentions(nav, PLACEHOLDER + "changes"):  # as the plugin decides
         generated.append(_changes(site, site_dir, site_dir / plugin.get("data_dir", "data")))
