@@ -62,7 +62,7 @@ from .problems import KwsiteError, Problem
 from .progress import steps
 from .regions import scroll_regions
 from .repro import build_time, set_source_date
-from .templating import SITE_THEME, outside_links
+from .templating import SITE_THEME, Templates, outside_links
 from .theme import add_site_theme, add_theme
 from .sanitize import clean_html, clean_nav, clean_toc, plain_text
 
@@ -188,7 +188,11 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         pages = [g for g in generated if g.path.endswith(".md")]
         if self.changes:
             found = compare(self.previous, self.site) if self.previous else None
-            page = changes_page(self.site, self.previous, found)
+            try:
+                page = changes_page(self.site, self.previous, found, Templates(self.theme_dir))
+            except KwsiteError as exc:
+                self.charts.close()
+                raise PluginError(f"kwsite: {exc}") from None
             pages.append(page)
             self.generated.append(page)  # so the PDF has it too, as `kwsite pdf` does (also without a nav)
             files.append(DigestFile.generated(config, page.path, content=page.content))

@@ -99,7 +99,9 @@ def _changes(site, root: Path, data_dir: Path):
     except PreviousEditionError as exc:
         raise KwsiteError([Problem(f"{data_dir.name}/agenda.yaml", 0, 0, "edition.previous",
                                    f"vorige editie '{ref}': {exc}")]) from None
-    return changes_page(site, previous, compare(previous, site) if previous else None)
+    from ..templating import SITE_THEME, Templates
+
+    return changes_page(site, previous, compare(previous, site) if previous else None, Templates(root / SITE_THEME))
 
 
 def _mkdocs_config(site_dir: Path):
