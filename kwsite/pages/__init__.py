@@ -67,7 +67,7 @@ def generate(site: Site, charts, chapters: dict[int, str] | None = None, text_ta
     datasets = [f.dataset for f in files if f.is_dataset]
     about = Publication.of(site)
     data_zip = Generated(ZIP_PATH, bundle(datasets, about))
-    pages.append(opendata.render(datasets, titles, files, about, data_zip))
+    pages.append(opendata.render(datasets, titles, files, about, data_zip, templates))
     files += [Generated(xlsx_path(d), workbook_bytes(d, about)) for d in unique_datasets(datasets)] + [data_zip]
     unique = {}
     for f in pages + files:
