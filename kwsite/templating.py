@@ -57,7 +57,7 @@ class Templates:
         """The templates of the site whose ``mkdocs.yml`` is in ``site_dir`` (its ``theme/``, if any)."""
         return cls(Path(site_dir) / SITE_THEME if site_dir is not None else None)
 
-    def render(self, name: str, **context) -> str:
+    def render(self, name: str, /, **context) -> str:
         """The text of template ``name`` (``pages/theme.md``) with ``context``.
 
         Raises :class:`KwsiteError` with one :class:`Problem` (template file, line, Dutch message) when the

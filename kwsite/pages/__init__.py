@@ -58,7 +58,7 @@ def generate(site: Site, charts, chapters: dict[int, str] | None = None, text_ta
     if budget:
         pages.append(budget)
     if site.line_sets:
-        pages += [line_pages.index(site)] + [line_pages.render(site, s, files) for s in site.line_sets]
+        pages += [line_pages.index(site, templates)] + [line_pages.render(site, s, files, templates) for s in site.line_sets]
     if site.teamplans:
         pages += [teamplan.index(site)] + [teamplan.render(site, p) for p in site.teamplans] + [teamplan.reference()]
     pages += [p for p in (process.render(site, chapters, templates), activities.overview(site, files)) if p]
