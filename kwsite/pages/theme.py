@@ -5,8 +5,6 @@ chart and breakdown tables, measures grouped as in the appendix, budget. The pag
 from __future__ import annotations
 
 from .. import paths
-from markupsafe import Markup
-
 from ..present import target_table_text as target_text
 from ..datasets import UNIT_TEXT, Dataset
 from ..model import Indicator, Site, TableData, Theme
@@ -141,20 +139,19 @@ def render(site: Site, theme: Theme, charts, chapter: str | None, files: list[Ge
     """The page of ``theme`` from ``pages/theme.md`` (``templates``: the site's, default kwsite's own)."""
     page = path(theme)
     kind = "Voorwaarde" if theme.kind == "precondition" else f"Thema {theme.number}"
-    baseline = ratios.theme_block(site, theme, charts, page=page, files=files) if site.ratios else None
+    baseline = ratios.theme_block(site, theme, charts, page=page, files=files) if site.ratios else []
     inds = site.indicators_of(theme.id)
     context = {
         "kind": kind, "this": "deze voorwaarde" if theme.kind == "precondition" else "dit thema", "theme": theme,
         "chapter_url": rel(page, chapter) if chapter else None,
-        "baseline": Markup(baseline) if baseline else None,  # not yet a template: Markdown built by kwsite.pages.ratios
+        "baseline": baseline,
         "goals": goals.context(site, theme),
         "cards": [card(site, ind, page, charts, files) for ind in inds],
         "goal_indicators": any(g.indicator for g in theme.goals),
         "sections": [(label, value) for label, value in (("Monitor", theme.monitor), ("Wijze van vaststellen", theme.attainment_rule),
                                                          ("Duurzaamheid", theme.sustainability)) if value],
     }
-    specific = activities.theme_block(site, theme, page, files)
-    context["activities"] = Markup(specific) if specific else None  # not yet a template: kwsite.pages.activities
+    context["activities"] = specific = activities.theme_block(site, theme, page, files)
     if not specific:
         context |= {"measures": measures(site, theme, page), "budget": budget(site, theme, page)}
     text = (templates or Templates()).render("pages/theme.md", **context)
