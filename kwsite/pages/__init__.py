@@ -60,7 +60,8 @@ def generate(site: Site, charts, chapters: dict[int, str] | None = None, text_ta
     if site.line_sets:
         pages += [line_pages.index(site, templates)] + [line_pages.render(site, s, files, templates) for s in site.line_sets]
     if site.teamplans:
-        pages += [teamplan.index(site)] + [teamplan.render(site, p) for p in site.teamplans] + [teamplan.reference()]
+        pages += [teamplan.index(site, templates)] + [teamplan.render(site, p, templates) for p in site.teamplans] + [
+            teamplan.reference(templates)]
     pages += [p for p in (process.render(site, chapters, templates), activities.overview(site, files, templates)) if p]
     titles = dict(titles or {}) | {p.path: ("Bijlage " + p.title if p.path.startswith(paths.COLLEGES_DIR + "/") else p.title) for p in pages}
     files = [with_urls(f, directory_urls) for f in files]
