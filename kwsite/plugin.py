@@ -50,7 +50,7 @@ from .chartpool import ChartError, usable_cores
 from .datapackage import ZIP_PATH
 from .directives import body_offset, decode_page, expand, front_matter_problems
 from .mdtables import row_problems, scope_headers, with_links
-from .pages.common import download_links, fill_sizes, size_text
+from .pages.common import downloads, fill_sizes, size_text
 from .editions import PreviousEditionError, compare, drop_version_selector, edition_line, load_previous
 from .pages import PLACEHOLDER, nav_mentions
 from . import siteconfig
@@ -102,6 +102,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         if outside:
             raise PluginError("kwsite: " + "\n".join(str(p) for p in outside))
         add_theme(config.theme, site_theme=bool(self.theme_dir) and add_site_theme(config.theme, self.theme_dir))
+        self.templates = Templates(self.theme_dir)
         anchored = navcheck.check(Path(config.config_file_path)) if config.config_file_path else []
         if anchored:  # MkDocs would only say the page is "not found"
             raise PluginError("kwsite: " + "\n".join(str(p) for p in anchored))
@@ -189,7 +190,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         if self.changes:
             found = compare(self.previous, self.site) if self.previous else None
             try:
-                page = changes_page(self.site, self.previous, found, Templates(self.theme_dir))
+                page = changes_page(self.site, self.previous, found, self.templates)
             except KwsiteError as exc:
                 self.charts.close()
                 raise PluginError(f"kwsite: {exc}") from None
@@ -232,7 +233,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
                 self.errors += [Problem(p.file, p.line, p.col + shift, p.path, p.message) for p in found]
         tables = self.text_tables.get(page.file.src_uri)
         if tables and not page.file.generated_by:
-            text = with_links(text, [download_links(d) for d in tables])
+            text = with_links(text, [self.templates.macro("pages/macros/table.html", "downloads", downloads(d)) for d in tables])
         return fill_sizes(text, lambda path: _content(files, path))  # sizes of spreadsheets and charts
 
     def on_page_content(self, html, page, config, files):

@@ -62,8 +62,16 @@ class Templates:
 
         Raises :class:`KwsiteError` with one :class:`Problem` (template file, line, Dutch message) when the
         template is missing, has a syntax error or fails while rendering."""
+        return self._guarded(name, lambda: self.env.get_template(name).render(**context))
+
+    def macro(self, name: str, macro: str, /, *args) -> str:
+        """The output of macro ``macro`` of template ``name`` (``pages/macros/table.html``, ``downloads``)
+        with ``args``; errors as :meth:`render`."""
+        return self._guarded(name, lambda: str(getattr(self.env.get_template(name).module, macro)(*args)))
+
+    def _guarded(self, name: str, make):
         try:
-            return self.env.get_template(name).render(**context)
+            return make()
         except Outside as err:
             raise KwsiteError([Problem(self._display(err.path), 0, 0, "", "sjabloon niet gelezen: het is een koppeling "
                                        f"naar een bestand buiten de map van de site ({err.target})")]) from None

@@ -1,5 +1,6 @@
-"""Pieces shared by the generated pages: the page record, chart blocks,
-download links (CSV, JSON, Excel; SVG of a chart) and plain-text escaping for Markdown.
+"""Pieces shared by the generated pages: the page record and the contexts of the recurring blocks
+(tables, chart blocks, download links: CSV, JSON, Excel; SVG of a chart) that the macros in
+``kwsite/theme/pages/macros/`` render; escaping is the templates' (autoescape).
 
 A link to a file made later than the page (a chart being drawn, the spreadsheets, which are made
 once all datasets are known) names its size with a marker, :func:`size_mark`, that
@@ -12,15 +13,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from html import escape
 
 from markupsafe import Markup
 
 from .. import paths
 from ..datasets import Dataset
 from ..numbers import number
-from ..paths import CHARTS_DIR, DOWNLOADS_DIR, rel
-from ..tables import html_table
+from ..paths import rel
 
 
 @dataclass(frozen=True)
@@ -52,11 +51,6 @@ class Generated:
         return self.body if isinstance(self.body, (str, bytes)) else self.body.result()
 
 
-def text(value: str | None) -> str:
-    """Plain text from data, safe inside Markdown (HTML special characters escaped)."""
-    return escape(value or "", quote=False)
-
-
 def size_text(content: str | bytes) -> str:
     """File size for link texts: ``0,4 kB``."""
     size = len(content.encode("utf-8") if isinstance(content, str) else content)
@@ -83,13 +77,6 @@ def fill_sizes(markdown: str, content_of: Callable[[str], str | bytes | None]) -
     return SIZE_MARK.sub(size, markdown) if "<!--kw-size:" in markdown else markdown
 
 
-def download_block(dataset: Dataset, files: list[Generated], label: str = "Download de tabel") -> str:
-    """Add ``downloads/<key>.csv`` and ``.json`` to ``files``; return the Markdown links with their sizes:
-    ``Download de tabel: [CSV, 0,4 kB](…) · [JSON, 1,1 kB](…)``."""
-    files += dataset_files(dataset)
-    return download_links(dataset, label)
-
-
 def dataset_files(dataset: Dataset) -> list[Generated]:
     """``downloads/<key>.csv`` (carrying the dataset, for the open-data page) and ``.json``."""
     return [Generated(paths.download(dataset.key, "csv"), dataset.csv(), dataset=dataset),
@@ -111,42 +98,6 @@ def with_urls(file: Generated, directory_urls: bool) -> Generated:
 def xlsx_path(dataset: Dataset) -> str:
     """``downloads/<key>.xlsx``: made with all the others at the end of :func:`kwsite.pages.generate`."""
     return paths.download(dataset.key, "xlsx")
-
-
-def download_links(dataset: Dataset, label: str = "Download de tabel", page: str | None = None) -> str:
-    """``Download de tabel: [CSV, 0,4 kB](…) · [JSON, 1,1 kB](…) · [Excel, 5,6 kB](…)``, relative to
-    ``page`` (default: the dataset's); the sizes of the JSON (its ``page`` URL depends on the site's
-    ``use_directory_urls``) and the Excel file are a :func:`size_mark`."""
-    page = page or dataset.page
-    csv, json = paths.download(dataset.key, "csv"), paths.download(dataset.key, "json")
-    links = [f"[CSV, {size_text(dataset.csv())}]({rel(page, csv)})", f"[JSON, {size_mark(json)}]({rel(page, json)})"]
-    links.append(f"[Excel, {size_mark(xlsx_path(dataset))}]({rel(page, xlsx_path(dataset))})")
-    return f"{label}: " + " · ".join(links)
-
-
-def svg_link(page: str, chart) -> str:
-    """``[Download grafiek (SVG, 12,3 kB)](…)``: the chart's own file (size filled in by :func:`fill_sizes`).
-    Placed with the chart's data downloads (a caller of :func:`chart_block` without ``meta`` adds it)."""
-    path = paths.chart(chart.key)
-    return f"[Download grafiek (SVG, {size_mark(path)})]({rel(page, path)})"
-
-
-def chart_block(page: str, chart, files: list[Generated], meta: tuple[str, str, str | None] | None = None) -> str:
-    """The chart as an image with alt text; with ``meta`` (title, unit, source) also its data table
-    and downloads (and :func:`svg_link`). Without ``meta`` the same table is shown right below the chart
-    anyway; the caller puts :func:`svg_link` with that table's downloads."""
-    path = paths.chart(chart.key)
-    files.append(Generated(path, chart.source))
-    alt = chart.alt.replace("[", "(").replace("]", ")").replace("\n", " ")
-    image = f"![{text(alt)}]({rel(page, path)}){{ .kw-chart }}\n\n"
-    if meta is None:
-        return image
-    title, unit, source = meta
-    table = html_table(list(chart.columns), [list(r) for r in chart.rows], css="kw-table kw-chart-data",
-                       caption=f"Gegevens van de grafiek: {title}")
-    dataset = Dataset(chart.key, title, tuple(chart.columns), tuple(tuple(r) for r in chart.csv_rows), unit, source, page)
-    link = download_block(dataset, files, "Download de gegevens van de grafiek")
-    return image + f'<details class="kw-data"><summary>Tabel bij de grafiek</summary>\n\n{table}\n\n</details>\n\n{link}  \n{svg_link(page, chart)}\n'
 
 
 # Contexts for the page templates (kwsite/theme/pages/macros/): plain data, rendered and escaped there.

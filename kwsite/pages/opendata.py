@@ -16,11 +16,6 @@ PATH = paths.OPEN_DATA
 TITLE = "Open data"
 
 
-def zip_link(page: str, data_zip: Generated, label: str = "Alle gegevens in één download") -> str:
-    """``[Alle gegevens in één download (ZIP, 151,2 kB)](…)``."""
-    return f"[{label} (ZIP, {size_text(data_zip.content)})]({rel(page, ZIP_PATH)})"
-
-
 def render(datasets: list[Dataset], titles: dict[str, str], files: list[Generated], about: Publication,
            data_zip: Generated, templates: Templates | None = None) -> Generated:
     """The page from ``pages/opendata.md``. ``datasets`` in page order; ``titles`` docs path → page title (for
