@@ -204,6 +204,8 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.data_dir))  # a data/ edit rebuilds, also without `watch:` in mkdocs.yml
+        if self.theme_dir is not None and self.theme_dir.is_dir():
+            server.watch(str(self.theme_dir))  # so does an edit of the site's own templates
         return server
 
     def on_nav(self, nav, config, files):
