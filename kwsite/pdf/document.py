@@ -128,7 +128,7 @@ def web_address(source: Source, path: str) -> str | None:
 def _open_data(source: Source) -> str:
     """The print form of the open-data page: one paragraph and the page's address. The site lists every
     dataset with its downloads; on paper that list took pages without one usable address."""
-    count = sum(1 for p in source.memory if p.startswith("downloads/") and p.endswith(".csv"))
+    count = sum(1 for p in source.memory if p.startswith(paths.DOWNLOADS_DIR + "/") and p.endswith(".csv"))
     address = web_address(source, opendata.PATH)
     where = (f"op de pagina [{opendata.TITLE}]({address}) van de website" if address
              else f"op de pagina {opendata.TITLE} van de website")
