@@ -110,6 +110,9 @@ def outside_links(theme_dir: Path, site_dir: Path) -> list[Problem]:
     if not theme_dir.is_dir():
         return []
     site = os.path.realpath(site_dir)
+    if os.path.commonpath([os.path.realpath(theme_dir), site]) != site:  # theme/ itself links out of the site
+        return [Problem(SITE_THEME, 0, 0, "", f"koppeling naar een map buiten de map van de site "
+                                             f"({os.path.realpath(theme_dir)}); kwsite leest en publiceert die niet")]
     problems = []
     for folder, dirs, files in os.walk(theme_dir, followlinks=False):
         for name in sorted(dirs + files):

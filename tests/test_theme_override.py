@@ -111,3 +111,13 @@ def test_a_link_inside_the_site_is_fine(mini):
     (mini / "theme" / "pages" / "colleges.md").symlink_to(mini / "eigen" / "colleges.md")
     out = Templates(mini / "theme").render("pages/colleges.md", count="2", colleges=[])
     assert out.startswith("# Bijlagen per mbo-college\n\n2 colleges.")
+
+
+def test_theme_folder_linked_from_outside_is_refused(tmp_path, mini):
+    from kwsite.templating import outside_links
+
+    elsewhere = tmp_path / "elders"
+    (elsewhere / "pages").mkdir(parents=True)
+    (mini / "theme").symlink_to(elsewhere, target_is_directory=True)
+    problems = outside_links(mini / "theme", mini)
+    assert [p.file for p in problems] == ["theme"] and "buiten de map van de site" in problems[0].message
