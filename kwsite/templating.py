@@ -52,11 +52,6 @@ class Templates:
         self.theme_dir = theme_dir if theme_dir is not None and theme_dir.is_dir() else None
         self.env = _environment(str(self.theme_dir) if self.theme_dir else None)
 
-    @classmethod
-    def of_site(cls, site_dir: Path | str | None) -> Templates:
-        """The templates of the site whose ``mkdocs.yml`` is in ``site_dir`` (its ``theme/``, if any)."""
-        return cls(Path(site_dir) / SITE_THEME if site_dir is not None else None)
-
     def render(self, name: str, /, **context) -> str:
         """The text of template ``name`` (``pages/theme.md``) with ``context``.
 

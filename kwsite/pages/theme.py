@@ -18,9 +18,6 @@ from .common import chart as chart_context
 from . import activities, goals, ratios
 
 GROUPS = {"programma": "Programma", "begeleiding": "Begeleiding, ondersteuning en stimulering"}
-NATIONAL = "landelijk thema"
-NOT_IN_DATA = "De gegevens van deze site bevatten"
-"""Start of every "nothing here" sentence: it says what the site's data lack, never that the agenda has none."""
 
 
 def path(theme: Theme) -> str:
