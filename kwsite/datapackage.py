@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import json
 
-from .datasets import Dataset, page_url, schema_text
+from . import paths
+from .datasets import Dataset, schema_text
 from .publication import Publication
 from .repro import zip_bytes
 
-ZIP_PATH = "downloads/kwaliteitsagenda-data.zip"
+ZIP_PATH = paths.DATA_ZIP
 DESCRIPTOR = "datapackage.json"
 SCHEMA_IN_ZIP = "schema/dataset.schema.json"
 
@@ -60,7 +61,7 @@ def _resource(dataset: Dataset) -> dict:
         "path": f"{dataset.key}.csv",
         "profile": "tabular-data-resource",
         "title": dataset.title,
-        "description": f"Eenheid: {dataset.unit}. Op de pagina {page_url(dataset.page) or '(startpagina)'} van de site. "
+        "description": f"Eenheid: {dataset.unit}. Op de pagina {dataset.page_url or '(startpagina)'} van de site. "
                        f"Dezelfde gegevens als JSON: {dataset.key}.json.",
         "format": "csv",
         "mediatype": "text/csv",

@@ -1,6 +1,8 @@
 """The MkDocs plugin: a thin adapter that wires MkDocs events to the library.
 
-- ``on_config``: add kwsite's Material overrides (:mod:`kwsite.theme`); take the build date from the commit (:mod:`kwsite.repro`);
+- ``on_config``: wire the site's ``theme/`` folder as Material's ``custom_dir`` when it exists (its files
+  also override kwsite's page templates, :mod:`kwsite.templating`), then kwsite's Material overrides
+  (:mod:`kwsite.theme`); take the build date from the commit (:mod:`kwsite.repro`);
   load and validate ``data/`` (errors → one clean PluginError listing all of
   them; warnings → plugin logger, so ``--strict`` counts them); expand
   ``kwsite:<section>`` placeholders in ``nav``; hide personal names of owners
@@ -48,7 +50,7 @@ from .chartpool import ChartError, stop_fork_server, usable_cores
 from .datapackage import ZIP_PATH
 from .directives import body_offset, decode_page, expand, front_matter_problems
 from .mdtables import row_problems, scope_headers, with_links
-from .pages.common import download_links, fill_sizes, size_text
+from .pages.common import downloads, fill_sizes, size_text
 from .editions import PreviousEditionError, compare, drop_version_selector, edition_line, load_previous
 from . import siteconfig
 from .mkdocsproject import KwsiteConfig, from_config
@@ -61,7 +63,8 @@ from .problems import KwsiteError, Problem
 from .progress import steps
 from .regions import scroll_regions
 from .repro import build_time, set_source_date
-from .theme import add_theme
+from .templating import SITE_THEME, Templates, outside_links
+from .theme import add_site_theme, add_theme
 from .sanitize import clean_html, clean_nav, clean_toc, plain_text
 
 log = get_plugin_logger(__name__)
@@ -91,8 +94,13 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         stop_cleanly_on_sigterm(False)
 
     def on_config(self, config):
-        add_theme(config.theme)
         project = self.project = from_config(config, self.config)  # the folders, as the CLI and the PDF see them
+        self.theme_dir = Path(config.config_file_path).parent / SITE_THEME if config.config_file_path else None
+        outside = outside_links(self.theme_dir, self.theme_dir.parent) if self.theme_dir else []
+        if outside:
+            raise PluginError("kwsite: " + "\n".join(str(p) for p in outside))
+        add_theme(config.theme, site_theme=bool(self.theme_dir) and add_site_theme(config.theme, self.theme_dir))
+        self.templates = Templates(self.theme_dir)
         anchored = siteconfig.anchored_nav(project.config_file)
         if anchored:  # MkDocs would only say the page is "not found"
             raise PluginError("kwsite: " + "\n".join(str(p) for p in anchored))
@@ -156,10 +164,14 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             log.warning(str(problem))  # "(in te vullen …)": --strict stops it
         final = expanded(self.site, texts)
         self.text_tables = text_tables(final)
-        with steps("grafieken", chart_count(self.site)) as tick:
-            generated, self.charts = build_pages(self.site, [f.src_uri for f in files], self.cache_dir, texts, tick,
-                                                 self.text_tables, workers=usable_cores(),
-                                                 session=self.preview.charts if self.preview else None)
+        try:
+            with steps("grafieken", chart_count(self.site)) as tick:
+                generated, self.charts = build_pages(self.site, [f.src_uri for f in files], self.cache_dir, texts, tick,
+                                                     self.text_tables, workers=usable_cores(),
+                                                     session=self.preview.charts if self.preview else None,
+                                                     directory_urls=config.use_directory_urls, theme_dir=self.theme_dir)
+        except KwsiteError as exc:  # a page template of the site's theme/ (or kwsite's) failed: file and line
+            raise PluginError(f"kwsite: {exc}") from None
         self.generated = generated
         self.later_files = []
         for item in generated:
@@ -175,7 +187,11 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         pages = [g for g in generated if g.path.endswith(".md")]
         if self.changes:
             found = compare(self.previous, self.site) if self.previous else None
-            page = changes_page(self.site, self.previous, found)
+            try:
+                page = changes_page(self.site, self.previous, found, self.templates)
+            except KwsiteError as exc:
+                self.charts.close()
+                raise PluginError(f"kwsite: {exc}") from None
             pages.append(page)
             self.generated.append(page)  # so the PDF has it too, as `kwsite pdf` does (also without a nav)
             files.append(DigestFile.generated(config, page.path, content=page.content))
@@ -190,6 +206,8 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.data_dir))  # a data/ edit rebuilds, also without `watch:` in mkdocs.yml
+        if self.theme_dir is not None and self.theme_dir.is_dir():
+            server.watch(str(self.theme_dir))  # so does an edit of the site's own templates
         return server
 
     def on_nav(self, nav, config, files):
@@ -219,7 +237,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
                 self.errors += [Problem(p.file, p.line, p.col + shift, p.path, p.message) for p in found]
         tables = self.text_tables.get(page.file.src_uri)
         if tables and not page.file.generated_by:
-            text = with_links(text, [download_links(d) for d in tables])
+            text = with_links(text, [self.templates.macro("pages/macros/table.html", "downloads", downloads(d)) for d in tables])
         return fill_sizes(text, lambda path: _content(files, path))  # sizes of spreadsheets and charts
 
     def on_page_content(self, html, page, config, files):

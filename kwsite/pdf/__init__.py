@@ -11,13 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .. import paths
 from .document import Source, html, page_sources, pages_in_order, source_date
 from .render import STEPS, PdfError, Rendered, render
 
 if TYPE_CHECKING:
     from ..project import Project
 
-PDF_PATH = "downloads/kwaliteitsagenda.pdf"
+PDF_PATH = paths.PDF
 """Where the site build writes the PDF, relative to the site dir."""
 
 
@@ -35,6 +36,7 @@ def collect(project: Project | Path | str) -> Source:
     from ..progress import steps
     from ..privacy import redact
     from ..problems import KwsiteError
+    from ..templating import SITE_THEME, outside_links
 
     from .. import siteconfig
     from ..project import Project
@@ -53,11 +55,15 @@ def collect(project: Project | Path | str) -> Source:
         raise KwsiteError(sorted(found))
     if not project.options.show_person_names:  # privacy by default, as in the site build
         site = redact(site)
+    outside = outside_links(site_dir / SITE_THEME, site_dir)  # the page templates: as the site build
+    if outside:
+        raise KwsiteError(outside)
     written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
     texts = {p: (docs / p).read_text(encoding="utf-8-sig") for p in written}
     set_source_date(site_dir)  # the open-data page and downloads state the build date, as in the site build
     with steps("grafieken", chart_count(site)) as tick:
-        generated, _ = build_pages(site, written, project.cache_dir, texts, tick=tick)
+        generated, _ = build_pages(site, written, project.cache_dir, texts, tick=tick,
+                                   directory_urls=project.use_directory_urls, theme_dir=site_dir / SITE_THEME)
     if siteconfig.shows_changes(project):  # as the plugin decides
         generated.append(_changes(site, site_dir, data_dir, project.data_rel))
     by_path = {g.path: g.content for g in generated}
@@ -93,7 +99,9 @@ def _changes(site, root: Path, data_dir: Path, data_rel: str):
     except PreviousEditionError as exc:
         raise KwsiteError([Problem(f"{data_rel}/agenda.yaml", 0, 0, "edition.previous",
                                    f"vorige editie '{ref}': {exc}")]) from None
-    return changes_page(site, previous, compare(previous, site) if previous else None)
+    from ..templating import SITE_THEME, Templates
+
+    return changes_page(site, previous, compare(previous, site) if previous else None, Templates(root / SITE_THEME))
 
 
 def build(source: Source) -> Rendered:

@@ -12,10 +12,24 @@ from pathlib import Path
 THEME_DIR = Path(__file__).parent
 
 
-def add_theme(theme) -> None:
+def add_site_theme(theme, folder: Path) -> bool:
+    """Wire a site's top-level ``theme/`` folder (``folder``) as Material's ``custom_dir``: first in
+    ``theme.dirs``, so its files override Material's and kwsite's blocks (``main.html``) and its static files
+    (a stylesheet) are published. Only when the folder exists and ``mkdocs.yml`` names no ``custom_dir`` of
+    its own; returns whether it was wired."""
+    if theme.custom_dir or not folder.is_dir():
+        return False
+    path = str(folder)
+    if path not in theme.dirs:
+        theme.dirs.insert(0, path)
+    return True
+
+
+def add_theme(theme, site_theme: bool = False) -> None:
     """Put :data:`THEME_DIR` in front of Material's templates in ``theme.dirs``, after
-    the site's own ``custom_dir`` if it has one (so a site can still override ours)."""
+    the site's own ``custom_dir`` or ``theme/`` folder (``site_theme``: :func:`add_site_theme` wired it)
+    if it has one (so a site can still override ours)."""
     path = str(THEME_DIR)
     if path in theme.dirs:
         return
-    theme.dirs.insert(1 if theme.custom_dir else 0, path)
+    theme.dirs.insert(1 if theme.custom_dir or site_theme else 0, path)
