@@ -28,6 +28,7 @@ from .build import load_site
 from . import navcheck, placeholders
 from .dutch import install_click
 from .directives import check_content
+from .offline import ENV as OFFLINE_ENV
 from .problems import KwsiteError, notes, warnings
 
 
@@ -148,18 +149,22 @@ def _data_rel(config) -> str:
     return plugin.config.data_dir if plugin is not None else "data"
 
 
-def _mkdocs(args: list[str], site_dir: Path) -> int:
-    return subprocess.call([sys.executable, "-m", "kwsite.dutch", *args], cwd=site_dir)  # MkDocs, in Dutch
+def _mkdocs(args: list[str], site_dir: Path, env: dict | None = None) -> int:
+    environ = {**os.environ, **env} if env else None
+    return subprocess.call([sys.executable, "-m", "kwsite.dutch", *args], cwd=site_dir, env=environ)  # MkDocs, in Dutch
 
 
 @main.command()
 @click.argument("site_dir", default=".", type=click.Path(file_okay=False, path_type=Path), callback=_existing_dir)
 @click.option("--strict/--no-strict", default=True, help="Stop bij elke waarschuwing (standaard aan).")
-def build(site_dir: Path, strict: bool) -> None:
+@click.option("--offline", is_flag=True, help="Een site die werkt als map op schijf (file://): links naar "
+              "index.html, zoeken zonder server.")
+def build(site_dir: Path, strict: bool, offline: bool) -> None:
     """Bouw de website van SITE_DIR naar de site_dir uit mkdocs.yml.
 
     Er wordt eerst in een aparte map gebouwd; pas als dat lukt, komt de nieuwe
     versie op de plaats van de oude. Een mislukte bouw laat de vorige versie staan.
+    Met ``--offline`` opent de site ook als bestanden (site/index.html), zonder webserver.
     """
     config = _load_config(site_dir)
     if config is None:
@@ -176,7 +181,8 @@ def build(site_dir: Path, strict: bool) -> None:
     with build_lock(target):
         staging = target.with_name(f".{target.name}.nieuw")
         shutil.rmtree(staging, ignore_errors=True)
-        code = _mkdocs(["build", "--strict" if strict else "--no-strict", "--site-dir", str(staging)], site_dir)
+        code = _mkdocs(["build", "--strict" if strict else "--no-strict", "--site-dir", str(staging)], site_dir,
+                       {OFFLINE_ENV: "1"} if offline else None)
         if code != 0:
             shutil.rmtree(staging, ignore_errors=True)
             kept = "de vorige versie in " + str(target) + " blijft staan" if target.exists() else "er is niets gepubliceerd"

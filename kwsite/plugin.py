@@ -43,7 +43,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from .build import build_pages, chart_count, expanded, load_site, text_tables
-from . import navcheck, placeholders
+from . import navcheck, offline, placeholders
 from .chartpool import ChartError, usable_cores
 from .datapackage import ZIP_PATH
 from .directives import body_offset, decode_page, expand, front_matter_problems
@@ -62,6 +62,7 @@ from .regions import scroll_regions
 from .repro import build_time, set_source_date
 from .theme import add_theme
 from .sanitize import clean_html, clean_nav, clean_toc, plain_text
+from .searchfold import add_folded_field
 
 log = get_plugin_logger(__name__)
 
@@ -99,6 +100,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         if anchored:  # MkDocs would only say the page is "not found"
             raise PluginError("kwsite: " + "\n".join(str(p) for p in anchored))
         drop_version_selector(config)  # no versions.json request from a build that is no mike edition
+        offline.setup(config)  # kwsite build --offline: file URLs, search without a server (kwsite.offline)
         root = Path(config.config_file_path).parent
         set_source_date(root)
         data_dir = self.data_dir = root / self.config.data_dir
@@ -270,6 +272,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
     def on_post_build(self, config):
         if self.preview is not None:
             self.preview.merge_search(config.plugins)
+        add_folded_field(config.plugins)  # 'financien' finds 'financiën' (kwsite.searchfold)
         if self.pdf is not None:
             from .pdf import PDF_PATH
 
