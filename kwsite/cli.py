@@ -296,17 +296,23 @@ def publish(site_dir: Path, edition: str | None, latest: bool, remote: str, bran
     if edition and edition != own.id:
         click.echo(f"data/agenda.yaml: editie is '{own.id}', niet '{edition}'; pas agenda.edition.id aan", err=True)
         sys.exit(1)
-    git = ["--remote", remote, "--branch", branch, *(["--push"] if push else [])]
+    git = ["--remote", remote, "--branch", branch]
     title = f"{own.label} ({own.status})"
     deploy = ["deploy", *git, "--update-aliases", "--alias-type", "redirect", "--title", title, own.id,
               *(["latest"] if latest else [])]
     # mike runs `mkdocs build` from PATH: put this interpreter's scripts first
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
            "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])}
-    for args in [deploy, *([["set-default", *git, "latest"]] if latest else [])]:
-        code = subprocess.call([sys.executable, "-c", MIKE, *args], cwd=site_dir, env=env)
+    # after the deploy: downloads and pages gone from this edition under /latest/ (kwsite.latest); push last
+    complete = [sys.executable, "-m", "kwsite.latest", branch, own.id,
+                *([] if _load_config(site_dir).use_directory_urls else ["--no-directory-urls"])]
+    steps = [("mike deploy", [sys.executable, "-c", MIKE, *deploy]), *([("latest", complete)] if latest else []),
+             *([("mike set-default", [sys.executable, "-c", MIKE, "set-default", *git, "latest"])] if latest else []),
+             *([("git push", ["git", "push", "--", remote, branch])] if push else [])]
+    for label, args in steps:
+        code = subprocess.call(args, cwd=site_dir, env=env)
         if code != 0:
-            click.echo(f"mike {args[0]} mislukt (exit {code})", err=True)
+            click.echo(f"{label} mislukt (exit {code})", err=True)
             sys.exit(code)
     click.echo(f"Gepubliceerd: editie {own.id} op tak {branch}" + (" (latest)" if latest else ""), err=True)
 
