@@ -99,7 +99,7 @@ class ChartSet:
         if row is None:
             return None
         total = table.row_for_unit("total")
-        labels = (unit.short_name, self.site.agenda.total_name)
+        labels = (unit.short_name, self.site.agenda.total_name, unit.name)  # short in the chart, full in the alt text
         args = (unit.id, table.meta, table.periods, row, total, labels)
         return self._plan("college", args, chart_inputs("college", unit.id, table.meta, table.periods, row, total, labels))
 

@@ -49,7 +49,7 @@ def render(datasets: list[Dataset], titles: dict[str, str], files: list[Generate
         "- CSV: UTF-8, komma als scheidingsteken, de eerste regel geeft de kolomnamen.\n"
         "- Getallen met een punt als decimaalteken en zonder scheidingsteken voor duizendtallen (`69.11`, `1731`), "
         "met de precisie die de bron drukt. Percentages staan op een schaal van 0 tot 100.\n"
-        "- Een lege cel (CSV, Excel) of `null` (JSON) betekent dat de bron geen waarde geeft; dat is nooit 0.\n"
+        "- Een lege cel (CSV, Excel) of `null` (JSON) betekent dat de gegevens van deze site daar geen waarde hebben (niet gedrukt in de bron of niet overgenomen); dat is nooit 0.\n"
         "- Perioden staan als tekst zoals de bron ze noemt (`2017`, `2016-2017`).\n"
         "- Excel (.xlsx): getallen zijn getallen en tonen het aantal decimalen van de bron (`6,70`), in elke "
         "taalinstelling van Excel; de eenheid staat in de kolomkop, titel, bron en licentie op het tweede tabblad.\n"
