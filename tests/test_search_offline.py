@@ -83,6 +83,19 @@ def test_offline_build_has_file_urls_and_no_network(offline_site):
     assert '<script src="assets/vendor/iframe-worker/shim.js">' in home and "unpkg.com" not in home
     assert (offline_site / "assets" / "vendor" / "iframe-worker" / "shim.js").is_file()
     assert (offline_site / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index = {")
+    # every relative link and source of every page (but the 404 page, which a server shows at any depth) is a file
+    import re
+    from urllib.parse import unquote
+
+    broken = []
+    for html in offline_site.rglob("*.html"):
+        if html == offline_site / "404.html":
+            continue
+        for href in re.findall(r'(?:href|src)="([^"#?]+)', html.read_text(encoding="utf-8")):
+            if "://" not in href and not href.startswith(("mailto:", "data:", "//")) \
+                    and not (html.parent / unquote(href)).resolve().is_file():
+                broken.append(f"{html.relative_to(offline_site)}: {href}")
+    assert broken == [], broken
 
 
 def test_offline_site_works_from_disk_in_chromium(offline_site, browser):  # noqa: F811
