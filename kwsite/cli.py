@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .dutch import install_click
+from .offline import ENV as OFFLINE_ENV  # a constant; kwsite.offline imports only os
 from .problems import KwsiteError, notes, warnings
 
 if TYPE_CHECKING:
@@ -128,18 +129,22 @@ def _project(site_dir: Path, strict: bool = True) -> Project:
         sys.exit(1)
 
 
-def _mkdocs(args: list[str], site_dir: Path) -> int:
-    return subprocess.call([sys.executable, "-m", "kwsite.dutch", *args], cwd=site_dir)  # MkDocs, in Dutch
+def _mkdocs(args: list[str], site_dir: Path, env: dict | None = None) -> int:
+    environ = {**os.environ, **env} if env else None
+    return subprocess.call([sys.executable, "-m", "kwsite.dutch", *args], cwd=site_dir, env=environ)  # MkDocs, in Dutch
 
 
 @main.command()
 @click.argument("site_dir", default=".", type=click.Path(file_okay=False, path_type=Path), callback=_existing_dir)
 @click.option("--strict/--no-strict", default=True, help="Stop bij elke waarschuwing (standaard aan).")
-def build(site_dir: Path, strict: bool) -> None:
+@click.option("--offline", is_flag=True, help="Een site die werkt als map op schijf (file://): links naar "
+              "index.html, zoeken zonder server.")
+def build(site_dir: Path, strict: bool, offline: bool) -> None:
     """Bouw de website van SITE_DIR naar de site_dir uit mkdocs.yml.
 
     Er wordt eerst in een aparte map gebouwd; pas als dat lukt, komt de nieuwe
     versie op de plaats van de oude. Een mislukte bouw laat de vorige versie staan.
+    Met ``--offline`` opent de site ook als bestanden (site/index.html), zonder webserver.
     """
     from . import siteconfig
 
@@ -157,7 +162,8 @@ def build(site_dir: Path, strict: bool) -> None:
     with build_lock(target):
         staging = target.with_name(f".{target.name}.nieuw")
         shutil.rmtree(staging, ignore_errors=True)
-        code = _mkdocs(["build", "--strict" if strict else "--no-strict", "--site-dir", str(staging)], site_dir)
+        code = _mkdocs(["build", "--strict" if strict else "--no-strict", "--site-dir", str(staging)], site_dir,
+                       {OFFLINE_ENV: "1"} if offline else None)
         if code != 0:
             shutil.rmtree(staging, ignore_errors=True)
             kept = "de vorige versie in " + str(target) + " blijft staan" if target.exists() else "er is niets gepubliceerd"
@@ -340,17 +346,23 @@ def publish(site_dir: Path, edition: str | None, latest: bool, remote: str, bran
     if edition and edition != own.id:
         click.echo(f"{project.data_rel}/agenda.yaml: editie is '{own.id}', niet '{edition}'; pas agenda.edition.id aan", err=True)
         sys.exit(1)
-    git = ["--remote", remote, "--branch", branch, *(["--push"] if push else [])]
+    git = ["--remote", remote, "--branch", branch]
     title = f"{own.label} ({own.status})"
     deploy = ["deploy", *git, "--update-aliases", "--alias-type", "redirect", "--title", title, own.id,
               *(["latest"] if latest else [])]
     # mike runs `mkdocs build` from PATH: put this interpreter's scripts first
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
            "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])}
-    for args in [deploy, *([["set-default", *git, "latest"]] if latest else [])]:
-        code = subprocess.call([sys.executable, "-c", MIKE, *args], cwd=site_dir, env=env)
+    # after the deploy: downloads and pages gone from this edition under /latest/ (kwsite.latest); push last
+    complete = [sys.executable, "-m", "kwsite.latest", branch, own.id,
+                *([] if project.use_directory_urls else ["--no-directory-urls"])]
+    steps = [("mike deploy", [sys.executable, "-c", MIKE, *deploy]), *([("latest", complete)] if latest else []),
+             *([("mike set-default", [sys.executable, "-c", MIKE, "set-default", *git, "latest"])] if latest else []),
+             *([("git push", ["git", "push", "--", remote, branch])] if push else [])]
+    for label, args in steps:
+        code = subprocess.call(args, cwd=site_dir, env=env)
         if code != 0:
-            click.echo(f"mike {args[0]} mislukt (exit {code})", err=True)
+            click.echo(f"{label} mislukt (exit {code})", err=True)
             sys.exit(code)
     click.echo(f"Gepubliceerd: editie {own.id} op tak {branch}" + (" (latest)" if latest else ""), err=True)
 

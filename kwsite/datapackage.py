@@ -42,7 +42,7 @@ def descriptor(datasets: list[Dataset], about: Publication) -> dict:
         "description": (f"Alle tabellen en de gegevens van alle grafieken van de {about.title}, "
                         f"editie {about.edition_text}. Elke tabel staat er als CSV (de resource) en met dezelfde "
                         "waarden als JSON (zelfde naam, .json; schema in schema/dataset.schema.json). Getallen met "
-                        "een punt als decimaalteken; een lege cel betekent dat de bron geen waarde geeft (nooit 0)."),
+                        "een punt als decimaalteken; een lege cel betekent dat de gegevens van de site daar geen waarde hebben (nooit 0)."),
         "licenses": [{"name": about.licence, "path": about.licence_url, "title": about.licence_name}],
         "contributors": [{"title": about.publisher, "role": "publisher"}],
         "edition": {"id": about.edition_id, "label": about.edition, "status": about.status,

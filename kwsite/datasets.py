@@ -61,7 +61,7 @@ SCHEMA = {
         },
         "rows": {
             "type": "array",
-            "description": "Eén array per rij, even lang als columns; null waar de bron geen waarde geeft.",
+            "description": "Eén array per rij, even lang als columns; null waar de gegevens van de site geen waarde hebben (nooit 0).",
             "items": {"type": "array", "items": {"type": ["string", "number", "null"]}},
         },
     },

@@ -88,12 +88,23 @@ def _build(loaded: Loaded, key: str):
         except ValidationError as exc:
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 loaded.invalid_ids.add(item["id"])
+            if key == "units" and isinstance(item, dict):
+                loaded.invalid_labels |= _unit_labels(item)
             for err in exc.errors():
                 loc = prefix + tuple(err["loc"])
                 if loaded.where(key, *loc)[1] in flagged:
                     continue
                 loaded.add(key, loc, _message(err, model), raw=True)
     return out if is_list else (out[0] if out else None)
+
+
+def _unit_labels(item: dict) -> set[str]:
+    """The labels a unit record names itself by, as written (a number unquoted in YAML, ``code: 5110``,
+    counts as its text), folded like :func:`_key`."""
+    values = [item.get(f) for f in ("id", "name", "short_name", "code")]
+    aliases = item.get("aliases")
+    values += list(aliases) if isinstance(aliases, list) else [aliases]
+    return {_key(str(v)) for v in values if isinstance(v, (str, int, float)) and not isinstance(v, bool)}
 
 
 def _unknown_files(loaded: Loaded) -> None:
@@ -142,6 +153,11 @@ def _alias_hint(label: str, aliases: dict[str, str]) -> str:
     return " (is het een andere schrijfwijze van een bestaand college, zet die dan bij aliases in units.yaml)"
 
 
+def _names_invalid_unit(label: str, invalid: set[str]) -> bool:
+    """Whether ``label`` names a unit whose record did not load (its error is reported there)."""
+    return _key(label) in invalid
+
+
 def resolve_rows(loaded: Loaded, data: m.TableData, aliases: dict[str, str]) -> m.TableData:
     """Set ``row.unit`` for each row of a ``unit`` table; unknown labels are problems.
 
@@ -170,7 +186,8 @@ def resolve_rows(loaded: Loaded, data: m.TableData, aliases: dict[str, str]) -> 
         unit = aliases.get(_key(row.label))
         if data.meta.total and _key(row.label) == _key(data.meta.total):
             unit = "total"
-        if unit is None and _key(row.label) not in extra and "units" not in loaded.failed:
+        if (unit is None and _key(row.label) not in extra and "units" not in loaded.failed
+                and not _names_invalid_unit(row.label, loaded.invalid_labels)):
             loaded.problems.append(
                 Problem(data.path, row.line, 1, "label", f"'{row.label}' is geen bekend college{_alias_hint(row.label, aliases)}")
             )

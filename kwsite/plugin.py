@@ -45,7 +45,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from .build import build_pages, chart_count, expanded, load_site, text_tables
-from . import placeholders
+from . import offline, placeholders
 from .chartpool import ChartError, stop_fork_server, usable_cores
 from .datapackage import ZIP_PATH
 from .directives import body_offset, decode_page, expand, front_matter_problems
@@ -66,6 +66,7 @@ from .repro import build_time, set_source_date
 from .templating import SITE_THEME, Templates, outside_links
 from .theme import add_site_theme, add_theme
 from .sanitize import clean_html, clean_nav, clean_toc, plain_text
+from .searchfold import add_folded_field
 
 log = get_plugin_logger(__name__)
 REPORTED = Reported()
@@ -105,6 +106,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         if anchored:  # MkDocs would only say the page is "not found"
             raise PluginError("kwsite: " + "\n".join(str(p) for p in anchored))
         drop_version_selector(config)  # no versions.json request from a build that is no mike edition
+        offline.setup(config)  # kwsite build --offline: file URLs, search without a server (kwsite.offline)
         root = project.root
         set_source_date(root)
         data_dir = self.data_dir = project.data_dir
@@ -293,6 +295,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         REPORTED.clear()  # MkDocs has logged its findings by now
         if self.preview is not None:
             self.preview.merge_search(config.plugins)
+        add_folded_field(config.plugins)  # 'financien' finds 'financiën' (kwsite.searchfold)
         if self.pdf is not None:
             from .pdf import PDF_PATH
 

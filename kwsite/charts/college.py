@@ -32,9 +32,11 @@ def _values_text(label: str, periods: Sequence[str], values: Sequence[Decimal | 
     return f"{label}: {cells}."
 
 
-def college_alt(meta: Table, periods: Sequence[str], row: Row, total: Row | None, labels: tuple[str, str]) -> str:
-    """Dutch alt text naming the college, the table and every value (missing ones as such)."""
-    college, total_label = labels
+def college_alt(meta: Table, periods: Sequence[str], row: Row, total: Row | None, labels: tuple[str, ...]) -> str:
+    """Dutch alt text naming the college (its full name, ``labels[2]`` when given), the table and every
+    value (missing ones as such)."""
+    college, total_label, *full = labels
+    college = full[0] if full else college
     beside = f" naast {total_label}" if total is not None else ""
     parts = [f"Lijngrafiek {meta.title}: {college}{beside}, per periode."]
     parts.append(_values_text(college, periods, row.values, meta.unit))
@@ -52,7 +54,8 @@ def college_rows(periods: Sequence[str], row: Row, total: Row | None, unit: str,
 def college_text(unit_id: str, meta: Table, periods: Sequence[str], row: Row, total: Row | None,
                  labels: tuple[str, str]) -> ChartText | None:
     """The chart's key, alt text and data table (``Periode``, college, total); ``None`` when the
-    college row has no value at all. ``labels`` = (college short name, total name)."""
+    college row has no value at all. ``labels`` = (college short name, total name[, full college name
+    for the alt text])."""
     if all(v is None for v in row.values):
         return None
     columns = ("Periode", labels[0]) + ((labels[1],) if total is not None else ())

@@ -2,7 +2,9 @@
 and scaffold gets them without copying): ``main.html`` (styles, scripts, the banner on old
 editions, the PDF link, on the home page the link to all data in one zip), ``404.html`` (in
 Dutch), ``assets/kwsite.css`` (tables, charts, visible focus, contrast fixes for WCAG 2.1 AA)
-and ``assets/kwsite-sort.js`` with ``assets/vendor/tablesort/`` (sortable tables).
+and ``assets/kwsite-sort.js`` with ``assets/vendor/tablesort/`` (sortable tables);
+``assets/kwsite-wide.js`` (the words "schuif →" on a table wider than its column);
+``assets/vendor/iframe-worker/`` (search from disk in an offline build, :mod:`kwsite.offline`).
 """
 
 from __future__ import annotations
