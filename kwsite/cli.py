@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING
 import click
 
 from .dutch import install_click
-from .offline import ENV as OFFLINE_ENV  # a constant; kwsite.offline imports only os
 from .problems import KwsiteError, notes, warnings
 
 if TYPE_CHECKING:
@@ -148,6 +147,8 @@ def build(site_dir: Path, strict: bool, offline: bool) -> None:
     """
     from . import siteconfig
 
+    from .offline import ENV as offline_env
+
     _site_config(site_dir)
     project = _project(site_dir, strict)
     target = project.site_dir.resolve()
@@ -163,7 +164,7 @@ def build(site_dir: Path, strict: bool, offline: bool) -> None:
         staging = target.with_name(f".{target.name}.nieuw")
         shutil.rmtree(staging, ignore_errors=True)
         code = _mkdocs(["build", "--strict" if strict else "--no-strict", "--site-dir", str(staging)], site_dir,
-                       {OFFLINE_ENV: "1"} if offline else None)
+                       {offline_env: "1"} if offline else None)
         if code != 0:
             shutil.rmtree(staging, ignore_errors=True)
             kept = "de vorige versie in " + str(target) + " blijft staan" if target.exists() else "er is niets gepubliceerd"

@@ -9,9 +9,10 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "kwsite"
 ADAPTER = {"kwsite.plugin", "kwsite.preview", "kwsite.files", "kwsite.servecmd", "kwsite.dutch", "kwsite.cli",
-           "kwsite.mkdocsproject"}
+           "kwsite.mkdocsproject", "kwsite.offline", "kwsite.latest", "kwsite.searchfold"}
 """The modules that may import MkDocs: the plugin, its generated-file types, the preview, MkDocs' messages in
-Dutch, the command line and the project adapter. Everything else is the engine."""
+Dutch, the command line, the project adapter, and the offline build, mike's latest/ and the search index
+(they change MkDocs' and mike's output). Everything else is the engine."""
 
 
 def _name(path: Path) -> str:
