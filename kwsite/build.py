@@ -8,28 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .load import load
+from .load import load, load_site  # noqa: F401  (load_site: kept importable from here)
 from .model import Indicator, Site, TableData, Unit
 from .pages import Generated, generate
-from .problems import KwsiteError, Problem, errors
-from .validate import validate
-
-
-def load_site(data_dir: Path | str, rel: str = "data") -> tuple[Site, list[Problem]]:
-    """Load and validate ``data_dir``.
-
-    Returns the site and its warnings (and notes: acknowledged problems, level
-    ``note``); raises :class:`KwsiteError` with *all* errors (file, line, field)
-    when there is any.
-    """
-    site, loaded = load(data_dir, rel)
-    if site is not None:
-        validate(site, loaded)
-    found = errors(loaded.problems)
-    warned = sorted(p for p in loaded.problems if p.level in ("warning", "note"))
-    if found or site is None:
-        raise KwsiteError(found or loaded.problems, warned)
-    return site, warned
 
 
 def chart_count(site: Site) -> int:
@@ -127,7 +108,8 @@ def text_tables(final: dict[str, str]) -> dict[str, list]:
 def build_pages(site: Site, src_uris: list[str], cache_dir: Path | str | None = None,
                 texts: dict[str, str] | None = None, tick=None,
                 found_tables: dict | None = None, workers: int = 1,
-                session=None) -> tuple[list[Generated], ChartSet]:
+                session=None, directory_urls: bool = True,
+                theme_dir: Path | None = None) -> tuple[list[Generated], ChartSet]:
     """Every generated page and asset of ``site``; ``src_uris`` are the docs-dir
     paths of the hand-written pages (to link theme pages to their chapters);
     ``texts`` their Markdown (docs path → text), for the downloads of their tables
@@ -135,7 +117,12 @@ def build_pages(site: Site, src_uris: list[str], cache_dir: Path | str | None = 
     ``tick(1)`` is called after each chart. Chart SVGs not in the cache are drawn by ``workers``
     processes when there are many (see :mod:`kwsite.chartpool`); a chart file's content waits for
     its drawing. Call ``ChartSet.finish()`` once the files are written. ``session``: a
-    :class:`kwsite.chartpool.Session` kept between the builds of ``serve``."""
+    :class:`kwsite.chartpool.Session` kept between the builds of ``serve``; ``directory_urls`` MkDocs'
+    ``use_directory_urls`` of the site (page URLs in the downloads); ``theme_dir`` the site's ``theme/``
+    folder (its page templates override kwsite's, :mod:`kwsite.templating`). A failing template raises
+    :class:`KwsiteError` naming its file and line."""
+    from .templating import Templates
+
     from .pages import chapter_paths
 
     charts = ChartSet(site, cache_dir, tick, workers, session)
@@ -144,7 +131,7 @@ def build_pages(site: Site, src_uris: list[str], cache_dir: Path | str | None = 
     tables = [d for found in found_tables.values() for d in found]
     titles = {uri: _title(source) for uri, source in texts.items()}
     try:
-        generated = generate(site, charts, chapter_paths(src_uris), tables, titles)
+        generated = generate(site, charts, chapter_paths(src_uris), tables, titles, directory_urls, Templates(theme_dir))
     except BaseException:
         charts.close()
         raise

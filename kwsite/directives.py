@@ -77,7 +77,7 @@ def _indicator(site: Site, parts: list[str]) -> str:
 def _progress(site: Site, ind, kind: str, year: int, college: str) -> str:
     """``realisation``: the value of ``year`` for ``college`` (``""``: the institution) in the indicator's
     unit; ``status``: the status engine's word for it."""
-    from .load import _key, alias_map
+    from .unitnames import _key, alias_map
     from .status import breakdowns, realisation, status_for
 
     unit = None

@@ -31,7 +31,8 @@ from pydantic import ValidationError
 
 from . import model as m
 from .hints import did_you_mean
-from .load import _key, alias_map, load
+from .load import load
+from .unitnames import _key, alias_map
 from .numbers import number
 from .problems import Problem, errors
 from .realisations import FILE, HEADER, Stored, render

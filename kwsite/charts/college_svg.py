@@ -140,7 +140,7 @@ def college_template_svg(key: str, meta: Table, periods: Sequence[str], series: 
     total; both rows present), or ``None`` when matplotlib must draw it (see the module docstring)."""
     import numpy as np
 
-    from .college import BOTTOM, GRID, LEFT, PAD, RIGHT, SIZE, TICK, TITLE_LINE, _positions, _y_range
+    from .college_geometry import BOTTOM, GRID, LEFT, PAD, RIGHT, SIZE, TICK, TITLE_LINE, _positions, _y_range
 
     values = [_floats(row.values) for _, row in series]
     if any(all(math.isnan(v) for v in vs) for vs in values) or len(periods) < 2:

@@ -58,7 +58,8 @@ def _college_args(site: "Site", unit, table) -> tuple | None:
     if row is None:
         return None
     total = table.row_for_unit("total")
-    return (unit.id, table.meta, table.periods, row, total, (unit.short_name, site.agenda.total_name))
+    labels = (unit.short_name, site.agenda.total_name, unit.name)  # short in the chart, full in the alt text
+    return (unit.id, table.meta, table.periods, row, total, labels)
 
 
 KINDS: dict[str, ChartKind] = {kind.name: kind for kind in (
