@@ -81,7 +81,7 @@ TICK = 3.5
 """Points: length of the x tick marks and gap between a tick label and its axis."""
 GRID = STYLE["grid.color"]
 
-_TEMPLATE: dict[str, "_Template"] = {}
+_TEMPLATE: dict[str, _Template] = {}
 
 
 class _Template:

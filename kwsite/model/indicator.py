@@ -87,7 +87,7 @@ class Target(Sourced):
     *niet te beoordelen*."""
 
     @model_validator(mode="after")
-    def _fields_match_kind(self) -> "Target":
+    def _fields_match_kind(self) -> Target:
         need = {
             "value": ("value",),
             "minimum": ("value",),
@@ -102,7 +102,7 @@ class Target(Sourced):
             raise ValueError(f"streefwaarde van soort '{self.kind}' mist: {', '.join(missing)}")
         if self.reference is not None and self.kind != "direction":
             raise ValueError("reference hoort alleen bij een streefwaarde van soort 'direction'")
-        if self.kind == "range" and self.low > self.high:
+        if self.kind == "range" and self.low is not None and self.high is not None and self.low > self.high:
             raise ValueError("bereik: low is groter dan high")
         return self
 
