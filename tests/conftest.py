@@ -10,6 +10,18 @@ ROOT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).parent / "fixtures" / "mini"
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="golden files: write what the code gives now instead of comparing (then read the diff)")
+
+
+@pytest.fixture(scope="session")
+def update_golden(pytestconfig) -> bool:
+    """True under ``pytest --update-golden`` (or, for a while still, ``KWSITE_UPDATE_GOLDEN=1``):
+    a golden test writes its file instead of comparing with it."""
+    return bool(pytestconfig.getoption("--update-golden") or os.environ.get("KWSITE_UPDATE_GOLDEN"))
+
+
 @pytest.fixture
 def mini(tmp_path):
     """A fresh copy of the minimal valid site; returns its directory."""

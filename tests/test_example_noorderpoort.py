@@ -156,14 +156,14 @@ def test_charts_use_dutch_numbers(built):
 GOLDEN = ROOT / "tests" / "golden" / "noorderpoort-theme-kwetsbare-jongeren.md"
 
 
-def test_generated_theme_markdown_matches_golden():
-    """After an intended change: KWSITE_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_example_noorderpoort.py"""
+def test_generated_theme_markdown_matches_golden(update_golden):
+    """After an intended change: .venv/bin/python -m pytest --update-golden tests/test_example_noorderpoort.py"""
     from kwsite.build import build_pages, load_site
 
     site, _ = load_site(EXAMPLE / "data")
     files, _ = build_pages(site, ["hoofdstukken/06-themas.md"])
     generated = {f.path: f.content for f in files}["themas/kwetsbare-jongeren.md"]
-    if os.environ.get("KWSITE_UPDATE_GOLDEN"):
+    if update_golden:
         GOLDEN.write_text(generated, encoding="utf-8")
     assert generated == GOLDEN.read_text(encoding="utf-8")
 

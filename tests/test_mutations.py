@@ -5,7 +5,7 @@ cases run in-process on a copy of the site; the cases that need MkDocs (nav, con
 and what reaches the page outside the sanitizer) run a real build, grouped, and the build must
 stop on the same lines that ``validate`` gives.
 
-Regenerate the golden files after a deliberate change with ``KWSITE_UPDATE_GOLDEN=1`` and read the diff.
+Regenerate the golden files after a deliberate change with ``pytest --update-golden`` and read the diff.
 """
 
 import fcntl
@@ -59,12 +59,12 @@ def test_there_are_at_least_150_cases():
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_mutation_stops_validate_at_its_place(pristine, tmp_path, name):
+def test_mutation_stops_validate_at_its_place(pristine, tmp_path, name, update_golden):
     site = fresh(pristine, tmp_path, name.split("-", 1)[0])
     CASES[name](site)
     out = run_validate(site).replace(str(site.parent), "SITES")
     golden = GOLDEN / f"{name}.txt"
-    if os.environ.get("KWSITE_UPDATE_GOLDEN"):
+    if update_golden:
         golden.write_text(out, encoding="utf-8")
     assert out == golden.read_text(encoding="utf-8")
     lines = out.splitlines()
