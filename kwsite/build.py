@@ -91,15 +91,16 @@ def expanded(site: Site, texts: dict[str, str]) -> dict[str, str]:
     return {uri: expand(source, site, uri)[0] for uri, source in texts.items()}
 
 
-def text_tables(final: dict[str, str]) -> dict[str, list]:
+def text_tables(final: dict[str, str], extensions=None, configs: dict | None = None) -> dict[str, list]:
     """Datasets of the Markdown tables in hand-written pages: docs path → list of
     :class:`kwsite.datasets.Dataset` (see :mod:`kwsite.mdtables`); ``final`` is the pages'
-    text with directives expanded (:func:`expanded`)."""
-    from .mdtables import datasets
+    text with directives expanded (:func:`expanded`). ``extensions``/``configs``: the site's
+    ``markdown_extensions``/``mdx_configs`` (default MkDocs' own), so the tables are the page's."""
+    from .mdtables import DEFAULT_EXTENSIONS, datasets
 
     out = {}
     for uri, text in sorted(final.items()):
-        found = datasets(text, uri)
+        found = datasets(text, uri, DEFAULT_EXTENSIONS if extensions is None else extensions, configs)
         if found:
             out[uri] = found
     return out

@@ -106,8 +106,8 @@ def _contents(dataset: Dataset, about: Publication) -> tuple:
                        for value, kind in zip(row, types)) for row in dataset.rows)
     widths = tuple(min(MAX_WIDTH, max([len(name)] + [len(r[c]) for r in dataset.rows]) + 2)
                    for c, name in enumerate(head))
-    when = about.date.astimezone(dt.timezone.utc).replace(tzinfo=None) if about.date else NO_DATE
-    zip_when = about.date.astimezone(dt.timezone.utc).isoformat() if about.date else None
+    when = about.date.astimezone(dt.UTC).replace(tzinfo=None) if about.date else NO_DATE
+    zip_when = about.date.astimezone(dt.UTC).isoformat() if about.date else None
     return (tuple(_text(c) for c in head), rows, widths,
             tuple((_text(k), _text(v)) for k, v in _about(dataset, about)),
             when.isoformat(), zip_when, _text(about.publisher), _text(dataset.title))

@@ -81,7 +81,7 @@ def test_broken_override_names_file_and_line_in_dutch_and_keeps_the_site(mini_no
 
 def test_error_while_filling_in_names_the_macro_line(mini):
     target = override(mini, "pages/macros/status.html", "{{ s.word }}", "{{ s.woord.x }}")
-    line = next(i for i, l in enumerate(target.read_text(encoding="utf-8").split("\n"), 1) if "s.woord.x" in l)
+    line = next(i for i, text in enumerate(target.read_text(encoding="utf-8").split("\n"), 1) if "s.woord.x" in text)
     from kwsite.build import build_pages, load_site
 
     site, _ = load_site(mini / "data")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .base import ChartText
 from .college import college_svg, college_text
@@ -22,7 +22,7 @@ from .ratio import ratio_svg, ratio_text
 from .table import table_svg, table_text
 
 if TYPE_CHECKING:
-    from ..model import Site
+    from ..model import Indicator, Site, TableData, Unit
 
 
 @dataclass(frozen=True)
@@ -33,18 +33,18 @@ class ChartKind:
     ``<svg>`` (only called when ``text`` is not ``None``)."""
 
     name: str
-    arguments: Callable[..., tuple | None]
+    arguments: Callable[..., tuple[Any, ...] | None]
     text: Callable[..., ChartText | None]
     svg: Callable[..., str]
 
-    def inputs(self, args: tuple) -> str:
+    def inputs(self, args: tuple[Any, ...]) -> str:
         """Canonical JSON of the kind and every argument: what the cache digest is made of."""
         from ..chartcache import chart_inputs
 
         return chart_inputs(self.name, *args)
 
 
-def _indicator_args(site: "Site", ind) -> tuple:
+def _indicator_args(site: Site, ind: Indicator) -> tuple[Any, ...]:
     tables = site.tables_of(ind.id)
     series = tables[0] if tables else None
     label = site.agenda.total_name
@@ -53,7 +53,7 @@ def _indicator_args(site: "Site", ind) -> tuple:
     return (ind, series, label)
 
 
-def _college_args(site: "Site", unit, table) -> tuple | None:
+def _college_args(site: Site, unit: Unit, table: TableData) -> tuple[Any, ...] | None:
     row = table.row_for_unit(unit.id)
     if row is None:
         return None

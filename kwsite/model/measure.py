@@ -31,7 +31,7 @@ class Measure(Sourced):
     """Sub-items the source lists under the measure (titles, as written)."""
 
     @model_validator(mode="after")
-    def _group_or_heading(self) -> "Measure":
+    def _group_or_heading(self) -> Measure:
         if (self.group is None) == (self.heading is None):
             raise ValueError("een maatregel heeft een group (programma, begeleiding) of een eigen heading, precies één")
         return self
