@@ -133,6 +133,20 @@ class ChartCache:
             self.put(digest, svg)
         return svg
 
+    def get_file(self, digest: str, suffix: str) -> bytes | None:
+        """The bytes of another download kept beside the charts (``<digest><suffix>``, e.g. a
+        workbook: :func:`kwsite.spreadsheet.workbook_bytes`), or ``None``; on disk only."""
+        path = None if self.directory is None else self.directory / f"{digest}{suffix}"
+        try:
+            return path.read_bytes() if path is not None else None
+        except OSError:
+            return None
+
+    def put_file(self, digest: str, suffix: str, data: bytes) -> None:
+        """Write ``data`` as ``<digest><suffix>`` atomically (nothing without a directory)."""
+        if self.directory is not None:
+            self._write(self.directory / f"{digest}{suffix}", data)
+
     def _path(self, digest: str) -> Path | None:
         return None if self.directory is None else self.directory / f"{digest}.json"
 
@@ -149,11 +163,15 @@ class ChartCache:
         path = self._path(digest)
         if path is None:
             return
+        self._write(path, _to_json(svg).encode("utf-8"))
+
+    @staticmethod
+    def _write(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{digest[:12]}-", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:12]}-", suffix=".tmp")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(_to_json(svg))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -14,7 +14,9 @@ how to cite (:class:`kwsite.publication.Publication`).
 Text from data can never become a formula or an error value: every text cell is stored as a
 string (openpyxl would store ``=…`` as a formula). Characters XML cannot hold are dropped.
 The bytes are reproducible: document dates from the build date, zip entries re-packed with
-:func:`kwsite.repro.zip_bytes`.
+:func:`kwsite.repro.zip_bytes`. A build keeps them in its chart cache under a digest of everything
+they are made of (:func:`workbook_digest`); since the build date is the commit's, a new commit
+makes them all again, a rebuild of the same commit (or ``serve``) reads them back.
 """
 
 from __future__ import annotations
@@ -52,63 +54,137 @@ def header(dataset: Dataset) -> list[str]:
             for name, kind in zip(dataset.columns, dataset.column_types())]
 
 
-def workbook_bytes(dataset: Dataset, about: Publication) -> bytes:
-    """The xlsx file of ``dataset``. Same dataset and publication → same bytes."""
-    return _workbook(dataset, about)
+def workbook_bytes(dataset: Dataset, about: Publication, cache=None) -> bytes:
+    """The xlsx file of ``dataset``. Same dataset and publication → same bytes.
+
+    ``cache``: a :class:`kwsite.chartcache.ChartCache` whose directory keeps the bytes under
+    :func:`workbook_digest`, so a warm build (or CI with the cache restored) never makes the same
+    workbook twice; ``None``: made here (remembered for the process)."""
+    return _stored(_contents(dataset, about), None if cache is None else cache.directory)
 
 
 @lru_cache(maxsize=4096)
-def _workbook(dataset: Dataset, about: Publication) -> bytes:  # remembered: serve makes each once per session
+def _stored(contents: tuple, directory) -> bytes:  # remembered: serve makes (or reads) each once per session
+    if directory is None:
+        return _write(contents)
+    from .chartcache import ChartCache
+
+    cache = ChartCache(directory)
+    digest = workbook_digest(contents)
+    data = cache.get_file(digest, ".xlsx")
+    if data is None:
+        data = _write(contents)
+        cache.put_file(digest, ".xlsx", data)
+    return data
+
+
+WORKBOOK_FORMAT = 1
+"""Raise when :func:`_write` changes what it makes of the same contents: cached workbooks are
+then made again."""
+
+
+def workbook_digest(contents: tuple) -> str:
+    """sha256 hex of everything a workbook is made of: its :func:`_contents` (every cell, format,
+    width and text of both sheets, the document properties and date), the openpyxl and zlib
+    versions (zlib: the deflated bytes) and :data:`WORKBOOK_FORMAT`."""
+    import hashlib
+    import json
+    import zlib
+    from importlib.metadata import version
+
+    key = [contents, version("openpyxl"), zlib.ZLIB_RUNTIME_VERSION, WORKBOOK_FORMAT]
+    return hashlib.sha256(json.dumps(key, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def _contents(dataset: Dataset, about: Publication) -> tuple:
+    """Everything the workbook of ``dataset`` is made of, as plain JSON-able values: header texts,
+    per row the cells (``None`` empty, ``("n", "6.70")`` a number as printed, ``("s", text)``),
+    the column widths, the about sheet's rows, the date (ISO, UTC), publisher and title."""
+    types = dataset.column_types()
+    head = header(dataset)
+    rows = tuple(tuple(None if value == "" else ("n", value) if kind == "number" else ("s", _text(value))
+                       for value, kind in zip(row, types)) for row in dataset.rows)
+    widths = tuple(min(MAX_WIDTH, max([len(name)] + [len(r[c]) for r in dataset.rows]) + 2)
+                   for c, name in enumerate(head))
+    when = about.date.astimezone(dt.UTC).replace(tzinfo=None) if about.date else NO_DATE
+    zip_when = about.date.astimezone(dt.UTC).isoformat() if about.date else None
+    return (tuple(_text(c) for c in head), rows, widths,
+            tuple((_text(k), _text(v)) for k, v in _about(dataset, about)),
+            when.isoformat(), zip_when, _text(about.publisher), _text(dataset.title))
+
+
+def _write(contents: tuple) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
-    from openpyxl.writer.excel import ExcelWriter
 
+    head, rows, widths, about_rows, when_text, zip_when, publisher, title = contents
     book = Workbook()
     sheet = book.active
     sheet.title = DATA_SHEET
-    types = dataset.column_types()
     bold = Font(bold=True)
-    sheet.append([_text(c) for c in header(dataset)])
+    sheet.append(list(head))
     for cell in sheet[1]:
         cell.data_type, cell.font = "s", bold
-    for r, row in enumerate(dataset.rows, start=2):
-        for c, (value, kind) in enumerate(zip(row, types), start=1):
-            if value == "":
+    for r, row in enumerate(rows, start=2):
+        for c, item in enumerate(row, start=1):
+            if item is None:
                 continue
             cell = sheet.cell(row=r, column=c)
-            if kind == "number":
+            kind, value = item
+            if kind == "n":
                 cell.value = int(value) if "." not in value else float(value)
                 cell.number_format = number_format(value)
             else:
-                cell.value = _text(value)
+                cell.value = value
                 cell.data_type = "s"  # never a formula ("=…") or an error value ("#N/A")
     sheet.freeze_panes = "A2"
-    for c, name in enumerate(header(dataset), start=1):
-        longest = max([len(name)] + [len(r[c - 1]) for r in dataset.rows])
-        sheet.column_dimensions[_letter(c)].width = min(MAX_WIDTH, longest + 2)
+    for c, width in enumerate(widths, start=1):
+        sheet.column_dimensions[_letter(c)].width = width
 
     about_sheet = book.create_sheet(ABOUT_SHEET)
-    for key, value in _about(dataset, about):
-        about_sheet.append([_text(key), _text(value)])
+    for key, value in about_rows:
+        about_sheet.append([key, value])
+    wrap = Alignment(wrap_text=True, vertical="top")  # one object: openpyxl indexes styles by value
     for row in about_sheet.iter_rows():
         row[0].font = bold
         for cell in row:
             cell.data_type = "s"
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.alignment = wrap
     about_sheet.column_dimensions["A"].width = 22
     about_sheet.column_dimensions["B"].width = 90
 
-    when = about.date.astimezone(dt.UTC).replace(tzinfo=None) if about.date else NO_DATE
+    when = dt.datetime.fromisoformat(when_text)
     props = book.properties
-    props.creator = props.lastModifiedBy = _text(about.publisher)
-    props.title, props.created, props.modified = _text(dataset.title), when, when
+    props.creator = props.lastModifiedBy = publisher
+    props.title, props.created, props.modified = title, when, when
     props.language = "nl-NL"
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(book, archive).write_data()  # not save_workbook(): that stamps "modified" with the clock
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:  # stored: re-packed below anyway
+        _writer(book, archive).write_data()  # not save_workbook(): that stamps "modified" with the clock
     with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as made:  # its entries carry the clock: re-pack
         entries = [(name, made.read(name)) for name in made.namelist()]
-    return zip_bytes(entries, about.date)
+    return zip_bytes(entries, dt.datetime.fromisoformat(zip_when) if zip_when else None)
+
+
+def _writer(book, archive):
+    """openpyxl's ``ExcelWriter`` with each worksheet's XML kept in memory (openpyxl writes it to a
+    temporary file and deletes it: two file-system calls per sheet, a large part of the time)."""
+    from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
+    from openpyxl.worksheet._writer import WorksheetWriter
+    from openpyxl.writer.excel import ExcelWriter
+
+    class MemoryWriter(ExcelWriter):
+        def write_worksheet(self, ws):  # ExcelWriter.write_worksheet (openpyxl 3.1) for a normal workbook
+            ws._drawing = SpreadsheetDrawing()
+            ws._drawing.charts = ws._charts
+            ws._drawing.images = ws._images
+            writer = WorksheetWriter(ws, out=io.BytesIO())
+            writer.write()
+            ws._rels = writer._rels
+            self._archive.writestr(ws.path[1:], writer.read())
+            self.manifest.append(ws)
+
+    return MemoryWriter(book, archive)
 
 
 def _about(dataset: Dataset, about: Publication) -> list[tuple[str, str]]:

@@ -14,7 +14,7 @@ from conftest import ROOT
 from kwsite.build import load_site
 from kwsite.datasets import Dataset
 from kwsite.publication import Publication
-from kwsite.spreadsheet import ABOUT_SHEET, DATA_SHEET, _workbook, workbook_bytes
+from kwsite.spreadsheet import ABOUT_SHEET, DATA_SHEET, _stored, workbook_bytes
 
 WHEN = dt.datetime(2024, 3, 1, 12, 0, 0, tzinfo=dt.UTC)
 HOSTILE = ['=HYPERLINK("http://example.invalid","klik")', "+1+1", "-2+3", "@SUM(A1)", "#N/A", "=1"]
@@ -80,7 +80,7 @@ def test_data_text_never_becomes_a_formula(about):
 
 def test_two_writes_give_the_same_bytes_dated_from_the_build(about):
     first = workbook_bytes(dataset(), about)
-    _workbook.cache_clear()
+    _stored.cache_clear()
     second = workbook_bytes(dataset(), about)
     assert first == second
     with zipfile.ZipFile(io.BytesIO(first)) as archive:
@@ -111,3 +111,44 @@ def test_every_table_on_the_flagship_has_its_spreadsheet(flagship_site):
     sheet = read((flagship_site / "downloads/begroting-thema.xlsx").read_bytes())[DATA_SHEET]
     assert [c.value for c in sheet[1]] == ["thema", "aandeel_pct", "bedrag_mln_euro"]
     assert sheet["C2"].value == pytest.approx(7.0) and sheet["C2"].number_format == "#,##0.0"  # € 7,0 mln (S3)
+
+
+def test_a_cached_workbook_is_byte_identical_to_a_fresh_one(about, tmp_path):
+    from kwsite.chartcache import ChartCache
+
+    fresh = workbook_bytes(dataset(), about)
+    cache = ChartCache(tmp_path)
+    assert workbook_bytes(dataset(), about, cache) == fresh  # made and stored
+    assert [p.suffix for p in tmp_path.iterdir()] == [".xlsx"]
+    _stored.cache_clear()
+    stored = next(tmp_path.iterdir())
+    assert stored.read_bytes() == fresh
+    assert workbook_bytes(dataset(), about, ChartCache(tmp_path)) == fresh  # read back, a new build
+    _stored.cache_clear()
+    stored.write_bytes(b"uit de cache")  # proves the second build read the file and did not make it again
+    assert workbook_bytes(dataset(), about, ChartCache(tmp_path)) == b"uit de cache"
+    assert workbook_bytes(dataset(), about, ChartCache(tmp_path / "leeg")) == fresh
+
+
+def test_every_input_of_a_workbook_changes_its_cache_key(about):
+    from kwsite.spreadsheet import _contents, workbook_digest
+
+    base = dataset()
+    rows = [list(r) for r in base.rows]
+    rows[0][1] = "6.7"  # same number, other printed decimals: another cell format
+    variants = [
+        Dataset(base.key, base.title, base.columns, tuple(map(tuple, rows)), base.unit, base.source, base.page),
+        Dataset(base.key, "Ander titel", base.columns, base.rows, base.unit, base.source, base.page),
+        Dataset(base.key, base.title, ("Jaar", "IBM", "Score", "Doel"), base.rows, base.unit, base.source, base.page),
+        Dataset(base.key, base.title, base.columns, base.rows, "procent (0-100)", base.source, base.page),
+        Dataset(base.key, base.title, base.columns, base.rows, base.unit, None, base.page),
+        Dataset(base.key, base.title, base.columns, base.rows, base.unit, base.source, "themas/y.md"),
+    ]
+    abouts = [Publication(**{**about.__dict__, field: value}) for field, value in [
+        ("date", dt.datetime(2024, 3, 2, tzinfo=dt.UTC)), ("date", None), ("title", "Andere uitgave"),
+        ("publisher", "Ander ROC"), ("edition", "2025"), ("licence", "CC-BY-4.0")]]
+    keys = [workbook_digest(_contents(d, about)) for d in variants]
+    keys += [workbook_digest(_contents(base, a)) for a in abouts]
+    keys.append(workbook_digest(_contents(base, about)))
+    assert len(set(keys)) == len(keys)
+    assert workbook_digest(_contents(dataset(), about)) == keys[-1]  # the same inputs, the same key

@@ -69,7 +69,8 @@ def generate(site: Site, charts, chapters: dict[int, str] | None = None, text_ta
     about = Publication.of(site)
     data_zip = Generated(ZIP_PATH, bundle(datasets, about))
     pages.append(opendata.render(datasets, titles, files, about, data_zip, templates))
-    files += [Generated(xlsx_path(d), workbook_bytes(d, about)) for d in unique_datasets(datasets)] + [data_zip]
+    book_cache = getattr(charts, "cache", None)  # workbooks kept beside the charts (kwsite.spreadsheet)
+    files += [Generated(xlsx_path(d), workbook_bytes(d, about, book_cache)) for d in unique_datasets(datasets)] + [data_zip]
     unique = {}
     for f in pages + files:
         unique[f.path] = f
