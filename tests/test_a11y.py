@@ -375,7 +375,8 @@ def test_reflow_and_text_spacing_at_320_px(server, page, kind):
     assert all(c["texts"] > 3 and c["px"] >= 9 for c in charts), charts
     # the navigation opens and its links fit the window
     page.click("label.md-header__button[for=__drawer]")
-    page.wait_for_timeout(300)
+    page.wait_for_timeout(300)  # the drawer and the active section's panel slide in: wait until they stand still
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=10000)
     nav = page.evaluate("""() => {
       const drawer = document.querySelector('.md-sidebar--primary').getBoundingClientRect();
       return [...document.querySelectorAll('.md-nav--primary .md-nav__link')]
