@@ -12,6 +12,8 @@ from . import college, opendata, overview, theme
 from . import lines as line_pages
 from . import teamplan
 from . import activities, process
+from . import indicator as indicator_pages
+from . import progress as progress_page
 from ..datapackage import ZIP_PATH, bundle
 from ..datapackage import unique as unique_datasets
 from ..publication import Publication
@@ -47,6 +49,8 @@ def generate(site: Site, charts, chapters: dict[int, str] | None = None, text_ta
         pages += [college.render(site, u, files, charts) for u in site.units]
     if site.indicators or not _measure_level(site):
         pages.append(overview.indicators(site, files))
+        pages += [indicator_pages.render(site, i, charts, files) for i in site.indicators]
+        pages.append(progress_page.render(site))
     budget = overview.budget(site, files)
     if budget:
         pages.append(budget)
@@ -68,7 +72,7 @@ def generate(site: Site, charts, chapters: dict[int, str] | None = None, text_ta
 
 
 SECTIONS = ("themes", "preconditions", "process", "activities", "colleges", "indicators", "changes", "budget",
-            "lines", "teamplans", "opendata")
+            "lines", "teamplans", "opendata", "progress")
 """The sections a ``kwsite:<section>`` placeholder in ``nav`` may name (see :func:`nav`)."""
 
 
@@ -87,7 +91,10 @@ def nav(site: Site, section: str) -> list:
             return []
         return [{"Overzicht": "colleges/index.md"}] + [{u.name: college.path(u)} for u in site.units]
     if section == "indicators":
-        return [overview.INDICATORS]
+        return [overview.INDICATORS] + [{f"{i.id} {i.short_name or i.name}": progress_page.indicator_path(i)}
+                                        for i in site.indicators]
+    if section == "progress":
+        return [{progress_page.TITLE: progress_page.PATH}] if site.indicators or not _measure_level(site) else []
     if section == "changes":
         from .changes import PATH, TITLE
 

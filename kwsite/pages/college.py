@@ -9,7 +9,7 @@ from ..model import Site, TableData, Unit
 from ..numbers import MISSING, machine, with_unit
 from ..tables import html_table
 from .common import Generated, chart_block, download_block, rel, svg_link, text
-from . import status
+from . import execution, status
 from .theme import GROUPS
 
 
@@ -90,4 +90,5 @@ def render(site: Site, unit: Unit, files: list[Generated], charts=None) -> Gener
     out.append(status.college_block(site, unit))
     out.append("## Maatregelen\n")
     out.append(measures_block(site, unit, page))
+    out.append(execution.college_block(site, unit))
     return Generated(page, "\n".join(out), unit.name)

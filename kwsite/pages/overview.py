@@ -94,13 +94,14 @@ def additional(site: Site, page: str, files: list[Generated]) -> str:
 def indicators(site: Site, files: list[Generated]) -> Generated:
     page = INDICATORS
     years = target_years(site)
-    columns = ["Indicator", "Thema", "Nulmeting", *[f"Streefwaarde {y}" for y in years], "Stand"]
+    measured = any(i.realisations for i in site.indicators)  # without realisations every Stand says "geen gegevens"
+    columns = ["Indicator", "Thema", "Nulmeting", *[f"Streefwaarde {y}" for y in years]] + (["Stand"] if measured else [])
     rows, mrows = [], []
     for ind in site.indicators:
         theme = site.theme(ind.theme)
         label, theme_name = f"{ind.id} {ind.short_name or ind.name}", theme.short_title if theme else ind.theme
         shown, cells = indicator_cells(ind, years)
-        rows.append([label, theme_name, *shown, status.overview_cell(ind)])
+        rows.append([label, theme_name, *shown] + ([status.overview_cell(ind)] if measured else []))
         mrows.append((label, theme_name, ind.unit, *cells, status.overview_code(ind)))
     caption = "Alle indicatoren met nulmeting en streefwaarden"
     intro = f"{caption}."
@@ -109,7 +110,9 @@ def indicators(site: Site, files: list[Generated]) -> Generated:
     if site.agenda.goals_are_minimum:
         intro += " De agenda schrijft bij de doelen per jaar dat ze *minimaal* behaald moeten zijn."
     out = ["# Indicatoren\n", intro + "\n",
-           html_table(columns, rows, caption, css="kw-table kw-overview"), "", status.RULE_TEXT + "\n"]
+           html_table(columns, rows, caption, css="kw-table kw-overview"), "",
+           "Per indicator: " + ", ".join(f"[{text(i.id)}]({rel(page, f'indicatoren/{i.id}.md')})" for i in site.indicators)
+           + ". " + (status.explanation_link(page) if any(i.realisations for i in site.indicators) else "") + "\n"]
     names = ("indicator", "thema", "eenheid", *indicator_columns(years), "stand")
     dataset = Dataset("indicatoren", caption, names, tuple(mrows), "per indicator, zie de kolom eenheid",
                       agenda_source(site), page)

@@ -13,7 +13,7 @@ from ..present import target_table_text as target_text
 from ..present import target_label, value_text
 from ..status import Progress, Status, breakdowns, indicator_attainment, latest_parts, realisation, status_for, target_for, units_with_data
 from ..tables import Html, html_table
-from .common import Generated, download_block, text
+from .common import Generated, download_block, rel, text
 
 RULE_TEXT = (
     "*Stand* is berekend: een realisatie is *behaald* als ze de streefwaarde al haalt. Haalt ze die niet, dan is "
@@ -23,6 +23,13 @@ RULE_TEXT = (
     "waarde waarmee vergeleken moet worden, dan is de realisatie *niet te beoordelen*. Zonder realisatie staat "
     f"er *{MISSING}*."
 )
+
+
+def explanation_link(page: str) -> str:
+    """``[Zo wordt de stand berekend](…)``: the explanation lives once, on the progress page."""
+    from .progress import EXPLANATION
+
+    return f"[Zo wordt de stand berekend]({rel(page, EXPLANATION)})"
 
 
 def badge(status: Status) -> Html:
@@ -54,6 +61,8 @@ def _machine_target(target, ind: Indicator, breakdown: str | None) -> str:
 def card_block(site: Site, ind: Indicator, page: str, files: list[Generated]) -> str:
     """Realisations and status per agenda year (and per breakdown), per college when
     the data give college values, with the two-thirds rule; a CSV download."""
+    if not ind.realisations:  # nothing to show: the progress page says so once for the site
+        return ""
     columns = ["Jaar", "Realisatie", "Streefwaarde", "Stand"]
     rows, mrows = [], []
     for breakdown in breakdowns(ind):
@@ -73,7 +82,7 @@ def card_block(site: Site, ind: Indicator, page: str, files: list[Generated]) ->
                       ("jaar", "uitsplitsing", "realisatie", "streefwaarde", "streefwaarde_jaar", "stand"), tuple(tuple(r) for r in mrows),
                       UNIT_TEXT[ind.unit], ind.source, page)
     out.append(download_block(dataset, files) + "\n")
-    out.append(RULE_TEXT + "\n")
+    out.append(explanation_link(page) + "\n")
     colleges = college_table(site, ind)
     if colleges:
         out.append(colleges)
@@ -134,4 +143,5 @@ def college_block(site: Site, unit: Unit) -> str:
         rows.append([f"{ind.id} {ind.short_name or ind.name}", "; ".join(values) or MISSING, overview_cell(ind, unit.id)])
     if not rows:
         return f"De gegevens van deze site bevatten nog geen realisaties voor {text(unit.name)}: *{MISSING}*.\n"
-    return html_table(["Indicator", "Laatste realisatie", "Stand"], rows, "Stand van de indicatoren", css="kw-table kw-status-table") + "\n\n" + RULE_TEXT + "\n"
+    return (html_table(["Indicator", "Laatste realisatie", "Stand"], rows, "Stand van de indicatoren", css="kw-table kw-status-table")
+            + "\n\n" + explanation_link(f"colleges/{unit.id}.md") + "\n")

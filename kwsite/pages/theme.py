@@ -12,6 +12,7 @@ from ..tables import html_table, named, table_rows
 from . import status
 from .common import Generated, chart_block, download_block, rel, svg_link, text
 from . import activities, goals, ratios
+from . import execution
 
 GROUPS = {"programma": "Programma", "begeleiding": "Begeleiding, ondersteuning en stimulering"}
 NATIONAL = "landelijk thema"
@@ -78,6 +79,7 @@ def card(site: Site, ind: Indicator, page: str, charts, files: list[Generated]) 
     notes = [t for t in ind.targets if t.note]
     for t in notes:
         parts.append(f"*Streefwaarde {t.year}:* {t.note}\n")
+    parts.append(f"[Alles over indicator {text(ind.id)}]({rel(page, f'indicatoren/{ind.id}.md')})\n")
     parts.append(status.card_block(site, ind, page, files))
     chart = charts.indicator(ind)
     if chart is not None:
@@ -197,6 +199,7 @@ def render(site: Site, theme: Theme, charts, chapter: str | None, files: list[Ge
         return Generated(page, "\n".join(out), f"{kind}: {theme.short_title}")
     out.append("## Maatregelen\n")
     out.append(measures_block(site, theme, page))
+    out.append(execution.theme_block(site, theme))
     out.append("## Budget\n")
     out.append(budget_block(site, theme, page))
     return Generated(page, "\n".join(out), f"{kind}: {theme.short_title}")

@@ -1,0 +1,164 @@
+"""The page of one indicator (``indicatoren/<id>.md``, listed under Indicatoren): its facts, targets
+per year with their kind, realisations and status per year, the institution's chart, every college
+compared in the latest year with college values (sorted by value, best first; behind the path marked
+in words), each college's series over the years, notes, "laatst bijgewerkt" and "volgende meting".
+
+Statuses come from :mod:`kwsite.status`; the page is rendered from ``kwsite/theme/pages/indicator.md``.
+"""
+
+from __future__ import annotations
+
+from ..datasets import UNIT_TEXT
+from ..model import Indicator, Site
+from ..numbers import MISSING, number
+from ..present import baseline_text, target_label, value_text
+from ..status import Status, breakdowns, realisation, status_for, target_for, units_with_data
+from ..templating import Markup, Templates
+from .common import Generated, chart_block, rel
+from .progress import BEHIND, EXPLANATION, indicator_path
+
+KIND_WORDS = {"value": "waarde", "minimum": "minimum", "maximum": "maximum", "range": "bereik",
+              "direction": "richting", "deferred": "nog vast te stellen", "relative": "verschil met de nulmeting"}
+"""Target kinds in words (the kinds of :class:`kwsite.model.Target`)."""
+POLARITY_WORDS = {"higher_is_better": "hoger is beter", "lower_is_better": "lager is beter"}
+
+
+def _status(status: Status) -> dict:
+    return {"word": status.word, "icon": status.icon, "key": status.key}
+
+
+def facts(site: Site, ind: Indicator) -> list[tuple[str, str]]:
+    """(label, text) of every fact the data give: definition, unit, scale, direction, source, baseline."""
+    out = []
+    if ind.definition:
+        out.append(("Definitie", ind.definition))
+    out.append(("Eenheid", UNIT_TEXT[ind.unit]))
+    if ind.scale:
+        out.append(("Schaal", f"{number(ind.scale.min)}-{number(ind.scale.max)}"))
+    out.append(("Richting", POLARITY_WORDS[ind.polarity]))
+    if ind.source:
+        out.append(("Bron", ind.source))
+    out.append(("Nulmeting", baseline_text(ind)))
+    if ind.baseline and ind.baseline.derived and ind.baseline.value is not None:
+        out.append(("Nulmeting afgeleid door de redactie", ind.baseline.derived))
+    if ind.ambition:
+        out.append(("Ambitie", ind.ambition))
+    if ind.attainment:
+        out.append(("Wijze van vaststellen", ind.attainment))
+    return out
+
+
+def _years(site: Site, ind: Indicator) -> list[int]:
+    start = site.agenda.period_start
+    if ind.baseline and ind.baseline.year:
+        start = max(start, ind.baseline.year + 1)
+    return list(range(start, site.agenda.period_end + 1))
+
+
+def status_rows(site: Site, ind: Indicator) -> list[dict]:
+    """Per agenda year (and breakdown): realisation, target weighed and status."""
+    rows = []
+    for b in breakdowns(ind):
+        for year in _years(site, ind):
+            real = realisation(ind, year, None, b)
+            target = target_for(ind, year, b)
+            rows.append({"year": f"{year} ({b})" if b else str(year),
+                         "value": value_text(ind, real.value) if real else MISSING,
+                         "target": f"{target_label(ind, target)} ({target.year})" if target else target_label(ind, None),
+                         "status": _status(status_for(ind, year, None, b).status)})
+    return rows
+
+
+def latest_college_year(ind: Indicator) -> int | None:
+    """The latest year with a college value; ``None`` without any."""
+    years = [r.year for r in ind.realisations if r.unit is not None]
+    return max(years) if years else None
+
+
+def colleges_compared(site: Site, ind: Indicator, breakdown: str | None = None) -> dict | None:
+    """Every college in the latest year with college values, sorted by value best first (by the
+    indicator's polarity; ties by name), then the colleges without a value; each with its status and
+    whether it lies behind (:data:`kwsite.pages.progress.BEHIND`). ``None`` without college values."""
+    year = latest_college_year(ind)
+    if year is None:
+        return None
+    better = 1 if ind.polarity == "higher_is_better" else -1
+    with_value, without = [], []
+    for unit in site.units:
+        real = realisation(ind, year, unit.id, breakdown)
+        progress = status_for(ind, year, unit.id, breakdown)
+        row = {"id": unit.id, "name": unit.name, "href": None, "raw": real.value if real else None,
+               "value": value_text(ind, real.value) if real else MISSING,
+               "expected": value_text(ind, progress.expected) if progress.expected is not None else "",
+               "status": _status(progress.status), "behind": progress.status in BEHIND}
+        (with_value if real else without).append(row)
+    with_value.sort(key=lambda r: (-better * r["raw"], r["name"]))
+    rows = with_value + sorted(without, key=lambda r: r["name"])
+    for rank, row in enumerate(rows, start=1):
+        row["rank"] = number(rank) if row["raw"] is not None else ""
+        del row["raw"]
+    target = target_for(ind, year, breakdown)
+    return {"year": year, "rows": rows, "behind": [r["name"] for r in rows if r["behind"]],
+            "target": f"{target_label(ind, target)} ({target.year})" if target else None,
+            "order": "hoogste" if better > 0 else "laagste"}
+
+
+def college_series(site: Site, ind: Indicator) -> dict | None:
+    """Each college with values: its value per year (``geen gegevens`` where the data give none)."""
+    units = units_with_data(ind)
+    if not units:
+        return None
+    years = sorted({r.year for r in ind.realisations if r.unit is not None})
+    rows = []
+    for uid in units:
+        unit = site.unit(uid)
+        cells = []
+        for year in years:
+            real = realisation(ind, year, uid)
+            cells.append(value_text(ind, real.value) if real else MISSING)
+        rows.append({"name": unit.name if unit else uid, "cells": cells})
+    return {"years": [str(y) for y in years], "rows": rows}
+
+
+def notes(ind: Indicator) -> list[str]:
+    """Notes of the baseline, targets and realisations, each with what it is about."""
+    out = [f"Nulmeting: {ind.baseline.note}"] if ind.baseline and ind.baseline.note else []
+    out += [f"Streefwaarde {t.year}{f' ({t.breakdown})' if t.breakdown else ''}: {t.note}" for t in ind.targets if t.note]
+    out += [f"Realisatie {r.year}{f' ({r.unit})' if r.unit else ''}: {r.note}" for r in ind.realisations if r.note]
+    return out
+
+
+def context(site: Site, ind: Indicator, charts, files: list[Generated], updated: str | None = None) -> dict:
+    page = indicator_path(ind)
+    theme = site.theme(ind.theme)
+    chart = charts.indicator(ind) if charts is not None else None
+    title = f"Indicator {ind.id} {ind.name}: waarden, nulmeting en streefwaarden per jaar"
+    has_data = bool(ind.realisations)
+    compared = colleges_compared(site, ind)
+    if compared:
+        for row in compared["rows"]:
+            row["href"] = rel(page, f"colleges/{row['id']}.md")
+    return {
+        "ind": {"id": ind.id, "name": ind.name},
+        "theme": {"title": theme.short_title, "href": rel(page, f"themas/{theme.id}.md")} if theme else None,
+        "facts": facts(site, ind),
+        "targets": [{"year": t.year, "kind": KIND_WORDS[t.kind], "text": target_label(ind, t),
+                     "breakdown": t.breakdown or ""} for t in sorted(ind.targets, key=lambda t: (t.year, t.breakdown or ""))],
+        "status_rows": status_rows(site, ind) if has_data else None,
+        "site_measured": any(i.realisations for i in site.indicators),
+        "explanation": rel(page, EXPLANATION),
+        "chart": Markup(chart_block(page, chart, files, (title, UNIT_TEXT[ind.unit], ind.source))) if chart else None,
+        "compared": compared,
+        "series": college_series(site, ind),
+        "notes": notes(ind),
+        "updated": updated,
+        "next": ind.next_measurement,
+        "overview_href": rel(page, "indicatoren.md"),
+    }
+
+
+def render(site: Site, ind: Indicator, charts, files: list[Generated], updated: str | None = None,
+           templates: Templates | None = None) -> Generated:
+    """``indicatoren/<id>.md`` from ``pages/indicator.md``; ``updated`` is the "laatst bijgewerkt" date."""
+    text = (templates or Templates()).render("pages/indicator.md", **context(site, ind, charts, files, updated))
+    return Generated(indicator_path(ind), text, f"{ind.id} {ind.short_name or ind.name}")
