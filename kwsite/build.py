@@ -36,7 +36,8 @@ def chart_count(site: Site) -> int:
     """Upper bound of the charts one build asks for: one per indicator, per table and per ratio
     table, and one per college and ``rows: unit`` table with a row for it."""
     per_college = sum(1 for t in site.tables.values() if t.meta.rows == "unit" for u in site.units if t.row_for_unit(u.id))
-    return len(site.indicators) + len(site.tables) + len(site.ratios) + per_college
+    compared = sum(1 for i in site.indicators if any(r.unit for r in i.realisations))
+    return len(site.indicators) + len(site.tables) + len(site.ratios) + per_college + compared
 
 
 class ChartSet:
@@ -102,6 +103,15 @@ class ChartSet:
         labels = (unit.short_name, self.site.agenda.total_name)
         args = (unit.id, table.meta, table.periods, row, total, labels)
         return self._plan("college", args, chart_inputs("college", unit.id, table.meta, table.periods, row, total, labels))
+
+    def compare(self, ind: Indicator, year: int, rows: tuple):
+        """Every college on ``ind`` in ``year``, sorted (``rows``: :class:`kwsite.charts.compare.CompareRow`)."""
+        from .chartcache import chart_inputs
+
+        args = (ind.id, f"{ind.id} {ind.short_name or ind.name}", ind.unit, year, rows)
+        plain = [(r.name, None if r.value is None else str(r.value), None if r.path is None else str(r.path), r.behind, r.word)
+                 for r in rows]
+        return self._plan("compare", args, chart_inputs("compare", *args[:4], plain))
 
     def finish(self) -> None:
         """Wait for all drawings and store them; stop the workers. Raises

@@ -122,6 +122,23 @@ def test_indicator_page_lists_every_college_sorted_with_the_behind_ones_marked(d
         ("1", "Voorbeeldcollege", False), ("2", "College Zuid (fictief)", True),
         ("3", "College Noord (fictief)", True), ("", "College West (fictief)", False)]
     assert "**Volgende meting:** voorjaar 2026 (fictief)" in page
+    # the path value beside each college: 6,8 (2023) → 7,2 (2026) in 2025 = 7,0667, shown to 7,07
+    assert [r[3] for r in next(t for t in tables(indicator_page.render(demo, demo.indicator("1b"), None, []).content)
+                               if t[0][0] == "Plaats")[1:]] == ["7,07"] * 4
+
+
+def test_compare_chart_marks_behind_without_colour(demo):
+    from kwsite.charts.compare import compare_chart
+
+    ind = demo.indicator("1a")
+    rows = indicator_page.compare_rows(demo, ind, indicator_page.colleges_compared(demo, ind))
+    chart = compare_chart(ind.id, "1a", ind.unit, 2025, rows)
+    assert [r[0] for r in chart.rows] == ["Zuid", "Voorbeeldcollege", "West", "Noord"]
+    assert [r[1:] for r in chart.rows] == [("61%", "55%", "behaald"), ("57%", "55%", "op koers"),
+                                           ("55%", "55%", "op koers"), ("52%", "55%", "achter")]
+    assert "Noord (achter)" in chart.svg and "Zuid (achter)" not in chart.svg
+    assert chart.svg.count("<pattern") == 1  # the hatch of the one bar behind
+    assert "Achter: Noord." in chart.alt
 
 
 def test_lower_is_better_sorts_lowest_first(demo):

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 
 from .base import ChartText, with_desc
 from .college import college_svg, college_text
+from .compare import compare_svg, compare_text
 from .indicator import indicator_svg, indicator_text
 from .ratio import ratio_svg, ratio_text
 from .table import table_svg, table_text
 
 TEXT = {"indicator": indicator_text, "table": table_text, "ratio": ratio_text, "college": college_text}
 SVG = {"indicator": indicator_svg, "table": table_svg, "ratio": ratio_svg, "college": college_svg}
+TEXT["compare"], SVG["compare"] = compare_text, compare_svg  # every college on one indicator (#15)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ Statuses come from :mod:`kwsite.status`; the page is rendered from ``kwsite/them
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from ..datasets import UNIT_TEXT
 from ..model import Indicator, Site
 from ..numbers import MISSING, number
@@ -89,7 +91,7 @@ def colleges_compared(site: Site, ind: Indicator, breakdown: str | None = None) 
         progress = status_for(ind, year, unit.id, breakdown)
         row = {"id": unit.id, "name": unit.name, "href": None, "raw": real.value if real else None,
                "value": value_text(ind, real.value) if real else MISSING,
-               "expected": value_text(ind, progress.expected) if progress.expected is not None else "",
+               "expected": value_text(ind, path) if (path := path_value(ind, year, unit.id, breakdown)) is not None else "",
                "status": _status(progress.status), "behind": progress.status in BEHIND}
         (with_value if real else without).append(row)
     with_value.sort(key=lambda r: (-better * r["raw"], r["name"]))
@@ -101,6 +103,42 @@ def colleges_compared(site: Site, ind: Indicator, breakdown: str | None = None) 
     return {"year": year, "rows": rows, "behind": [r["name"] for r in rows if r["behind"]],
             "target": f"{target_label(ind, target)} ({target.year})" if target else None,
             "order": "hoogste" if better > 0 else "laagste"}
+
+
+def path_value(ind: Indicator, year: int, unit: str | None, breakdown: str | None = None):
+    """The value of the straight path from the (college's) baseline to the target weighed in ``year``
+    (:func:`kwsite.status.expected`), whatever the status; ``None`` without a path (direction or deferred
+    target, no baseline value or year, or a range the baseline lies in)."""
+    from ..status import _aim, _baseline, expected
+
+    target = target_for(ind, year, breakdown)
+    base, base_year = _baseline(ind, unit, breakdown)
+    if target is None or target.kind in ("direction", "deferred") or base is None or base_year is None:
+        return None
+    aim = _aim(ind, target, base)
+    if aim is None:
+        return None
+    value = expected(base, base_year, aim[0], target.year, year)
+    places = max(_places(base), _places(aim[0])) + 1  # one decimal more than printed: 7,07 on 6,8 → 7,2
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP) if value != value.to_integral() else value
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def compare_rows(site: Site, ind: Indicator, compared: dict) -> tuple:
+    """The rows of :func:`colleges_compared` for the chart (:class:`kwsite.charts.compare.CompareRow`)."""
+    from ..charts.compare import CompareRow
+
+    out = []
+    for row in compared["rows"]:
+        unit = site.unit(row["id"])
+        real = realisation(ind, compared["year"], row["id"])
+        out.append(CompareRow(unit.short_name or unit.name, real.value if real else None,
+                              path_value(ind, compared["year"], row["id"]), row["behind"], row["status"]["word"]))
+    return tuple(out)
 
 
 def college_series(site: Site, ind: Indicator) -> dict | None:
@@ -135,9 +173,14 @@ def context(site: Site, ind: Indicator, charts, files: list[Generated], updated:
     title = f"Indicator {ind.id} {ind.name}: waarden, nulmeting en streefwaarden per jaar"
     has_data = bool(ind.realisations)
     compared = colleges_compared(site, ind)
+    compare_chart = None
     if compared:
         for row in compared["rows"]:
             row["href"] = rel(page, f"colleges/{row['id']}.md")
+        drawn = charts.compare(ind, compared["year"], compare_rows(site, ind, compared)) if charts is not None else None
+        if drawn is not None:
+            compare_chart = Markup(chart_block(page, drawn, files, (
+                f"Indicator {ind.id}: colleges vergeleken in {compared['year']}", UNIT_TEXT[ind.unit], ind.source)))
     return {
         "ind": {"id": ind.id, "name": ind.name},
         "theme": {"title": theme.short_title, "href": rel(page, f"themas/{theme.id}.md")} if theme else None,
@@ -149,6 +192,7 @@ def context(site: Site, ind: Indicator, charts, files: list[Generated], updated:
         "explanation": rel(page, EXPLANATION),
         "chart": Markup(chart_block(page, chart, files, (title, UNIT_TEXT[ind.unit], ind.source))) if chart else None,
         "compared": compared,
+        "compare_chart": compare_chart,
         "series": college_series(site, ind),
         "notes": notes(ind),
         "updated": updated,
