@@ -173,3 +173,31 @@ def test_flagship_built_says_it_once_and_repeats_no_explanation(flagship_site):
     assert sum(p.count("is berekend: een realisatie is") for p in pages) == 0
     assert RULE_TEXT.startswith("*Stand* is berekend: een realisatie is")
     assert (flagship_site / "indicatoren" / "1a" / "index.html").is_file()
+
+
+def test_last_updated_is_the_last_commit_changing_the_record(tmp_path):
+    """One git blame: the date of the newest committed line of each indicator's record; none outside git."""
+    import os
+    import subprocess
+
+    from kwsite.updated import indicator_dates
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "indicators.yaml").write_text("indicators:\n  - id: a1\n    name: A\n  - id: b2\n    name: B\n", encoding="utf-8")
+    assert indicator_dates(data) == {}
+    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@x", GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@x")
+
+    def commit(when: str):
+        subprocess.run(["git", "add", "-A"], cwd=tmp_path, check=True, env=env)
+        subprocess.run(["git", "commit", "-qm", "x"], cwd=tmp_path, check=True,
+                       env=env | {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when})
+
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    commit("2025-03-04T10:00:00Z")
+    (data / "indicators.yaml").write_text("indicators:\n  - id: a1\n    name: A\n  - id: b2\n    name: B\n"
+                                          "    realisations: [{year: 2025, value: 3}]\n", encoding="utf-8")
+    commit("2025-11-20T10:00:00Z")
+    assert indicator_dates(data) == {"a1": "4 maart 2025", "b2": "20 november 2025"}
+    (data / "indicators.yaml").write_text((data / "indicators.yaml").read_text() + "  - id: c3\n    name: C\n")
+    assert indicator_dates(data) == {"a1": "4 maart 2025", "b2": "20 november 2025"}  # uncommitted: no date

@@ -17,6 +17,7 @@ from . import progress as progress_page
 from ..datapackage import ZIP_PATH, bundle
 from ..datapackage import unique as unique_datasets
 from ..publication import Publication
+from ..updated import indicator_dates
 from ..spreadsheet import workbook_bytes
 from .common import Generated, dataset_files, xlsx_path
 
@@ -49,7 +50,8 @@ def generate(site: Site, charts, chapters: dict[int, str] | None = None, text_ta
         pages += [college.render(site, u, files, charts) for u in site.units]
     if site.indicators or not _measure_level(site):
         pages.append(overview.indicators(site, files))
-        pages += [indicator_pages.render(site, i, charts, files) for i in site.indicators]
+        updated = indicator_dates(site.root) if site.indicators and site.root else {}  # one git blame per build
+        pages += [indicator_pages.render(site, i, charts, files, updated.get(i.id)) for i in site.indicators]
         pages.append(progress_page.render(site))
     budget = overview.budget(site, files)
     if budget:
