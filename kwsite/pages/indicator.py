@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..datasets import UNIT_TEXT
+from ..datasets import UNIT_TEXT, Dataset
 from ..model import Indicator, Site
-from ..numbers import MISSING, number
+from ..numbers import MISSING, machine, number
 from ..present import baseline_text, target_label, value_text
 from ..status import Status, breakdowns, realisation, status_for, target_for, units_with_data
 from ..templating import Markup, Templates
-from .common import Generated, chart_block, rel
+from .common import Generated, chart_block, download_block, rel, svg_link
 from .progress import BEHIND, EXPLANATION, indicator_path
 
 KIND_WORDS = {"value": "waarde", "minimum": "minimum", "maximum": "maximum", "range": "bereik",
@@ -141,6 +141,13 @@ def compare_rows(site: Site, ind: Indicator, compared: dict) -> tuple:
     return tuple(out)
 
 
+def _machine(ind: Indicator, year: int, row: dict) -> tuple[str, str, str]:
+    """Realisation, path value and status code of a comparison row, for the CSV."""
+    real = realisation(ind, year, row["id"])
+    path = path_value(ind, year, row["id"])
+    return machine(real.value) if real else "", machine(path) if path is not None else "", row["status"]["word"].replace(" ", "_")
+
+
 def college_series(site: Site, ind: Indicator) -> dict | None:
     """Each college with values: its value per year (``geen gegevens`` where the data give none)."""
     units = units_with_data(ind)
@@ -178,9 +185,15 @@ def context(site: Site, ind: Indicator, charts, files: list[Generated], updated:
         for row in compared["rows"]:
             row["href"] = rel(page, f"colleges/{row['id']}.md")
         drawn = charts.compare(ind, compared["year"], compare_rows(site, ind, compared)) if charts is not None else None
+        title = f"Indicator {ind.id}: colleges vergeleken in {compared['year']}"
+        dataset = Dataset(f"colleges-{ind.id}", title, ("plaats", "college", "realisatie", "lijn", "stand"),
+                          tuple((r["rank"], r["name"], *_machine(ind, compared["year"], r)) for r in compared["rows"]),
+                          UNIT_TEXT[ind.unit], ind.source, page)
+        links = download_block(dataset, files)  # the table below the chart is the chart's data table
         if drawn is not None:
-            compare_chart = Markup(chart_block(page, drawn, files, (
-                f"Indicator {ind.id}: colleges vergeleken in {compared['year']}", UNIT_TEXT[ind.unit], ind.source)))
+            links += f"  \n{svg_link(page, drawn)}"
+            compare_chart = Markup(chart_block(page, drawn, files))
+        compared["links"] = Markup(links)
     return {
         "ind": {"id": ind.id, "name": ind.name},
         "theme": {"title": theme.short_title, "href": rel(page, f"themas/{theme.id}.md")} if theme else None,
