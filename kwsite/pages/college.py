@@ -90,5 +90,5 @@ def render(site: Site, unit: Unit, files: list[Generated], charts=None) -> Gener
     out.append(status.college_block(site, unit))
     out.append("## Maatregelen\n")
     out.append(measures_block(site, unit, page))
-    out.append(execution.college_block(site, unit))
+    out += [b for b in [execution.college_block(site, unit)] if b]
     return Generated(page, "\n".join(out), unit.name)

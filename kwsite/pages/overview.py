@@ -112,7 +112,7 @@ def indicators(site: Site, files: list[Generated]) -> Generated:
     out = ["# Indicatoren\n", intro + "\n",
            html_table(columns, rows, caption, css="kw-table kw-overview"), "",
            "Per indicator: " + ", ".join(f"[{text(i.id)}]({rel(page, f'indicatoren/{i.id}.md')})" for i in site.indicators)
-           + ". " + (status.explanation_link(page) if any(i.realisations for i in site.indicators) else "") + "\n"]
+           + "." + (" " + status.explanation_link(page) if measured else "") + "\n"]
     names = ("indicator", "thema", "eenheid", *indicator_columns(years), "stand")
     dataset = Dataset("indicatoren", caption, names, tuple(mrows), "per indicator, zie de kolom eenheid",
                       agenda_source(site), page)

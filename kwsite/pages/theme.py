@@ -199,7 +199,7 @@ def render(site: Site, theme: Theme, charts, chapter: str | None, files: list[Ge
         return Generated(page, "\n".join(out), f"{kind}: {theme.short_title}")
     out.append("## Maatregelen\n")
     out.append(measures_block(site, theme, page))
-    out.append(execution.theme_block(site, theme))
+    out += [b for b in [execution.theme_block(site, theme)] if b]
     out.append("## Budget\n")
     out.append(budget_block(site, theme, page))
     return Generated(page, "\n".join(out), f"{kind}: {theme.short_title}")
