@@ -92,3 +92,11 @@ def test_counts_per_state_and_directive(scaffold_dir):
     noord = execution.college_block(site, site.unit("college-noord"))
     assert "Tweede voorbeeldmaatregel (fictief): <span class=\"kw-status kw-status-vertraagd\">" in noord
     assert "Derde" not in noord
+
+
+def test_a_personal_name_in_a_progress_note_is_flagged(site_dir):
+    """Owners stay roles: a person's name written into a progress note would not be hidden, so it warns."""
+    edit(site_dir, "data/lines.yaml", "          - role: Teamleider\n", "          - role: Teamleider\n            person: J. Jansen\n")
+    edit(site_dir, "data/lines.yaml", "note: Voorbeeld (fictief).", "note: Gesproken met J. Jansen.")
+    found = _problems(site_dir)
+    assert len(found) == 1 and "progress[0].note: bevat een persoonsnaam van een eigenaar" in found[0]
