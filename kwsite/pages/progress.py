@@ -133,6 +133,16 @@ def _item(page: str, item: Item) -> dict:
             "college_href": rel(page, f"colleges/{item.unit.id}.md") if item.unit else None}
 
 
+def _by_college(page: str, items: list[Item]) -> list[dict]:
+    """The colleges behind, one entry per college (in the site's order) with its indicators behind."""
+    out: dict[str, dict] = {}
+    for item in items:
+        entry = out.setdefault(item.unit.id, {"college": item.unit.name, "college_href": rel(page, f"colleges/{item.unit.id}.md"),
+                                              "items": []})
+        entry["items"].append(_item(page, item))
+    return list(out.values())
+
+
 def _status(status: Status) -> dict:
     return {"word": status.word, "icon": status.icon, "key": status.key}
 
@@ -145,7 +155,7 @@ def year_context(site: Site, summary: YearSummary, page: str, columns: list[Stat
         "themes": [_row(label, counts, columns) for _, label, counts in summary.themes],
         "colleges": [_row(unit.name, counts, columns) for unit, counts in summary.colleges],
         "behind": [_item(page, i) for i in summary.behind],
-        "colleges_behind": [_item(page, i) for i in summary.colleges_behind],
+        "colleges_behind": _by_college(page, summary.colleges_behind),
         "coverage": {"indicators": number(summary.indicators_with_data), "indicators_total": number(len(site.indicators)),
                      "colleges": number(summary.colleges_with_data), "colleges_total": number(len(site.units))},
     }
