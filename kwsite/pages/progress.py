@@ -134,12 +134,19 @@ def _item(page: str, item: Item) -> dict:
 
 
 def _by_college(page: str, items: list[Item]) -> list[dict]:
-    """The colleges behind, one entry per college (in the site's order) with its indicators behind."""
+    """The colleges behind, one entry per college (in the site's order): per status of :data:`BEHIND` the
+    indicators with it (id, link, value), compact enough for 40 colleges × 30 indicators."""
     out: dict[str, dict] = {}
     for item in items:
         entry = out.setdefault(item.unit.id, {"college": item.unit.name, "college_href": rel(page, f"colleges/{item.unit.id}.md"),
-                                              "items": []})
-        entry["items"].append(_item(page, item))
+                                              "groups": {}})
+        group = entry["groups"].setdefault(item.progress.status, {"status": _status(item.progress.status), "indicators": []})
+        real = item.progress.value
+        group["indicators"].append({"id": item.indicator.id + (f" ({item.breakdown})" if item.breakdown else ""),
+                                    "href": rel(page, indicator_path(item.indicator)),
+                                    "value": value_text(item.indicator, real) if real is not None else ""})
+    for entry in out.values():
+        entry["groups"] = [entry["groups"][s] for s in BEHIND if s in entry["groups"]]
     return list(out.values())
 
 
