@@ -201,3 +201,13 @@ def test_last_updated_is_the_last_commit_changing_the_record(tmp_path):
     assert indicator_dates(data) == {"a1": "4 maart 2025", "b2": "20 november 2025"}
     (data / "indicators.yaml").write_text((data / "indicators.yaml").read_text() + "  - id: c3\n    name: C\n")
     assert indicator_dates(data) == {"a1": "4 maart 2025", "b2": "20 november 2025"}  # uncommitted: no date
+
+
+def test_home_summary_gives_the_latest_year(demo):
+    home = " ".join(progress.home_summary(demo).split())
+    assert "**Voortgang 2025:** 3 van de 4 indicatoren hebben een realisatie; 1 ligt achter of is niet behaald." in home
+    row = next(t for t in tables(home))[1]
+    assert row == ["Alle indicatoren", "0", "2", "1", "0", "0", "0", "1", "4"]
+    assert ("**Uitvoering van de maatregelen en lijnen:** 1 niet gestart, 1 loopt, 1 vertraagd, 1 afgerond, "
+            "0 gestopt; 1 zonder stand.") in home
+    assert "[Voortgang per jaar, thema en college](voortgang.md)" in home
