@@ -265,6 +265,54 @@ def changes(site_dir: Path, against: str | None) -> None:
     click.echo(render(site, old, compare(old, site) if old else None).content)
 
 
+@main.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("site_dir", default=".", type=click.Path(file_okay=False, path_type=Path), callback=_existing_dir)
+@click.option("--sheet", help="Naam van het blad (standaard het eerste).")
+def import_(file: Path, site_dir: Path, sheet: str | None) -> None:
+    """Lees realisaties uit FILE (.xlsx of .csv) in data/realisations.csv; bij een fout wordt niets geschreven."""
+    from .sheetimport import import_file
+
+    data_rel = _data_rel(_load_config(site_dir))
+    outside = siteconfig.data_outside(site_dir, site_dir / data_rel)
+    if outside:
+        click.echo(outside[0].display(), err=True)
+        sys.exit(1)
+    found = import_file(site_dir, file, sheet, data_rel=data_rel)
+    for problem in found.ordered():
+        click.echo(problem.display(), err=True)
+    if found.errors:
+        click.echo(f"{len(found.errors)} fout(en); niets geschreven.", err=True)
+        sys.exit(1)
+    what = f"{found.added} nieuw, {found.changed} gewijzigd, {found.same} ongewijzigd"
+    click.echo(f"{data_rel}/realisations.csv bijgewerkt: {what}" if found.written else f"Niets veranderd ({what}).", err=True)
+
+
+@main.command()
+@click.argument("site_dir", default=".", type=click.Path(file_okay=False, path_type=Path), callback=_existing_dir)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Bestand .csv of .xlsx (standaard: CSV naar de terminal).")
+def export(site_dir: Path, output: Path | None) -> None:
+    """Schrijf alle realisaties als tabel (zoals 'kwsite import' die leest)."""
+    from .sheetexport import export_bytes
+
+    data_rel = _data_rel(_load_config(site_dir))
+    try:
+        site, _ = load_site(site_dir / data_rel, data_rel)
+    except KwsiteError as exc:
+        _fail(exc)
+    kind = output.suffix.lower().lstrip(".") if output else "csv"
+    if kind not in ("csv", "xlsx"):
+        click.echo(f"{output}: verwacht een naam op .csv of .xlsx", err=True)
+        sys.exit(2)
+    data = export_bytes(site, kind)
+    if output is None:
+        click.echo(data.decode("utf-8"), nl=False)
+    else:
+        output.write_bytes(data)
+        click.echo(f"{output}: {sum(len(i.realisations) for i in site.indicators)} realisaties", err=True)
+
+
 MIKE = "import sys; from mike.driver import main; sys.exit(main())"
 
 

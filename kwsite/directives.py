@@ -6,6 +6,11 @@ naming file and line. References:
 
 - ``agenda.period`` → ``2019-2022``; ``agenda.title``; ``agenda.units.count`` → ``12`` (counted)
 - ``ind.<id>.name`` | ``.baseline`` (``38%``) | ``.baseline.year`` | ``.target.<year>`` (``6,9``)
+- ``ind.<id>.realisation.<year>`` (``41%``) | ``ind.<id>.realisation.<year>.<college>`` (college by id,
+  code, name or alias, as in the tables) | ``ind.<id>.status.<year>[.<college>]`` → the status word of
+  :func:`kwsite.status.status_for` (``op koers``; ``geen gegevens`` when that year has no realisation).
+  A realisation the data do not have, a year outside the agenda's period or an indicator whose targets
+  are split per breakdown is an unknown reference.
 - ``budget.<theme>.share`` (``25%``) | ``budget.<theme>.amount`` (``€ 7,0 mln``) |
   ``budget.total.share`` | ``budget.total.amount`` | ``budget.basis`` (``€ 28 mln``) |
   ``budget.national.share`` (the national themes' summed share, ``65%``)
@@ -58,6 +63,8 @@ def _indicator(site: Site, parts: list[str]) -> str:
         return with_unit(base.value, ind.unit)
     if rest == ["baseline", "year"] and base and (base.year or base.period):
         return base.period or str(base.year)
+    if len(rest) >= 2 and rest[0] in ("realisation", "status") and re.fullmatch(r"[0-9]{4}", rest[1]):
+        return _progress(site, ind, rest[0], int(rest[1]), ".".join(rest[2:]))
     if len(rest) == 2 and rest[0] == "target" and re.fullmatch(r"[0-9]{4}", rest[1]):
         targets = ind.targets_in(int(rest[1]))
         if len(targets) == 1:
@@ -65,6 +72,31 @@ def _indicator(site: Site, parts: list[str]) -> str:
         if targets:
             return year_label(ind, int(rest[1]))
     raise UnknownReference
+
+
+def _progress(site: Site, ind, kind: str, year: int, college: str) -> str:
+    """``realisation``: the value of ``year`` for ``college`` (``""``: the institution) in the indicator's
+    unit; ``status``: the status engine's word for it."""
+    from .load import _key, alias_map
+    from .status import breakdowns, realisation, status_for
+
+    unit = None
+    if college:
+        unit = alias_map(site.agenda, site.units).get(_key(college))
+        if unit is None:
+            raise UnknownReference(f"onbekend college '{college}'")
+        unit = None if unit == "total" else unit
+    if breakdowns(ind) != [None]:
+        raise UnknownReference(f"de streefwaarden van {ind.id} zijn uitgesplitst; deze verwijzing kent geen uitsplitsing")
+    if kind == "status":
+        if year not in site.agenda.years:
+            raise UnknownReference(f"jaar {year} ligt buiten de looptijd")
+        return status_for(ind, year, unit).status.word
+    found = realisation(ind, year, unit)
+    if found is None:
+        who = f" voor '{college}'" if college else ""
+        raise UnknownReference(f"geen realisatie {year}{who}")
+    return with_unit(found.value, ind.unit)
 
 
 def _budget(site: Site, parts: list[str]) -> str:
@@ -130,7 +162,7 @@ def _measure(site: Site, parts: list[str]) -> str:
     return f"{now.state} ({now.date})"
 
 
-def _progress(site: Site, parts: list[str]) -> str:
+def _summary(site: Site, parts: list[str]) -> str:
     """``progress.summary`` → the compact progress summary (a block: put it on a line of its own of the
     home page, ``index.md``; its link is relative to the top of the site)."""
     if parts != ["summary"]:
@@ -143,7 +175,7 @@ def _progress(site: Site, parts: list[str]) -> str:
 KINDS = {"agenda": _agenda, "ind": _indicator, "budget": _budget, "table": _table}
 KINDS["ratio"] = _ratio
 KINDS["measure"] = _measure
-KINDS["progress"] = _progress
+KINDS["progress"] = _summary
 
 
 def resolve(site: Site, ref: str) -> str:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from .figures import FigureChange, changed
 from .model import Site
 from .present import target_label
 from .problems import KwsiteError, Problem
@@ -121,6 +122,9 @@ class Changes:
     indicators_removed: list[str] = field(default_factory=list)
     realisations_added: list[tuple[str, int, str | None, Decimal]] = field(default_factory=list)
     """(indicator, year, unit or ``None`` for the institution, value)."""
+    figures: list[FigureChange] = field(default_factory=list)
+    """Every changed figure (baselines, realisations, table cells, budget rows, measure states …),
+    :func:`kwsite.figures.changed`."""
 
 
 def _targets(site: Site) -> dict[tuple, str]:
@@ -133,7 +137,8 @@ def _allocations(site: Site) -> dict[str, tuple[Decimal, Decimal]]:
 
 def compare(old: Site, new: Site) -> Changes:
     """Targets changed/added/removed (compared by their text, so a changed kind shows too),
-    budget moved between themes, measures and indicators added or removed, realisations added."""
+    budget moved between themes, measures and indicators added or removed, realisations added,
+    and every other changed figure (:func:`kwsite.figures.changed`)."""
     before, after = _targets(old), _targets(new)
     order = {i.id: n for n, i in enumerate(new.indicators)} | {i.id: 1000 + n for n, i in enumerate(old.indicators)}
     keys = sorted(set(before) | set(after), key=lambda k: (order.get(k[0], 9999), k[1], k[2] or ""))
@@ -153,6 +158,7 @@ def compare(old: Site, new: Site) -> Changes:
         indicators_added=[i.id for i in new.indicators if i.id not in i_old],
         indicators_removed=[i.id for i in old.indicators if i.id not in i_new],
         realisations_added=added,
+        figures=changed(old, new),
     )
 
 

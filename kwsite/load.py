@@ -6,7 +6,8 @@ Files (all optional except ``agenda.yaml``): ``agenda.yaml`` (key ``agenda``),
 ``data/``), ``budget.yaml`` (``budget``), ``measures.yaml`` (``measures``),
 ``lines.yaml`` (``lines``: action/improvement lines per unit),
 ``teamplans.yaml`` (``teamplans``: team improvement plans), ``process.yaml``
-(``timelines``), ``activities.yaml`` (``activities``), ``ratios.yaml`` (``ratios``).
+(``timelines``), ``activities.yaml`` (``activities``), ``ratios.yaml`` (``ratios``), and
+``realisations.csv`` (realisations merged into their indicators, :mod:`kwsite.realisations`).
 Every problem is collected, with file, line and field; nothing stops at the
 first one.
 """
@@ -27,6 +28,7 @@ from .problems import Problem
 from .yamlload import MAX_BYTES, load_yaml
 from .csvload import read_table
 from .loaded import FILES, Loaded, not_utf8, read_confined
+from .realisations import read as read_realisations
 
 MESSAGES = {
     "extra_forbidden": "onbekende sleutel (tikfout?)",
@@ -271,14 +273,16 @@ def resolve_rows(loaded: Loaded, data: m.TableData, aliases: dict[str, str]) -> 
     return m.TableData(meta=data.meta, periods=data.periods, rows=tuple(rows), path=data.path)
 
 
-def load(data_dir: Path | str, rel: str = "data") -> tuple[m.Site | None, Loaded]:
+def load(data_dir: Path | str, rel: str = "data", realisations: str | None = None) -> tuple[m.Site | None, Loaded]:
     """Load every data file under ``data_dir``.
 
     Returns the :class:`~kwsite.model.Site` (``None`` when ``agenda.yaml`` is
     unusable) and the :class:`Loaded` record with raw documents and problems.
-    Does not raise; see :func:`kwsite.validate.validate` for cross-file rules.
+    Does not raise; see :func:`kwsite.validate.validate` for cross-file rules. ``realisations``: the
+    text to use as ``realisations.csv`` instead of the file (``kwsite import`` checks its result so).
     """
     loaded = Loaded(Path(data_dir), rel)
+    loaded.realisations_text = realisations
     _unknown_files(loaded)
     parts = {key: _build(loaded, key) for key in FILES}
     agenda = parts["agenda"]
@@ -286,6 +290,7 @@ def load(data_dir: Path | str, rel: str = "data") -> tuple[m.Site | None, Loaded
         return None, loaded
     _alias_conflicts(loaded, agenda, parts["units"])
     aliases = alias_map(agenda, parts["units"])
+    indicators, loaded.realisation_rows = read_realisations(loaded, parts["indicators"])
     tables = {}
     for meta in parts["tables"]:
         data = read_table(loaded, meta)
@@ -295,7 +300,7 @@ def load(data_dir: Path | str, rel: str = "data") -> tuple[m.Site | None, Loaded
         agenda=agenda,
         units=tuple(parts["units"]),
         themes=tuple(parts["themes"]),
-        indicators=tuple(parts["indicators"]),
+        indicators=tuple(indicators),
         tables=tables,
         budget=parts["budget"],
         measures=tuple(parts["measures"]),

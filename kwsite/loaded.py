@@ -51,6 +51,13 @@ class Loaded:
         self.size = 0
         """Bytes read so far (at most :data:`MAX_DATA_BYTES`)."""
         """Top keys whose file could not be read; references into them are not checked."""
+        self.redirects: dict[tuple[int, int], tuple[str, int]] = {}
+        """(indicator index, realisation index) → (file, line) for realisations read from
+        ``realisations.csv`` (:mod:`kwsite.realisations`): their problems name that file."""
+        self.realisations_text: str | None = None
+        """Text read as ``realisations.csv`` instead of the file (what an import would write)."""
+        self.realisation_rows: list = []
+        """The rows of ``realisations.csv`` as read (:class:`kwsite.realisations.Stored`)."""
 
     def name(self, file: str) -> str:
         return f"{self.rel}/{file}" if self.rel else file
@@ -67,10 +74,24 @@ class Loaded:
     def add(self, key: str, loc: tuple, message: str, level: str = "error", path: str | None = None,
             raw: bool = False):
         """Report a problem at ``loc``; a leading int is a model index unless ``raw``."""
+        moved = self._redirect(key, loc) if not raw else None
+        if moved is not None:
+            self.problems.append(Problem(*moved, message, level))
+            return
         if not raw and loc and isinstance(loc[0], int) and key in self.positions:
             loc = (self.positions[key][loc[0]], *loc[1:])
         file, line, col = self.where(key, *loc)
         self.problems.append(Problem(file, line, col, path if path is not None else _path((key, *loc)), message, level))
+
+    def _redirect(self, key: str, loc: tuple) -> tuple[str, int, int, str] | None:
+        """(file, line, column, field) of a realisation merged from ``realisations.csv``, else ``None``."""
+        if key != "indicators" or len(loc) < 3 or loc[1] != "realisations" or (loc[0], loc[2]) not in self.redirects:
+            return None
+        from .realisations import column
+
+        file, line = self.redirects[(loc[0], loc[2])]
+        field = str(loc[3]) if len(loc) > 3 else ""
+        return file, line, column(field), field
 
 
 def _path(loc: tuple) -> str:

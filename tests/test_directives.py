@@ -64,3 +64,24 @@ def test_cli_validate_reports_unknown_reference_in_content(mini):
     assert proc.returncode == 1
     assert "content/index.md:3:8 ind.9z.baseline: onbekende verwijzing (onbekende indicator '9z')" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_realisations_and_status_from_the_data(mini):
+    (mini / "data" / "realisations.csv").write_text(  # fictional test values
+        "indicator,unit,year,period,breakdown,value,note\n"
+        "1b,,2019,,,40,\n1b,noord,2019,,,43.5,\n1b,zuid,2020,,,46,\n", "utf-8")
+    site, _ = load_site(mini / "data")
+    text, problems = expand(
+        "ROCA [[ind.1b.realisation.2019]] ([[ind.1b.status.2019]]); Noord [[ind.1b.realisation.2019.noord]] "
+        "([[ind.1b.status.2019.Nrd]]), Zuid [[ind.1b.realisation.2020.College Zuid]] ([[ind.1b.status.2020.zuid]]); "
+        "2021: [[ind.1b.status.2021]].", site, "content/x.md")
+    assert problems == []
+    # path 38 (2018) → 45 (2020): 41,5 in 2019, so 40 is behind and 43,5 on course; 46 in 2020 reaches 45
+    assert text == ("ROCA 40% (achter); Noord 43,5% (op koers), Zuid 46% (behaald); 2021: geen gegevens.")
+    _, problems = expand("[[ind.1b.realisation.2021]] [[ind.1b.realisation.2019.oost]] [[ind.1b.status.2030]]",
+                         site, "content/x.md")
+    assert [str(p) for p in problems] == [
+        "content/x.md:1:1 ind.1b.realisation.2021: onbekende verwijzing (geen realisatie 2021)",
+        "content/x.md:1:29 ind.1b.realisation.2019.oost: onbekende verwijzing (onbekend college 'oost')",
+        "content/x.md:1:62 ind.1b.status.2030: onbekende verwijzing (jaar 2030 ligt buiten de looptijd)",
+    ]

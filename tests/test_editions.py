@@ -110,7 +110,7 @@ def test_two_editions_on_a_bare_remote(repo, monkeypatch):
     assert ('<th scope="row">Tweede</th><td>40%, €&nbsp;4,0&nbsp;mln</td><td>50%, €&nbsp;5,0&nbsp;mln</td>'
             '<td>€&nbsp;+1,0&nbsp;mln</td>') in changes
     assert "Toegevoegd: Coaching (tweede-1)" in changes
-    assert '<th scope="row">1b Aandeel tevreden</th><td>2019</td><td>ROCA</td><td>41%</td>' in changes
+    assert '<th scope="row">1b Aandeel tevreden</th><td>2019, ROCA</td><td>nieuw</td><td>41%</td>' in changes
     assert "Geen indicatoren toegevoegd of vervallen." in changes
 
 

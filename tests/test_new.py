@@ -77,7 +77,8 @@ def test_readme_commands_run_as_written(tmp_path):
     CliRunner().invoke(main, ["new", str(target)])
     readme = (target / "README.md").read_text(encoding="utf-8")
     commands = re.findall(r"^    (\S.*)$", readme, re.M)
-    assert [c.split()[-2:] for c in commands] == [["validate", "."], ["build", "."], ["serve", "."]]
+    assert [c.split()[-2:] for c in commands] == [["validate", "."], ["build", "."], ["serve", "."],
+                                                  ["voorbeeld-realisaties.xlsx", "."], ["-o", "realisaties.xlsx"]]
     env = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
     env.update(PATH="/usr/bin:/bin", NO_MKDOCS_2_WARNING="1")  # no venv on the PATH, as on a fresh shell
     for command in commands[:2]:
@@ -85,3 +86,11 @@ def test_readme_commands_run_as_written(tmp_path):
         assert proc.returncode == 0, (command, proc.stderr[-2000:])
     assert (target / "site" / "begroting" / "index.html").is_file()
     assert (target / "site" / "verbeterplannen" / "voorbeeldplan" / "index.html").is_file()
+    for command in commands[3:]:  # the fictional spreadsheet of realisations: import, then export
+        proc = subprocess.run(shlex.split(command), cwd=target, env=env, capture_output=True, text=True)
+        assert proc.returncode == 0, (command, proc.stderr[-2000:])
+    assert (target / "data" / "realisations.csv").read_text(encoding="utf-8").splitlines()[1:] == [
+        "1a,,2026,,,56.0,fictief voorbeeld", "1a,voorbeeldcollege,2026,,,58.5,fictief voorbeeld"]
+    assert (target / "realisaties.xlsx").is_file()
+    check = subprocess.run(shlex.split(commands[0]), cwd=target, env=env, capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr

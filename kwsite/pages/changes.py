@@ -6,7 +6,6 @@ from __future__ import annotations
 from ..editions import Changes
 from ..model import Site
 from ..numbers import euro_mln, percent, signed
-from ..present import value_text
 from ..tables import html_table
 from .common import Generated, text
 
@@ -58,16 +57,14 @@ def render(site: Site, previous: Site | None, changes: Changes | None) -> Genera
     out.append("## Indicatoren\n")
     lines = [f"- Toegevoegd: {text(i)}" for i in changes.indicators_added] + [f"- Vervallen: {text(i)}" for i in changes.indicators_removed]
     out.append("\n".join(lines) + "\n" if lines else "Geen indicatoren toegevoegd of vervallen.\n")
-    out.append("## Nieuwe realisaties\n")
-    if changes.realisations_added:
-        rows = []
-        for ind_id, year, unit, value in changes.realisations_added:
-            ind = site.indicator(ind_id)
-            who = (site.unit(unit).name if site.unit(unit) else unit) if unit else site.agenda.total_name
-            rows.append([f"{ind_id} {ind.short_name or ind.name}", str(year), who, value_text(ind, value)])
-        out.append(html_table(["Indicator", "Jaar", "Voor", "Realisatie"], rows, "Nieuwe realisaties", css="kw-table kw-changes") + "\n")
-    else:
-        out.append("Geen nieuwe realisaties.\n")
+    out.append("## Cijfers\n")
+    kinds = list(dict.fromkeys(f.kind for f in changes.figures))
+    for kind in kinds:
+        rows = [[f.subject, f.which, f.old or "nieuw", f.new or "vervallen"] for f in changes.figures if f.kind == kind]
+        out.append(f"### {kind}\n")
+        out.append(html_table(["Onderdeel", "Welk cijfer", "Was", "Wordt"], rows, kind, css="kw-table kw-changes") + "\n")
+    if not kinds:
+        out.append("Geen nulmeting, realisatie, tabelcel of ander cijfer gewijzigd.\n")
     return Generated(PATH, "\n".join(out), TITLE)
 
 
