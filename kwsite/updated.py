@@ -1,8 +1,9 @@
 """"Laatst bijgewerkt" per indicator: the date of the last commit that changed a line of the indicator's
-record in ``indicators.yaml`` (its figures: baseline, targets, realisations, and its texts).
+record in ``indicators.yaml`` (its figures: baseline, targets, realisations, and its texts) or one of its
+rows in ``realisations.csv`` (written by ``kwsite import``).
 
-One ``git blame`` of that one file per build (not one git call per indicator); the record's lines come
-from the YAML node marks. Deterministic: the same commit gives the same dates. Empty outside git, for
+One ``git blame`` per file per build (not one git call per indicator); the record's lines come from the
+YAML node marks, a CSV row's indicator from its first cell. Deterministic: the same commit gives the same dates. Empty outside git, for
 lines not committed yet, or when git is missing. A line removed from a record leaves no trace in the
 blame, so a deletion alone does not move the date.
 """
@@ -19,13 +20,13 @@ from babel.dates import format_date
 from .numbers import LOCALE
 
 FILE = "indicators.yaml"
+CSV_FILE = "realisations.csv"
 
 
-def _blame(folder: Path) -> list[int | None]:
-    """Committer time per line of ``folder/indicators.yaml`` (``None`` for a line not committed);
-    ``[]`` outside git."""
+def _blame(folder: Path, name: str = FILE) -> list[int | None]:
+    """Committer time per line of ``folder/name`` (``None`` for a line not committed); ``[]`` outside git."""
     try:
-        out = subprocess.run(["git", "blame", "--line-porcelain", "--", FILE], cwd=folder, capture_output=True,
+        out = subprocess.run(["git", "blame", "--line-porcelain", "--", name], cwd=folder, capture_output=True,
                              text=True, timeout=60, check=False)
     except (OSError, subprocess.SubprocessError):
         return []
@@ -52,12 +53,13 @@ def _ranges(text: str) -> dict[str, tuple[int, int]]:
     if not isinstance(root, yaml.MappingNode):
         return {}
     items = next((v for k, v in root.value if getattr(k, "value", None) == "indicators"), None)
+    nodes = items.value if isinstance(items, yaml.SequenceNode) else []
     out = {}
-    for node in items.value if isinstance(items, yaml.SequenceNode) else []:
+    for i, node in enumerate(nodes):  # a record runs to the line before the next one (the last: its end)
         if isinstance(node, yaml.MappingNode):
             ident = next((v.value for k, v in node.value if getattr(k, "value", None) == "id"), None)
+            end = nodes[i + 1].start_mark.line - 1 if i + 1 < len(nodes) else node.end_mark.line
             if isinstance(ident, str):
-                end = node.end_mark.line - (1 if node.end_mark.column == 0 else 0)
                 out[ident] = (node.start_mark.line, end)
     return out
 
@@ -72,10 +74,17 @@ def indicator_dates(data_dir: str | Path) -> dict[str, str]:
     times = _blame(folder)
     if not times:
         return {}
-    out = {}
+    latest: dict[str, int] = {}
     for ident, (first, last) in _ranges(path.read_text(encoding="utf-8")).items():
         stamps = [t for t in times[first:last + 1] if t is not None]
         if stamps:
-            day = dt.datetime.fromtimestamp(max(stamps), dt.timezone.utc).date()
-            out[ident] = format_date(day, format="long", locale=LOCALE)
-    return out
+            latest[ident] = max(stamps)
+    csv_path = folder / CSV_FILE
+    if csv_path.is_file():
+        rows = csv_path.read_text(encoding="utf-8-sig").split("\n")
+        for line, when in zip(rows[1:], _blame(folder, CSV_FILE)[1:]):
+            ident = line.split(",", 1)[0].strip()
+            if when is not None and ident:
+                latest[ident] = max(when, latest.get(ident, 0))
+    return {ident: format_date(dt.datetime.fromtimestamp(when, dt.timezone.utc).date(), format="long", locale=LOCALE)
+            for ident, when in latest.items()}

@@ -201,6 +201,9 @@ def test_last_updated_is_the_last_commit_changing_the_record(tmp_path):
     assert indicator_dates(data) == {"a1": "4 maart 2025", "b2": "20 november 2025"}
     (data / "indicators.yaml").write_text((data / "indicators.yaml").read_text() + "  - id: c3\n    name: C\n")
     assert indicator_dates(data) == {"a1": "4 maart 2025", "b2": "20 november 2025"}  # uncommitted: no date
+    (data / "realisations.csv").write_text("indicator,unit,year,period,breakdown,value,note\na1,,2025,,,4,\n")
+    commit("2026-01-09T10:00:00Z")
+    assert indicator_dates(data) == {"a1": "9 januari 2026", "b2": "20 november 2025", "c3": "9 januari 2026"}
 
 
 def test_home_summary_gives_the_latest_year(demo):
