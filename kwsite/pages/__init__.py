@@ -125,16 +125,21 @@ def _measure_level(site: Site) -> bool:
 PLACEHOLDER = "kwsite:"
 
 
-def expand_nav(items: list, site: Site) -> list:
-    """``mkdocs.yml`` nav with every ``kwsite:<section>`` placeholder replaced by its entries."""
+def expand_nav(items: list, site: Site, top: bool = True) -> list:
+    """``mkdocs.yml`` nav with every ``kwsite:<section>`` placeholder replaced by its entries. A site that
+    gets a progress page but whose nav names neither ``kwsite:progress`` nor the page gets it at the end,
+    so the page the other pages link to is in the nav (a strict build stops on a page outside it)."""
     out = []
     for item in items:
         if isinstance(item, str) and item.startswith(PLACEHOLDER):
             out += nav(site, item[len(PLACEHOLDER):])
         elif isinstance(item, dict):
-            out.append({k: expand_nav(v, site) if isinstance(v, list) else v for k, v in item.items()})
+            out.append({k: expand_nav(v, site, False) if isinstance(v, list) else v for k, v in item.items()})
         else:
             out.append(item)
+    progress_entry = nav(site, "progress")
+    if top and progress_entry and not (nav_mentions(items, PLACEHOLDER + "progress") or nav_mentions(items, progress_page.PATH)):
+        out += progress_entry
     return out
 
 
