@@ -139,7 +139,8 @@ def expand_nav(items: list, site: Site, top: bool = True) -> list:
             out.append(item)
     progress_entry = nav(site, "progress")
     if top and progress_entry and not (nav_mentions(items, PLACEHOLDER + "progress") or nav_mentions(items, progress_page.PATH)):
-        out += progress_entry
+        at = next((i + 1 for i, item in enumerate(out) if nav_mentions(item, overview.INDICATORS)), len(out))
+        out[at:at] = progress_entry  # after the indicators, else at the end
     return out
 
 
