@@ -148,6 +148,14 @@ def _machine(ind: Indicator, year: int, row: dict) -> tuple[str, str, str]:
     return machine(real.value) if real else "", machine(path) if path is not None else "", row["status"]["word"].replace(" ", "_")
 
 
+def _machine_target(target, unit: str) -> str:
+    """A target in machine form without its breakdown (that has its own column)."""
+    from ..present import target_table_text
+
+    text = target_table_text(target, unit, display=False)
+    return text.removeprefix(f"{target.breakdown}: ") if target.breakdown else text
+
+
 def college_series(site: Site, ind: Indicator) -> dict | None:
     """Each college with values: its value per year (``geen gegevens`` where the data give none)."""
     units = units_with_data(ind)
@@ -194,7 +202,14 @@ def context(site: Site, ind: Indicator, charts, files: list[Generated], updated:
             links += f"  \n{svg_link(page, drawn)}"
             compare_chart = Markup(chart_block(page, drawn, files))
         compared["links"] = Markup(links)
+    targets = sorted(ind.targets, key=lambda t: (t.year, t.breakdown or ""))
+    target_data = Dataset(f"indicator-{ind.id}-streefwaarden", f"Streefwaarden van indicator {ind.id}: {ind.name}",
+                          ("jaar", "uitsplitsing", "soort", "streefwaarde", "indicatief"),
+                          tuple((str(t.year), t.breakdown or "", t.kind, _machine_target(t, ind.unit),
+                                 "ja" if t.indicative else "") for t in targets),
+                          UNIT_TEXT[ind.unit], ind.source, page)
     return {
+        "targets_links": Markup(download_block(target_data, files)) if targets else None,
         "ind": {"id": ind.id, "name": ind.name},
         "theme": {"title": theme.short_title, "href": rel(page, f"themas/{theme.id}.md")} if theme else None,
         "facts": facts(site, ind),
