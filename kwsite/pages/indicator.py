@@ -211,6 +211,8 @@ def context(site: Site, ind: Indicator, charts, files: list[Generated], updated:
     return {
         "targets_links": Markup(download_block(target_data, files)) if targets else None,
         "ind": {"id": ind.id, "name": ind.name},
+        "heading": Markup(f"Indicator {ind.id}: {ind.name}".replace("&", "&amp;").replace("<", "&lt;")),
+        # only what Markdown could read as HTML: an entity for '>' or a quote shows as typed in the PDF's contents
         "theme": {"title": theme.short_title, "href": rel(page, f"themas/{theme.id}.md")} if theme else None,
         "facts": facts(site, ind),
         "targets": [{"year": t.year, "kind": KIND_WORDS[t.kind], "text": target_label(ind, t),
