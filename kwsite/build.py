@@ -8,28 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .load import load
+from .load import load, load_site  # noqa: F401  (load_site: kept importable from here)
 from .model import Indicator, Site, TableData, Unit
 from .pages import Generated, generate
-from .problems import KwsiteError, Problem, errors
-from .validate import validate
-
-
-def load_site(data_dir: Path | str, rel: str = "data") -> tuple[Site, list[Problem]]:
-    """Load and validate ``data_dir``.
-
-    Returns the site and its warnings (and notes: acknowledged problems, level
-    ``note``); raises :class:`KwsiteError` with *all* errors (file, line, field)
-    when there is any.
-    """
-    site, loaded = load(data_dir, rel)
-    if site is not None:
-        validate(site, loaded)
-    found = errors(loaded.problems)
-    warned = sorted(p for p in loaded.problems if p.level in ("warning", "note"))
-    if found or site is None:
-        raise KwsiteError(found or loaded.problems, warned)
-    return site, warned
 
 
 def chart_count(site: Site) -> int:
@@ -55,12 +36,19 @@ class ChartSet:
         self.tick = tick or (lambda n: None)
         """Called with 1 after each chart, for progress bars (:func:`chart_count` charts at most)."""
 
-    def _plan(self, kind: str, args: tuple, inputs: str):
+    def plan(self, kind: str, *subject):
+        """The chart of kind ``kind`` (:data:`kwsite.charts.kinds.KINDS`) for ``subject`` as a
+        :class:`kwsite.chartpool.PlannedChart`, or ``None`` when the subject has no such chart. Its
+        cache digest is made of exactly the arguments its text and drawing receive."""
         from .chartpool import PlannedChart
         from .charts.jobs import ChartJob
+        from .charts.kinds import KINDS
 
+        args = KINDS[kind].arguments(self.site, *subject)
+        if args is None:
+            return None
         job = ChartJob(kind, args)
-        digest = self.cache.digest(inputs)
+        digest = self.cache.digest(job.inputs())
         texts = self.drawer.session.texts if self.drawer.session is not None else {}
         text = texts[digest] if digest in texts else job.text()  # the digest covers every input of the text
         texts[digest] = text
@@ -71,47 +59,24 @@ class ChartSet:
         return PlannedChart(text.key, text.alt, text.columns, text.rows, text.csv_rows, source)
 
     def indicator(self, ind: Indicator):
-        from .chartcache import chart_inputs
-
-        tables = self.site.tables_of(ind.id)
-        series = tables[0] if tables else None
-        label = self.site.agenda.total_name
-        if series is not None and len(tables) > 1:  # say which breakdown the line shows
-            label = f"{label}, {series.meta.title}"
-        return self._plan("indicator", (ind, series, label), chart_inputs(ind, series, label))
+        """Chart of an indicator (its first table's total row as the line), or ``None``."""
+        return self.plan("indicator", ind)
 
     def table(self, table: TableData):
-        from .chartcache import chart_inputs
-
-        return self._plan("table", (table,), chart_inputs(None, table, "table"))
+        return self.plan("table", table)
 
     def ratio(self, table):
         """Chart of a ratio baseline table (:class:`~kwsite.model.RatioTable`), or ``None``."""
-        from .chartcache import chart_inputs
-
-        return self._plan("ratio", (table,), chart_inputs(table, "ratio"))
+        return self.plan("ratio", table)
 
     def college(self, unit: Unit, table: TableData):
         """One college's values of a ``rows: unit`` table beside the total (``None`` when the table
         has no row, or no value, for the college)."""
-        from .chartcache import chart_inputs
-
-        row = table.row_for_unit(unit.id)
-        if row is None:
-            return None
-        total = table.row_for_unit("total")
-        labels = (unit.short_name, self.site.agenda.total_name)
-        args = (unit.id, table.meta, table.periods, row, total, labels)
-        return self._plan("college", args, chart_inputs("college", unit.id, table.meta, table.periods, row, total, labels))
+        return self.plan("college", unit, table)
 
     def compare(self, ind: Indicator, year: int, rows: tuple):
         """Every college on ``ind`` in ``year``, sorted (``rows``: :class:`kwsite.charts.compare.CompareRow`)."""
-        from .chartcache import chart_inputs
-
-        args = (ind.id, f"{ind.id} {ind.short_name or ind.name}", ind.unit, year, rows)
-        plain = [(r.name, None if r.value is None else str(r.value), None if r.path is None else str(r.path), r.behind, r.word)
-                 for r in rows]
-        return self._plan("compare", args, chart_inputs("compare", *args[:4], plain))
+        return self.plan("compare", ind, year, rows)
 
     def finish(self) -> None:
         """Wait for all drawings and store them; stop the workers. Raises
@@ -148,7 +113,8 @@ def text_tables(final: dict[str, str]) -> dict[str, list]:
 def build_pages(site: Site, src_uris: list[str], cache_dir: Path | str | None = None,
                 texts: dict[str, str] | None = None, tick=None,
                 found_tables: dict | None = None, workers: int = 1,
-                session=None) -> tuple[list[Generated], ChartSet]:
+                session=None, directory_urls: bool = True,
+                theme_dir: Path | None = None) -> tuple[list[Generated], ChartSet]:
     """Every generated page and asset of ``site``; ``src_uris`` are the docs-dir
     paths of the hand-written pages (to link theme pages to their chapters);
     ``texts`` their Markdown (docs path → text), for the downloads of their tables
@@ -156,7 +122,12 @@ def build_pages(site: Site, src_uris: list[str], cache_dir: Path | str | None = 
     ``tick(1)`` is called after each chart. Chart SVGs not in the cache are drawn by ``workers``
     processes when there are many (see :mod:`kwsite.chartpool`); a chart file's content waits for
     its drawing. Call ``ChartSet.finish()`` once the files are written. ``session``: a
-    :class:`kwsite.chartpool.Session` kept between the builds of ``serve``."""
+    :class:`kwsite.chartpool.Session` kept between the builds of ``serve``; ``directory_urls`` MkDocs'
+    ``use_directory_urls`` of the site (page URLs in the downloads); ``theme_dir`` the site's ``theme/``
+    folder (its page templates override kwsite's, :mod:`kwsite.templating`). A failing template raises
+    :class:`KwsiteError` naming its file and line."""
+    from .templating import Templates
+
     from .pages import chapter_paths
 
     charts = ChartSet(site, cache_dir, tick, workers, session)
@@ -165,7 +136,7 @@ def build_pages(site: Site, src_uris: list[str], cache_dir: Path | str | None = 
     tables = [d for found in found_tables.values() for d in found]
     titles = {uri: _title(source) for uri, source in texts.items()}
     try:
-        generated = generate(site, charts, chapter_paths(src_uris), tables, titles)
+        generated = generate(site, charts, chapter_paths(src_uris), tables, titles, directory_urls, Templates(theme_dir))
     except BaseException:
         charts.close()
         raise

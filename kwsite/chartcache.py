@@ -3,7 +3,7 @@
 Usage::
 
     cache = ChartCache(Path(".kwsite-cache/charts"))
-    svg = cache.get_or_render(chart_inputs("indicator", ind, table, label),
+    svg = cache.get_or_render(KINDS["indicator"].inputs((ind, table, label)),
                               lambda: indicator_svg(ind, table, label))
 
 The digest covers the inputs, the matplotlib version and
@@ -17,11 +17,13 @@ drawing (:mod:`kwsite.charts.jobs`; under ``serve`` once per session).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
 import tempfile
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 from importlib.metadata import version
@@ -29,7 +31,6 @@ from importlib.metadata import version
 from pydantic import BaseModel
 
 from .charts import CHART_STYLE_VERSION
-from .model.site import Row, TableData
 
 _MATPLOTLIB = version("matplotlib")
 """Read from the installed package's metadata: a build whose charts all come from the cache
@@ -38,17 +39,26 @@ does not import matplotlib."""
 CACHE_FORMAT = 2
 
 
+POSITION_ONLY = {"Row": frozenset({"line"}), "TableData": frozenset({"path"})}
+"""Dataclass fields left out of a chart's inputs: where a row or table sits in its file. A chart
+never shows them (``tests/test_chart_kinds.py``), and an edit above a row must not redraw it."""
+
+
 def _canonical(part: object) -> object:
-    """JSON-able form of one chart input (model, table with its rows, text, ``None``)."""
-    if isinstance(part, TableData):
-        rows = [[r.label, [None if v is None else str(v) for v in r.values], r.unit] for r in part.rows]
-        return {"table": part.meta.model_dump(mode="json"), "periods": list(part.periods), "rows": rows}
-    if isinstance(part, Row):
-        return {"row": [part.label, [None if v is None else str(v) for v in part.values], part.unit]}
-    if isinstance(part, (tuple, list)):
-        return [_canonical(p) for p in part]
+    """JSON-able form of one chart input: a model (all its fields), a dataclass such as a table or
+    row (all fields but :data:`POSITION_ONLY`), a decimal as printed, a tuple, text or ``None``."""
     if isinstance(part, BaseModel):
         return {type(part).__name__: part.model_dump(mode="json")}
+    if dataclasses.is_dataclass(part) and not isinstance(part, type):
+        skip = POSITION_ONLY.get(type(part).__name__, frozenset())
+        return {type(part).__name__: {f.name: _canonical(getattr(part, f.name))
+                                      for f in dataclasses.fields(part) if f.name not in skip}}
+    if isinstance(part, Decimal):
+        return {"decimal": str(part)}
+    if isinstance(part, (tuple, list)):
+        return [_canonical(p) for p in part]
+    if isinstance(part, dict):
+        return {"dict": [[_canonical(k), _canonical(v)] for k, v in part.items()]}
     if part is None or isinstance(part, (str, int, float, bool)):
         return part
     raise TypeError(f"geen grafiekinvoer: {type(part).__name__}")
@@ -57,11 +67,11 @@ def _canonical(part: object) -> object:
 def chart_inputs(*parts: object) -> str:
     """Canonical JSON of everything a chart depends on.
 
-    ``parts`` are indicators/other models (``model_dump(mode="json")``), tables
-    (metadata, periods and row labels/values/units; not line numbers or paths),
-    single rows (label, values, unit), tuples of these, strings such as the total
-    label or a chart kind, or ``None``. Decimals keep
-    their printed precision (``"6.70"`` ≠ ``"6.7"``), as the chart does.
+    ``parts`` are models (``model_dump(mode="json")``), dataclasses such as tables and rows (every
+    field but :data:`POSITION_ONLY`: line numbers and paths), tuples of these, decimals, strings
+    such as the total label or a chart kind, or ``None``. Decimals keep their printed precision
+    (``"6.70"`` ≠ ``"6.7"``), as the chart does. :class:`kwsite.charts.kinds.ChartKind` passes the
+    kind and exactly the arguments of its text and drawing functions.
     """
     return json.dumps([_canonical(p) for p in parts], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 

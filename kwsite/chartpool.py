@@ -185,6 +185,17 @@ class Drawer:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
+def stop_fork_server() -> None:
+    """Stop the ``forkserver`` process that :func:`_new_pool` started (it keeps matplotlib
+    imported, some 100 MiB, until this process ends): call when no more charts will be drawn,
+    e.g. before the PDF. A later pool starts a new one. Does nothing when none runs."""
+    from multiprocessing import forkserver
+
+    server = getattr(forkserver, "_forkserver", None)
+    if server is not None and getattr(server, "_forkserver_pid", None) is not None and hasattr(server, "_stop"):
+        server._stop()
+
+
 def _new_pool(workers: int) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)  # workers fork with matplotlib imported

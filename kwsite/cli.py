@@ -20,15 +20,15 @@ import subprocess
 import sys
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from . import siteconfig
-from .build import load_site
-from . import navcheck, placeholders
 from .dutch import install_click
-from .directives import check_content
 from .problems import KwsiteError, notes, warnings
+
+if TYPE_CHECKING:
+    from .project import Project
 
 
 def _existing_dir(ctx, param, value: Path) -> Path:
@@ -74,33 +74,35 @@ def validate(site_dir: Path, strict: bool) -> None:
     bij een fout of een waarschuwing (zoals de build); met ``--no-strict`` tellen
     waarschuwingen niet mee.
     """
+    from . import placeholders, siteconfig
+    from .directives import check_content
+    from .load import load_site
+    from .pagecheck import page_problems, read_pages, section_pages
+
     errors, warned = [], []
-    config = _load_config(site_dir)
-    data_rel = _data_rel(config)
-    content = Path(config.docs_dir) if config else site_dir / "content"
-    outside = siteconfig.data_outside(site_dir, site_dir / data_rel)
+    project = _project(site_dir, strict)
+    content = project.docs_dir
+    outside = siteconfig.data_outside(project.root, project.data_dir)
     if outside:
         click.echo(outside[0].display(), err=True)
         click.echo("1 fout(en), 0 waarschuwing(en).", err=True)
         sys.exit(1)
     try:
-        site, warned = load_site(site_dir / data_rel, data_rel)
-        if config is not None:
-            found = siteconfig.check(config, site, site_dir / data_rel)[1]
-            errors += [p for p in found if p.level == "error"]
-            warned = sorted(warned + [p for p in found if p.level != "error"])
-        elif content.is_dir():
-            errors += siteconfig.confined(content, content.name)
+        site, warned = load_site(project.data_dir, project.data_rel)
+        found = siteconfig.check(project, site)[1]
+        errors += [p for p in found if p.level == "error"]
+        warned = sorted(warned + [p for p in found if p.level != "error"])
         if content.is_dir():
             errors += check_content(site, content, content.name)
+        pages = page_problems(project, read_pages(project), section_pages(site))  # nav and links, as the build
+        errors += [p for p in pages if p.level == "error"]
+        warned = sorted(warned + [p for p in pages if p.level != "error"])
     except KwsiteError as exc:
         errors, warned = exc.problems, exc.warnings
-        if config is not None:  # what needs no data is still checked
-            errors = errors + siteconfig.without_site(config, site_dir / data_rel)
+        errors = errors + siteconfig.without_site(project)  # what needs no data is still checked
         if content.is_dir():
             errors = errors + check_content(None, content, content.name)
-    warned = [*warned, *placeholders.check_site(site_dir)]
-    errors = [*errors, *navcheck.check(site_dir / "mkdocs.yml")]
+    warned = [*warned, *placeholders.check_site(project.root, project.docs_rel, project.data_rel)]
     for problem in [*errors, *warned]:
         click.echo(problem.display(), err=True)
     known = notes(warned)  # acknowledged in the data: listed, never failing
@@ -112,61 +114,46 @@ def validate(site_dir: Path, strict: bool) -> None:
     click.echo(f"In orde ({len(warned)} waarschuwing(en){erkend}).")
 
 
-def _load_config(site_dir: Path):
-    """The MkDocs config of ``SITE_DIR/mkdocs.yml`` (plugins loaded, no event run), or ``None``
-    when there is no ``mkdocs.yml``; exit 1 with MkDocs' message when it does not load."""
-    import logging
+def _project(site_dir: Path, strict: bool = True) -> Project:
+    """The project in ``SITE_DIR`` (:mod:`kwsite.mkdocsproject`: MkDocs reads ``mkdocs.yml``, once);
+    exit 1 with MkDocs' messages, in Dutch where kwsite knows them, when it does not load."""
+    from .mkdocsproject import load
 
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError
-
-    path = site_dir / "mkdocs.yml"
-    if not path.is_file():
-        return None
-    said: list[str] = []
-    handler = logging.Handler()
-    handler.emit = lambda record: said.append(record.getMessage())
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
     try:
-        return load_config(str(path))
-    except (Abort, ConfigurationError) as exc:
-        for message in [*said, str(exc)]:
-            if message.strip() and not message.startswith("Aborted"):
-                if "'docs_dir' should not be within the 'site_dir'" in message:
-                    message = "site_dir: site_dir bevat docs_dir; de bouw zou de bronbestanden overschrijven of wissen"
-                click.echo(f"mkdocs.yml: {message}", err=True)
-        click.echo("1 fout(en), 0 waarschuwing(en).", err=True)
+        return load(site_dir, strict)
+    except KwsiteError as exc:
+        for problem in exc.problems:
+            click.echo(f"{problem.file}: {problem.message}", err=True)
+        click.echo(f"{len(exc.problems)} fout(en), 0 waarschuwing(en).", err=True)
         sys.exit(1)
-    finally:
-        logger.removeHandler(handler)
 
 
-def _data_rel(config) -> str:
-    """The kwsite plugin's ``data_dir`` (``data`` when the config has none)."""
-    plugin = config.plugins.get("kwsite") if config is not None else None
-    return plugin.config.data_dir if plugin is not None else "data"
-
-
-def _mkdocs(args: list[str], site_dir: Path) -> int:
-    return subprocess.call([sys.executable, "-m", "kwsite.dutch", *args], cwd=site_dir)  # MkDocs, in Dutch
+def _mkdocs(args: list[str], site_dir: Path, env: dict | None = None) -> int:
+    environ = {**os.environ, **env} if env else None
+    return subprocess.call([sys.executable, "-m", "kwsite.dutch", *args], cwd=site_dir, env=environ)  # MkDocs, in Dutch
 
 
 @main.command()
 @click.argument("site_dir", default=".", type=click.Path(file_okay=False, path_type=Path), callback=_existing_dir)
 @click.option("--strict/--no-strict", default=True, help="Stop bij elke waarschuwing (standaard aan).")
-def build(site_dir: Path, strict: bool) -> None:
+@click.option("--offline", is_flag=True, help="Een site die werkt als map op schijf (file://): links naar "
+              "index.html, zoeken zonder server.")
+def build(site_dir: Path, strict: bool, offline: bool) -> None:
     """Bouw de website van SITE_DIR naar de site_dir uit mkdocs.yml.
 
     Er wordt eerst in een aparte map gebouwd; pas als dat lukt, komt de nieuwe
     versie op de plaats van de oude. Een mislukte bouw laat de vorige versie staan.
+    Met ``--offline`` opent de site ook als bestanden (site/index.html), zonder webserver.
     """
-    config = _load_config(site_dir)
-    if config is None:
-        _site_config(site_dir)
-    target = Path(config.site_dir).resolve()
+    from . import siteconfig
+
+    from .offline import ENV as offline_env
+
+    _site_config(site_dir)
+    project = _project(site_dir, strict)
+    target = project.site_dir.resolve()
     raw = (site_dir / "mkdocs.yml").read_text(encoding="utf-8", errors="replace")
-    folders = siteconfig.site_dir_problems(site_dir / _data_rel(config), Path(config.docs_dir), target, raw)
+    folders = siteconfig.site_dir_problems(project.data_dir, project.docs_dir, target, raw)
     if folders:
         for problem in folders:
             click.echo(problem.display(), err=True)
@@ -176,7 +163,8 @@ def build(site_dir: Path, strict: bool) -> None:
     with build_lock(target):
         staging = target.with_name(f".{target.name}.nieuw")
         shutil.rmtree(staging, ignore_errors=True)
-        code = _mkdocs(["build", "--strict" if strict else "--no-strict", "--site-dir", str(staging)], site_dir)
+        code = _mkdocs(["build", "--strict" if strict else "--no-strict", "--site-dir", str(staging)], site_dir,
+                       {offline_env: "1"} if offline else None)
         if code != 0:
             shutil.rmtree(staging, ignore_errors=True)
             kept = "de vorige versie in " + str(target) + " blijft staan" if target.exists() else "er is niets gepubliceerd"
@@ -251,12 +239,14 @@ def new(site_dir: Path) -> None:
 def changes(site_dir: Path, against: str | None) -> None:
     """Druk af wat er in data/ veranderd is (Markdown), bv. voor een pull request."""
     from .editions import PreviousEditionError, compare, load_previous
+    from .load import load_site
     from .pages.changes import render
 
+    project = _project(site_dir)
     try:
-        site, _ = load_site(site_dir / "data", "data")
+        site, _ = load_site(project.data_dir, project.data_rel)
         ref = against or site.agenda.edition.previous
-        old = load_previous(site_dir, site_dir / "data", ref) if ref else None
+        old = load_previous(project.root, project.data_dir, ref) if ref else None
     except KwsiteError as exc:
         _fail(exc)
     except PreviousEditionError as exc:
@@ -268,13 +258,15 @@ def changes(site_dir: Path, against: str | None) -> None:
 @main.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("site_dir", default=".", type=click.Path(file_okay=False, path_type=Path), callback=_existing_dir)
-@click.option("--sheet", help="Naam van het blad (standaard het eerste).")
+@click.option("--sheet", help="Naam van het blad (standaard het eerste zichtbare).")
 def import_(file: Path, site_dir: Path, sheet: str | None) -> None:
     """Lees realisaties uit FILE (.xlsx of .csv) in data/realisations.csv; bij een fout wordt niets geschreven."""
+    from . import siteconfig
     from .sheetimport import import_file
 
-    data_rel = _data_rel(_load_config(site_dir))
-    outside = siteconfig.data_outside(site_dir, site_dir / data_rel)
+    project = _project(site_dir)
+    data_rel = project.data_rel
+    outside = siteconfig.data_outside(project.root, project.data_dir)
     if outside:
         click.echo(outside[0].display(), err=True)
         sys.exit(1)
@@ -294,22 +286,36 @@ def import_(file: Path, site_dir: Path, sheet: str | None) -> None:
               help="Bestand .csv of .xlsx (standaard: CSV naar de terminal).")
 def export(site_dir: Path, output: Path | None) -> None:
     """Schrijf alle realisaties als tabel (zoals 'kwsite import' die leest)."""
+    from .load import load_site
     from .sheetexport import export_bytes
 
-    data_rel = _data_rel(_load_config(site_dir))
+    project = _project(site_dir)
+    data_rel = project.data_rel
     try:
-        site, _ = load_site(site_dir / data_rel, data_rel)
+        site, _ = load_site(project.data_dir, data_rel)
     except KwsiteError as exc:
         _fail(exc)
     kind = output.suffix.lower().lstrip(".") if output else "csv"
     if kind not in ("csv", "xlsx"):
         click.echo(f"{output}: verwacht een naam op .csv of .xlsx", err=True)
         sys.exit(2)
+    if output is not None and output.resolve().is_relative_to(project.data_dir.resolve()):
+        click.echo(f"{output}: een export hoort niet in {data_rel}/ (daar leest de site; "
+                   f"{data_rel}/realisations.csv schrijft 'kwsite import')", err=True)
+        sys.exit(2)
     data = export_bytes(site, kind)
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
     else:
-        output.write_bytes(data)
+        try:
+            output.write_bytes(data)
+        except OSError as exc:
+            import errno
+
+            why = {errno.ENOENT: "de map bestaat niet", errno.EACCES: "geen schrijfrechten",
+                   errno.EISDIR: "dat is een map"}.get(exc.errno, type(exc).__name__)
+            click.echo(f"{output}: schrijven lukt niet ({why})", err=True)
+            sys.exit(1)
         click.echo(f"{output}: {sum(len(i.realisations) for i in site.indicators)} realisaties", err=True)
 
 
@@ -330,25 +336,34 @@ def publish(site_dir: Path, edition: str | None, latest: bool, remote: str, bran
     deze editie en maakt 'latest' de standaard. Eerdere edities blijven zoals ze
     gepubliceerd zijn; Material toont daar een banner naar de nieuwste.
     """
+    from .load import load_site
+
+    project = _project(site_dir)
     try:
-        site, _ = load_site(site_dir / "data", "data")
+        site, _ = load_site(project.data_dir, project.data_rel)
     except KwsiteError as exc:
         _fail(exc)
     own = site.agenda.edition
     if edition and edition != own.id:
-        click.echo(f"data/agenda.yaml: editie is '{own.id}', niet '{edition}'; pas agenda.edition.id aan", err=True)
+        click.echo(f"{project.data_rel}/agenda.yaml: editie is '{own.id}', niet '{edition}'; pas agenda.edition.id aan", err=True)
         sys.exit(1)
-    git = ["--remote", remote, "--branch", branch, *(["--push"] if push else [])]
+    git = ["--remote", remote, "--branch", branch]
     title = f"{own.label} ({own.status})"
     deploy = ["deploy", *git, "--update-aliases", "--alias-type", "redirect", "--title", title, own.id,
               *(["latest"] if latest else [])]
     # mike runs `mkdocs build` from PATH: put this interpreter's scripts first
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
            "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])}
-    for args in [deploy, *([["set-default", *git, "latest"]] if latest else [])]:
-        code = subprocess.call([sys.executable, "-c", MIKE, *args], cwd=site_dir, env=env)
+    # after the deploy: downloads and pages gone from this edition under /latest/ (kwsite.latest); push last
+    complete = [sys.executable, "-m", "kwsite.latest", branch, own.id,
+                *([] if project.use_directory_urls else ["--no-directory-urls"])]
+    steps = [("mike deploy", [sys.executable, "-c", MIKE, *deploy]), *([("latest", complete)] if latest else []),
+             *([("mike set-default", [sys.executable, "-c", MIKE, "set-default", *git, "latest"])] if latest else []),
+             *([("git push", ["git", "push", "--", remote, branch])] if push else [])]
+    for label, args in steps:
+        code = subprocess.call(args, cwd=site_dir, env=env)
         if code != 0:
-            click.echo(f"mike {args[0]} mislukt (exit {code})", err=True)
+            click.echo(f"{label} mislukt (exit {code})", err=True)
             sys.exit(code)
     click.echo(f"Gepubliceerd: editie {own.id} op tak {branch}" + (" (latest)" if latest else ""), err=True)
 
@@ -382,8 +397,9 @@ def pdf(site_dir: Path, output: Path | None) -> None:
     from .pdf.site import megabytes
 
     start = time.perf_counter()
+    project = _project(site_dir)
     try:
-        result = edition.build(edition.collect(site_dir))
+        result = edition.build(edition.collect(project))
     except KwsiteError as exc:
         _fail(exc)
     except edition.PdfError as exc:

@@ -4,6 +4,7 @@ limited in bytes, rows, columns and cell length."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import dataclasses
 import hashlib
@@ -56,7 +57,7 @@ def _decode_csv(loaded: Loaded, rel: str, raw: bytes) -> str | None:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         try:
-            text = raw.decode("cp1252")
+            text = raw.removeprefix(codecs.BOM_UTF8).decode("cp1252")  # the mark is not part of the header
         except UnicodeDecodeError:
             loaded.problems.append(not_utf8(rel, raw, exc))
             return None

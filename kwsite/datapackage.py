@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import json
 
-from .datasets import Dataset, page_url, schema_text
+from . import paths
+from .datasets import Dataset, schema_text
 from .publication import Publication
 from .repro import zip_bytes
 
-ZIP_PATH = "downloads/kwaliteitsagenda-data.zip"
+ZIP_PATH = paths.DATA_ZIP
 DESCRIPTOR = "datapackage.json"
 SCHEMA_IN_ZIP = "schema/dataset.schema.json"
 
@@ -41,7 +42,7 @@ def descriptor(datasets: list[Dataset], about: Publication) -> dict:
         "description": (f"Alle tabellen en de gegevens van alle grafieken van de {about.title}, "
                         f"editie {about.edition_text}. Elke tabel staat er als CSV (de resource) en met dezelfde "
                         "waarden als JSON (zelfde naam, .json; schema in schema/dataset.schema.json). Getallen met "
-                        "een punt als decimaalteken; een lege cel betekent dat de bron geen waarde geeft (nooit 0)."),
+                        "een punt als decimaalteken; een lege cel betekent dat de gegevens van de site daar geen waarde hebben (nooit 0)."),
         "licenses": [{"name": about.licence, "path": about.licence_url, "title": about.licence_name}],
         "contributors": [{"title": about.publisher, "role": "publisher"}],
         "edition": {"id": about.edition_id, "label": about.edition, "status": about.status,
@@ -60,7 +61,7 @@ def _resource(dataset: Dataset) -> dict:
         "path": f"{dataset.key}.csv",
         "profile": "tabular-data-resource",
         "title": dataset.title,
-        "description": f"Eenheid: {dataset.unit}. Op de pagina {page_url(dataset.page) or '(startpagina)'} van de site. "
+        "description": f"Eenheid: {dataset.unit}. Op de pagina {dataset.page_url or '(startpagina)'} van de site. "
                        f"Dezelfde gegevens als JSON: {dataset.key}.json.",
         "format": "csv",
         "mediatype": "text/csv",

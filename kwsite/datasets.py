@@ -21,9 +21,10 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from . import paths
 from .tables import csv_text, safe_cell
 
-SCHEMA_PATH = "downloads/schema/dataset.schema.json"
+SCHEMA_PATH = paths.SCHEMA
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 UNIT_TEXT = {
     "percent": "procent (0-100)",
@@ -60,7 +61,7 @@ SCHEMA = {
         },
         "rows": {
             "type": "array",
-            "description": "Eén array per rij, even lang als columns; null waar de bron geen waarde geeft.",
+            "description": "Eén array per rij, even lang als columns; null waar de gegevens van de site geen waarde hebben (nooit 0).",
             "items": {"type": "array", "items": {"type": ["string", "number", "null"]}},
         },
     },
@@ -73,7 +74,8 @@ class Dataset:
     """One downloadable table.
 
     ``rows`` are machine text cells as long as ``columns``; ``page`` is the
-    docs-dir path of the page that shows the table (``themas/x.md``).
+    docs-dir path of the page that shows the table (``themas/x.md``); ``directory_urls`` MkDocs'
+    ``use_directory_urls`` of the site, for the page's URL in the JSON (:attr:`page_url`).
     """
 
     key: str
@@ -83,6 +85,12 @@ class Dataset:
     unit: str
     source: str | None
     page: str
+    directory_urls: bool = True
+
+    @property
+    def page_url(self) -> str:
+        """URL of :attr:`page` relative to the site root (``themas/x/`` or ``themas/x.html``)."""
+        return paths.page_url(self.page, self.directory_urls)
 
     def __post_init__(self) -> None:  # tuples all the way down: hashable, so its texts can be remembered
         object.__setattr__(self, "columns", tuple(self.columns))
@@ -130,7 +138,7 @@ def _json_of(dataset: Dataset) -> str:
         "title": dataset.title,
         "unit": dataset.unit,
         "source": dataset.source,
-        "page": page_url(dataset.page),
+        "page": dataset.page_url,
         "columns": [{"name": n, "type": t} for n, t in zip(dataset.columns, types)],
         "rows": rows,
     }
@@ -145,12 +153,9 @@ def _json_cell(cell: str, kind: str):
     return safe_cell(cell)  # formula-like text neutralised as in the CSV
 
 
-def page_url(docs_path: str) -> str:
-    """``themas/x.md`` → ``themas/x/``; ``index.md`` → ``""`` (directory URLs)."""
-    stem = docs_path[:-3] if docs_path.endswith(".md") else docs_path
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
+def page_url(docs_path: str, directory_urls: bool = True) -> str:
+    """``themas/x.md`` → ``themas/x/`` (or ``themas/x.html``): see :func:`kwsite.paths.page_url`."""
+    return paths.page_url(docs_path, directory_urls)
 
 
 def schema_text() -> str:

@@ -64,6 +64,8 @@ def _indicator(site: Site, parts: list[str]) -> str:
     if rest == ["baseline", "year"] and base and (base.year or base.period):
         return base.period or str(base.year)
     if len(rest) >= 2 and rest[0] in ("realisation", "status") and re.fullmatch(r"[0-9]{4}", rest[1]):
+        if len(rest) > 2 and not ".".join(rest[2:]).strip():  # `….2021.`: the institution's value for a college's
+            raise UnknownReference("college ontbreekt na de punt")
         return _progress(site, ind, rest[0], int(rest[1]), ".".join(rest[2:]))
     if len(rest) == 2 and rest[0] == "target" and re.fullmatch(r"[0-9]{4}", rest[1]):
         targets = ind.targets_in(int(rest[1]))
@@ -77,7 +79,7 @@ def _indicator(site: Site, parts: list[str]) -> str:
 def _progress(site: Site, ind, kind: str, year: int, college: str) -> str:
     """``realisation``: the value of ``year`` for ``college`` (``""``: the institution) in the indicator's
     unit; ``status``: the status engine's word for it."""
-    from .load import _key, alias_map
+    from .unitnames import _key, alias_map
     from .status import breakdowns, realisation, status_for
 
     unit = None
@@ -167,7 +169,7 @@ def _summary(site: Site, parts: list[str]) -> str:
     home page, ``index.md``; its link is relative to the top of the site)."""
     if parts != ["summary"]:
         raise UnknownReference
-    from .pages.progress import home_summary
+    from .progressview import home_summary
 
     return home_summary(site).strip()
 

@@ -30,9 +30,30 @@ MKDOCS = [
     (r"Reloading browsers", "Browsers laden de pagina opnieuw"),
     (r"Browser connected: (.*)", "Browser verbonden: {0}"),
     (r"Shutting down\.\.\.", "Voorvertoning gestopt."),
+    (r"Config value 'plugins': Plugin 'kwsite' option '([^']*)': Unrecognised configuration name: .*",
+     lambda name: f"plugin kwsite: onbekende optie '{name}'{_option_hint(name)}"),
+    (r"Config value 'plugins': Plugin 'kwsite' option '([^']*)': Expected type: <class '(\w+)'> but received: "
+     r"<class '(\w+)'>", lambda name, want, got: f"plugin kwsite: optie '{name}' verwacht {TYPES.get(want, want)}"),
+    (r"Config value 'plugins': Plugin 'kwsite' option '([^']*)': (.*)",
+     lambda name, why: f"plugin kwsite: optie '{name}': {why}"),
+    (r"Config value 'site_dir': The 'docs_dir' should not be within the 'site_dir'.*",
+     "site_dir: site_dir bevat docs_dir; de bouw zou de bronbestanden overschrijven of wissen"),
 ]
-"""MkDocs message (whole text, after an optional ``[hh:mm:ss] ``) → Dutch."""
+"""MkDocs message (whole text, after an optional ``[hh:mm:ss] ``) → Dutch (a text with ``{0}`` … for the
+groups, or a function of the groups). ``kwsite validate`` reads ``mkdocs.yml`` with the same words
+(:mod:`kwsite.mkdocsproject`)."""
 _MKDOCS = [(re.compile(r"(\[[\d:]+\] )?" + pattern + r"\s*", re.S), text) for pattern, text in MKDOCS]
+TYPES = {"bool": "true of false", "str": "tekst", "int": "een geheel getal", "list": "een lijst"}
+"""Python type names in MkDocs' messages → Dutch."""
+
+
+def _option_hint(name: str) -> str:
+    from dataclasses import fields
+
+    from .hints import did_you_mean
+    from .project import Options
+
+    return did_you_mean(name, [f.name for f in fields(Options)])
 
 CLICK = {
     "Usage:": "Gebruik:",
@@ -54,6 +75,7 @@ CLICK = {
     "Got unexpected extra argument ({args})": "Onverwacht extra argument ({args})",
     "Got unexpected extra arguments ({args})": "Onverwachte extra argumenten ({args})",
     "Option {name!r} requires an argument.": "Optie {name!r} verwacht een waarde.",
+    "{name} {filename!r} is a directory.": "{filename!r} is een map; verwacht een bestand.",
 }
 """click's gettext message ids → Dutch (click 8.x)."""
 
@@ -64,7 +86,7 @@ def translate(message: str) -> str:
         match = pattern.fullmatch(message)
         if match:
             stamp, *groups = match.groups()
-            return (stamp or "") + text.format(*groups)
+            return (stamp or "") + (text.format(*groups) if isinstance(text, str) else text(*groups))
     return message
 
 

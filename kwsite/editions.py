@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime
 import io
 import os
-import re
 import subprocess
 import tarfile
 import tempfile
@@ -22,6 +21,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from .figures import FigureChange, changed
+from .gitref import REF, ref_problem  # noqa: F401  (REF: part of this module's interface)
+from .load import load_site
 from .model import Site
 from .present import target_label
 from .problems import KwsiteError, Problem
@@ -29,19 +30,6 @@ from .problems import KwsiteError, Problem
 
 class PreviousEditionError(Exception):
     """The previous edition's data cannot be read (unknown ref, not a git repository)."""
-
-
-REF = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._/~^-]*")
-"""How ``agenda.edition.previous`` may be written: a tag, branch or commit (``v2021``, ``HEAD~1``) or a
-folder path; never starting with ``-`` (git would read it as an option: ``--output=…`` writes a file)."""
-
-
-def ref_problem(ref: str) -> str | None:
-    """Why ``ref`` cannot name the previous edition, in Dutch, or ``None``."""
-    if not REF.fullmatch(ref) or ".." in ref.split("/"):
-        return ("verwacht een git-tag, -tak of -commit of een map in de repository (letters, cijfers, . _ / ~ ^ -, "
-                "niet beginnend met - en zonder ..)")
-    return None
 
 
 def _git(root: Path, *args: str) -> bytes:
@@ -67,8 +55,6 @@ def load_previous(root: Path, data_dir: Path, previous: str) -> Site:
 
     Raises :class:`PreviousEditionError` when it cannot be read or does not load.
     """
-    from .build import load_site
-
     why = ref_problem(previous)
     if why:
         raise PreviousEditionError(why)

@@ -17,88 +17,19 @@ from __future__ import annotations
 import difflib
 import hashlib
 from pathlib import Path
-from typing import get_args
 
 from pydantic import ValidationError
 
 from . import model as m
-from .hints import did_you_mean, number_hint
-from .model.base import SOURCE_REF
-from .problems import Problem
+from .hints import did_you_mean
+from .problems import KwsiteError, Problem, errors
 from .yamlload import MAX_BYTES, load_yaml
 from .csvload import read_table
 from .loaded import FILES, Loaded, not_utf8, read_confined
 from .realisations import read as read_realisations
-
-MESSAGES = {
-    "extra_forbidden": "onbekende sleutel (tikfout?)",
-    "missing": "verplicht veld ontbreekt",
-    "int_parsing": "verwacht een geheel getal",
-    "int_type": "verwacht een geheel getal",
-    "int_from_float": "verwacht een geheel getal",
-    "decimal_parsing": "verwacht een getal",
-    "decimal_type": "verwacht een getal",
-    "string_type": "verwacht tekst",
-    "bool_parsing": "verwacht true of false",
-    "bool_type": "verwacht true of false",
-    "list_type": "verwacht een lijst",
-    "model_type": "verwacht een mapping (sleutel: waarde)",
-    "dict_type": "verwacht een mapping (sleutel: waarde)",
-    "string_too_short": "mag niet leeg zijn",
-    "string_too_long": "tekst is te lang",
-    "string_pattern_mismatch": "id mag alleen kleine letters, cijfers, - en _ bevatten",
-    "frozen_instance": "ongeldige waarde",
-}
-
-
-def _message(err: dict, model=None) -> str:
-    """A Dutch message for a pydantic error (``model``: the validated class, for "bedoelt u …?")."""
-    kind = err.get("type", "")
-    key = err["loc"][-1] if err.get("loc") else None
-    if kind == "extra_forbidden" and isinstance(key, str) and key.isdigit():
-        # YAML reads {value: 45,5} as value: 45 and a key "5"
-        return f"onbekende sleutel '{key}': een decimaalkomma? Schrijf getallen met een punt (45.5)"
-    if kind == "extra_forbidden" and isinstance(key, str) and model is not None:
-        return MESSAGES[kind] + did_you_mean(key, _fields_at(model, tuple(err["loc"])))
-    if kind in ("decimal_parsing", "decimal_type", "int_parsing", "int_type") and number_hint(err.get("input")):
-        return MESSAGES[kind] + number_hint(err.get("input"))  # block style `value: 61,5` reads as text
-    if kind == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == SOURCE_REF:
-        return ("bronverwijzing niet in de vorm 'S3 r. 12-15' (meerdere reeksen: 'S3 r. 12-15, 20'; "
-                "meerdere bronnen: 'S0 r. 1-5; S1 r. 7'; eigen tekst: 'redactie')")
-    if kind in MESSAGES:
-        return MESSAGES[kind]
-    if kind == "literal_error":
-        allowed = err.get("ctx", {}).get("expected", "")
-        return f"onbekende waarde; toegestaan: {_dutch_list(allowed)}"
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        limit = next(iter(err.get("ctx", {}).values()), "")
-        word = {"greater_than_equal": "minstens", "less_than_equal": "hoogstens", "greater_than": "groter dan", "less_than": "kleiner dan"}[kind]
-        return f"moet {word} {limit} zijn"
-    return str(err.get("msg", "ongeldige waarde")).removeprefix("Value error, ")
-
-
-def _fields_at(model, loc: tuple) -> list[str]:
-    """The field names of the model that holds the last key of ``loc`` (pydantic error location)."""
-    for part in loc[:-1]:
-        if isinstance(part, int):
-            continue
-        field = getattr(model, "model_fields", {}).get(part)
-        model = _model_in(field.annotation) if field is not None else None
-        if model is None:
-            return []
-    return list(getattr(model, "model_fields", {}))
-
-
-def _model_in(annotation):
-    """The pydantic model inside an annotation (``list[Target]``, ``Baseline | None``), or ``None``."""
-    if isinstance(annotation, type) and hasattr(annotation, "model_fields"):
-        return annotation
-    return next((found for arg in get_args(annotation) if (found := _model_in(arg)) is not None), None)
-
-
-def _dutch_list(text: str) -> str:
-    return text.replace(" or ", " of ")
-
+from .validate import validate
+from .messages import MESSAGES, _message  # noqa: F401  (part of this module's interface)
+from .unitnames import _key, alias_map  # noqa: F401  (part of this module's interface)
 
 def _read_yaml(loaded: Loaded, key: str) -> object | None:
     file, _, _ = FILES[key]
@@ -157,6 +88,8 @@ def _build(loaded: Loaded, key: str):
         except ValidationError as exc:
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 loaded.invalid_ids.add(item["id"])
+            if key == "units" and isinstance(item, dict):
+                loaded.invalid_labels |= _unit_labels(item)
             for err in exc.errors():
                 loc = prefix + tuple(err["loc"])
                 if loaded.where(key, *loc)[1] in flagged:
@@ -165,18 +98,13 @@ def _build(loaded: Loaded, key: str):
     return out if is_list else (out[0] if out else None)
 
 
-def alias_map(agenda: m.Agenda, units: list[m.Unit]) -> dict[str, str]:
-    """Every label that names a unit (id, name, short name, code, alias) → unit id.
-
-    Labels of the institution total (``agenda.total_name`` and its aliases)
-    map to ``"total"``. Matching ignores case and surrounding spaces.
-    """
-    out = {_key(a): "total" for a in [agenda.total_name, *agenda.total_aliases]}
-    for unit in units:
-        for label in [unit.id, unit.name, unit.short_name, unit.code, *unit.aliases]:
-            if label:
-                out.setdefault(_key(label), unit.id)
-    return out
+def _unit_labels(item: dict) -> set[str]:
+    """The labels a unit record names itself by, as written (a number unquoted in YAML, ``code: 5110``,
+    counts as its text), folded like :func:`_key`."""
+    values = [item.get(f) for f in ("id", "name", "short_name", "code")]
+    aliases = item.get("aliases")
+    values += list(aliases) if isinstance(aliases, list) else [aliases]
+    return {_key(str(v)) for v in values if isinstance(v, (str, int, float)) and not isinstance(v, bool)}
 
 
 def _unknown_files(loaded: Loaded) -> None:
@@ -225,8 +153,9 @@ def _alias_hint(label: str, aliases: dict[str, str]) -> str:
     return " (is het een andere schrijfwijze van een bestaand college, zet die dan bij aliases in units.yaml)"
 
 
-def _key(label: str) -> str:
-    return " ".join(label.casefold().split())
+def _names_invalid_unit(label: str, invalid: set[str]) -> bool:
+    """Whether ``label`` names a unit whose record did not load (its error is reported there)."""
+    return _key(label) in invalid
 
 
 def resolve_rows(loaded: Loaded, data: m.TableData, aliases: dict[str, str]) -> m.TableData:
@@ -257,7 +186,8 @@ def resolve_rows(loaded: Loaded, data: m.TableData, aliases: dict[str, str]) -> 
         unit = aliases.get(_key(row.label))
         if data.meta.total and _key(row.label) == _key(data.meta.total):
             unit = "total"
-        if unit is None and _key(row.label) not in extra and "units" not in loaded.failed:
+        if (unit is None and _key(row.label) not in extra and "units" not in loaded.failed
+                and not _names_invalid_unit(row.label, loaded.invalid_labels)):
             loaded.problems.append(
                 Problem(data.path, row.line, 1, "label", f"'{row.label}' is geen bekend college{_alias_hint(row.label, aliases)}")
             )
@@ -313,3 +243,20 @@ def load(data_dir: Path | str, rel: str = "data", realisations: str | None = Non
         ratios=tuple(parts["ratios"]),
     )
     return site, loaded
+
+
+def load_site(data_dir: Path | str, rel: str = "data") -> tuple[m.Site, list[Problem]]:
+    """Load and validate ``data_dir``.
+
+    Returns the site and its warnings (and notes: acknowledged problems, level
+    ``note``); raises :class:`KwsiteError` with *all* errors (file, line, field)
+    when there is any.
+    """
+    site, loaded = load(data_dir, rel)
+    if site is not None:
+        validate(site, loaded)
+    found = errors(loaded.problems)
+    warned = sorted(p for p in loaded.problems if p.level in ("warning", "note"))
+    if found or site is None:
+        raise KwsiteError(found or loaded.problems, warned)
+    return site, warned

@@ -12,6 +12,9 @@ from . import model as m
 from .problems import Problem
 from .yamlload import locate
 
+REALISATION_HEADER = ("indicator", "unit", "year", "period", "breakdown", "value", "note")
+"""Columns of ``data/realisations.csv`` (:mod:`kwsite.realisations`), in order."""
+
 FILES: dict[str, tuple[str, type[BaseModel], bool]] = {
     "agenda": ("agenda.yaml", m.Agenda, False),
     "units": ("units.yaml", m.Unit, True),
@@ -48,6 +51,9 @@ class Loaded:
         failed validation are skipped, so model index and file index can differ)."""
         self.invalid_ids: set[str] = set()
         """Ids of records that failed validation (already reported; not "unknown" elsewhere)."""
+        self.invalid_labels: set[str] = set()
+        """Labels (id, name, short name, code, aliases; case and spaces folded) of units that failed
+        validation: a table row with such a label is no unknown college, only a follow-on error."""
         self.size = 0
         """Bytes read so far (at most :data:`MAX_DATA_BYTES`)."""
         """Top keys whose file could not be read; references into them are not checked."""
@@ -87,11 +93,9 @@ class Loaded:
         """(file, line, column, field) of a realisation merged from ``realisations.csv``, else ``None``."""
         if key != "indicators" or len(loc) < 3 or loc[1] != "realisations" or (loc[0], loc[2]) not in self.redirects:
             return None
-        from .realisations import column
-
         file, line = self.redirects[(loc[0], loc[2])]
         field = str(loc[3]) if len(loc) > 3 else ""
-        return file, line, column(field), field
+        return file, line, REALISATION_HEADER.index(field) + 1 if field in REALISATION_HEADER else 1, field
 
 
 def _path(loc: tuple) -> str:
@@ -134,7 +138,11 @@ def read_confined(loaded: Loaded, rel: str, limit: int) -> bytes | str:
 
 
 def not_utf8(file: str, raw: bytes, exc: UnicodeDecodeError, level: str = "error", note: str = "") -> Problem:
-    """Where the first byte that is not UTF-8 stands, as a problem."""
+    """Where the first byte that is not UTF-8 stands, as a problem. ``exc.start`` counts in the bytes
+    that were decoded (``exc.object``: after a byte-order mark, which ``utf-8-sig`` leaves out), so line
+    and column are counted there too, as an editor shows them."""
+    if isinstance(exc.object, bytes):
+        raw = exc.object
     line = raw.count(b"\n", 0, exc.start) + 1
     col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
     byte = raw[exc.start:exc.start + 1].hex()

@@ -1,6 +1,8 @@
 """The MkDocs plugin: a thin adapter that wires MkDocs events to the library.
 
-- ``on_config``: add kwsite's Material overrides (:mod:`kwsite.theme`); take the build date from the commit (:mod:`kwsite.repro`);
+- ``on_config``: wire the site's ``theme/`` folder as Material's ``custom_dir`` when it exists (its files
+  also override kwsite's page templates, :mod:`kwsite.templating`), then kwsite's Material overrides
+  (:mod:`kwsite.theme`); take the build date from the commit (:mod:`kwsite.repro`);
   load and validate ``data/`` (errors → one clean PluginError listing all of
   them; warnings → plugin logger, so ``--strict`` counts them); expand
   ``kwsite:<section>`` placeholders in ``nav``; hide personal names of owners
@@ -19,7 +21,8 @@
   can reach and scroll (:mod:`kwsite.regions`).
 - ``on_env`` (option ``pdf``, default on; not under ``serve``): render the PDF
   edition before any page is written, so the "Download PDF (x,x MB)" link
-  knows the real size (it waits for the charts); ``on_post_build`` writes it
+  knows the real size (it first waits for the charts and stops the chart workers and their fork
+  server, so they hold no memory during the PDF); ``on_post_build`` writes it
   to ``site/downloads/kwaliteitsagenda.pdf``.
 - Charts not in the cache are drawn in worker processes while MkDocs renders the
   pages (:mod:`kwsite.chartpool`); their files (:class:`kwsite.files.LaterFile`) are written
@@ -34,44 +37,41 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from .build import build_pages, chart_count, expanded, load_site, text_tables
-from . import navcheck, placeholders
-from .chartpool import ChartError, usable_cores
+from . import offline, placeholders
+from .chartpool import ChartError, stop_fork_server, usable_cores
 from .datapackage import ZIP_PATH
 from .directives import body_offset, decode_page, expand, front_matter_problems
 from .mdtables import row_problems, scope_headers, with_links
-from .pages.common import download_links, fill_sizes, size_text
+from .pages.common import downloads, fill_sizes, size_text
 from .editions import PreviousEditionError, compare, drop_version_selector, edition_line, load_previous
-from .pages import PLACEHOLDER, nav_mentions
 from . import siteconfig
+from .mkdocsproject import KwsiteConfig, from_config
 from .pages.changes import render as changes_page
 from .files import DigestFile, LaterFile
 from .preview import Preview, quiet_dirty_warning, stop_cleanly_on_sigterm
 from .privacy import redact
+from .pagecheck import Reported, page_problems
 from .problems import KwsiteError, Problem
 from .progress import steps
 from .regions import scroll_regions
 from .repro import build_time, set_source_date
-from .theme import add_theme
+from .templating import SITE_THEME, Templates, outside_links
+from .theme import add_site_theme, add_theme
 from .sanitize import clean_html, clean_nav, clean_toc, plain_text
+from .searchfold import add_folded_field
 
 log = get_plugin_logger(__name__)
-
-
-class KwsiteConfig(base.Config):
-    data_dir = c.Type(str, default="data")
-    cache_dir = c.Optional(c.Type(str))
-    show_person_names = c.Type(bool, default=False)
-    """Privacy by default: personal names of owners are hidden unless this is true."""
-    pdf = c.Type(bool, default=True)
+REPORTED = Reported()
+for _name in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
+    logging.getLogger(_name).addFilter(REPORTED)
 
 
 class KwsitePlugin(BasePlugin[KwsiteConfig]):
@@ -91,22 +91,30 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
     def on_shutdown(self):
         if self.preview is not None:
             self.preview.close()
+        stop_fork_server()  # reaped here, not left to notice the end of this process
         stop_cleanly_on_sigterm(False)
 
     def on_config(self, config):
-        add_theme(config.theme)
-        anchored = navcheck.check(Path(config.config_file_path)) if config.config_file_path else []
+        project = self.project = from_config(config, self.config)  # the folders, as the CLI and the PDF see them
+        self.theme_dir = Path(config.config_file_path).parent / SITE_THEME if config.config_file_path else None
+        outside = outside_links(self.theme_dir, self.theme_dir.parent) if self.theme_dir else []
+        if outside:
+            raise PluginError("kwsite: " + "\n".join(str(p) for p in outside))
+        add_theme(config.theme, site_theme=bool(self.theme_dir) and add_site_theme(config.theme, self.theme_dir))
+        self.templates = Templates(self.theme_dir)
+        anchored = siteconfig.anchored_nav(project.config_file)
         if anchored:  # MkDocs would only say the page is "not found"
             raise PluginError("kwsite: " + "\n".join(str(p) for p in anchored))
         drop_version_selector(config)  # no versions.json request from a build that is no mike edition
-        root = Path(config.config_file_path).parent
+        offline.setup(config)  # kwsite build --offline: file URLs, search without a server (kwsite.offline)
+        root = project.root
         set_source_date(root)
-        data_dir = self.data_dir = root / self.config.data_dir
+        data_dir = self.data_dir = project.data_dir
         outside = siteconfig.data_outside(root, data_dir)
         if outside:
             raise PluginError(f"kwsite: {outside[0]}")
         try:
-            self.site, found = load_site(data_dir, self.config.data_dir)
+            self.site, found = load_site(data_dir, project.data_rel)
         except KwsiteError as exc:
             raise PluginError(f"kwsite: {len(exc.problems)} fout(en) in de gegevens:\n{exc}") from None
         for problem in found:
@@ -116,10 +124,10 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
                 log.warning(str(problem))
         if not self.config.show_person_names:
             self.site = redact(self.site)
-        self.cache_dir = root / self.config.cache_dir if self.config.cache_dir else None
-        self.changes = config.nav is None or nav_mentions(config.nav, PLACEHOLDER + "changes")
+        self.cache_dir = project.cache_dir
+        self.changes = siteconfig.shows_changes(project)
         self.previous = self._previous(root, data_dir) if self.changes else None
-        nav, problems = siteconfig.check(config, self.site, data_dir, previous=False)
+        nav, problems = siteconfig.check(project, self.site, previous=False)
         for problem in [p for p in problems if p.level == "warning"]:
             log.warning(str(problem))
         problems = [p for p in problems if p.level == "error"]
@@ -152,16 +160,20 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         if unreadable:
             raise PluginError("kwsite: " + "\n".join(str(p) for p in unreadable))
         unfilled = [p for path, text in texts.items() for p in placeholders.find(text, f"{Path(config.docs_dir).name}/{path}")]
-        unfilled += placeholders.check(self.data_dir, self.config.data_dir, "*.yaml")
+        unfilled += placeholders.check(self.data_dir, self.project.data_rel, "*.yaml")
         unfilled += placeholders.find(f"{config.site_name}\n{config.site_description or ''}", "mkdocs.yml (site_name, site_description)")
         for problem in unfilled:
             log.warning(str(problem))  # "(in te vullen …)": --strict stops it
         final = expanded(self.site, texts)
         self.text_tables = text_tables(final)
-        with steps("grafieken", chart_count(self.site)) as tick:
-            generated, self.charts = build_pages(self.site, [f.src_uri for f in files], self.cache_dir, texts, tick,
-                                                 self.text_tables, workers=usable_cores(),
-                                                 session=self.preview.charts if self.preview else None)
+        try:
+            with steps("grafieken", chart_count(self.site)) as tick:
+                generated, self.charts = build_pages(self.site, [f.src_uri for f in files], self.cache_dir, texts, tick,
+                                                     self.text_tables, workers=usable_cores(),
+                                                     session=self.preview.charts if self.preview else None,
+                                                     directory_urls=config.use_directory_urls, theme_dir=self.theme_dir)
+        except KwsiteError as exc:  # a page template of the site's theme/ (or kwsite's) failed: file and line
+            raise PluginError(f"kwsite: {exc}") from None
         self.generated = generated
         self.later_files = []
         for item in generated:
@@ -177,10 +189,18 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         pages = [g for g in generated if g.path.endswith(".md")]
         if self.changes:
             found = compare(self.previous, self.site) if self.previous else None
-            page = changes_page(self.site, self.previous, found)
+            try:
+                page = changes_page(self.site, self.previous, found, self.templates)
+            except KwsiteError as exc:
+                self.charts.close()
+                raise PluginError(f"kwsite: {exc}") from None
             pages.append(page)
             self.generated.append(page)  # so the PDF has it too, as `kwsite pdf` does (also without a nav)
             files.append(DigestFile.generated(config, page.path, content=page.content))
+        found = page_problems(self.project, texts, [g.path for g in self.generated])
+        for problem in found:
+            log.warning(str(problem))  # pages left out of the nav, links to no page (as `kwsite validate`)
+        REPORTED.set(self.project, found)  # ... said once: MkDocs' own English line of it is dropped
         if self.preview is not None:
             final |= {g.path: expand(g.content, self.site, g.path)[0] for g in pages}  # data text may cite values
             log.info(f"voorvertoning: {self.preview.prepare(config, files, final)} bestand(en) opnieuw")
@@ -188,6 +208,8 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.data_dir))  # a data/ edit rebuilds, also without `watch:` in mkdocs.yml
+        if self.theme_dir is not None and self.theme_dir.is_dir():
+            server.watch(str(self.theme_dir))  # so does an edit of the site's own templates
         return server
 
     def on_nav(self, nav, config, files):
@@ -217,7 +239,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
                 self.errors += [Problem(p.file, p.line, p.col + shift, p.path, p.message) for p in found]
         tables = self.text_tables.get(page.file.src_uri)
         if tables and not page.file.generated_by:
-            text = with_links(text, [download_links(d) for d in tables])
+            text = with_links(text, [self.templates.macro("pages/macros/table.html", "downloads", downloads(d)) for d in tables])
         return fill_sizes(text, lambda path: _content(files, path))  # sizes of spreadsheets and charts
 
     def on_page_content(self, html, page, config, files):
@@ -250,7 +272,9 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             from .pdf.site import PdfError, megabytes, pdf_edition
 
             try:
-                self.pdf = pdf_edition(self.site, config, files, self.generated)  # waits for the charts
+                self.charts.finish()  # every chart drawn and stored; the workers stop before the PDF
+                stop_fork_server()
+                self.pdf = pdf_edition(self.site, config, files, self.generated)
             except (PdfError, ChartError) as exc:
                 raise PluginError(f"kwsite: {exc}") from None
             env.globals["kwsite_pdf"] = {"url": PDF_PATH, "size": megabytes(len(self.pdf.data))}
@@ -268,8 +292,10 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
 
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, config):
+        REPORTED.clear()  # MkDocs has logged its findings by now
         if self.preview is not None:
             self.preview.merge_search(config.plugins)
+        add_folded_field(config.plugins)  # 'financien' finds 'financiën' (kwsite.searchfold)
         if self.pdf is not None:
             from .pdf import PDF_PATH
 
@@ -282,10 +308,14 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             self.charts.finish()  # stores the last drawings in the cache, stops the workers
         except ChartError as exc:
             raise PluginError(f"kwsite: {exc}") from None
+        finally:
+            if self.preview is None:  # nothing left to draw: no idle fork server after the build
+                stop_fork_server()
         cache = self.charts.cache
         log.info(f"grafieken: {cache.misses} getekend, {cache.hits} uit de cache")
 
     def on_build_error(self, error):
+        REPORTED.clear()
         if self.preview is not None:
             self.preview.forget()
         charts = getattr(self, "charts", None)

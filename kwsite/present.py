@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from .model import Baseline, Indicator, Target
 from .numbers import MISSING, machine, number, signed, with_unit
+from .targetkinds import kind_of
 
 DERIVED = "afgeleid"
 """Label of a baseline the source does not name as such (:attr:`kwsite.model.Baseline.derived`)."""
@@ -17,14 +18,6 @@ NO_TARGET = "geen streefwaarde"
 """Shown for a year without a target (not "geen gegevens": nothing is missing)."""
 DELTA_UNIT = {"percent": "procentpunt", "grade": "punt", "score": "punt", "count": ""}
 _DELTA_SUFFIX = {unit: f" {word}" if word else "" for unit, word in DELTA_UNIT.items()}
-DIRECTION_TEXT = {
-    "hoger": "hoger",
-    "lager": "lager",
-    "behoud": "behoud",
-    "stabiel": "stabiel",
-    "stijgend": "stijgend",
-    "dalend": "dalend",
-}
 
 
 def value_text(indicator: Indicator, value) -> str:
@@ -48,22 +41,12 @@ def target_text(indicator: Indicator, target: Target | None) -> str:
     ``6,9 (+0,2 punt)``. No indicative marker: callers add it where it belongs."""
     if target is None:
         return NO_TARGET
-    kind = target.kind
-    if kind == "value":
-        return value_text(indicator, target.value)
-    if kind == "minimum":
-        return f"minimaal {value_text(indicator, target.value)}"
-    if kind == "maximum":
-        return f"maximaal {value_text(indicator, target.value)}"
-    if kind == "range":
-        return f"{value_text(indicator, target.low)} tot {value_text(indicator, target.high)}"
-    if kind == "direction":
-        word = DIRECTION_TEXT[target.direction]
-        return f"{word} t.o.v. {target.reference}" if target.reference else word
-    if kind == "deferred":
-        return f"vast te stellen in {target.set_in}"
+    kind = kind_of(target.kind)
+    text = kind.phrase(target, lambda value: value_text(indicator, value))
+    if "delta" not in kind.fields:  # a kind against the baseline also says the change
+        return text
     unit = DELTA_UNIT[indicator.unit]
-    return f"{value_text(indicator, target.value)} ({signed(target.delta)} {unit})".replace(" )", ")")
+    return f"{text} ({signed(target.delta)} {unit})".replace(" )", ")")
 
 
 def target_label(indicator: Indicator, target: Target | None) -> str:
@@ -106,20 +89,12 @@ def cell_text(value: Decimal | None, unit: str, display: bool) -> str:
 
 def target_table_text(target: Target, unit: str, display: bool = True) -> str:
     """A target as table text, e.g. ``"7,1 (+0,4 punt t.o.v. nulmeting; indicatief)"``, ``"Entree: behoud"``."""
-    num = lambda v: cell_text(v, unit, display)  # noqa: E731
+    kind = kind_of(target.kind)
     notes = []
-    if target.kind == "relative":
+    if "delta" in kind.fields:
         delta = fmt(target.delta, "", sign=True) if display else f"{target.delta:+f}"
         notes.append(f"{delta}{_DELTA_SUFFIX[unit]} t.o.v. nulmeting")
-    main = {
-        "value": lambda: num(target.value),
-        "relative": lambda: num(target.value),
-        "minimum": lambda: f"minimaal {num(target.value)}",
-        "maximum": lambda: f"maximaal {num(target.value)}",
-        "range": lambda: f"{num(target.low)} tot {num(target.high)}",
-        "direction": lambda: str(target.direction) + (f" t.o.v. {target.reference}" if target.reference else ""),
-        "deferred": lambda: f"vast te stellen in {target.set_in}",
-    }[target.kind]()
+    main = kind.phrase(target, lambda value: cell_text(value, unit, display))
     if target.indicative:
         notes.append("indicatief")
     part = f"{target.breakdown}: " if target.breakdown else ""

@@ -25,11 +25,11 @@ from pydantic import ValidationError
 
 from . import model as m
 from .hints import did_you_mean
-from .loaded import Loaded, not_utf8, read_confined
+from .loaded import REALISATION_HEADER, Loaded, not_utf8, read_confined
 from .problems import Problem
 
 FILE = "realisations.csv"
-HEADER = ("indicator", "unit", "year", "period", "breakdown", "value", "note")
+HEADER = REALISATION_HEADER
 MAX_BYTES = 4 * 1024 * 1024
 """Largest realisations file (4 MiB: 40 colleges × 30 indicators × 10 years is ~ 600 KiB)."""
 
@@ -94,7 +94,9 @@ def read(loaded: Loaded, indicators: list[m.Indicator]) -> tuple[list[m.Indicato
     try:
         header = next(reader, None)
         if header is None or tuple(h.strip() for h in header) != HEADER:
-            loaded.problems.append(Problem(name, 1, 1, "", f"kopregel moet zijn: {','.join(HEADER)}"))
+            semi = " (dit bestand heeft puntkomma's, opgeslagen in Excel? Herstel het uit git of zet de komma's terug)" if (
+                header and ";" in header[0]) else ""
+            loaded.problems.append(Problem(name, 1, 1, "", f"kopregel moet zijn: {','.join(HEADER)}{semi}"))
             return indicators, []
         found = _rows(loaded, name, reader, {i.id for i in indicators})
     except csv.Error as exc:
@@ -132,7 +134,7 @@ def _rows(loaded: Loaded, name: str, reader, indicators: set[str]) -> list[tuple
         try:
             real = m.Realisation.model_validate({k: v for k, v in cells.items() if v != ""})
         except ValidationError as exc:
-            from .load import _message
+            from .messages import pydantic_message as _message
 
             for err in exc.errors():
                 field = str(err["loc"][0]) if err.get("loc") else ""

@@ -3,7 +3,7 @@
 On a narrow screen a wide table scrolls inside its box, not the page (WCAG 1.4.10). A box
 that scrolls must be reachable with the keyboard, or its hidden columns cannot be read
 without a mouse; a screen reader must hear what the box holds. Generated tables are built
-that way (:func:`kwsite.tables.html_table`); this pass does the same, in the page's HTML at
+that way (the macro ``table`` in ``kwsite/theme/pages/macros/table.html``); this pass does the same, in the page's HTML at
 build time (so it holds without JavaScript), for every other table: Markdown tables in the
 hand-written chapters, raw HTML tables, and generated wrappers written without the
 attributes. Each outermost ``<table>`` ends up directly inside

@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -30,7 +31,8 @@ from pydantic import ValidationError
 
 from . import model as m
 from .hints import did_you_mean
-from .load import _key, alias_map, load
+from .load import load
+from .unitnames import _key, alias_map
 from .numbers import number
 from .problems import Problem, errors
 from .realisations import FILE, HEADER, Stored, render
@@ -40,6 +42,8 @@ from .validate import validate
 MISSING = {"-", "–", "n.b.", "nb", "geen gegevens", "x"}
 """Value texts that mean "no value": the row is skipped."""
 PERIOD = re.compile(r"(\d{4})\s*[-/–]\s*(\d{2}|\d{4})")
+FRACTION_FACTOR = 10
+"""An imported percentage below 1 this many times smaller than its indicator's reference is taken as a fraction."""
 FIELD_OF_COLUMN = {name: name for name in HEADER} | {"unit": "college"}
 """``realisations.csv`` column → the importer's field."""
 
@@ -134,19 +138,28 @@ def import_file(site_dir: Path, path: Path, sheet: str | None = None, name: str 
     old = target.read_text("utf-8") if target.is_file() else None
     if old != text and (old is not None or merged):
         temp = target.with_name(f".{FILE}.tmp")
-        temp.write_text(text, "utf-8", newline="")
-        os.replace(temp, target)
+        try:
+            temp.unlink(missing_ok=True)  # a link left there would be written through, outside the site
+            with open(temp, "x", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+            os.replace(temp, target)
+        except OSError as exc:
+            temp.unlink(missing_ok=True)
+            out.problems.append(Problem(f"{data_rel}/{FILE}", 0, 0, "", f"schrijven lukt niet ({type(exc).__name__}); "
+                                        "er is niets veranderd"))
+            return out
         out.written = True
     return out
 
 
 def _rows(site: m.Site, table: Table, at: _Sheet) -> list[tuple[int, Stored]]:
     aliases = alias_map(site.agenda, site.units)
-    by_name = {}
+    by_name, shared = {_key(ind.id): ind for ind in site.indicators}, {}
     for ind in site.indicators:
-        for label in (ind.id, ind.name, ind.short_name):
-            if label:
-                by_name.setdefault(_key(label), ind)
+        for label in (ind.name, ind.short_name):
+            if label and _key(label) not in by_name:  # an id goes first
+                shared.setdefault(_key(label), {})[ind.id] = ind
+    by_name |= {key: next(iter(inds.values())) if len(inds) == 1 else tuple(inds) for key, inds in shared.items()}
     has_college = "college" in table.columns.values()
     if not any(f in table.columns.values() for f in ("year", "period")):
         at.add(f"{table.header_row}:{table.header_row}", "kop", "geen kolom 'jaar' of 'periode'")
@@ -189,15 +202,25 @@ def _rows(site: m.Site, table: Table, at: _Sheet) -> list[tuple[int, Stored]]:
 def _fractions(site: m.Site, rows: list[tuple[int, Stored]], table: Table, at: _Sheet) -> None:
     """A percentage indicator without a reference value (no baseline, no target value) whose imported
     values are all between 0 and 1: fractions (0.776) where percentages (77.6) belong. With a reference,
-    :func:`kwsite.plausible.check_magnitudes` weighs each value against it."""
-    from .plausible import reference
+    :func:`kwsite.plausible.check_magnitudes` weighs each value against it, and here a value below 1 that
+    is :data:`FRACTION_FACTOR` or more times smaller than a reference of 10 or more is refused too (0.776
+    beside a baseline of 38 is 49 times smaller, under validate's factor 50; 0.5 beside an early-leaver
+    baseline of 6.5 is not refused; a real value below 1% goes in ``indicators.yaml``)."""
+    from .plausible import off_by_far, reference
 
     for ind in site.indicators:
         mine = [(row, s.real.value) for row, s in rows if s.indicator == ind.id]
-        if ind.unit == "percent" and reference(ind) is None and mine and all(0 < v < 1 for _, v in mine):
+        ref = reference(ind) if ind.unit == "percent" else None
+        if ind.unit == "percent" and ref is None and mine and all(0 < v < 1 for _, v in mine):
             at.add(f"{_col(table, 'value')}{mine[0][0]}", "waarde",
                    f"alle waarden van indicator {ind.id} liggen tussen 0 en 1 ({number(mine[0][1])}): een breuk "
                    "waar een percentage hoort? Geef de cellen de opmaak Percentage of typ 77,6 voor 77,6%")
+        for row, value in mine if ref is not None else ():
+            if 0 < value < 1 and ref >= 10 and value * FRACTION_FACTOR <= ref and off_by_far(value, ref) is None:
+                at.add(f"{_col(table, 'value')}{row}", "waarde",
+                       f"{number(value)} is meer dan {FRACTION_FACTOR} keer kleiner dan {number(ref)} (referentie van "
+                       f"indicator {ind.id}): een breuk waar een percentage hoort? Typ 77,6 voor 77,6% of geef de cel "
+                       "de opmaak Percentage; een echte waarde onder 1% zet u in indicators.yaml")
 
 
 def _indicator(cell: Cell | None, by_name: dict, row: int, table: Table, at: _Sheet):
@@ -205,6 +228,9 @@ def _indicator(cell: Cell | None, by_name: dict, row: int, table: Table, at: _Sh
         at.add(f"{_col(table, 'indicator')}{row}", "indicator", "indicator ontbreekt")
         return None
     ind = by_name.get(_key(str(cell.value)))
+    if isinstance(ind, tuple):  # a name two indicators share: the first one took the other's figures
+        at.add(cell.ref, "indicator", f"'{cell.value}' is de naam van {' en '.join(ind)}; gebruik het id")
+        return None
     if ind is None:
         at.add(cell.ref, "indicator", f"onbekende indicator '{cell.value}'{did_you_mean(str(cell.value), by_name)}")
     return ind
@@ -242,7 +268,10 @@ def _when(cells: dict, row: int, table: Table, at: _Sheet) -> tuple[int, str | N
         if isinstance(cell.value, float) and cell.value.is_integer():
             text = str(int(cell.value))
         if re.fullmatch(r"\d{4}", text):
-            year = year or int(text)
+            if year is not None and year != int(text):
+                at.add(cell.ref, FIELD_WORDS["period"], f"{text} en de kolom jaar ({year}) spreken elkaar tegen")
+                return None
+            year = int(text)
             continue
         match = PERIOD.fullmatch(text)
         if match:
@@ -251,8 +280,17 @@ def _when(cells: dict, row: int, table: Table, at: _Sheet) -> tuple[int, str | N
             if end_year != int(match.group(1)) + 1:
                 at.add(cell.ref, FIELD_WORDS["period"], f"'{text}' is geen schooljaar (zoals 2020-2021)")
                 return None
-            period, year = f"{match.group(1)}-{end_year}", year or end_year
+            period = f"{match.group(1)}-{end_year}"
+            if year is not None and year != end_year:  # a year column beside a period column
+                at.add(cell.ref, FIELD_WORDS["period"], f"schooljaar {period} telt als {end_year}, de kolom jaar zegt "
+                       f"{year}; maak ze gelijk of laat er één leeg")
+                return None
+            year = end_year
             continue
+        if isinstance(cell.value, (date, datetime)):  # a date cell, perhaps formatted to show only its year
+            at.add(cell.ref, "jaar", f"een datum ({cell.value:%d-%m-%Y}) is geen jaar; typ het jaar ({cell.value.year}) "
+                   "als getal of tekst")
+            return None
         at.add(cell.ref, "jaar", f"'{text}' is geen jaar (2021) of schooljaar (2020-2021)")
         return None
     if year is None:
@@ -338,7 +376,24 @@ def _merge(site: m.Site, current: list[Stored], rows: list[tuple[int, Stored]], 
             at.out.same += 1
         merged[new.key] = new
         origin[new.key] = row
+    _stale(site, current, rows, at)
     return list(merged.values()), origin
+
+
+def _stale(site: m.Site, current: list[Stored], rows: list[tuple[int, Stored]], at: _Sheet) -> None:
+    """Warn of rows of ``realisations.csv`` for an indicator and year this file imports that the file does not
+    have: a college corrected in the sheet (Zuid → Zuidoost) leaves the old row standing, and it is published."""
+    keys = {new.key for _, new in rows}
+    years = {(new.indicator, new.real.year) for _, new in rows}
+    names = {u.id: u.name for u in site.units}
+    left = [s for s in current if s.key not in keys and (s.indicator, s.real.year) in years]
+    if left:
+        shown = "; ".join(f"{s.indicator} {s.real.year} {names.get(s.real.unit, site.agenda.total_name)}"
+                          f"{' ' + s.real.breakdown if s.real.breakdown else ''}: {number(s.real.value)}" for s in left[:5])
+        more = f" en {len(left) - 5} andere" if len(left) > 5 else ""
+        at.out.problems.append(Problem(at.name, 0, 0, "", f"{FILE} houdt {len(left)} realisatie(s) van dezelfde "
+                                       f"indicator en hetzelfde jaar die niet in dit bestand staan ({shown}{more}); ze "
+                                       f"blijven staan: haal ze daar weg als ze niet kloppen", "warning"))
 
 
 def _col(table: Table, field_name: str) -> str:

@@ -47,6 +47,8 @@ FIELD_WORDS = {"indicator": "indicator", "college": "college", "year": "jaar", "
 HEADER_ROWS = 10
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
+WIDE = 100
+"""Columns read without a header that names a field (see :func:`_width`)."""
 
 
 class SheetError(Exception):
@@ -104,7 +106,7 @@ def shown(value: int | float, number_format: str) -> tuple[Decimal, bool, bool]:
     """(the number as the cell shows it, whether it is a percentage format, whether showing rounded
     the stored value). Floats are read at Excel's 15 significant digits, so no float noise."""
     stored = Decimal(value) if isinstance(value, int) else Decimal(f"{value:.15g}")
-    percent = "%" in re.sub(r'"[^"]*"', "", number_format)
+    percent = "%" in re.sub(r'"[^"]*"|\\.', "", number_format)  # a quoted or escaped % is only shown
     if percent:
         stored = stored * 100
     places = decimals(number_format)
@@ -122,14 +124,14 @@ def read(path: Path, sheet: str | None = None) -> Table:
         raise SheetError(f"bestand is groter dan {MAX_BYTES // (1024 * 1024)} MiB")
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        grid, name, merged = _xlsx(path, sheet)
+        grid, name, merged, hidden = _xlsx(path, sheet)
     elif suffix == ".csv":
         if sheet:
             raise SheetError("een CSV-bestand heeft geen bladen; laat --sheet weg")
-        grid, name, merged = _csv(path), None, []
+        grid, name, merged, hidden = _csv(path), None, [], (set(), set())
     else:
         raise SheetError("verwacht een .xlsx- of .csv-bestand (een .xls of .ods: sla op als .xlsx)")
-    return _table(grid, name, merged)
+    return _table(grid, name, merged, hidden)
 
 
 def _xlsx(path: Path, sheet: str | None):
@@ -137,20 +139,32 @@ def _xlsx(path: Path, sheet: str | None):
 
     from openpyxl import load_workbook
 
-    try:
+    from itertools import islice
+
+    unreadable = (zipfile.BadZipFile, KeyError, OSError, ValueError)
+    try:  # first a streaming look: a sheet too long is refused before it is loaded (twice) whole
+        probe = load_workbook(path, read_only=True)
+        try:
+            names = probe.sheetnames
+            if sheet is not None and sheet not in names:
+                raise SheetError(f"geen blad '{sheet}'{did_you_mean(sheet, names)} (bladen: {', '.join(names)})")
+            visible = [ws.title for ws in probe.worksheets if ws.sheet_state == "visible"]
+            name = sheet or (visible or names)[0]  # the first sheet the editor sees
+            rows = sum(1 for _ in islice(probe[name].iter_rows(max_col=1, values_only=True), MAX_ROWS + 1))
+        finally:
+            probe.close()
+        if rows > MAX_ROWS:
+            raise SheetError(f"blad '{name}' heeft meer dan {MAX_ROWS} rijen")
         formulas = load_workbook(path, data_only=False)
         cached = load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except unreadable as exc:
         raise SheetError(f"geen leesbaar .xlsx-bestand ({type(exc).__name__})") from None
-    names = formulas.sheetnames
-    if sheet is not None and sheet not in names:
-        raise SheetError(f"geen blad '{sheet}'{did_you_mean(sheet, names)} (bladen: {', '.join(names)})")
-    name = sheet or names[0]
     book, values = formulas[name], cached[name]
     if book.max_row > MAX_ROWS:
         raise SheetError(f"blad '{name}' heeft meer dan {MAX_ROWS} rijen")
+    width = _width(book)
     grid = []
-    for row, cached_row in zip(book.iter_rows(), values.iter_rows()):
+    for row, cached_row in zip(book.iter_rows(max_col=width), values.iter_rows(max_col=width)):
         cells = []
         for cell, value in zip(row, cached_row):
             formula = cell.data_type == "f" or (isinstance(cell.value, str) and cell.value.startswith("="))
@@ -158,7 +172,21 @@ def _xlsx(path: Path, sheet: str | None):
                           formula))
         grid.append(cells)
     merged = [(r.min_row, r.max_row, r.min_col, r.max_col, r.coord) for r in book.merged_cells.ranges]
-    return grid, name, merged
+    columns = {c for dim in book.column_dimensions.values() if dim.hidden and dim.min
+               for c in range(dim.min, min(dim.max or dim.min, width) + 1)}
+    rows = {r for r, dim in book.row_dimensions.items() if dim.hidden}
+    return grid, name, merged, (columns, rows)
+
+
+def _width(book) -> int:
+    """The columns to read: up to the last one in the first :data:`HEADER_ROWS` rows that names a field
+    or holds text within :data:`WIDE` columns. A stray cell far to the right (``XFD1``) widens openpyxl's
+    sheet to 16,384 columns, and reading every row that wide took minutes and gigabytes; cells right of
+    the last header are never read anyway."""
+    found = [c for (r, c), cell in book._cells.items()  # the cells the file has, without creating others
+             if r <= HEADER_ROWS and cell.value is not None and str(cell.value).strip()
+             and (c <= WIDE or header_field(cell.value))]
+    return max(found, default=1)
 
 
 def _csv(path: Path):
@@ -178,7 +206,9 @@ def _csv(path: Path):
             for r, row in enumerate(rows, start=1)]
 
 
-def _table(grid, name: str | None, merged) -> Table:
+def _table(grid, name: str | None, merged, hidden: tuple[set[int], set[int]] = (set(), set())) -> Table:
+    """``hidden``: the hidden (or filtered) columns and rows of the sheet, by number: a hidden column that
+    would be read is refused (what is imported must be visible), a hidden row read is warned of."""
     from openpyxl.utils import get_column_letter
 
     header_at = next((r for r, row in enumerate(grid[:HEADER_ROWS], start=1)
@@ -207,6 +237,9 @@ def _table(grid, name: str | None, merged) -> Table:
         if found and found in table.columns.values():
             table.problems.append((ref, "kop", f"kolom '{text}' staat er twee keer"))
         elif found:
+            if c in hidden[0]:  # still read, so every row is checked; the error keeps it from being written
+                table.problems.append((ref, "kop", f"kolom '{text}' is verborgen; maak hem zichtbaar of verwijder hem, "
+                                       "zodat u ziet wat wordt ingelezen"))
             table.columns[get_column_letter(c)] = found
             by_col[c] = found
         elif isinstance(text, str) and text.strip():
@@ -236,6 +269,11 @@ def _table(grid, name: str | None, merged) -> Table:
                 cells[by_col[c]] = Cell(ref, value.strip() if isinstance(value, str) else value, formula=formula)
         if cells and own:  # a row with only a merged cell's value is empty
             table.rows.append((r, cells))
+    shut = [r for r, _ in table.rows if r in hidden[1]]
+    if shut:
+        more = f" en {len(shut) - 1} andere verborgen rij(en)" if len(shut) > 1 else ""
+        table.warnings.append((f"{shut[0]}:{shut[0]}", "", f"rij {shut[0]} is verborgen (of weggefilterd) en toch "
+                               f"ingelezen{more}; controleer die"))
     if formulas:
         more = f" en {len(formulas) - 1} andere" if len(formulas) > 1 else ""
         table.warnings.append((formulas[0], "", f"formule{more}: de opgeslagen uitkomst is ingelezen; controleer die"))

@@ -1,5 +1,6 @@
 """Checks of a site's ``mkdocs.yml`` and folders that the build and ``kwsite validate`` share, so
-that ``validate`` says "In orde" only when the build would not stop on them.
+that ``validate`` says "In orde" only when the build would not stop on them. Every nav check is here.
+They work on the :class:`kwsite.project.Project` (the folders and nav MkDocs resolved).
 
 - Folders: the data and docs folders lie inside the site's folder; ``site_dir`` is neither one of
   them nor contains one (MkDocs empties ``site_dir`` before it writes: ``site_dir: data`` would
@@ -7,7 +8,9 @@ that ``validate`` says "In orde" only when the build would not stop on them.
   a folder (a committed ``content/env.md → /proc/self/environ`` would publish the build's
   environment).
 - Nav: every ``kwsite:<section>`` placeholder is known (a typo gets the nearest name as a hint);
-  ``[[ref]]`` in a nav title is expanded like in a page, an unknown one is an error.
+  ``[[ref]]`` in a nav title is expanded like in a page, an unknown one is an error; an entry that
+  points at a heading (``index.md#opbouw``) is refused (MkDocs would look it up as a file, only warn
+  that it "is not found" and a strict build stops: MkDocs issue #4026); every path is a page.
 - ``copyright`` passes the HTML allow-list and ``site_author`` becomes plain text: both are put in
   every page without escaping.
 
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -25,9 +29,8 @@ from .directives import expand
 from .model import Site
 from .pages import PLACEHOLDER, SECTIONS
 from .problems import Problem
+from .project import CONFIG, Project
 from .sanitize import clean_html, plain_text
-
-CONFIG = "mkdocs.yml"
 
 
 def _where(raw: str, needle: str) -> tuple[int, int]:
@@ -92,6 +95,29 @@ def confined(folder: Path, rel: str) -> list[Problem]:
             if mode and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
                 out.append(Problem(shown, 0, 0, "", "geen gewoon bestand; wordt niet gelezen of gepubliceerd"))
     return out
+
+
+ENTRY = re.compile(r"^(\s*-\s*(?:(?:\"[^\"]*\"|'[^']*'|[^:#\"']+):\s*)?)([\w./\- ]+\.md)#([\w\-.]+)\s*(?:#.*)?$")
+"""``  - Titel: pagina.md#anker`` or ``  - pagina.md#anker`` (a YAML comment after it allowed)."""
+
+
+def anchored_nav(config: Path | None) -> list[Problem]:
+    """Errors for every nav entry of ``config`` (``mkdocs.yml``) with a ``#anchor``; ``[]`` without one."""
+    if config is None or not config.is_file():
+        return []
+    problems, in_nav = [], False
+    for number, line in enumerate(config.read_text(encoding="utf-8-sig").splitlines(), start=1):
+        if re.match(r"^\S", line):
+            in_nav = line.startswith("nav:")
+            continue
+        match = ENTRY.match(line) if in_nav else None
+        if match:
+            page, anchor = match.group(2).strip(), match.group(3)
+            problems.append(Problem(config.name, number, len(match.group(1)) + 1, "nav",
+                                    f"'{page}#{anchor}' verwijst naar een kop; MkDocs kan in de nav alleen naar een "
+                                    f"pagina verwijzen (het zou de pagina niet vinden). Schrijf '{page}': de inhoud "
+                                    "van de pagina leidt naar de kop"))
+    return problems
 
 
 def placeholder_problems(nav, raw: str = "") -> list[Problem]:
@@ -169,49 +195,50 @@ def sinks(config) -> None:
         config["site_author"] = plain_text(str(config["site_author"]))
 
 
-def previous_problems(config, site: Site, root: Path, data_dir: Path) -> list[Problem]:
-    """The previous edition must load when the site shows "Wat is er veranderd" (as the build does)."""
-    from .editions import PreviousEditionError, load_previous
+def shows_changes(project: Project) -> bool:
+    """Whether the site has the page "Wat is er veranderd": no nav, or a nav naming ``kwsite:changes``."""
     from .pages import nav_mentions
 
+    return project.nav is None or nav_mentions(project.nav, PLACEHOLDER + "changes")
+
+
+def previous_problems(project: Project, site: Site) -> list[Problem]:
+    """The previous edition must load when the site shows "Wat is er veranderd" (as the build does)."""
+    from .editions import PreviousEditionError, load_previous
+
     ref = site.agenda.edition.previous
-    if not ref or not (config.nav is None or nav_mentions(config.nav, PLACEHOLDER + "changes")):
+    if not ref or not shows_changes(project):
         return []
     try:
-        load_previous(root, data_dir, ref)
+        load_previous(project.root, project.data_dir, ref)
     except PreviousEditionError as exc:
-        return [Problem(f"{data_dir.name}/agenda.yaml", 0, 0, "agenda.edition.previous", f"vorige editie '{ref}': {exc}")]
+        return [Problem(f"{project.data_rel}/agenda.yaml", 0, 0, "agenda.edition.previous", f"vorige editie '{ref}': {exc}")]
     return []
 
 
-def _raw(config) -> str:
-    try:
-        return Path(config.config_file_path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return ""
+def without_site(project: Project) -> list[Problem]:
+    """The rules that need no loaded data: nav entries with an anchor, folders, links out of the docs
+    folder, nav placeholders (also reported when the data has errors, so that every problem is listed
+    at once)."""
+    root, raw = project.root, project.raw
+    problems = anchored_nav(project.config_file) + data_outside(root, project.data_dir)
+    problems += folder_problems(root, project.data_dir, project.docs_dir, project.site_dir, raw)
+    return problems + (placeholder_problems(project.nav, raw) if project.nav else [])
 
 
-def without_site(config, data_dir: Path) -> list[Problem]:
-    """The rules that need no loaded data: folders, links out of the docs folder, nav placeholders
-    (also reported when the data has errors, so that every problem is listed at once)."""
-    root, raw = Path(config.config_file_path).parent, _raw(config)
-    problems = data_outside(root, data_dir) + folder_problems(root, data_dir, Path(config.docs_dir), Path(config.site_dir), raw)
-    return problems + (placeholder_problems(config.nav, raw) if config.nav else [])
-
-
-def check(config, site: Site, data_dir: Path, previous: bool = True) -> tuple[list | None, list[Problem]]:
-    """Every rule of this module on a loaded MkDocs ``config``: (the nav with placeholders and
-    title directives expanded, or ``None`` without a nav; the problems). ``previous``: also load
-    the previous edition (the plugin loads it itself)."""
+def check(project: Project, site: Site, previous: bool = True) -> tuple[list | None, list[Problem]]:
+    """Every rule of this module on ``project``: (the nav with placeholders and title directives
+    expanded, or ``None`` without a nav; the problems). ``previous``: also load the previous edition
+    (the plugin loads it itself)."""
     from .pages import expand_nav
 
-    root, raw = Path(config.config_file_path).parent, _raw(config)
-    problems = without_site(config, data_dir)
-    problems += previous_problems(config, site, root, data_dir) if previous else []
-    nav = config.nav
+    raw = project.raw
+    problems = without_site(project)
+    problems += previous_problems(project, site) if previous else []
+    nav = project.nav
     if nav:
         if not any(p.path == "nav" for p in problems):
-            problems += nav_path_problems(nav, site, Path(config.docs_dir), raw)
+            problems += nav_path_problems(nav, site, project.docs_dir, raw)
             nav, more = expand_titles(expand_nav(nav, site), site, raw)
             problems += more
     return nav, problems

@@ -24,7 +24,7 @@ import io
 import zipfile
 from functools import lru_cache
 
-from .datasets import UNIT_TEXT, Dataset, page_url
+from .datasets import UNIT_TEXT, Dataset
 from .publication import Publication
 from .repro import zip_bytes
 
@@ -116,7 +116,7 @@ def _about(dataset: Dataset, about: Publication) -> list[tuple[str, str]]:
         ("Titel", dataset.title),
         ("Eenheid", dataset.unit),
         ("Bron", dataset.source or "niet vermeld"),
-        ("Pagina op de site", page_url(dataset.page) or "(startpagina)"),
+        ("Pagina op de site", dataset.page_url or "(startpagina)"),
         ("Uitgave", about.title),
         ("Uitgegeven door", about.publisher),
         ("Editie", about.edition_text),

@@ -31,6 +31,9 @@ The rule for one realisation (value ``v`` in year ``Y``):
    baseline *year* (a baseline with only a ``period``) — **nog niet behaald**:
    the fact, without a claim about the course.
 
+Each kind's part of rules 3 and 5 (what meets it, its path) is its entry in
+:mod:`kwsite.targetkinds`.
+
 Per college (a realisation with ``unit``) the same rule applies to the
 institution's targets; the path starts at the college's own realisation in the
 baseline year when the data give one, else at the institution's baseline.
@@ -44,9 +47,7 @@ from decimal import Decimal
 from enum import Enum
 
 from .model import Indicator, Realisation, Target
-
-UP = {"hoger", "stijgend"}
-DOWN = {"lager", "dalend"}
+from .targetkinds import kind_of
 
 
 class Status(Enum):
@@ -114,42 +115,9 @@ def _better(ind: Indicator) -> int:
 
 def meets(ind: Indicator, target: Target, value: Decimal, baseline: Decimal | None) -> bool | None:
     """Whether ``value`` meets ``target``; ``None`` when that cannot be said
-    (deferred target, or a direction target without a comparison value ``baseline``)."""
-    kind = target.kind
-    if kind in ("value", "relative"):
-        return (value - target.value) * _better(ind) >= 0
-    if kind == "minimum":
-        return value >= target.value
-    if kind == "maximum":
-        return value <= target.value
-    if kind == "range":
-        return target.low <= value <= target.high
-    if kind == "direction":
-        if baseline is None:
-            return None
-        if target.direction in UP:
-            return value > baseline
-        if target.direction in DOWN:
-            return value < baseline
-        return (value - baseline) * _better(ind) >= 0  # behoud, stabiel: not worse
-    return None  # deferred
-
-
-def _aim(ind: Indicator, target: Target, baseline: Decimal) -> tuple[Decimal, int] | None:
-    """The path's end value and its direction (+1 up, -1 down), or ``None`` without a path."""
-    kind = target.kind
-    if kind in ("value", "relative"):
-        return target.value, _better(ind)
-    if kind == "minimum":
-        return target.value, 1
-    if kind == "maximum":
-        return target.value, -1
-    if kind == "range":
-        if baseline < target.low:
-            return target.low, 1
-        if baseline > target.high:
-            return target.high, -1
-    return None
+    (deferred target, or a direction target without a comparison value ``baseline``).
+    The rule per kind is :attr:`kwsite.targetkinds.TargetKind.meets`."""
+    return kind_of(target.kind).meets(target, value, baseline, _better(ind))
 
 
 def expected(baseline: Decimal, base_year: int, end: Decimal, end_year: int, year: int) -> Decimal:
@@ -168,7 +136,7 @@ def judge(ind: Indicator, target: Target | None, year: int, value: Decimal | Non
     ``baseline``/``base_year`` start the path (and weigh a direction target);
     ``compare`` weighs a direction target that names a ``reference`` period
     (``None``: the data give no value for it → niet te beoordelen)."""
-    if target is None or target.kind == "deferred":
+    if target is None or not kind_of(target.kind).judged:
         return Progress(Status.NO_TARGET, year, value, target)
     if value is None:
         return Progress(Status.NO_DATA, year, None, target)
@@ -179,16 +147,17 @@ def judge(ind: Indicator, target: Target | None, year: int, value: Decimal | Non
         return Progress(Status.REACHED, year, value, target)
     if year >= target.year:
         return Progress(Status.MISSED, year, value, target)
-    if target.kind == "direction" or baseline is None or base_year is None:
+    if baseline is None or base_year is None:  # no path without a baseline value and year
         return Progress(Status.NOT_YET, year, value, target)
-    aim = _aim(ind, target, baseline)
-    if aim is None:  # a range target the baseline already lies in: the range is the path
+    course = kind_of(target.kind).course(target, baseline, _better(ind))
+    if course == "unknown":  # a kind without a path (direction)
+        return Progress(Status.NOT_YET, year, value, target)
+    if course == "behind":  # a range target the baseline already lies in: the range is the path
         return Progress(Status.BEHIND, year, value, target)
-    end, sense = aim
-    path = expected(baseline, base_year, end, target.year, year)
-    on_path = (value - path) * sense >= 0
-    if target.kind == "range":  # overshooting the far bound is not on course
-        on_path = on_path and (value <= target.high if sense > 0 else value >= target.low)
+    path = expected(baseline, base_year, course.end, target.year, year)
+    on_path = (value - path) * course.sense >= 0
+    if course.bound is not None:  # overshooting the far bound (of a range) is not on course
+        on_path = on_path and (course.bound - value) * course.sense >= 0
     status = Status.ON_TRACK if on_path else Status.BEHIND
     return Progress(status, year, value, target, path)
 
@@ -236,7 +205,7 @@ def latest(ind: Indicator, unit: str | None = None, breakdown: str | None = None
                     and (base_year is None or r.year > base_year)})
     if not years:
         target = target_for(ind, base_year or 0, breakdown)
-        kind = Status.NO_TARGET if target is None or target.kind == "deferred" else Status.NO_DATA
+        kind = Status.NO_TARGET if target is None or not kind_of(target.kind).judged else Status.NO_DATA
         return Progress(kind, None, None, target)
     return status_for(ind, years[-1], unit, breakdown)
 

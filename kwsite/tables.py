@@ -1,9 +1,9 @@
-"""HTML tables with real header cells, and CSV downloads.
+"""Data tables: display rows and college names, and CSV text.
 
-Tables are HTML (not Markdown) so header cells carry ``scope`` and numeric
-columns align right. Each has a caption (visually hidden: the heading above says
-it already) and sits in a wrapper that scrolls sideways on narrow screens; the
-wrapper is a named region a keyboard user can focus to scroll it. All text is escaped. CSV text cells that a spreadsheet
+The HTML of a table is the macro ``table`` in ``kwsite/theme/pages/macros/table.html``: header cells
+carry ``scope``, a caption (visually hidden: the heading above says it already), a wrapper that
+scrolls sideways on narrow screens and is a named region a keyboard user can focus to scroll it; all
+text is escaped there. CSV text cells that a spreadsheet
 would run as a formula (starting with ``= + - @``, tab or CR) get a leading
 apostrophe; numbers stay numbers.
 """
@@ -13,36 +13,11 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-from html import escape
 
 from .model import Site, TableData
 from .numbers import with_unit
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-class Html(str):
-    """A table cell that is already safe HTML (built from escaped parts); inserted as is."""
-
-
-def _cell(c: str) -> str:
-    return c if isinstance(c, Html) else escape(c)
-
-
-def html_table(columns: list[str], rows: list[list[str]], caption: str, css: str = "kw-table") -> str:
-    """``columns`` header texts; ``rows`` cell texts, the first cell of each row a row header;
-    ``caption`` what the table shows (read out by screen readers)."""
-    head = "".join(f'<th scope="col">{escape(c)}</th>' for c in columns)
-    body = []
-    for row in rows:
-        cells = [f'<th scope="row">{escape(row[0])}</th>'] + [f"<td>{_cell(c)}</td>" for c in row[1:]]
-        body.append(f"<tr>{''.join(cells)}</tr>")
-    name = escape(caption)
-    return (
-        f'<div class="kw-table-wrap" role="region" aria-label="{name}" tabindex="0">'
-        f'<table class="{css}"><caption class="kw-sr-only">{name}</caption><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(body)}</tbody></table></div>"
-    )
 
 
 def named(table: TableData, site: Site, short: bool = False) -> TableData:

@@ -12,10 +12,19 @@ from one place.
 
 MkDocs copies non-template files of a theme folder into the site; ``*.md`` and ``*.html`` are not copied,
 so page templates never end up published as files.
+
+Confinement: a template is read only when its real path (symlinks followed) lies inside the folder it was
+found in — the site's folder for ``theme/`` (a link from ``theme/`` to a file elsewhere in the site is
+fine), kwsite's theme folder for its own. A link that leaves the site is refused before anything is read.
+
+Filters: ``md`` marks text that editors write as Markdown in ``data/`` (a summary, a definition) as
+markup: it is rendered by MkDocs and cleaned by :mod:`kwsite.sanitize` like the pages in ``content/``.
+Every other value is escaped.
 """
 
 from __future__ import annotations
 
+import os
 import traceback
 from functools import lru_cache
 from pathlib import Path
@@ -43,13 +52,24 @@ class Templates:
         self.theme_dir = theme_dir if theme_dir is not None and theme_dir.is_dir() else None
         self.env = _environment(str(self.theme_dir) if self.theme_dir else None)
 
-    def render(self, name: str, **context) -> str:
+    def render(self, name: str, /, **context) -> str:
         """The text of template ``name`` (``pages/theme.md``) with ``context``.
 
         Raises :class:`KwsiteError` with one :class:`Problem` (template file, line, Dutch message) when the
         template is missing, has a syntax error or fails while rendering."""
+        return self._guarded(name, lambda: self.env.get_template(name).render(**context))
+
+    def macro(self, name: str, macro: str, /, *args) -> str:
+        """The output of macro ``macro`` of template ``name`` (``pages/macros/table.html``, ``downloads``)
+        with ``args``; errors as :meth:`render`."""
+        return self._guarded(name, lambda: str(getattr(self.env.get_template(name).module, macro)(*args)))
+
+    def _guarded(self, name: str, make):
         try:
-            return self.env.get_template(name).render(**context)
+            return make()
+        except Outside as err:
+            raise KwsiteError([Problem(self._display(err.path), 0, 0, "", "sjabloon niet gelezen: het is een koppeling "
+                                       f"naar een bestand buiten de map van de site ({err.target})")]) from None
         except jinja2.TemplateNotFound as err:
             raise KwsiteError([Problem(name, 0, 0, "", f"sjabloon niet gevonden: {err.name}")]) from None
         except jinja2.TemplateSyntaxError as err:
@@ -66,7 +86,7 @@ class Templates:
         for root, label in ((self.theme_dir, SITE_THEME + "/"), (PACKAGE_THEME, "kwsite:")):
             if root is not None:
                 try:
-                    return label + path.resolve().relative_to(root.resolve()).as_posix()
+                    return label + Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
                 except ValueError:
                     pass
         return filename
@@ -79,17 +99,77 @@ class Templates:
         return name, 0
 
 
+def outside_links(theme_dir: Path, site_dir: Path) -> list[Problem]:
+    """A problem for every symlink in ``theme_dir`` (the site's ``theme/``) whose target lies outside
+    ``site_dir``: MkDocs would read or publish it. Nothing is followed or read; links are not walked into."""
+    if not theme_dir.is_dir():
+        return []
+    site = os.path.realpath(site_dir)
+    if os.path.commonpath([os.path.realpath(theme_dir), site]) != site:  # theme/ itself links out of the site
+        return [Problem(SITE_THEME, 0, 0, "", f"koppeling naar een map buiten de map van de site "
+                                             f"({os.path.realpath(theme_dir)}); kwsite leest en publiceert die niet")]
+    problems = []
+    for folder, dirs, files in os.walk(theme_dir, followlinks=False):
+        for name in sorted(dirs + files):
+            path = os.path.join(folder, name)
+            if os.path.islink(path):
+                real = os.path.realpath(path)
+                if os.path.commonpath([real, site]) != site:
+                    shown = SITE_THEME + "/" + Path(path).relative_to(theme_dir).as_posix()
+                    problems.append(Problem(shown, 0, 0, "", "koppeling naar een bestand of map buiten de map van de "
+                                                             f"site ({real}); kwsite leest en publiceert die niet"))
+    return problems
+
+
+class Outside(jinja2.TemplateNotFound):
+    """A template file whose real path leaves the folder it may be read from (a symlink out of the site)."""
+
+    def __init__(self, name: str, path: str, target: str):
+        super().__init__(name)
+        self.path, self.target = path, target
+
+
+class ConfinedLoader(jinja2.BaseLoader):
+    """Templates from ``roots`` in order, each ``(folder, confinement)``: a file found in ``folder`` is read
+    only if its real path lies inside ``confinement`` (raises :class:`Outside` before reading otherwise)."""
+
+    def __init__(self, roots: list[tuple[str, str]]):
+        self.roots = roots
+
+    def get_source(self, environment, template):
+        pieces = jinja2.loaders.split_template_path(template)
+        for folder, confinement in self.roots:
+            path = os.path.join(folder, *pieces)
+            if not os.path.isfile(path):
+                continue
+            real = os.path.realpath(path)
+            if os.path.commonpath([real, os.path.realpath(confinement)]) != os.path.realpath(confinement):
+                raise Outside(template, path, real)
+            with open(real, encoding="utf-8") as handle:
+                source = handle.read()
+            mtime = os.path.getmtime(real)
+            return source, path, lambda: os.path.isfile(real) and os.path.getmtime(real) == mtime
+        raise jinja2.TemplateNotFound(template)
+
+
+def markdown(value) -> Markup:
+    """Text an editor writes as Markdown in ``data/`` (``summary``, ``definition`` …): passed on as markup,
+    rendered and sanitized with the page (:mod:`kwsite.sanitize`)."""
+    return Markup("" if value is None else str(value))
+
+
 @lru_cache(maxsize=8)
 def _environment(theme_dir: str | None) -> jinja2.Environment:
-    roots = ([theme_dir] if theme_dir else []) + [str(PACKAGE_THEME)]
+    roots = ([(theme_dir, str(Path(theme_dir).parent))] if theme_dir else []) + [(str(PACKAGE_THEME), str(PACKAGE_THEME))]
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(roots, followlinks=False),
+        loader=ConfinedLoader(roots),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["md"] = markdown
     return env
 
 

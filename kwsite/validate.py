@@ -20,9 +20,11 @@ from .linerules import LINE_RULES
 from .loaded import Loaded
 from .model import Site
 from .numbers import number
+from .gitref import ref_problem
 from .hints import did_you_mean
 from .problems import Problem
 from .plausible import PLAUSIBLE_RULES
+from .targetkinds import kind_of
 from .validate_figures import FIGURE_RULES
 
 PERCENT_MAX = Decimal(100)
@@ -60,39 +62,41 @@ def check_ids(site: Site, loaded: Loaded) -> None:
 def check_references(site: Site, loaded: Loaded) -> None:
     if loaded.failed & {"themes", "units", "indicators", "tables"}:
         return  # the unreadable file is reported; its ids would all look unknown
-    known = loaded.invalid_ids
-    themes = {t.id for t in site.themes} | known
-    units = {u.id for u in site.units} | known
+    invalid = loaded.invalid_ids
+    themes = {t.id for t in site.themes}
+    units = {u.id for u in site.units}
     institutions = {i.id for i in site.agenda.institutions}
-    indicators = {i.id for i in site.indicators} | known
+    indicators = {i.id for i in site.indicators}
     tables = _raw_items(loaded, "tables")
-    table_ids = {t.get("id") for t in tables if isinstance(t, dict)}
+    table_ids = {t.get("id") for t in tables if isinstance(t, dict) and isinstance(t.get("id"), str)} - invalid
+
+    def unknown(key: str, loc: tuple, what: str, ref: str, valid: set[str], raw: bool = False) -> None:
+        """``onbekend <what> '<ref>'`` with a "bedoelt u …?" among the valid ids only; nothing when ``ref``
+        is, or is close to, the id of a record that did not load (its own error says what to fix)."""
+        if ref in valid or ref in invalid or did_you_mean(ref, invalid):
+            return
+        loaded.add(key, loc, f"{what} '{ref}'{did_you_mean(ref, valid)}", raw=raw)
+
     for i, unit in enumerate(site.units):
         if unit.institution not in institutions:
             loaded.add("units", (i, "institution"), f"onbekende instelling '{unit.institution}'")
     for i, ind in enumerate(site.indicators):
-        if ind.theme not in themes:
-            loaded.add("indicators", (i, "theme"), f"onbekend thema '{ind.theme}'{did_you_mean(ind.theme, themes)}")
+        unknown("indicators", (i, "theme"), "onbekend thema", ind.theme, themes)
         for j, table in enumerate(ind.tables):
-            if table not in table_ids:
-                loaded.add("indicators", (i, "tables", j), f"onbekende tabel '{table}'{did_you_mean(table, table_ids)}")
+            unknown("indicators", (i, "tables", j), "onbekende tabel", table, table_ids)
     for i, raw in enumerate(tables):
         ref = raw.get("indicator") if isinstance(raw, dict) else None
-        if ref and ref not in indicators:
-            loaded.add("tables", (i, "indicator"), f"onbekende indicator '{ref}'{did_you_mean(ref, indicators)}", raw=True)
+        if ref:
+            unknown("tables", (i, "indicator"), "onbekende indicator", ref, indicators, raw=True)
     for i, measure in enumerate(site.measures):
-        if measure.theme not in themes:
-            loaded.add("measures", (i, "theme"), f"onbekend thema '{measure.theme}'{did_you_mean(measure.theme, themes)}")
+        unknown("measures", (i, "theme"), "onbekend thema", measure.theme, themes)
         for j, unit in enumerate(measure.units):
-            if unit not in units:
-                loaded.add("measures", (i, "units", j), f"onbekend college '{unit}'{did_you_mean(unit, units)}")
+            unknown("measures", (i, "units", j), "onbekend college", unit, units)
     if site.budget:
         for i, alloc in enumerate(site.budget.allocations):
-            if alloc.theme not in themes:
-                loaded.add("budget", ("allocations", i, "theme"), f"onbekend thema '{alloc.theme}'{did_you_mean(alloc.theme, themes)}")
+            unknown("budget", ("allocations", i, "theme"), "onbekend thema", alloc.theme, themes)
         for i, row in enumerate(site.budget.additional):
-            if row.theme not in themes:
-                loaded.add("budget", ("additional", i, "theme"), f"onbekend thema '{row.theme}'{did_you_mean(row.theme, themes)}")
+            unknown("budget", ("additional", i, "theme"), "onbekend thema", row.theme, themes)
 
 
 def _in_scale(loaded: Loaded, ind, loc: tuple, value: Decimal | None) -> None:
@@ -124,12 +128,9 @@ def check_targets(site: Site, loaded: Loaded) -> None:
                 loaded.add("indicators", loc + ("year",), f"al een streefwaarde voor {target.year}{part}")
             for name in ("value", "low", "high"):
                 _in_scale(loaded, ind, loc + (name,), getattr(target, name))
-            if target.kind == "relative":
-                _check_relative(loaded, ind, loc, target)
-            if target.kind == "deferred" and target.set_in > target.year:
-                loaded.add("indicators", loc + ("set_in",), "wordt pas na het doeljaar vastgesteld")
-            if ind.polarity == "lower_is_better" and target.kind == "minimum":
-                loaded.add("indicators", loc + ("kind",), "minimum bij een indicator waar lager beter is", "warning")
+            better = 1 if ind.polarity == "higher_is_better" else -1
+            for found in kind_of(target.kind).rules(target, base.value if base else None, better):
+                loaded.add("indicators", loc + (found.field,), found.message, found.level)
 
 
 def check_realisations(site: Site, loaded: Loaded) -> None:
@@ -151,8 +152,10 @@ def check_realisations(site: Site, loaded: Loaded) -> None:
                 loaded.add("indicators", loc + ("year",), f"realisatie {real.year} ligt na de looptijd")
             if base_year and real.year < base_year:
                 loaded.add("indicators", loc + ("year",), f"realisatie {real.year} ligt voor de nulmeting ({base_year})")
-            if real.unit and "units" not in loaded.failed and real.unit not in units:
-                loaded.add("indicators", loc + ("unit",), f"onbekend college '{real.unit}'{did_you_mean(real.unit, units)}")
+            if (real.unit and "units" not in loaded.failed and real.unit not in units
+                    and not did_you_mean(real.unit, loaded.invalid_ids)):  # else a follow-on of a unit that did not load
+                valid = units - loaded.invalid_ids
+                loaded.add("indicators", loc + ("unit",), f"onbekend college '{real.unit}'{did_you_mean(real.unit, valid)}")
             if split and real.breakdown is None:
                 loaded.add("indicators", loc, f"indicator heeft streefwaarden per uitsplitsing ({', '.join(parts)}); geef breakdown")
             elif split and real.breakdown not in parts:
@@ -163,17 +166,6 @@ def check_realisations(site: Site, loaded: Loaded) -> None:
                     f" ({', '.join(named)})" if named else ": de streefwaarden van deze indicator zijn niet uitgesplitst; laat breakdown weg"))
             if keys.index(keys[j]) != j:
                 loaded.add("indicators", loc + ("year",), f"al een realisatie voor {real.year}")
-
-
-def _check_relative(loaded: Loaded, ind, loc: tuple, target) -> None:
-    base = ind.baseline.value if ind.baseline else None
-    if base is None:
-        loaded.add("indicators", loc + ("delta",), "relatieve streefwaarde zonder nulmeting")
-    elif base + target.delta != target.value:
-        loaded.add(
-            "indicators", loc + ("value",),
-            f"nulmeting {number(base)} + {number(target.delta)} = {number(base + target.delta)}, niet {number(target.value)}",
-        )
 
 
 def check_tables(site: Site, loaded: Loaded) -> None:
@@ -306,8 +298,6 @@ def check_directives(site: Site, loaded: Loaded) -> None:
 
 def check_edition(site: Site, loaded: Loaded) -> None:
     """``agenda.edition.previous`` names a git ref or a folder, and can never reach git as an option."""
-    from .editions import ref_problem
-
     previous = site.agenda.edition.previous
     why = ref_problem(previous) if previous else None
     if why:

@@ -321,4 +321,9 @@ CASES = {
                                      LINK("content/env.md", "/proc/self/environ")),
     "mini-content-and-data-at-once": ALL(R("content/index.md", "[[ind.1b.baseline]]", "[[ind.1b.baseline"),
                                          R(MU, '"Nrd"]', '"Nrd", "College Zuid"]')),
+    # #17 item 18: one mistake, one line (no follow-on errors in other files), the right offset
+    "flag-unit-code-unquoted": R(FU, '    code: "5110"', "    code: 5110"),
+    "mini-unit-name-list-no-follow-on": R(MU, "    short_name: Noord\n", "    short_name: [Noord]\n"),
+    "mini-csv-bom-then-cp1252": ALL(R(MU, '"Nrd"]', '"Nrd", "Noord (Café)"]'),
+                                    WB(MC, b"\xef\xbb\xbflabel,2015,2016,2017\nNoord (Caf\xe9),6.5,6.8,7.0\nTotaal ROCA,6.3,6.8,6.7\n")),
 }

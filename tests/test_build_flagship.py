@@ -83,8 +83,8 @@ def test_college_chart_stands_above_its_table_with_the_values_in_its_alt(built):
                     html)
     assert img, "no IBM chart on the Amstelland page"
     assert unescape(img.group(1)) == (
-        "Lijngrafiek Interne benchmark per Mbo College: Amstelland naast ROCvA+F, per periode. "
-        "Amstelland: 2015 6,1; 2016 6,5; 2017 6,2. ROCvA+F: 2015 6,3; 2016 6,8; 2017 6,7.")
+        "Lijngrafiek Interne benchmark per Mbo College: MBO College Amstelland naast ROCvA+F, per periode. "
+        "MBO College Amstelland: 2015 6,1; 2016 6,5; 2017 6,2. ROCvA+F: 2015 6,3; 2016 6,8; 2017 6,7.")
     after = html[img.end():]
     assert after.index("<table") < after.index("<h3")  # its data table follows, before the next heading
     assert len(re.findall(r"college-amstelland-ibm-per-college\.csv", html)) == 1  # one table, one download

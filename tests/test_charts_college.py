@@ -62,6 +62,15 @@ def test_alt_text_names_college_table_and_every_value():
     assert chart.csv_rows[0] == ("2015", "6.1", "6.3")
 
 
+def test_alt_text_uses_the_full_college_name_the_chart_the_short_one():
+    """#17 item 6 / item 5: a short name only where space forces it (the chart's key), the full name in the alt."""
+    args = make()
+    chart = college_chart(*args[:5], ("Amstelland", "ROCvA+F", "MBO College Amstelland"))
+    assert chart.alt.startswith("Lijngrafiek Interne benchmark per Mbo College: MBO College Amstelland naast ROCvA+F")
+    assert "MBO College Amstelland: 2015 6,1; 2016 6,5; 2017 6,2." in chart.alt
+    assert "Amstelland" in texts(chart.svg) and "MBO College Amstelland" not in texts(chart.svg)
+
+
 def test_svg_shows_dutch_ticks_years_and_both_series():
     svg = college_chart(*make()).svg
     shown = texts(svg)

@@ -85,3 +85,15 @@ def test_realisations_and_status_from_the_data(mini):
         "content/x.md:1:29 ind.1b.realisation.2019.oost: onbekende verwijzing (onbekend college 'oost')",
         "content/x.md:1:62 ind.1b.status.2030: onbekende verwijzing (jaar 2030 ligt buiten de looptijd)",
     ]
+
+
+def test_a_progress_reference_ending_in_a_dot_is_not_the_institutions(mini):
+    (mini / "data" / "realisations.csv").write_text(  # fictional test values
+        "indicator,unit,year,period,breakdown,value,note\n1b,,2019,,,40,\n1b,noord,2019,,,43.5,\n", "utf-8")
+    site, _ = load_site(mini / "data")
+    # the college was left out: this printed the institution's 40% where a college's figure was meant
+    _, problems = expand("Noord [[ind.1b.realisation.2019.]], [[ind.1b.status.2019.]]", site, "content/x.md")
+    assert [str(p) for p in problems] == [
+        "content/x.md:1:7 ind.1b.realisation.2019.: onbekende verwijzing (college ontbreekt na de punt)",
+        "content/x.md:1:37 ind.1b.status.2019.: onbekende verwijzing (college ontbreekt na de punt)",
+    ]

@@ -65,6 +65,9 @@ def test_two_editions_on_a_bare_remote(repo, monkeypatch):
     site, bare = repo
     edit(site, "data/agenda.yaml", "    id: mini-1\n    label: Testeditie\n    status: concept\n",
          "    id: ed-a\n    label: Editie A\n    status: ingediend\n")
+    (site / "content" / "oud.md").write_text("# Oude pagina\n\nAlleen in editie A.\n", encoding="utf-8")
+    edit(site, "mkdocs.yml", "  - kwsite:changes\n", "  - kwsite:changes\n  - oud.md\n")
+    git(site, "add", "-A")
     git(site, "commit", "-q", "-am", "editie A")
     git(site, "tag", "editie-a")
     publish(site, monkeypatch)
@@ -79,6 +82,8 @@ def test_two_editions_on_a_bare_remote(repo, monkeypatch):
          "    units: [noord]\n  - id: tweede-1\n    theme: tweede\n    group: begeleiding\n    title: Coaching\n")
     edit(site, "data/indicators.yaml", "      - {year: 2022, kind: value, value: 50, indicative: true}\n",
          "      - {year: 2022, kind: value, value: 50, indicative: true}\n    realisations:\n      - {year: 2019, value: 41}\n")
+    (site / "content" / "oud.md").unlink()  # a page only edition A has
+    edit(site, "mkdocs.yml", "  - oud.md\n", "")
     git(site, "commit", "-q", "-am", "editie B")
     publish(site, monkeypatch)
 
@@ -92,6 +97,21 @@ def test_two_editions_on_a_bare_remote(repo, monkeypatch):
     # latest is a redirect to ed-b; the root redirects to latest (set-default)
     assert '../ed-b/' in show("latest/index.html")
     assert 'latest/' in show("index.html")
+
+    # /latest/ also holds the newest edition's downloads and charts (mike's redirects cover HTML only):
+    # the same blobs as ed-b's, not ed-a's
+    blob = lambda path: git(bare, "rev-parse", f"gh-pages:{path}").strip()  # noqa: E731
+    files = git(bare, "ls-tree", "-r", "--name-only", "gh-pages:ed-b").split()
+    csv = next(f for f in files if f.startswith("downloads/") and f.endswith(".csv"))
+    svg = next(f for f in files if f.endswith(".svg"))
+    for name in ["downloads/kwaliteitsagenda.pdf", "downloads/kwaliteitsagenda-data.zip", csv, svg]:
+        assert blob(f"latest/{name}") == blob(f"ed-b/{name}"), name
+    assert blob("latest/downloads/kwaliteitsagenda.pdf") != blob("ed-a/downloads/kwaliteitsagenda.pdf")
+    # a page only edition A has: its canonical (written when A was built) names /latest/oud/, which
+    # redirects to A's page instead of a 404; the newest edition has no such page
+    assert '<link rel="canonical" href="https://mini.example.invalid/latest/oud/">' in show("ed-a/oud/index.html")
+    assert 'window.location.replace(\n      "../../ed-a/oud/"' in show("latest/oud/index.html")
+    assert "oud/index.html" not in files
 
     # edition A is kept as published: its banner block (shown by Material's JS on non-latest editions),
     # its canonical link to latest, and the target it had

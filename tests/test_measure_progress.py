@@ -11,7 +11,8 @@ from kwsite.build import load_site
 from kwsite.cli import main
 from kwsite.directives import UnknownReference, resolve
 from kwsite.model.execution import STATE_WORDS, date_parts
-from kwsite.pages import execution
+from kwsite import executionview as execution
+from kwsite.templating import Templates
 from kwsite.problems import KwsiteError
 
 
@@ -89,7 +90,7 @@ def test_counts_per_state_and_directive(scaffold_dir):
         resolve(site, "measure.voorbeeld-4.progress")
     with pytest.raises(UnknownReference, match="onbekende maatregel"):
         resolve(site, "measure.onbekend.progress")
-    noord = execution.college_block(site, site.unit("college-noord"))
+    noord = Templates().macro("pages/macros/execution.html", "block", execution.college_block(site, site.unit("college-noord")))
     assert "Tweede voorbeeldmaatregel (fictief): <span class=\"kw-status kw-status-vertraagd\">" in noord
     assert "Derde" not in noord
 

@@ -17,7 +17,7 @@ def test_new_site_builds_strict_without_warnings(tmp_path):
     assert result.exit_code == 0, result.output
     for rel in ("mkdocs.yml", "README.md", "content/index.md", "data/agenda.yaml", "data/indicators.yaml"):
         assert (target / rel).is_file(), rel
-    assert not (target / "theme").exists()  # the theme comes with the plugin
+    assert (target / "theme" / "README.md").is_file() and (target / "theme" / "assets" / "kleuren.css").is_file()
     check = CliRunner().invoke(main, ["validate", str(target), "--strict"])
     assert check.exit_code == 0 and check.output.strip() == "In orde (0 waarschuwing(en)).", check.output
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
@@ -30,6 +30,9 @@ def test_new_site_builds_strict_without_warnings(tmp_path):
     assert "2024-2027" in home  # [[agenda.period]] from the placeholder agenda.yaml
     theme = text((target / "site" / "themas" / "voorbeeldthema" / "index.html").read_text(encoding="utf-8"))
     assert "Voorbeeldindicator (fictief)" in theme
+    html = (target / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'href="assets/kleuren.css"' in html and (target / "site" / "assets" / "kleuren.css").is_file()
+    assert not (target / "site" / "README.md").exists() and not (target / "site" / "theme").exists()
 
 
 def test_scaffold_figures_are_labelled_fictional(tmp_path):

@@ -177,6 +177,13 @@ def test_open_data_page_lists_every_dataset(flagship_site):
     on_disk = {p.stem for p in (flagship_site / "downloads").glob("*.csv")}
     assert listed == on_disk and len(on_disk) > 100
     assert "Eenheid: rapportcijfer." in html and "Bron: Interne benchmark (IBM)" in html
+    # an empty cell is what the site's data lack, not a claim about the source (#17 item 6)
+    assert "betekent dat de gegevens van deze site daar geen waarde hebben" in html and "bron geen waarde" not in html
+    import zipfile
+
+    with zipfile.ZipFile(flagship_site / "downloads" / "kwaliteitsagenda-data.zip") as archive:
+        package = archive.read("datapackage.json").decode("utf-8")
+    assert "de gegevens van de site daar geen waarde hebben" in package and "bron geen waarde" not in package
 
 
 def test_every_header_cell_has_a_scope(flagship_site):

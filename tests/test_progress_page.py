@@ -166,12 +166,12 @@ def test_site_without_realisations_says_so_once():
 
 
 def test_flagship_built_says_it_once_and_repeats_no_explanation(flagship_site):
-    from kwsite.pages.status import RULE_TEXT
+    from kwsite.templating import Templates
 
     pages = [p.read_text(encoding="utf-8") for p in flagship_site.rglob("*.html")]
     assert sum(p.count(progress.NO_REALISATIONS) for p in pages) == 1
     assert sum(p.count("is berekend: een realisatie is") for p in pages) == 0
-    assert RULE_TEXT.startswith("*Stand* is berekend: een realisatie is")
+    assert Templates().macro("pages/macros/realisations.html", "rule").startswith("*Stand* is berekend: een realisatie is")
     assert (flagship_site / "indicatoren" / "1a" / "index.html").is_file()
 
 

@@ -292,8 +292,24 @@ def test_split_targets_per_breakdown():
     assert [(b, p.status, p.year) for b, p in parts] == [("Entree", Y, 2019), ("Niveau 2", M, 2022)]
 
 
+def overview_cell(ind, unit=None) -> str:
+    """The overview cell as the page shows it: the context of kwsite.pages.status through the status macro."""
+    from kwsite.pages import status
+    from kwsite.templating import Templates
+
+    return Templates().macro("pages/macros/status.html", "cell", status.overview_cell(ind, unit))
+
+
+def card_block(site, ind, page, files) -> str:
+    """The realisations block of a theme page, rendered by its macro."""
+    from kwsite.pages import status
+    from kwsite.templating import Templates
+
+    return Templates().macro("pages/macros/realisations.html", "card", status.card(site, ind, page, files))
+
+
 def test_overview_summarises_a_split_indicator():
-    from kwsite.pages.status import overview_cell, overview_code
+    from kwsite.pages.status import overview_code
 
     base = {"value": "4.2", "period": "2016-2017"}
     empty = raw(VSV, [], base, polarity="lower_is_better")
@@ -368,7 +384,6 @@ def test_split_indicator_realisation_needs_a_breakdown(noorderpoort):
 
 def test_noorderpoort_pages_never_show_no_data_next_to_a_value(noorderpoort):
     from kwsite.build import load_site
-    from kwsite.pages.status import card_block, overview_cell
 
     _add(noorderpoort, "        note: Het strategisch plan noemde voor 2020 een 3,5; de agenda zelf geeft geen streefwaarde voor 2020.   # L1589-1590\n",
          "    realisations:\n      - {year: 2020, value: 3.6}\n")

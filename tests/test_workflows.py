@@ -68,7 +68,7 @@ def test_jobs_steps_and_expressions(path):
                 result = subprocess.run(["bash", "-n"], input=script, text=True, capture_output=True)
                 assert result.returncode == 0, f"{step.get('name')}: {result.stderr}"
     for expr in EXPR.findall(path.read_text(encoding="utf-8")):
-        assert expr.split(".")[0] in CONTEXTS, expr
+        assert expr.split(".")[0] in CONTEXTS or re.fullmatch(r"hashFiles\('[\w/*.-]+'\)", expr), expr
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -77,3 +77,40 @@ def test_called_kwsite_commands_exist(path):
     called = set(re.findall(r"kwsite (\w+) ", text)) - {"pdf"}  # pdf: guarded, comes with the PDF work
     assert called and called <= set(main.commands), called - set(main.commands)
     assert "kwsite publish . --push" in text or path.name == "pr.yml"
+
+
+def _steps(path):
+    return [step for job in load(path)["jobs"].values() for step in job["steps"]]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_chart_cache_is_restored_before_the_build_and_keyed_like_its_digest(path):
+    steps = _steps(path)
+    names = [s.get("name", s.get("uses", "")) for s in steps]
+    cache = next(s for s in steps if s.get("uses") == "actions/cache@v4")
+    assert cache["with"]["path"] == ".kwsite-cache"
+    key = cache["with"]["key"]
+    assert "hashFiles('data/**')" in key and "steps.versies.outputs.sleutel" in key
+    assert cache["with"]["restore-keys"].strip() == key.replace("${{ hashFiles('data/**') }}", "")
+    build = next(i for i, s in enumerate(steps) if re.search(r"kwsite (build|publish) ", s.get("run", "")))
+    assert names.index(cache["name"]) < build
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_cache_key_step_prints_the_style_and_matplotlib_version(path, tmp_path):
+    from importlib.metadata import version
+    import sys
+
+    from kwsite.charts import CHART_STYLE_VERSION
+
+    step = next(s for s in _steps(path) if s.get("id") == "versies")
+    out = tmp_path / "output"
+    script = step["run"].replace(".venv/bin/python", sys.executable)
+    subprocess.run(["bash", "-c", script], check=True, env={"GITHUB_OUTPUT": str(out), "PATH": "/usr/bin:/bin"})
+    assert out.read_text() == f"sleutel=matplotlib-{version('matplotlib')}-stijl-{CHART_STYLE_VERSION}\n"
+
+
+def test_pull_request_makes_the_pdf_once():
+    text = (ROOT / ".github" / "workflows" / "pr.yml").read_text(encoding="utf-8")
+    assert "kwsite pdf" not in text and text.count("kwsite build .") == 1
+    assert "test -s site/downloads/kwaliteitsagenda.pdf" in text

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..model import Target
 from ..present import cell_text as _cell  # noqa: F401  (the chart modules import these three from here)
 from ..present import fmt
+from ..targetkinds import ChartMark, kind_of
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -78,8 +79,8 @@ def honest_ylim(low: float, high: float, unit: str) -> tuple[float, float]:
 
 UNIT_LABEL = {"percent": "Percentage", "grade": "Cijfer", "score": "Score", "count": "Aantal"}
 ROW_HEADER = {"unit": "College", "series": "Reeks", "domain": "Domein", "level": "Niveau"}
-TARGET_MARKER = {"value": "s", "relative": "s", "minimum": "^", "maximum": "v"}
-NUMERIC_KINDS = ("value", "minimum", "maximum", "range", "relative")
+TARGET_MARKER = {"point": "s", "floor": "^", "ceiling": "v"}
+"""Matplotlib marker per :data:`kwsite.targetkinds.Shape` (a ``span`` is a bar)."""
 MAX_LINES = 7
 """More rows than this in a series/domain/level table: bars of the last period (lines would be spaghetti)."""
 
@@ -150,13 +151,27 @@ def _sort_key(period: str) -> tuple[int, str]:
     return (int(found.group()) if found.re.pattern == r"\d{4}" else 2000 + int(found.group(1)), period)
 
 
+def target_mark(target: Target) -> ChartMark:
+    """How the chart marks ``target`` (its kind's :class:`~kwsite.targetkinds.ChartMark`); ``ValueError``
+    for a kind that is not drawn (filter with :func:`charted`)."""
+    mark = kind_of(target.kind).mark
+    if mark is None:
+        raise ValueError(f"streefwaarde van soort '{target.kind}' wordt niet getekend")
+    return mark
+
+
+def charted(target: Target) -> bool:
+    """Whether the chart draws ``target`` (its kind has a marker)."""
+    return kind_of(target.kind).mark is not None
+
+
 def _target_label(target: Target, unit: str) -> str:
     """Short label next to a plotted target: ``"6,9"``, ``"min. 6,9"``, ``"6,5–7,0"``."""
-    if target.kind == "range":
+    mark = target_mark(target)
+    if mark.shape == "span":
         text = f"{fmt(target.low, unit)}–{fmt(target.high, unit)}"
     else:
-        prefix = {"minimum": "min. ", "maximum": "max. "}.get(target.kind, "")
-        text = prefix + fmt(target.value, unit)
+        text = mark.prefix + fmt(target.value, unit)
     return text + ("\nindicatief" if target.indicative else "")
 
 

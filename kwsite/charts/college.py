@@ -14,13 +14,12 @@ from decimal import Decimal
 from ..model import Table
 from ..model.site import Row
 from ..numbers import MISSING
+from .college_geometry import BOTTOM, GRID, LEFT, PAD, RIGHT, SIZE, STYLES, TICK, TITLE_LINE, _positions, _y_range  # noqa: F401
 from .base import (
-    LINESTYLES, MARKERS, MUTED, PALETTE, STYLE, TITLE_WIDTH, UNIT_LABEL, Chart, ChartText, _cell, _clean_svg, _DutchTicks,
-    _floats, _year, fmt, honest_ylim,
+    MUTED, STYLE, TITLE_WIDTH, UNIT_LABEL, Chart, ChartText, _cell, _clean_svg, _DutchTicks,
+    _floats, fmt,
 )
 
-SIZE = (6.0, 2.9)
-"""Inches (432 × 209 pt): a little lower than the other charts; it stands beside its table."""
 
 
 def college_key(unit_id: str, table_id: str) -> str:
@@ -33,9 +32,11 @@ def _values_text(label: str, periods: Sequence[str], values: Sequence[Decimal | 
     return f"{label}: {cells}."
 
 
-def college_alt(meta: Table, periods: Sequence[str], row: Row, total: Row | None, labels: tuple[str, str]) -> str:
-    """Dutch alt text naming the college, the table and every value (missing ones as such)."""
-    college, total_label = labels
+def college_alt(meta: Table, periods: Sequence[str], row: Row, total: Row | None, labels: tuple[str, ...]) -> str:
+    """Dutch alt text naming the college (its full name, ``labels[2]`` when given), the table and every
+    value (missing ones as such)."""
+    college, total_label, *full = labels
+    college = full[0] if full else college
     beside = f" naast {total_label}" if total is not None else ""
     parts = [f"Lijngrafiek {meta.title}: {college}{beside}, per periode."]
     parts.append(_values_text(college, periods, row.values, meta.unit))
@@ -53,7 +54,8 @@ def college_rows(periods: Sequence[str], row: Row, total: Row | None, unit: str,
 def college_text(unit_id: str, meta: Table, periods: Sequence[str], row: Row, total: Row | None,
                  labels: tuple[str, str]) -> ChartText | None:
     """The chart's key, alt text and data table (``Periode``, college, total); ``None`` when the
-    college row has no value at all. ``labels`` = (college short name, total name)."""
+    college row has no value at all. ``labels`` = (college short name, total name[, full college name
+    for the alt text])."""
     if all(v is None for v in row.values):
         return None
     columns = ("Periode", labels[0]) + ((labels[1],) if total is not None else ())
@@ -67,19 +69,6 @@ def college_text(unit_id: str, meta: Table, periods: Sequence[str], row: Row, to
 # next chart (texts, data, limits, ticks, ids, axes box), so a chart's SVG does not depend on
 # the charts drawn before it (tests/test_charts_college.py checks this in a fresh process).
 
-PAD = 5.0
-"""Points of white space at the figure's edges."""
-LEFT, BOTTOM, RIGHT = 58.0, 46.0, 14.0
-"""Points from the figure's edges to the axes: room for the y label and tick labels, the x tick
-labels and the legend row below, and a period label overhanging the last tick."""
-TITLE_LINE = 13.0
-"""Points per title line (10 pt bold)."""
-STYLES = ((PALETTE[0], MARKERS[0], LINESTYLES[0], 2.2), (PALETTE[1], MARKERS[1], LINESTYLES[1], 1.8))
-"""(colour, marker, line style, width) of the college's line and of the total's: never colour alone."""
-
-TICK = 3.5
-"""Points: length of the x tick marks and gap between a tick label and its axis."""
-GRID = STYLE["grid.color"]
 
 _TEMPLATE: dict[str, "_Template"] = {}
 
@@ -123,8 +112,13 @@ class _Template:
     def tick_labels(self, axis: str, texts: list[tuple[float, str]]) -> None:
         """Show ``(position, text)`` labels along the x or y axis; spare label objects are hidden."""
         pool = self.xticks if axis == "x" else self.yticks
+        grown = len(pool) < len(texts)
         while len(pool) < len(texts):
             pool.append(self._tick_text(axis))
+        if axis == "x" and grown and self.yticks:  # keep every x label before the y labels, as in a fresh
+            for label in self.yticks:  # process: the SVG must not depend on the charts drawn before
+                label.remove()
+            self.yticks = [self._tick_text("y") for _ in self.yticks]
         for i, label in enumerate(pool):
             label.set_visible(i < len(texts))
             if i < len(texts):
@@ -149,28 +143,6 @@ def _template() -> _Template:
         with matplotlib.rc_context(STYLE):
             _TEMPLATE["college"] = _Template()
     return _TEMPLATE["college"]
-
-
-def _positions(periods: Sequence[str]) -> tuple[list[float], list[str]]:
-    """x positions and tick labels: the years themselves when every period is a year, else 0, 1, …"""
-    years = [_year(p) for p in periods]
-    if all(years):
-        return [float(y) for y in years], [str(y) for y in years]
-    return [float(i) for i in range(len(periods))], list(periods)
-
-
-def _y_range(values: list[float], unit: str) -> tuple[float, float, list[float]]:
-    """Limits with room above and below the known values, and at most 6 nice ticks inside them."""
-    from matplotlib.ticker import MaxNLocator
-
-    low, high = min(values), max(values)
-    span = high - low or abs(high) * 0.2 or 1.0
-    low, high = low - span * 0.15, high + span * 0.15
-    if unit == "percent" or min(values) >= 0:
-        low = max(low, 0.0)
-    low, high = honest_ylim(low, high, unit)
-    ticks = [t for t in MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]).tick_values(low, high) if low <= t <= high]
-    return low, high, ticks
 
 
 def _fill(t: _Template, key: str, meta: Table, periods: Sequence[str], series: list[tuple[str, Row | None]]) -> None:
@@ -211,7 +183,13 @@ def college_svg(unit_id: str, meta: Table, periods: Sequence[str], row: Row, tot
     The arguments are those of :func:`college_text` (which must not be ``None``)."""
     import matplotlib
 
+    from .college_svg import college_template_svg
+
     key = college_key(unit_id, meta.id)
+    if total is not None:
+        svg = college_template_svg(key, meta, periods, [(labels[0], row), (labels[1], total)])
+        if svg is not None:
+            return svg
     with matplotlib.rc_context({**STYLE, "svg.hashsalt": f"kwsite:{key}"}):
         t = _template()
         _fill(t, key, meta, periods, [(labels[0], row), (labels[1], total)])

@@ -24,7 +24,8 @@ from .base import (
     TITLE_WIDTH,
     UNIT_LABEL,
     TARGET_MARKER,
-    NUMERIC_KINDS,
+    charted,
+    target_mark,
     Chart,
     ChartText,
     fmt,
@@ -132,14 +133,15 @@ def _draw_targets(ax: Axes, targets: list[Target], anchor: tuple[float, float] |
     """
     for i, target in enumerate(sorted(targets, key=lambda t: t.year)):
         dash = (0, (4, 3)) if target.indicative else "-"
-        if target.kind == "range":
+        mark = target_mark(target)
+        if mark.shape == "span":
             low, high = float(target.low), float(target.high)
             y, top = (low + high) / 2, high
             ax.plot([target.year] * 2, [low, high], ls=dash, marker="_", ms=12, mew=2, lw=3, color=TARGET,
                     zorder=3, gid=f"{key}-target-{i}")
         else:
             y = top = float(target.value)
-            ax.plot([target.year], [y], ls="none", marker=TARGET_MARKER[target.kind], ms=8, mew=1.8, mec=TARGET,
+            ax.plot([target.year], [y], ls="none", marker=TARGET_MARKER[mark.shape], ms=8, mew=1.8, mec=TARGET,
                     mfc="white" if target.indicative else TARGET, zorder=4, gid=f"{key}-target-{i}")
         if anchor is not None:
             ax.plot([anchor[0], target.year], [anchor[1], y], color=TARGET, lw=1.2, ls=dash, zorder=2,
@@ -234,7 +236,7 @@ def _plan(indicator: Indicator, series: TableData | None) -> tuple[Row | None, l
     row = _own_row(series)
     if row is not None and not any(_year(p) for p in series.periods):
         row = None  # school years as written ("’14-‘15") have no place on a year axis; the table shows them
-    targets = [t for t in indicator.targets if t.kind in NUMERIC_KINDS and not t.breakdown]
+    targets = [t for t in indicator.targets if charted(t) and not t.breakdown]
     base = indicator.baseline
     if row is None and (base is None or base.value is None or base.year is None) and not targets \
             and not _realisations(indicator):

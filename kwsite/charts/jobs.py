@@ -6,33 +6,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .base import ChartText, with_desc
-from .college import college_svg, college_text
-from .compare import compare_svg, compare_text
-from .indicator import indicator_svg, indicator_text
-from .ratio import ratio_svg, ratio_text
-from .table import table_svg, table_text
-
-TEXT = {"indicator": indicator_text, "table": table_text, "ratio": ratio_text, "college": college_text}
-SVG = {"indicator": indicator_svg, "table": table_svg, "ratio": ratio_svg, "college": college_svg}
-TEXT["compare"], SVG["compare"] = compare_text, compare_svg  # every college on one indicator (#15)
+from .kinds import KINDS
 
 
 @dataclass(frozen=True)
 class ChartJob:
-    """One chart: ``kind`` (a key of :data:`TEXT`) and ``args``, the arguments of its functions
-    (models, tables, rows and labels; all picklable)."""
+    """One chart: ``kind`` (a key of :data:`kwsite.charts.kinds.KINDS`) and ``args``, the arguments
+    of its functions (models, tables, rows and labels; all picklable)."""
 
     kind: str
     args: tuple
 
     def text(self) -> ChartText | None:
         """Key, alt text and data table; ``None`` when the data give no chart."""
-        return TEXT[self.kind](*self.args)
+        return KINDS[self.kind].text(*self.args)
+
+    def inputs(self) -> str:
+        """What the cache digest covers: the kind and every argument (:meth:`ChartKind.inputs`)."""
+        return KINDS[self.kind].inputs(self.args)
 
     def svg(self) -> str:
         """The ``<svg>`` element with ``<title>`` and the alt text as ``<desc>`` (only for a job whose
         :meth:`text` is not ``None``)."""
-        return with_desc(SVG[self.kind](*self.args), self.text().alt)
+        return with_desc(KINDS[self.kind].svg(*self.args), self.text().alt)
 
 
 @dataclass(frozen=True)

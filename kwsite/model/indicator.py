@@ -11,16 +11,42 @@ Bijlage 1 (e.g. 1a baseline 6,7 in 2017, target 6,9 in 2020, 7,1 indicative in
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import model_validator
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
 
+from .. import targetkinds
 from .base import Id, Model, Number, Sourced, Text, Year
 
 Unit = Literal["percent", "grade", "score", "count"]
 Polarity = Literal["higher_is_better", "lower_is_better"]
-TargetKind = Literal["value", "minimum", "maximum", "range", "direction", "deferred", "relative"]
 Direction = Literal["hoger", "lager", "behoud", "stabiel", "stijgend", "dalend"]
+
+
+def _known_kind(value: Any) -> str:
+    """A registered target kind (:mod:`kwsite.targetkinds`); refused as pydantic refuses a Literal."""
+    if isinstance(value, str) and value in targetkinds.KINDS:
+        return value
+    expected = targetkinds.expected_text()
+    raise PydanticCustomError("literal_error", "Input should be {expected}", {"expected": expected})
+
+
+class _KindName:
+    """Pydantic hooks: validate against the registry when a target is read, list it in the JSON Schema."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(_known_kind)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        return {"enum": list(targetkinds.names()), "type": "string"}
+
+
+TargetKind = Annotated[str, _KindName]
+"""The name of a kind in :data:`kwsite.targetkinds.KINDS` (``value``, ``minimum``, ``range`` …)."""
 
 
 class Scale(Model):
@@ -49,7 +75,7 @@ class Baseline(Sourced):
     shown (tables, chart, alt text, downloads) and this text is shown with it."""
 
 
-class Target(Sourced):
+class Target(Sourced):  # kinds: kwsite.targetkinds
     """One target (streefwaarde) for one year.
 
     Kinds and their fields:
@@ -88,22 +114,9 @@ class Target(Sourced):
 
     @model_validator(mode="after")
     def _fields_match_kind(self) -> "Target":
-        need = {
-            "value": ("value",),
-            "minimum": ("value",),
-            "maximum": ("value",),
-            "range": ("low", "high"),
-            "direction": ("direction",),
-            "deferred": ("set_in",),
-            "relative": ("delta", "value"),
-        }[self.kind]
-        missing = [name for name in need if getattr(self, name) is None]
-        if missing:
-            raise ValueError(f"streefwaarde van soort '{self.kind}' mist: {', '.join(missing)}")
-        if self.reference is not None and self.kind != "direction":
-            raise ValueError("reference hoort alleen bij een streefwaarde van soort 'direction'")
-        if self.kind == "range" and self.low > self.high:
-            raise ValueError("bereik: low is groter dan high")
+        problem = targetkinds.model_problem(self)
+        if problem:
+            raise ValueError(problem)
         return self
 
 

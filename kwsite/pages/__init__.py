@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .. import paths
 from ..model import Site
 from . import college, opendata, overview, theme
 from . import lines as line_pages
@@ -19,7 +20,8 @@ from ..datapackage import unique as unique_datasets
 from ..publication import Publication
 from ..updated import indicator_dates
 from ..spreadsheet import workbook_bytes
-from .common import Generated, dataset_files, xlsx_path
+from ..templating import Templates
+from .common import Generated, dataset_files, with_urls, xlsx_path
 
 CHAPTER = re.compile(r"(?:^|/)(\d{2})-[^/]*\.md$")
 
@@ -35,37 +37,44 @@ def chapter_paths(src_uris: list[str]) -> dict[int, str]:
 
 
 def generate(site: Site, charts, chapters: dict[int, str] | None = None, text_tables=(),
-             titles: dict[str, str] | None = None) -> list[Generated]:
+             titles: dict[str, str] | None = None, directory_urls: bool = True,
+             templates: Templates | None = None) -> list[Generated]:
     """Every generated page and asset. ``charts`` has ``indicator(ind)``, ``table(table)``,
     ``ratio(table)`` and ``college(unit, table)`` returning a chart or ``None`` (see
     :class:`kwsite.build.ChartSet`; a chart file's ``body`` may still be drawn, see :class:`Generated`);
     ``text_tables`` are the datasets of tables in hand-written pages (:mod:`kwsite.mdtables`),
-    ``titles`` those pages' titles (docs path → title)."""
+    ``titles`` those pages' titles (docs path → title); ``directory_urls`` the site's
+    ``use_directory_urls`` (the page URLs in the JSON downloads, the spreadsheets and the zip);
+    ``templates`` the site's page templates (default: kwsite's own). Raises :class:`kwsite.KwsiteError`
+    naming the template file and line when a template fails."""
     chapters = chapters or {}
+    templates = templates or Templates()
     files: list[Generated] = [f for d in text_tables for f in dataset_files(d)]
-    pages = [overview.themes_index(site)] if site.themes or not _measure_level(site) else []
-    pages += [theme.render(site, t, charts, chapters.get(t.chapter), files) for t in site.themes]
+    pages = [overview.themes_index(site, templates)] if site.themes or not _measure_level(site) else []
+    pages += [theme.render(site, t, charts, chapters.get(t.chapter), files, templates) for t in site.themes]
     if site.units and (not _measure_level(site) or site.tables or site.measures):  # S4 has no colleges
-        pages.append(overview.colleges_index(site))
-        pages += [college.render(site, u, files, charts) for u in site.units]
+        pages.append(overview.colleges_index(site, templates))
+        pages += [college.render(site, u, files, charts, templates) for u in site.units]
     if site.indicators or not _measure_level(site):
-        pages.append(overview.indicators(site, files))
+        pages.append(overview.indicators(site, files, templates))
         updated = indicator_dates(site.root) if site.indicators and site.root else {}  # one git blame per build
-        pages += [indicator_pages.render(site, i, charts, files, updated.get(i.id)) for i in site.indicators]
-        pages.append(progress_page.render(site))
-    budget = overview.budget(site, files)
+        pages += [indicator_pages.render(site, i, charts, files, updated.get(i.id), templates) for i in site.indicators]
+        pages.append(progress_page.render(site, templates))
+    budget = overview.budget(site, files, templates)
     if budget:
         pages.append(budget)
     if site.line_sets:
-        pages += [line_pages.index(site)] + [line_pages.render(site, s, files) for s in site.line_sets]
+        pages += [line_pages.index(site, templates)] + [line_pages.render(site, s, files, templates) for s in site.line_sets]
     if site.teamplans:
-        pages += [teamplan.index(site)] + [teamplan.render(site, p) for p in site.teamplans] + [teamplan.reference()]
-    pages += [p for p in (process.render(site, chapters), activities.overview(site, files)) if p]
-    titles = dict(titles or {}) | {p.path: ("Bijlage " + p.title if p.path.startswith("colleges/") else p.title) for p in pages}
-    datasets = [f.dataset for f in files if f.dataset]
+        pages += [teamplan.index(site, templates)] + [teamplan.render(site, p, templates) for p in site.teamplans] + [
+            teamplan.reference(templates)]
+    pages += [p for p in (process.render(site, chapters, templates), activities.overview(site, files, templates)) if p]
+    titles = dict(titles or {}) | {p.path: ("Bijlage " + p.title if p.path.startswith(paths.COLLEGES_DIR + "/") else p.title) for p in pages}
+    files = [with_urls(f, directory_urls) for f in files]
+    datasets = [f.dataset for f in files if f.is_dataset]
     about = Publication.of(site)
     data_zip = Generated(ZIP_PATH, bundle(datasets, about))
-    pages.append(opendata.render(datasets, titles, files, about, data_zip))
+    pages.append(opendata.render(datasets, titles, files, about, data_zip, templates))
     files += [Generated(xlsx_path(d), workbook_bytes(d, about)) for d in unique_datasets(datasets)] + [data_zip]
     unique = {}
     for f in pages + files:
@@ -81,7 +90,7 @@ SECTIONS = ("themes", "preconditions", "process", "activities", "colleges", "ind
 def nav(site: Site, section: str) -> list:
     """Nav entries for a placeholder in ``mkdocs.yml`` (``kwsite:themes`` …)."""
     if section == "themes":
-        return [{"Overzicht": "themas/index.md"}] + [{f"{t.number}. {t.short_title}": theme.path(t)} for t in site.themes if t.kind == "theme"]
+        return [{"Overzicht": paths.THEMES_INDEX}] + [{f"{t.number}. {t.short_title}": theme.path(t)} for t in site.themes if t.kind == "theme"]
     if section == "preconditions":
         return [{f"Voorwaarde: {t.short_title}": theme.path(t)} for t in site.themes if t.kind == "precondition"]
     if section == "process":
@@ -91,7 +100,7 @@ def nav(site: Site, section: str) -> list:
     if section == "colleges":
         if not site.units:
             return []
-        return [{"Overzicht": "colleges/index.md"}] + [{u.name: college.path(u)} for u in site.units]
+        return [{"Overzicht": paths.COLLEGES_INDEX}] + [{u.name: college.path(u)} for u in site.units]
     if section == "indicators":
         return [overview.INDICATORS] + [{f"{i.id} {i.short_name or i.name}": progress_page.indicator_path(i)}
                                         for i in site.indicators]

@@ -2,25 +2,25 @@
 
 A year without an amount shows :data:`NOT_SET`, never 0. Totals are computed
 from the printed amounts and labelled :data:`COMPUTED`; a total over a year in
-which some activity has no amount is not computed.
+which some activity has no amount is not computed. The texts are in ``pages/activities.md`` and
+``pages/macros/activities.html``.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from .. import paths
 from ..model import Activity, Site, Theme
 from ..numbers import machine, number
 from ..datasets import Dataset
-from ..tables import html_table
-from .common import Generated, download_block, rel, text
+from ..templating import Templates
+from .common import Generated, agenda_source, dataset_downloads, rel, table
 
-PAGE = "activiteiten.md"
+PAGE = paths.ACTIVITIES
 NOT_SET = "niet vastgesteld"
 UNIT = "bedrag zoals gedrukt (de agenda noemt geen valuta); leeg = niet vastgesteld"
 COMPUTED = "berekend"
-CURRENCY_NOTE = ("Bedragen zoals de agenda ze drukt, zonder valuta. De agenda geeft alleen bedragen voor 2019; "
-                 f"voor latere jaren staat er *{NOT_SET}* (de agenda bespreekt de middelen jaarlijks).")
 
 
 def _years(site: Site) -> list[int]:
@@ -50,40 +50,33 @@ def _title(act: Activity) -> str:
 
 
 def _source(site: Site) -> str:
-    from .overview import agenda_source  # overview imports the theme page, which imports this module
-
     return agenda_source(site)
 
 
-def budget_table(site: Site, acts: list[Activity], caption: str, total_label: str = "Totaal") -> str:
+def budget_table(site: Site, acts: list[Activity], caption: str, total_label: str = "Totaal") -> dict:
+    """The activities with their budget per year and the computed total (a table context)."""
     years = _years(site)
     columns = ["Activiteit", *[f"Budget {y}" for y in years]]
     rows = [[_title(a), *[_amount(a, y) for y in years]] for a in acts]
     rows.append([f"{total_label} ({COMPUTED})", *[_total_cell(acts, y) for y in years]])
-    return html_table(columns, rows, caption, css="kw-table kw-activities")
+    return table(columns, rows, caption, css="kw-table kw-activities")
 
 
-def _detail(site: Site, act: Activity, page: str) -> str:
-    out = [f"### {text(_title(act))}\n"]
-    if act.summary:
-        out.append(act.summary + "\n")
+def _detail(site: Site, act: Activity, page: str) -> dict:
+    see = None
     if act.see:
         other = next((a for a in site.activities if a.id == act.see), None)
         theme = site.theme(other.theme) if other else None
         if other and theme:
-            out.append(f"Uitgewerkt bij [{text(theme.short_title)}: {text(other.title)}]({rel(page, 'themas/' + theme.id + '.md')}).\n")
-    if act.goals:
-        label = f"Doelen voor {act.goals_for}" if act.goals_for else "Doelen"
-        out.append(f"{label}:\n\n" + "\n".join(f"- {text(g)}" for g in act.goals) + "\n")
-    if act.items:
-        out.append("Activiteiten:\n\n" + "\n".join(f"- {text(i)}" for i in act.items) + "\n")
-    if act.partners:
-        out.append("Partners: " + ", ".join(text(p) for p in act.partners) + ".\n")
-    return "\n".join(out)
+            see = {"theme": theme.short_title, "title": other.title, "url": rel(page, paths.theme(theme.id))}
+    return {"title": _title(act), "summary": act.summary, "see": see, "goals": list(act.goals),
+            "goals_label": f"Doelen voor {act.goals_for}" if act.goals_for else "Doelen",
+            "items": list(act.items), "partners": list(act.partners)}
 
 
-def theme_block(site: Site, theme: Theme, page: str, files: list[Generated]) -> str | None:
-    """The activities of ``theme`` with budget table and computed total; ``None`` if it has none."""
+def theme_block(site: Site, theme: Theme, page: str, files: list[Generated]) -> dict | None:
+    """The activities of ``theme`` with budget table and computed total (``macros/activities.html``
+    ``theme_block``); ``None`` if it has none."""
     acts = site.activities_of(theme.id)
     if not acts:
         return None
@@ -92,22 +85,17 @@ def theme_block(site: Site, theme: Theme, page: str, files: list[Generated]) -> 
     machine_rows = tuple((a.label, a.title, *[machine(a.budget.get(y)) for y in years]) for a in acts)
     dataset = Dataset(f"activiteiten-{theme.id}", caption, ("letter", "activiteit", *[f"budget_{y}" for y in years]),
                       machine_rows, UNIT, _source(site), page)
-    link = download_block(dataset, files)
-    out = ["Specifieke activiteiten, naast de activiteitenplannen van teams en scholen. Volgens de agenda zijn ook "
-           "voor deze activiteiten jaarlijks kwaliteitsmiddelen beschikbaar en wordt per jaar besproken of bijstelling "
-           "nodig is.\n",
-           budget_table(site, acts, caption, "Totaal thema" if theme.kind == "theme" else "Totaal voorwaarde"), "",
-           f"{CURRENCY_NOTE} [Alle activiteiten]({rel(page, PAGE)}). {link}\n"]
-    out += [_detail(site, a, page) for a in acts]
-    return "\n".join(out)
+    return {"table": budget_table(site, acts, caption, "Totaal thema" if theme.kind == "theme" else "Totaal voorwaarde"),
+            "downloads": dataset_downloads(dataset, files), "all_url": rel(page, PAGE),
+            "activities": [_detail(site, a, page) for a in acts]}
 
 
-def overview(site: Site, files: list[Generated]) -> Generated | None:
-    """``activiteiten.md``: every activity by theme, with computed totals per theme and overall."""
+def overview(site: Site, files: list[Generated], templates: Templates | None = None) -> Generated | None:
+    """``activiteiten.md`` from ``pages/activities.md``: every activity by theme, with computed totals per
+    theme and overall."""
     if not site.activities:
         return None
     page, years = PAGE, _years(site)
-    out = ["# Specifieke activiteiten\n", CURRENCY_NOTE + "\n"]
     columns = ["Thema / activiteit", *[f"Budget {y}" for y in years]]
     rows, machine_rows = [], []
     for theme in site.themes:
@@ -120,11 +108,9 @@ def overview(site: Site, files: list[Generated]) -> Generated | None:
         machine_rows += [(theme.id, a.label, a.title, *[machine(a.budget.get(y)) for y in years]) for a in acts]
     rows.append([f"Totaal alle activiteiten ({COMPUTED})", *[_total_cell(list(site.activities), y) for y in years]])
     caption = "Alle specifieke activiteiten met budget per jaar"
-    out.append(html_table(columns, rows, caption, css="kw-table kw-activities"))
-    out.append("")
     names = ("thema", "letter", "activiteit", *[f"budget_{y}" for y in years])
     dataset = Dataset("activiteiten", caption, names, tuple(machine_rows), UNIT, _source(site), page)
-    out.append(download_block(dataset, files) + "\n")
-    out.append("Per thema: " + ", ".join(f"[{text(t.short_title)}]({rel(page, 'themas/' + t.id + '.md')})"
-                                        for t in site.themes if site.activities_of(t.id)) + ".\n")
-    return Generated(page, "\n".join(out), "Specifieke activiteiten")
+    context = {"table": table(columns, rows, caption, css="kw-table kw-activities"),
+               "downloads": dataset_downloads(dataset, files),
+               "themes": [{"name": t.short_title, "url": rel(page, paths.theme(t.id))} for t in site.themes if site.activities_of(t.id)]}
+    return Generated(page, (templates or Templates()).render("pages/activities.md", **context), "Specifieke activiteiten")

@@ -1,5 +1,6 @@
-"""Pieces shared by the generated pages: the page record, chart blocks,
-download links (CSV, JSON, Excel; SVG of a chart) and plain-text escaping for Markdown.
+"""Pieces shared by the generated pages: the page record and the contexts of the recurring blocks
+(tables, chart blocks, download links: CSV, JSON, Excel; SVG of a chart) that the macros in
+``kwsite/theme/pages/macros/`` render; escaping is the templates' (autoescape).
 
 A link to a file made later than the page (a chart being drawn, the spreadsheets, which are made
 once all datasets are known) names its size with a marker, :func:`size_mark`, that
@@ -7,20 +8,19 @@ once all datasets are known) names its size with a marker, :func:`size_mark`, th
 
 from __future__ import annotations
 
-import posixpath
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
-from html import escape
 
+from markupsafe import Markup
+
+from .. import paths
 from ..datasets import Dataset
+from ..model import Site
 from ..numbers import number
-from ..tables import html_table
-
-CHARTS_DIR = "grafieken"
-DOWNLOADS_DIR = "downloads"
+from ..paths import rel
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,13 @@ class Generated:
     body: str | bytes | object
     title: str | None = None
     dataset: Dataset | None = None
-    """Set on the CSV of a dataset, so the open-data page can list it."""
+    """Set on the CSV and JSON of a dataset, so the open-data page can list it (:attr:`is_dataset`) and
+    :func:`with_urls` can remake the JSON."""
+
+    @property
+    def is_dataset(self) -> bool:
+        """The CSV of a dataset: one per dataset, for the open-data page and the zip."""
+        return self.dataset is not None and self.path.endswith(".csv")
 
     @property
     def ready(self) -> bool:
@@ -44,17 +50,6 @@ class Generated:
         """The text; for a chart being drawn, waits for it (raises
         :class:`kwsite.chartpool.ChartError` when the drawing failed)."""
         return self.body if isinstance(self.body, (str, bytes)) else self.body.result()
-
-
-def text(value: str | None) -> str:
-    """Plain text from data, safe inside Markdown (HTML special characters escaped)."""
-    return escape(value or "", quote=False)
-
-
-@lru_cache(maxsize=65536)
-def rel(from_page: str, target: str) -> str:
-    """Relative link from one docs-dir path to another (``themas/a.md`` → ``../begroting.md``)."""
-    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
 
 
 def size_text(content: str | bytes) -> str:
@@ -83,54 +78,71 @@ def fill_sizes(markdown: str, content_of: Callable[[str], str | bytes | None]) -
     return SIZE_MARK.sub(size, markdown) if "<!--kw-size:" in markdown else markdown
 
 
-def download_block(dataset: Dataset, files: list[Generated], label: str = "Download de tabel") -> str:
-    """Add ``downloads/<key>.csv`` and ``.json`` to ``files``; return the Markdown links with their sizes:
-    ``Download de tabel: [CSV, 0,4 kB](…) · [JSON, 1,1 kB](…)``."""
-    files += dataset_files(dataset)
-    return download_links(dataset, label)
-
-
 def dataset_files(dataset: Dataset) -> list[Generated]:
     """``downloads/<key>.csv`` (carrying the dataset, for the open-data page) and ``.json``."""
-    return [Generated(f"{DOWNLOADS_DIR}/{dataset.key}.csv", dataset.csv(), dataset=dataset),
-            Generated(f"{DOWNLOADS_DIR}/{dataset.key}.json", dataset.json())]
+    return [Generated(paths.download(dataset.key, "csv"), dataset.csv(), dataset=dataset),
+            Generated(paths.download(dataset.key, "json"), dataset.json(), dataset=dataset)]
+
+
+def with_urls(file: Generated, directory_urls: bool) -> Generated:
+    """``file`` for a site with MkDocs' ``use_directory_urls`` = ``directory_urls``: a dataset's CSV and
+    JSON carry the dataset with that setting, and the JSON names its page's URL by it
+    (``themas/kern/`` or ``themas/kern.html``). The pages link the JSON with a :func:`size_mark`, so
+    their text does not depend on it."""
+    if file.dataset is None or file.dataset.directory_urls == directory_urls:
+        return file
+    dataset = dataclasses.replace(file.dataset, directory_urls=directory_urls)
+    body = dataset.json() if file.path.endswith(".json") else file.body
+    return dataclasses.replace(file, body=body, dataset=dataset)
 
 
 def xlsx_path(dataset: Dataset) -> str:
     """``downloads/<key>.xlsx``: made with all the others at the end of :func:`kwsite.pages.generate`."""
-    return f"{DOWNLOADS_DIR}/{dataset.key}.xlsx"
+    return paths.download(dataset.key, "xlsx")
 
 
-def download_links(dataset: Dataset, label: str = "Download de tabel", page: str | None = None) -> str:
-    """``Download de tabel: [CSV, 0,4 kB](…) · [JSON, 1,1 kB](…) · [Excel, 5,6 kB](…)``, relative to
-    ``page`` (default: the dataset's); the Excel size is a :func:`size_mark`."""
+# Contexts for the page templates (kwsite/theme/pages/macros/): plain data, rendered and escaped there.
+
+def table(columns: list[str], rows: list[list], caption: str, css: str = "kw-table") -> dict:
+    """Context of ``macros/table.html`` ``table``: header texts, rows (first cell the row header; a cell is a
+    text or a status cell of :func:`kwsite.pages.status.cell`), the caption screen readers read."""
+    return {"columns": list(columns), "rows": [list(r) for r in rows], "caption": caption, "css": css}
+
+
+def downloads(dataset: Dataset, label: str = "Download de tabel", page: str | None = None) -> dict:
+    """Context of ``macros/table.html`` ``downloads``: the CSV, JSON and Excel links of ``dataset``,
+    relative to ``page`` (default: the dataset's), with their sizes (JSON and Excel: a :func:`size_mark`)."""
     page = page or dataset.page
-    links = [f"[{kind}, {size_text(body)}]({rel(page, f'{DOWNLOADS_DIR}/{dataset.key}.{kind.lower()}')})"
-             for kind, body in (("CSV", dataset.csv()), ("JSON", dataset.json()))]
-    links.append(f"[Excel, {size_mark(xlsx_path(dataset))}]({rel(page, xlsx_path(dataset))})")
-    return f"{label}: " + " · ".join(links)
+    csv, json, xlsx = (paths.download(dataset.key, kind) for kind in ("csv", "json", "xlsx"))
+    return {"label": label, "links": [
+        {"kind": "CSV", "size": size_text(dataset.csv()), "url": rel(page, csv)},
+        {"kind": "JSON", "size": Markup(size_mark(json)), "url": rel(page, json)},
+        {"kind": "Excel", "size": Markup(size_mark(xlsx)), "url": rel(page, xlsx)},
+    ]}
 
 
-def svg_link(page: str, chart) -> str:
-    """``[Download grafiek (SVG, 12,3 kB)](…)``: the chart's own file (size filled in by :func:`fill_sizes`).
-    Placed with the chart's data downloads (a caller of :func:`chart_block` without ``meta`` adds it)."""
-    path = f"{CHARTS_DIR}/{chart.key}.svg"
-    return f"[Download grafiek (SVG, {size_mark(path)})]({rel(page, path)})"
+def dataset_downloads(dataset: Dataset, files: list[Generated], label: str = "Download de tabel") -> dict:
+    """Add ``dataset``'s CSV and JSON to ``files``; the :func:`downloads` context of its links."""
+    files += dataset_files(dataset)
+    return downloads(dataset, label)
 
 
-def chart_block(page: str, chart, files: list[Generated], meta: tuple[str, str, str | None] | None = None) -> str:
-    """The chart as an image with alt text; with ``meta`` (title, unit, source) also its data table
-    and downloads (and :func:`svg_link`). Without ``meta`` the same table is shown right below the chart
-    anyway; the caller puts :func:`svg_link` with that table's downloads."""
-    path = f"{CHARTS_DIR}/{chart.key}.svg"
+def chart(page: str, chart, files: list[Generated], meta: tuple[str, str, str | None] | None = None) -> dict:
+    """Context of ``macros/chart.html``; adds the SVG (and with ``meta`` — title, unit, source — the chart's
+    data downloads) to ``files``. Without ``meta`` the caller shows the same data in its own table."""
+    path = paths.chart(chart.key)
     files.append(Generated(path, chart.source))
-    alt = chart.alt.replace("[", "(").replace("]", ")").replace("\n", " ")
-    image = f"![{text(alt)}]({rel(page, path)}){{ .kw-chart }}\n\n"
-    if meta is None:
-        return image
-    title, unit, source = meta
-    table = html_table(list(chart.columns), [list(r) for r in chart.rows], css="kw-table kw-chart-data",
-                       caption=f"Gegevens van de grafiek: {title}")
-    dataset = Dataset(chart.key, title, tuple(chart.columns), tuple(tuple(r) for r in chart.csv_rows), unit, source, page)
-    link = download_block(dataset, files, "Download de gegevens van de grafiek")
-    return image + f'<details class="kw-data"><summary>Tabel bij de grafiek</summary>\n\n{table}\n\n</details>\n\n{link}  \n{svg_link(page, chart)}\n'
+    out = {"alt": chart.alt.replace("[", "(").replace("]", ")").replace("\n", " "), "url": rel(page, path),
+           "svg": {"size": Markup(size_mark(path)), "url": rel(page, path)}, "table": None, "downloads": None}
+    if meta is not None:
+        title, unit, source = meta
+        out["table"] = table(list(chart.columns), list(chart.rows), f"Gegevens van de grafiek: {title}",
+                             css="kw-table kw-chart-data")
+        dataset = Dataset(chart.key, title, tuple(chart.columns), tuple(tuple(r) for r in chart.csv_rows), unit, source, page)
+        out["downloads"] = dataset_downloads(dataset, files, "Download de gegevens van de grafiek")
+    return out
+
+
+def agenda_source(site: Site) -> str:
+    """The agenda document itself, as source of figures it states directly (budget, targets)."""
+    return f"{site.agenda.title} ({site.agenda.edition.label})"

@@ -15,8 +15,10 @@ from ..model import Indicator, Site
 from ..numbers import MISSING, machine, number
 from ..present import baseline_text, target_label, value_text
 from ..status import Status, breakdowns, realisation, status_for, target_for, units_with_data
+from .. import paths
 from ..templating import Markup, Templates
-from .common import Generated, chart_block, download_block, rel, svg_link
+from .common import Generated, dataset_downloads, rel
+from .common import chart as chart_context
 from .progress import BEHIND, EXPLANATION, indicator_path
 
 KIND_WORDS = {"value": "waarde", "minimum": "minimum", "maximum": "maximum", "range": "bereik",
@@ -109,17 +111,18 @@ def path_value(ind: Indicator, year: int, unit: str | None, breakdown: str | Non
     """The value of the straight path from the (college's) baseline to the target weighed in ``year``
     (:func:`kwsite.status.expected`), whatever the status; ``None`` without a path (direction or deferred
     target, no baseline value or year, or a range the baseline lies in)."""
-    from ..status import _aim, _baseline, expected
+    from ..status import _baseline, _better, expected
+    from ..targetkinds import Path, kind_of
 
     target = target_for(ind, year, breakdown)
     base, base_year = _baseline(ind, unit, breakdown)
     if target is None or target.kind in ("direction", "deferred") or base is None or base_year is None:
         return None
-    aim = _aim(ind, target, base)
-    if aim is None:
+    course = kind_of(target.kind).course(target, base, _better(ind))  # the target kind's path (kwsite.targetkinds)
+    if not isinstance(course, Path):
         return None
-    value = expected(base, base_year, aim[0], target.year, year)
-    places = max(_places(base), _places(aim[0])) + 1  # one decimal more than printed: 7,07 on 6,8 → 7,2
+    value = expected(base, base_year, course.end, target.year, year)
+    places = max(_places(base), _places(course.end)) + 1  # one decimal more than printed: 7,07 on 6,8 → 7,2
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP) if value != value.to_integral() else value
 
 
@@ -191,17 +194,15 @@ def context(site: Site, ind: Indicator, charts, files: list[Generated], updated:
     compare_chart = None
     if compared:
         for row in compared["rows"]:
-            row["href"] = rel(page, f"colleges/{row['id']}.md")
+            row["href"] = rel(page, paths.college(row["id"]))
         drawn = charts.compare(ind, compared["year"], compare_rows(site, ind, compared)) if charts is not None else None
         title = f"Indicator {ind.id}: colleges vergeleken in {compared['year']}"
         dataset = Dataset(f"colleges-{ind.id}", title, ("plaats", "college", "realisatie", "lijn", "stand"),
                           tuple((r["rank"], r["name"], *_machine(ind, compared["year"], r)) for r in compared["rows"]),
                           UNIT_TEXT[ind.unit], ind.source, page)
-        links = download_block(dataset, files)  # the table below the chart is the chart's data table
+        compared["downloads"] = dataset_downloads(dataset, files)  # the table below the chart is the chart's data table
         if drawn is not None:
-            links += f"  \n{svg_link(page, drawn)}"
-            compare_chart = Markup(chart_block(page, drawn, files))
-        compared["links"] = Markup(links)
+            compare_chart = chart_context(page, drawn, files)
     targets = sorted(ind.targets, key=lambda t: (t.year, t.breakdown or ""))
     target_data = Dataset(f"indicator-{ind.id}-streefwaarden", f"Streefwaarden van indicator {ind.id}: {ind.name}",
                           ("jaar", "uitsplitsing", "soort", "streefwaarde", "indicatief"),
@@ -209,25 +210,25 @@ def context(site: Site, ind: Indicator, charts, files: list[Generated], updated:
                                  "ja" if t.indicative else "") for t in targets),
                           UNIT_TEXT[ind.unit], ind.source, page)
     return {
-        "targets_links": Markup(download_block(target_data, files)) if targets else None,
+        "targets_downloads": dataset_downloads(target_data, files) if targets else None,
         "ind": {"id": ind.id, "name": ind.name},
         "heading": Markup(f"Indicator {ind.id}: {ind.name}".replace("&", "&amp;").replace("<", "&lt;")),
         # only what Markdown could read as HTML: an entity for '>' or a quote shows as typed in the PDF's contents
-        "theme": {"title": theme.short_title, "href": rel(page, f"themas/{theme.id}.md")} if theme else None,
+        "theme": {"title": theme.short_title, "href": rel(page, paths.theme(theme.id))} if theme else None,
         "facts": facts(site, ind),
         "targets": [{"year": t.year, "kind": KIND_WORDS[t.kind], "text": target_label(ind, t),
                      "breakdown": t.breakdown or ""} for t in sorted(ind.targets, key=lambda t: (t.year, t.breakdown or ""))],
         "status_rows": status_rows(site, ind) if has_data else None,
         "site_measured": any(i.realisations for i in site.indicators),
         "explanation": rel(page, EXPLANATION),
-        "chart": Markup(chart_block(page, chart, files, (title, UNIT_TEXT[ind.unit], ind.source))) if chart else None,
+        "chart": chart_context(page, chart, files, (title, UNIT_TEXT[ind.unit], ind.source)) if chart else None,
         "compared": compared,
         "compare_chart": compare_chart,
         "series": college_series(site, ind),
         "notes": notes(ind),
         "updated": updated,
         "next": ind.next_measurement,
-        "overview_href": rel(page, "indicatoren.md"),
+        "overview_href": rel(page, paths.INDICATORS),
     }
 
 

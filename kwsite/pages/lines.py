@@ -4,19 +4,20 @@ Lines are grouped by kind (actielijnen, verbeterlijnen) and by category in
 the order of the source; each line shows its six fields under the source's
 own column questions, the targets read from its text, and its timeline as
 written with what could be read from it (year, school year; "jaar niet
-vermeld" where the text gives none; uncertain and ambiguous entries marked).
+vermeld" where the text gives none; uncertain and ambiguous entries marked). The pages are the templates
+``pages/lines.md`` and ``pages/lines-index.md``.
 """
 
 from __future__ import annotations
 
-from html import escape
-
+from .. import paths
 from ..model import Line, LineSet, LineTarget, Owner, Site
 from ..numbers import number
 from ..datasets import Dataset
-from .common import Generated, download_block, rel, text
+from ..templating import Templates
+from .common import Generated, dataset_downloads, rel
 
-INDEX = "lijnen/index.md"
+INDEX = paths.LINES_INDEX
 KINDS = {"actielijn": "Actielijnen", "verbeterlijn": "Verbeterlijnen"}
 FIELDS = (
     ("goal", "Wat is het doel?"),
@@ -30,7 +31,7 @@ FIELDS = (
 
 
 def path(lset: LineSet) -> str:
-    return f"lijnen/{lset.unit}.md"
+    return paths.line_set(lset.unit)
 
 
 def owner_text(owner: Owner) -> str:
@@ -56,55 +57,28 @@ def target_text(target: LineTarget) -> str:
     return f"{target.label}: {words}{per}{scale}"
 
 
-def _items(values: list[str]) -> str:
-    if not values:
-        return "<em>niet ingevuld</em>"
-    if len(values) == 1:
-        return escape(values[0])
-    return "<ul>" + "\n".join(f"<li>{escape(v)}</li>" for v in values) + "</ul>"
-
-
-def timeline_html(line: Line) -> str:
-    """Entries as written, each with what was read; the span of years below."""
+def timeline(line: Line) -> dict:
+    """The timeline entries as written, each with what was read from it, and the span of years
+    (``macros`` ``timeline`` in ``pages/lines.md``)."""
     sched = line.schedule
-    if not sched.entries:
-        return "<em>niet ingevuld</em>"
-    items = []
-    for entry in sched.entries:
-        marks = []
-        if entry.uncertain:
-            marks.append('<span class="kw-uncertain">onzeker (vraagteken in de bron)</span>')
-        readings = entry.readings()
-        if readings:
-            marks.append("gelezen als " + escape("; ".join(readings)))
-        extra = f' <span class="kw-read">({", ".join(marks)})</span>' if marks else ""
-        items.append(f"<li>{escape(entry.as_written)}{extra}</li>")
-    out = "<ul>" + "\n".join(items) + "</ul>\n"
+    span = None
     if sched.start is not None:
         span = str(sched.start) if sched.start == sched.end else f"{sched.start} t/m {sched.end}"
-        out += f'<p class="kw-read">Jaren in het tijdpad: {span}.</p>'
-    elif line.time_box:
-        out += (f'<p class="kw-read">Het tijdpad noemt geen jaar; de rij noemt als looptijd '
-                f'“{escape(line.time_box)}” (tot en met {line.time_box_end}).</p>')
-    return out
+    return {"entries": [{"as_written": e.as_written, "uncertain": e.uncertain, "readings": "; ".join(e.readings())}
+                        for e in sched.entries],
+            "span": span, "time_box": line.time_box, "time_box_end": line.time_box_end}
 
 
-def line_block(line: Line) -> str:
-    cells = {
-        "goal": escape(line.goal),
-        "results": _items(line.results),
-        "actions": _items(line.actions),
-        "monitoring": _items(line.monitoring),
-        "timeline": timeline_html(line),
-        "owners": _items([owner_text(o) for o in line.owners]),
-    }
-    rows = [f'<tr><th scope="row">{escape(label)}</th><td>{cells[key]}</td></tr>' for key, label in FIELDS]
-    if line.targets:
-        rows.append('<tr><th scope="row">Streefwaarde uit de tekst</th><td>'
-                    + _items([f"{target_text(t)} (“{t.as_written}”)" for t in line.targets]) + "</td></tr>")
-    table = f'<div class="kw-table-wrap"><table class="kw-table kw-line"><tbody>{"".join(rows)}</tbody></table></div>'
-    note = f"\n*Noot:* {text(line.note)}\n" if line.note else ""
-    return f"#### {text(line.goal)}\n\n{table}\n{note}"
+def line_context(line: Line, plans: list[dict]) -> dict:
+    """One line with its six fields under the source's column questions (``pages/lines.md``, macro ``line``)."""
+    values = {"results": line.results, "actions": line.actions, "monitoring": line.monitoring,
+              "owners": [owner_text(o) for o in line.owners]}
+    fields = []
+    for key, label in FIELDS:
+        fields.append({"label": label, "text": line.goal if key == "goal" else None, "items": values.get(key, []),
+                       "timeline": timeline(line) if key == "timeline" else None})
+    return {"goal": line.goal, "fields": fields, "note": line.note, "plans": plans,
+            "targets": [f"{target_text(t)} (“{t.as_written}”)" for t in line.targets]}
 
 
 def categories(lines: list[Line]) -> list[tuple[str, list[Line]]]:
@@ -129,38 +103,30 @@ def _dataset(lset: LineSet, page: str) -> Dataset:
                    tuple(tuple(r) for r in rows), "tekst", lset.title, page)
 
 
-def render(site: Site, lset: LineSet, files: list[Generated]) -> Generated:
+def render(site: Site, lset: LineSet, files: list[Generated], templates: Templates | None = None) -> Generated:
+    """The page of one unit's lines from ``pages/lines.md``."""
     page = path(lset)
     unit = site.unit(lset.unit)
     name = unit.name if unit else lset.unit
-    out = [f"# Actie- en verbeterlijnen {text(name)}\n", f"Bron: *{text(lset.title)}*.\n"]
-    if lset.intro:
-        out.append(lset.intro + "\n")
-    out.append(download_block(_dataset(lset, page), files, "Alle lijnen downloaden") + "\n")
     plans = [p for p in site.teamplans if p.line and lset.unit == (site.line_set_of(p.line).unit if site.line_set_of(p.line) else None)]
+    kinds = []
     for kind, title in KINDS.items():
         lines = lset.of_kind(kind)
-        if not lines:
-            continue
-        out.append(f"## {title}\n")
-        for category, group in categories(lines):
-            out.append(f"### {text(category)}\n")
-            for line in group:
-                out.append(line_block(line))
-                for plan in (p for p in plans if p.line == line.id):
-                    out.append(f"Uitgewerkt in het verbeterplan [{text(plan.title)}]({rel(page, 'verbeterplannen/' + plan.id + '.md')}).\n")
-    return Generated(page, "\n".join(out), unit.name if unit else lset.unit)
+        if lines:
+            kinds.append({"title": title, "categories": [
+                {"title": category, "lines": [line_context(ln, [{"title": p.title, "url": rel(page, paths.teamplan(p.id))}
+                                                                 for p in plans if p.line == ln.id]) for ln in group]}
+                for category, group in categories(lines)]})
+    context = {"name": name, "source": lset.title, "intro": lset.intro, "kinds": kinds,
+               "downloads": dataset_downloads(_dataset(lset, page), files, "Alle lijnen downloaden")}
+    return Generated(page, (templates or Templates()).render("pages/lines.md", **context), unit.name if unit else lset.unit)
 
 
-def index(site: Site) -> Generated:
-    out = ["# Actie- en verbeterlijnen\n",
-           "Zoals de bron ze omschrijft: een *actielijn* werkt uit hoe een doelstelling bereikt gaat worden, is "
-           "ontwikkelingsgericht en heeft altijd een eigenaar die kan sturen op het beoogde resultaat. Een "
-           "*verbeterlijn* is nodig waar de basiskwaliteit tekortschiet tegenover wet- en regelgeving of de "
-           "streefwaarden van de eigen kwaliteitscyclus, en laat binnen een vooraf vastgestelde tijdspanne resultaat "
-           "zien.\n"]
+def index(site: Site, templates: Templates | None = None) -> Generated:
+    """The index of all line sets from ``pages/lines-index.md``."""
+    sets = []
     for lset in site.line_sets:
         unit = site.unit(lset.unit)
-        counts = ", ".join(f"{len(lset.of_kind(k))} {KINDS[k].lower()}" for k in KINDS)
-        out.append(f"- [{text(unit.name if unit else lset.unit)}]({rel(INDEX, path(lset))}): {counts}")
-    return Generated(INDEX, "\n".join(out) + "\n", "Overzicht")
+        sets.append({"name": unit.name if unit else lset.unit, "url": rel(INDEX, path(lset)),
+                     "counts": ", ".join(f"{len(lset.of_kind(k))} {KINDS[k].lower()}" for k in KINDS)})
+    return Generated(INDEX, (templates or Templates()).render("pages/lines-index.md", sets=sets), "Overzicht")

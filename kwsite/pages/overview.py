@@ -1,37 +1,31 @@
-"""Overview pages: budget, indicators, and the index pages of themes and colleges."""
+"""Overview pages: budget, indicators, and the index pages of themes and colleges. Each page is a template
+(``pages/budget.md``, ``pages/indicators.md``, ``pages/themes.md``, ``pages/colleges.md``); this module builds
+their contexts."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from .. import paths
 from ..datasets import Dataset
 from ..model import Site
 from ..numbers import euro_mln, machine, number, percent
-from ..tables import html_table
+from ..templating import Templates
 from . import status
-from .common import Generated, download_block, rel, text
+from .common import Generated, agenda_source, dataset_downloads, rel, table
 from .theme import indicator_cells, indicator_columns, target_years
 
-BUDGET = "begroting.md"
-INDICATORS = "indicatoren.md"
+BUDGET = paths.BUDGET
+INDICATORS = paths.INDICATORS
 BUDGET_UNIT = "aandelen in procent (0-100), bedragen in miljoenen euro's"
 
 
-def agenda_source(site: Site) -> str:
-    """The agenda document itself, as source of figures it states directly (budget, targets)."""
-    return f"{site.agenda.title} ({site.agenda.edition.label})"
-
-
-def budget(site: Site, files: list[Generated]) -> Generated | None:
+def budget(site: Site, files: list[Generated], templates: Templates | None = None) -> Generated | None:
+    """The budget page from ``pages/budget.md``, or ``None`` when the data have no budget."""
     plan = site.budget
     if plan is None:
         return None
     page = BUDGET
-    out = ["# Begroting\n"]
-    if plan.basis_note:
-        out.append(plan.basis_note + "\n")
-    per = " per jaar" if plan.per_year else ""
-    out.append(f"## Budgetverdeling over de thema's\n\nBedragen in miljoenen euro's{per}.\n")
     columns = ["Thema", "Aandeel", "Bedrag"]
     rows = []
     for a in plan.allocations:
@@ -44,32 +38,25 @@ def budget(site: Site, files: list[Generated]) -> Generated | None:
     total_amount = printed.amount_mln if printed and printed.amount_mln is not None else amount
     rows.append(["Totaal", percent(total_share), euro_mln(total_amount)])
     caption = "Budgetverdeling over de thema's"
-    out.append(html_table(columns, rows, caption, css="kw-table kw-budget"))
     machine_rows = [(r[0], machine(a.share_pct), machine(a.amount_mln)) for r, a in zip(rows, plan.allocations)]
     machine_rows.append(("Totaal", machine(total_share), machine(total_amount)))
     dataset = Dataset("begroting-thema", caption, ("thema", "aandeel_pct", "bedrag_mln_euro"), tuple(machine_rows),
                       BUDGET_UNIT, agenda_source(site), page)
-    out.append("\n" + download_block(dataset, files) + "\n")
     check = "komt overeen met" if printed and printed.amount_mln == amount and printed.share_pct == share else "wijkt af van"
-    out.append(f"*Berekend:* de som van de rijen is {percent(share)} en {euro_mln(amount)}; dit {check} het gedrukte totaal.\n")
     national = [a for a in plan.allocations if site.theme(a.theme) and site.theme(a.theme).national]
-    if national:
-        nat = sum((a.share_pct for a in national), Decimal(0))
-        nat_amount = sum((a.amount_mln for a in national), Decimal(0))
-        out.append(f"*Berekend:* de drie landelijke thema's krijgen samen {percent(nat)} ({euro_mln(nat_amount)}).")
-        if plan.national_min_share_text:
-            out.append(f" {plan.national_min_share_text}")
-        out.append("\n")
-    if plan.additional:
-        out.append(additional(site, page, files))
-    if plan.additional_sources:
-        out.append("### Andere bronnen\n\n" + "\n".join(f"- {s}" for s in plan.additional_sources) + "\n")
-    if plan.note:
-        out.append(plan.note + "\n")
-    return Generated(page, "\n".join(out), "Begroting")
+    context = {
+        "plan": plan, "per": " per jaar" if plan.per_year else "",
+        "table": table(columns, rows, caption, css="kw-table kw-budget"), "downloads": dataset_downloads(dataset, files),
+        "sum": {"share": percent(share), "amount": euro_mln(amount), "check": check},
+        "national": {"share": percent(sum((a.share_pct for a in national), Decimal(0))),
+                     "amount": euro_mln(sum((a.amount_mln for a in national), Decimal(0)))} if national else None,
+        "additional": additional(site, page, files) if plan.additional else None,
+    }
+    return Generated(page, (templates or Templates()).render("pages/budget.md", **context), "Begroting")
 
 
-def additional(site: Site, page: str, files: list[Generated]) -> str:
+def additional(site: Site, page: str, files: list[Generated]) -> dict:
+    """The table of additional means for the national themes (``pages/budget.md``)."""
     plan = site.budget
     columns = ["Thema", "KA-middelen (% verticaal)", "KA-middelen", "KA (% horizontaal)",
                "Andere middelen", "Andere (%)", "Totaal additioneel", "Totaal (%)"]
@@ -86,12 +73,12 @@ def additional(site: Site, page: str, files: list[Generated]) -> str:
     mrows = tuple((label, *(machine(getattr(r, f)) for f in fields)) for label, r in records)
     title = "Additionele middelen voor de landelijke thema's"
     dataset = Dataset("begroting-additioneel", title, names, mrows, BUDGET_UNIT, agenda_source(site), page)
-    link = download_block(dataset, files)
-    intro = "De agenda geeft de andere additionele middelen indicatief.\n\n" if plan.additional_indicative else ""
-    return f"## {title}\n\n{intro}" + html_table(columns, rows, title, css="kw-table kw-budget") + f"\n\n{link}\n"
+    return {"title": title, "table": table(columns, rows, title, css="kw-table kw-budget"),
+            "downloads": dataset_downloads(dataset, files)}
 
 
-def indicators(site: Site, files: list[Generated]) -> Generated:
+def indicators(site: Site, files: list[Generated], templates: Templates | None = None) -> Generated:
+    """The overview of all indicators from ``pages/indicators.md``."""
     page = INDICATORS
     years = target_years(site)
     measured = any(i.realisations for i in site.indicators)  # without realisations every Stand says "geen gegevens"
@@ -104,48 +91,35 @@ def indicators(site: Site, files: list[Generated]) -> Generated:
         rows.append([label, theme_name, *shown] + ([status.overview_cell(ind)] if measured else []))
         mrows.append((label, theme_name, ind.unit, *cells, status.overview_code(ind)))
     caption = "Alle indicatoren met nulmeting en streefwaarden"
-    intro = f"{caption}."
-    if any(t.indicative for i in site.indicators for t in i.targets):
-        intro += " Streefwaarden met *(indicatief)* noemt de agenda zelf indicatief."
-    if site.agenda.goals_are_minimum:
-        intro += " De agenda schrijft bij de doelen per jaar dat ze *minimaal* behaald moeten zijn."
-    out = ["# Indicatoren\n", intro + "\n",
-           html_table(columns, rows, caption, css="kw-table kw-overview"), "",
-           "Per indicator: " + ", ".join(f"[{text(i.id)}]({rel(page, f'indicatoren/{i.id}.md')})" for i in site.indicators)
-           + "." + (" " + status.explanation_link(page) if measured else "") + "\n"]
     names = ("indicator", "thema", "eenheid", *indicator_columns(years), "stand")
     dataset = Dataset("indicatoren", caption, names, tuple(mrows), "per indicator, zie de kolom eenheid",
                       agenda_source(site), page)
-    out.append(download_block(dataset, files) + "\n")
-    out.append("Per thema: " + ", ".join(f"[{text(t.short_title)}]({rel(page, 'themas/' + t.id + '.md')})" for t in site.themes) + ".\n")
-    return Generated(page, "\n".join(out), "Indicatoren")
+    context = {"table": table(columns, rows, caption, css="kw-table kw-overview"), "downloads": dataset_downloads(dataset, files),
+               "indicative": any(t.indicative for i in site.indicators for t in i.targets),
+               "minimum": site.agenda.goals_are_minimum,
+               "themes": [{"name": t.short_title, "url": rel(page, paths.theme(t.id))} for t in site.themes],
+               "indicators": [{"id": i.id, "url": rel(page, paths.indicator(i.id))} for i in site.indicators],
+               "explanation": status.explanation(page) if measured else None}
+    return Generated(page, (templates or Templates()).render("pages/indicators.md", **context), "Indicatoren")
 
 
-def themes_index(site: Site) -> Generated:
-    page = "themas/index.md"
-    out = ["# Thema's\n"]
-    for t in site.themes:
-        if t.kind != "theme":
-            continue
-        flag = " (landelijk thema)" if t.national else ""
-        out.append(f"- [Thema {t.number}: {text(t.title)}]({rel(page, 'themas/' + t.id + '.md')}){flag}: {_theme_contents(site, t.id)}")
-    preconditions = [t for t in site.themes if t.kind == "precondition"]
-    if preconditions:
-        out.append("\n## Voorwaarde\n\nGeen thema, maar een voorwaarde om de thema's uit te voeren.\n")
-        out += [f"- [Voorwaarde: {text(t.title)}]({rel(page, 'themas/' + t.id + '.md')}): {_theme_contents(site, t.id)}"
-                for t in preconditions]
-    return Generated(page, "\n".join(out) + "\n", "Overzicht")
+def themes_index(site: Site, templates: Templates | None = None) -> Generated:
+    """The index of the themes from ``pages/themes.md``."""
+    page = paths.THEMES_INDEX
+
+    def entry(t) -> dict:
+        return {"number": t.number, "title": t.title, "url": rel(page, paths.theme(t.id)), "national": t.national,
+                "indicators": _count(len(site.indicators_of(t.id)), "indicator", "indicatoren"),
+                "measures": _count(len(site.measures_of(t.id)), "maatregel", "maatregelen")}
+
+    context = {"themes": [entry(t) for t in site.themes if t.kind == "theme"],
+               "preconditions": [entry(t) for t in site.themes if t.kind == "precondition"]}
+    return Generated(page, (templates or Templates()).render("pages/themes.md", **context), "Overzicht")
 
 
 def _count(n: int, one: str, many: str) -> str:
     """``1 maatregel``, ``3 maatregelen``, ``geen maatregelen``."""
     return f"1 {one}" if n == 1 else f"{number(n) if n else 'geen'} {many}"
-
-
-def _theme_contents(site: Site, theme_id: str) -> str:
-    """What a theme page holds, for the index: ``2 indicatoren, 12 maatregelen``."""
-    return (f"{_count(len(site.indicators_of(theme_id)), 'indicator', 'indicatoren')}, "
-            f"{_count(len(site.measures_of(theme_id)), 'maatregel', 'maatregelen')}")
 
 
 def _college_contents(site: Site, unit_id: str) -> str:
@@ -159,10 +133,10 @@ def _college_contents(site: Site, unit_id: str) -> str:
     return f"{values}; {measures} het college"
 
 
-def colleges_index(site: Site) -> Generated:
-    page = "colleges/index.md"
-    out = ["# Bijlagen per mbo-college\n", f"{number(len(site.units))} colleges.\n"]
-    for u in site.units:
-        code = f" (code {text(u.code)})" if u.code else ""
-        out.append(f"- [{text(u.name)}]({rel(page, 'colleges/' + u.id + '.md')}){code}: {_college_contents(site, u.id)}")
-    return Generated(page, "\n".join(out) + "\n", "Overzicht")
+def colleges_index(site: Site, templates: Templates | None = None) -> Generated:
+    """The index of the college appendices from ``pages/colleges.md``."""
+    page = paths.COLLEGES_INDEX
+    context = {"count": number(len(site.units)),
+               "colleges": [{"name": u.name, "url": rel(page, paths.college(u.id)), "code": u.code,
+                             "contents": _college_contents(site, u.id)} for u in site.units]}
+    return Generated(page, (templates or Templates()).render("pages/colleges.md", **context), "Overzicht")

@@ -7,32 +7,26 @@ marked and explained below its table.
 
 from __future__ import annotations
 
+from .. import paths
 from ..model import Site
-from ..tables import html_table
-from .common import Generated, rel, text
+from ..templating import Templates
+from .common import Generated, rel, table
 
-PAGE = "proces.md"
+PAGE = paths.PROCESS
 MARK = " *"
 
 
-def _table(timeline) -> str:
+def _table(timeline) -> dict:
     rows = [[s.when + ("" if s.year_printed else MARK), s.action, ", ".join(s.actors)] for s in timeline.ordered()]
-    return html_table(list(timeline.columns), rows, timeline.title, css="kw-table kw-timeline")
+    return table(list(timeline.columns), rows, timeline.title, css="kw-table kw-timeline")
 
 
-def render(site: Site, chapters: dict[int, str]) -> Generated | None:
+def render(site: Site, chapters: dict[int, str], templates: Templates | None = None) -> Generated | None:
+    """The page from ``pages/process.md``, or ``None`` without timelines."""
     if not site.timelines:
         return None
-    out = ["# Tijdpad\n", "Hoe de agenda tot stand kwam, in volgorde van datum. Data staan zoals de agenda ze "
-           "schrijft, ook als alleen een maand of periode is genoemd.\n"]
-    for timeline in site.timelines:
-        out.append(f"## {text(timeline.title)}\n")
-        if timeline.intro:
-            out.append(timeline.intro + "\n")
-        out.append(_table(timeline) + "\n")
-        for step in timeline.ordered():
-            if not step.year_printed and step.year:
-                out.append(f"\\* {text(step.when)}: het jaar staat niet in de agenda; in de volgorde geplaatst in {step.year}.\n")
-        if timeline.chapter in chapters:
-            out.append(f"Zie ook [hoofdstuk {timeline.chapter}]({rel(PAGE, chapters[timeline.chapter])}).\n")
-    return Generated(PAGE, "\n".join(out), "Tijdpad")
+    timelines = [{"title": t.title, "intro": t.intro, "table": _table(t),
+                  "unprinted": [{"when": s.when, "year": s.year} for s in t.ordered() if not s.year_printed and s.year],
+                  "chapter": {"number": t.chapter, "url": rel(PAGE, chapters[t.chapter])} if t.chapter in chapters else None}
+                 for t in site.timelines]
+    return Generated(PAGE, (templates or Templates()).render("pages/process.md", timelines=timelines), "Tijdpad")

@@ -10,8 +10,8 @@ from __future__ import annotations
 from ..model import RatioTable, Site, Theme
 from ..numbers import MISSING, machine, number, percent
 from ..datasets import Dataset
-from ..tables import html_table
-from .common import Generated, chart_block, download_block, svg_link, text
+from .common import Generated, dataset_downloads, table
+from .common import chart as chart_context
 
 
 def _percent_cell(col) -> str:
@@ -43,44 +43,33 @@ def _row(table: RatioTable, col, display: bool) -> list[str]:
     return cells
 
 
-def _notes(table: RatioTable) -> list[str]:
+def _notes(table: RatioTable) -> list[dict]:
     out = []
     for col in table.columns:
         if not col.acknowledged:
             continue
         calc = col.computed_percent()
-        if calc is not None:
-            out.append(f"*Noot bij {text(col.label)}:* gedrukt {percent(col.percent)}, berekend "
-                       f"{number(col.numerator)} / {number(col.denominator)} = {percent(calc)}. "
-                       f"{text(col.acknowledged)}")
-        else:
-            out.append(f"*Noot bij {text(col.label)}:* {text(col.acknowledged)}")
+        out.append({"label": col.label, "acknowledged": col.acknowledged,
+                    "computed": percent(calc) if calc is not None else None, "printed": percent(col.percent),
+                    "numerator": number(col.numerator) if calc is not None else None,
+                    "denominator": number(col.denominator) if calc is not None else None})
     return out
 
 
-def table_block(table: RatioTable, page: str, charts, files: list[Generated]) -> str:
-    period = f" ({text(table.period)})" if table.period and table.period not in table.title else ""
-    out = [f"### {text(table.title)}{period}\n"]
-    chart = charts.ratio(table) if charts is not None else None
-    if chart is not None:
-        out.append(chart_block(page, chart, files))
-    rows = [_row(table, c, True) for c in table.columns]
-    out.append(html_table(_columns(table), rows, table.title, css="kw-table kw-data-table kw-ratio"))
-    out.append("")
-    out += [n + "\n" for n in _notes(table)]
-    src = f"Bron: {text(table.source)}. " if table.source else ""
-    note = f"{text(table.note)} " if table.note else ""
+def table_block(ratio: RatioTable, page: str, charts, files: list[Generated]) -> dict:
+    """Context of ``macros/ratios.html`` ``ratio_table``: the table with its chart, notes and downloads."""
+    chart = charts.ratio(ratio) if charts is not None else None
+    rows = [_row(ratio, c, True) for c in ratio.columns]
     unit = "aantal; percentage en norm in procent (0-100), zoals gedrukt"
-    dataset = Dataset(f"basis-{table.id}", table.title, tuple(_columns(table)),
-                      tuple(tuple(_row(table, c, False)) for c in table.columns), unit, table.source, page)
-    svg = f"  \n{svg_link(page, chart)}" if chart is not None else ""
-    out.append(f"{src}{note}{download_block(dataset, files)}{svg}\n")
-    return "\n".join(out)
+    dataset = Dataset(f"basis-{ratio.id}", ratio.title, tuple(_columns(ratio)),
+                      tuple(tuple(_row(ratio, c, False)) for c in ratio.columns), unit, ratio.source, page)
+    return {"title": ratio.title, "period": ratio.period if ratio.period and ratio.period not in ratio.title else None,
+            "chart": chart_context(page, chart, files) if chart is not None else None,
+            "table": table(_columns(ratio), rows, ratio.title, css="kw-table kw-data-table kw-ratio"),
+            "notes": _notes(ratio), "source": ratio.source, "note": ratio.note,
+            "downloads": dataset_downloads(dataset, files)}
 
 
-def theme_block(site: Site, theme: Theme, charts, page: str, files: list[Generated]) -> str | None:
-    """The ratio tables placed on ``theme``'s page, or ``None``."""
-    tables = site.ratios_of(theme.id)
-    if not tables:
-        return None
-    return "\n".join(table_block(t, page, charts, files) for t in tables)
+def theme_block(site: Site, theme: Theme, charts, page: str, files: list[Generated]) -> list[dict]:
+    """The ratio tables placed on ``theme``'s page (may be empty)."""
+    return [table_block(t, page, charts, files) for t in site.ratios_of(theme.id)]

@@ -1,27 +1,28 @@
 """The generated page of one theme: ambition, goals, indicator cards with
-chart and breakdown tables, measures grouped as in the appendix, budget."""
+chart and breakdown tables, measures grouped as in the appendix, budget. The page is the template
+``pages/theme.md`` (a site may override it in its ``theme/``); this module builds its context."""
 
 from __future__ import annotations
 
+from .. import paths
 from ..present import target_table_text as target_text
 from ..datasets import UNIT_TEXT, Dataset
 from ..model import Indicator, Site, TableData, Theme
 from ..numbers import euro_mln, machine, percent
 from ..present import baseline_text, year_label
-from ..tables import html_table, named, table_rows
+from ..tables import named, table_rows
+from ..templating import Templates, markdown
 from . import status
-from .common import Generated, chart_block, download_block, rel, svg_link, text
+from .common import Generated, dataset_downloads, rel, table
+from .common import chart as chart_context
 from . import activities, goals, ratios
-from . import execution
+from .. import executionview as execution
 
 GROUPS = {"programma": "Programma", "begeleiding": "Begeleiding, ondersteuning en stimulering"}
-NATIONAL = "landelijk thema"
-NOT_IN_DATA = "De gegevens van deze site bevatten"
-"""Start of every "nothing here" sentence: it says what the site's data lack, never that the agenda has none."""
 
 
 def path(theme: Theme) -> str:
-    return f"themas/{theme.id}.md"
+    return paths.theme(theme.id)
 
 
 def target_years(site: Site) -> list[int]:
@@ -48,7 +49,8 @@ def indicator_columns(years: list[int]) -> list[str]:
     return ["nulmeting", "nulmeting_periode", "nulmeting_afgeleid", *[f"streefwaarde_{y}" for y in years]]
 
 
-def card(site: Site, ind: Indicator, page: str, charts, files: list[Generated]) -> str:
+def card(site: Site, ind: Indicator, page: str, charts, files: list[Generated]) -> dict:
+    """Context of one indicator card (``pages/theme.md``, macro ``card``)."""
     years = target_years(site)
     cols = ["Indicator", "Nulmeting", *[f"Streefwaarde {y}" for y in years]]
     label = f"{ind.id} {ind.short_name or ind.name}"
@@ -56,38 +58,34 @@ def card(site: Site, ind: Indicator, page: str, charts, files: list[Generated]) 
     caption = f"Nulmeting en streefwaarden van indicator {ind.id}"
     dataset = Dataset(f"streefwaarden-{ind.id}", f"{caption}: {ind.name}", ("indicator", *indicator_columns(years)),
                       ((label, *cells),), UNIT_TEXT[ind.unit], ind.source, page)
-    parts = [f"### {text(ind.id)} {text(ind.name)}\n", html_table(cols, [[label, *shown]], caption, css="kw-table kw-card"), "",
-             download_block(dataset, files) + "\n"]
-    facts = []
+    out = {"id": ind.id, "name": ind.name, "table": table([*cols], [[label, *shown]], caption, css="kw-table kw-card"),
+           "downloads": dataset_downloads(dataset, files)}
+    facts = []  # (label, value); a value from data that editors write as Markdown is passed as markup
     if ind.definition:
-        facts.append(f"**Definitie:** {ind.definition}")
+        facts.append(("Definitie", markdown(ind.definition)))
     if ind.scale:
-        facts.append(f"**Schaal:** {text(str(ind.scale.min))}-{text(str(ind.scale.max))}".replace(".", ","))
+        facts.append(("Schaal", f"{ind.scale.min}-{ind.scale.max}".replace(".", ",")))
     if ind.polarity == "lower_is_better":
-        facts.append("**Richting:** lager is beter")
+        facts.append(("Richting", "lager is beter"))
     if ind.source:
-        facts.append(f"**Bron:** {text(ind.source)}")
+        facts.append(("Bron", ind.source))
     if ind.baseline and ind.baseline.derived and ind.baseline.value is not None:
-        facts.append(f"**Nulmeting afgeleid door de redactie:** {ind.baseline.derived}")
+        facts.append(("Nulmeting afgeleid door de redactie", markdown(ind.baseline.derived)))
     if ind.baseline and ind.baseline.note:
-        facts.append(f"**Nulmeting:** {ind.baseline.note}")
+        facts.append(("Nulmeting", markdown(ind.baseline.note)))
     if ind.ambition:
-        facts.append(f"**Ambitie:** {ind.ambition}")
+        facts.append(("Ambitie", markdown(ind.ambition)))
     if ind.attainment:
-        facts.append(f"**Wijze van vaststellen:** {ind.attainment}")
-    parts += ["\n".join(f"- {f}" for f in facts), ""]
-    notes = [t for t in ind.targets if t.note]
-    for t in notes:
-        parts.append(f"*Streefwaarde {t.year}:* {t.note}\n")
-    parts.append(f"[Alles over indicator {text(ind.id)}]({rel(page, f'indicatoren/{ind.id}.md')})\n")
-    parts.append(status.card_block(site, ind, page, files))
+        facts.append(("Wijze van vaststellen", markdown(ind.attainment)))
+    out["facts"] = [{"label": k, "value": v} for k, v in facts]
+    out["notes"] = [{"year": t.year, "note": t.note} for t in ind.targets if t.note]
+    out["indicator_url"] = rel(page, paths.indicator(ind.id))  # everything about it on its own page (#15)
+    out["status"] = status.card(site, ind, page, files)
     chart = charts.indicator(ind)
-    if chart is not None:
-        title = f"Indicator {ind.id} {ind.name}: waarden, nulmeting en streefwaarden per jaar"
-        parts.append(chart_block(page, chart, files, (title, UNIT_TEXT[ind.unit], ind.source)))
-    for table in site.tables_of(ind.id):
-        parts.append(table_block(site, table, page, charts, files))
-    return "\n".join(parts)
+    title = f"Indicator {ind.id} {ind.name}: waarden, nulmeting en streefwaarden per jaar"
+    out["chart"] = chart_context(page, chart, files, (title, UNIT_TEXT[ind.unit], ind.source)) if chart is not None else None
+    out["tables"] = [table_block(site, t, page, charts, files) for t in site.tables_of(ind.id)]
+    return out
 
 
 def table_dataset(table: TableData, page: str) -> Dataset:
@@ -97,109 +95,64 @@ def table_dataset(table: TableData, page: str) -> Dataset:
     return Dataset(f"tabel-{table.meta.id}", table.meta.title, columns, rows, UNIT_TEXT[table.meta.unit], table.meta.source, page)
 
 
-def table_block(site: Site, table: TableData, page: str, charts, files: list[Generated]) -> str:
-    """A data table (with its chart when it has one) and its CSV and JSON downloads."""
-    drawn, table = named(table, site, short=True), named(table, site)  # one name per college (item 5, #17)
-    columns, rows = table_rows(table)
-    out = [f"#### {text(table.meta.title)}\n"]
-    chart = charts.table(drawn) if table.meta.chart else None
-    if chart is not None:
-        out.append(chart_block(page, chart, files))
-    out.append(html_table(columns, rows, table.meta.title, css="kw-table kw-data-table"))
-    out.append("")
-    src = f"Bron: {text(table.meta.source)}. " if table.meta.source else ""
-    note = f"{text(table.meta.note)} " if table.meta.note else ""
-    svg = f"  \n{svg_link(page, chart)}" if chart is not None else ""
-    out.append(f"{src}{note}\n\n{download_block(table_dataset(table, page), files)}{svg}\n")
-    return "\n".join(out)
+def table_block(site: Site, data: TableData, page: str, charts, files: list[Generated]) -> dict:
+    """Context of a data table (with its chart when it has one) and its downloads (macro ``data_table``)."""
+    drawn, data = named(data, site, short=True), named(data, site)  # one name per college (item 5, #17)
+    columns, rows = table_rows(data)
+    chart = charts.table(drawn) if data.meta.chart else None
+    return {"title": data.meta.title, "chart": chart_context(page, chart, files) if chart is not None else None,
+            "table": table(columns, rows, data.meta.title, css="kw-table kw-data-table"),
+            "source": data.meta.source, "note": data.meta.note,
+            "downloads": dataset_downloads(table_dataset(data, page), files)}
 
 
-def measures_block(site: Site, theme: Theme, page: str) -> str:
-    out = []
-    headings = list(dict.fromkeys(m.heading for m in site.measures_of(theme.id) if m.heading))
-    sections = [(title, [m for m in site.measures_of(theme.id) if m.group == group]) for group, title in GROUPS.items()]
-    sections += [(h, [m for m in site.measures_of(theme.id) if m.heading == h]) for h in headings]
-    for title, items in sections:
-        if not items:
-            continue
-        out.append(f"### {text(title)}\n")
-        for m in items:
-            line = f"- **{text(m.title)}**"
-            if m.summary:
-                line += f": {m.summary}"
-            extra = []
-            if m.units:
-                links = [f"[{text(site.unit(u).name)}]({rel(page, 'colleges/' + u + '.md')})" for u in m.units if site.unit(u)]
-                extra.append("Colleges: " + ", ".join(links))
-            if m.partners:
-                extra.append("Partners: " + ", ".join(text(p) for p in m.partners))
-            out.append(line + ("".join(f"\n    - {e}" for e in extra)))
-            out += [f"    - {text(i)}" for i in m.items]
-        out.append("")
-    return "\n".join(out) if out else f"{NOT_IN_DATA} geen maatregelen voor dit thema.\n"
+def measures(site: Site, theme: Theme, page: str) -> list[dict]:
+    """The measures of ``theme`` grouped as in the appendix (``macros/measures.html``); only groups with measures."""
+    of = site.measures_of(theme.id)
+    headings = list(dict.fromkeys(m.heading for m in of if m.heading))
+    sections = [(title, [m for m in of if m.group == group]) for group, title in GROUPS.items()]
+    sections += [(h, [m for m in of if m.heading == h]) for h in headings]
+    return [{"title": title, "measures": [_measure(site, m, page) for m in items]} for title, items in sections if items]
 
 
-def budget_block(site: Site, theme: Theme, page: str) -> str:
-    budget = site.budget
-    alloc = next((a for a in budget.allocations if a.theme == theme.id), None) if budget else None
+def _measure(site: Site, m, page: str) -> dict:
+    return {"title": m.title, "summary": m.summary, "partners": list(m.partners), "items": list(m.items),
+            "colleges": [{"name": site.unit(u).name, "url": rel(page, paths.college(u))} for u in m.units if site.unit(u)]}
+
+
+def budget(site: Site, theme: Theme, page: str) -> dict | None:
+    """The theme's share of the budget, formatted (``pages/theme.md``); ``None`` when the data give none."""
+    plan = site.budget
+    alloc = next((a for a in plan.allocations if a.theme == theme.id), None) if plan else None
     if alloc is None:
-        return f"{NOT_IN_DATA} geen budget voor dit thema.\n"
-    per = " per jaar" if budget.per_year else ""
-    out = [f"Dit thema krijgt {percent(alloc.share_pct)} van de kwaliteitsmiddelen: {euro_mln(alloc.amount_mln)}{per}."]
-    extra = next((a for a in budget.additional if a.theme == theme.id), None)
-    if extra:
-        out.append(
-            f"Met {euro_mln(extra.other_amount_mln)} aan andere additionele middelen"
-            f"{' (volgens de agenda indicatief)' if budget.additional_indicative else ''} is het totaal voor dit thema "
-            f"{euro_mln(extra.total_amount_mln)}; de kwaliteitsmiddelen zijn daarvan {percent(extra.ka_share_horizontal_pct)}."
-        )
-    out.append(f"\n[Begroting van alle thema's]({rel(page, 'begroting.md')})\n")
-    return " ".join(out[:-1]) + "\n" + out[-1]
+        return None
+    extra = next((a for a in plan.additional if a.theme == theme.id), None)
+    return {"share": percent(alloc.share_pct), "amount": euro_mln(alloc.amount_mln), "per": " per jaar" if plan.per_year else "",
+            "indicative": plan.additional_indicative, "url": rel(page, paths.BUDGET),
+            "additional": {"other": euro_mln(extra.other_amount_mln), "total": euro_mln(extra.total_amount_mln),
+                           "share": percent(extra.ka_share_horizontal_pct)} if extra else None}
 
 
-def render(site: Site, theme: Theme, charts, chapter: str | None, files: list[Generated]) -> Generated:
+def render(site: Site, theme: Theme, charts, chapter: str | None, files: list[Generated],
+           templates: Templates | None = None) -> Generated:
+    """The page of ``theme`` from ``pages/theme.md`` (``templates``: the site's, default kwsite's own)."""
     page = path(theme)
     kind = "Voorwaarde" if theme.kind == "precondition" else f"Thema {theme.number}"
-    this = "deze voorwaarde" if theme.kind == "precondition" else "dit thema"
-    out = [f"# {kind}: {text(theme.title)}\n"]
-    if theme.national:
-        out.append(f"*Dit is een {NATIONAL}.*\n")
-    if theme.summary:
-        out.append(f"{theme.summary}\n")
-    if chapter:
-        out.append(f"De toelichting staat in [hoofdstuk {theme.chapter}]({rel(page, chapter)}).\n")
-    baseline = ratios.theme_block(site, theme, charts, page=page, files=files) if site.ratios else None
-    if baseline:
-        out.append("## Uitgangssituatie\n")
-        out.append(baseline)
-    out.append("## Ambitie\n")
-    out.append("\n\n".join(theme.ambitions) + "\n" if theme.ambitions else f"{NOT_IN_DATA} geen ambitie voor {this}.\n")
-    out.append("## Doelen\n")
-    by_year = goals.block(site, theme)
-    if by_year:
-        out.append(by_year)
-    else:
-        out.append("\n".join(f"- {text(g.text)}" for g in theme.goals) + "\n" if theme.goals else f"{NOT_IN_DATA} geen doelen voor {this}.\n")
+    baseline = ratios.theme_block(site, theme, charts, page=page, files=files) if site.ratios else []
     inds = site.indicators_of(theme.id)
-    out.append("## Indicatoren\n")
-    if inds:
-        out += [card(site, ind, page, charts, files) for ind in inds]
-    elif any(g.indicator for g in theme.goals):
-        out.append(f"De proces- en effectindicatoren van {this} staan bij de doelen hierboven. {NOT_IN_DATA} "
-                   f"voor {this} geen indicator met nulmeting en streefwaarden.\n")
-    else:
-        out.append(f"{NOT_IN_DATA} geen indicatoren voor {this}.\n")
-    for label, value in (("Monitor", theme.monitor), ("Wijze van vaststellen", theme.attainment_rule), ("Duurzaamheid", theme.sustainability)):
-        if value:
-            out.append(f"## {label}\n\n{value}\n")
-    specific = activities.theme_block(site, theme, page, files)
-    if specific:
-        out.append("## Specifieke activiteiten en budget\n")
-        out.append(specific)
-        return Generated(page, "\n".join(out), f"{kind}: {theme.short_title}")
-    out.append("## Maatregelen\n")
-    out.append(measures_block(site, theme, page))
-    out += [b for b in [execution.theme_block(site, theme)] if b]
-    out.append("## Budget\n")
-    out.append(budget_block(site, theme, page))
-    return Generated(page, "\n".join(out), f"{kind}: {theme.short_title}")
+    context = {
+        "kind": kind, "this": "deze voorwaarde" if theme.kind == "precondition" else "dit thema", "theme": theme,
+        "chapter_url": rel(page, chapter) if chapter else None,
+        "baseline": baseline,
+        "goals": goals.context(site, theme),
+        "cards": [card(site, ind, page, charts, files) for ind in inds],
+        "goal_indicators": any(g.indicator for g in theme.goals),
+        "sections": [(label, value) for label, value in (("Monitor", theme.monitor), ("Wijze van vaststellen", theme.attainment_rule),
+                                                         ("Duurzaamheid", theme.sustainability)) if value],
+    }
+    context["activities"] = specific = activities.theme_block(site, theme, page, files)
+    if not specific:
+        context |= {"measures": measures(site, theme, page), "budget": budget(site, theme, page),
+                    "execution": execution.theme_block(site, theme)}
+    text = (templates or Templates()).render("pages/theme.md", **context)
+    return Generated(page, text, f"{kind}: {theme.short_title}")

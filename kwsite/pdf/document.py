@@ -20,8 +20,9 @@ from typing import Callable
 import jinja2
 from babel.dates import format_date
 from markupsafe import Markup
-from mkdocs.utils.meta import get_data
+from ..frontmatter import get_data
 
+from .. import paths
 from ..directives import body_offset, expand
 from ..editions import edition_line
 from ..model import Site
@@ -127,7 +128,7 @@ def web_address(source: Source, path: str) -> str | None:
 def _open_data(source: Source) -> str:
     """The print form of the open-data page: one paragraph and the page's address. The site lists every
     dataset with its downloads; on paper that list took pages without one usable address."""
-    count = sum(1 for p in source.memory if p.startswith("downloads/") and p.endswith(".csv"))
+    count = sum(1 for p in source.memory if p.startswith(paths.DOWNLOADS_DIR + "/") and p.endswith(".csv"))
     address = web_address(source, opendata.PATH)
     where = (f"op de pagina [{opendata.TITLE}]({address}) van de website" if address
              else f"op de pagina {opendata.TITLE} van de website")
@@ -162,7 +163,7 @@ def html(source: Source) -> str:
             if h.level <= depth:
                 toc.append({"level": h.level, "id": h.id, "text": h.text})
         css = ["kw-page", "kw-generated" if page.generated else "kw-written"]
-        if page.path.startswith("colleges/") and page.path != "colleges/index.md":
+        if page.path.startswith(paths.COLLEGES_DIR + "/") and page.path != paths.COLLEGES_INDEX:
             css.append("kw-appendix")
         if page.path.startswith("indicatoren/"):  # compact: the indicator pages follow each other (#15)
             css.append("kw-indicator")

@@ -19,6 +19,7 @@ from weasyprint import CSS, HTML
 from weasyprint.urls import FatalURLFetchingError
 
 from .fetcher import BuildFetcher
+from .pagerefs import memoised_page_references
 
 VARIANT = "pdf/ua-1"
 STEPS = 7
@@ -84,7 +85,8 @@ def render(html: str, root: Path, memory: dict[str, str | bytes], variant: str |
     try:
         document = HTML(string=html, base_url=Path(root).resolve().as_uri() + "/", url_fetcher=fetcher).render(
             stylesheets=[CSS(string=stylesheet(), url_fetcher=fetcher)])
-        data = document.write_pdf(pdf_variant=variant, pdf_identifier=True)
+        with memoised_page_references():  # the same bytes, without a pass over all pages per tag
+            data = document.write_pdf(pdf_variant=variant, pdf_identifier=True)
     except FatalURLFetchingError as exc:
         raise PdfError(f"PDF: {exc} ({exc.__cause__})") from None
     finally:

@@ -1,17 +1,18 @@
 """The state of execution of measures and action/improvement lines on the generated pages: counts per
 state (:data:`kwsite.model.execution.STATES`) and each record's current state with its date.
 
-Contexts only (plain values); the templates ``pages/progress.md`` and ``pages/execution.md`` show them.
-Owners are not shown here, so no personal name can appear (:mod:`kwsite.privacy`)."""
+Contexts only (plain values); ``pages/progress.md`` and the macro ``block`` of ``macros/execution.html``
+(theme and college pages) show them.
+Outside :mod:`kwsite.pages` so that the ``[[progress.summary]]`` directive (:mod:`kwsite.directives`)
+reaches it without importing the pages (no import cycle). Owners are not shown here, so no personal name can appear (:mod:`kwsite.privacy`)."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from ..model import Site, Theme, Unit
-from ..model.execution import STATES, latest, state
-from ..numbers import number
-from ..templating import Templates
+from .model import Site, Theme, Unit
+from .model.execution import STATES, latest, state
+from .numbers import number
 
 
 def _records(site: Site) -> list[tuple[str, str, str | None, tuple[str, ...], list]]:
@@ -62,19 +63,20 @@ def execution_context(site: Site, page: str) -> dict | None:
     }
 
 
-def _block(templates: Templates | None, heading: str, records) -> str:
+def _block(heading: str, records) -> dict | None:
     if not any(r[4] for r in records):
-        return ""
-    return (templates or Templates()).render("pages/execution.md", heading=heading, columns=[state_dict(s.word) for s in STATES],
-                                             counts=_row("Alle", _counts(records)),
-                                             items=[_item(r[0], r[1], r[4]) for r in records])
+        return None
+    return {"heading": heading, "columns": [state_dict(s.word) for s in STATES], "counts": _row("Alle", _counts(records)),
+            "records": [_item(r[0], r[1], r[4]) for r in records]}
 
 
-def theme_block(site: Site, theme: Theme, templates: Templates | None = None) -> str:
-    """The execution of the theme's measures; ``""`` when none carries progress."""
-    return _block(templates, "Uitvoering van de maatregelen", [r for r in _records(site) if r[2] == theme.id])
+def theme_block(site: Site, theme: Theme) -> dict | None:
+    """Context of the execution of the theme's measures (``macros/execution.html``); ``None`` when none
+    carries progress."""
+    return _block("Uitvoering van de maatregelen", [r for r in _records(site) if r[2] == theme.id])
 
 
-def college_block(site: Site, unit: Unit, templates: Templates | None = None) -> str:
-    """The execution of the measures naming ``unit`` and of its lines; ``""`` when none carries progress."""
-    return _block(templates, "Uitvoering", [r for r in _records(site) if unit.id in r[3]])
+def college_block(site: Site, unit: Unit) -> dict | None:
+    """Context of the execution of the measures naming ``unit`` and of its lines; ``None`` when none
+    carries progress."""
+    return _block("Uitvoering", [r for r in _records(site) if unit.id in r[3]])
