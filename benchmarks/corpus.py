@@ -213,7 +213,7 @@ class Corpus:
         (content / "index.md").write_text(
             "# Kwaliteitsagenda Synthetisch ROC\n\nDe looptijd is [[agenda.period]]. Het ROC telt "
             "[[agenda.units.count]] colleges.\n", encoding="utf-8")
-        for n, (tid, title, short, _national) in enumerate(THEMES, 1):
+        for n, (tid, title, _short, _national) in enumerate(THEMES, 1):
             ind = next(i["indicator"]["id"] for i in self.indicators if i["indicator"]["theme"] == tid)
             (content / "hoofdstukken").mkdir(exist_ok=True)
             (content / "hoofdstukken" / f"{n + 5:02d}-{tid}.md").write_text(
@@ -224,7 +224,7 @@ class Corpus:
             folder = content / "verhalen" / unit["id"]
             folder.mkdir(parents=True, exist_ok=True)
             (folder / "index.md").write_text(f"# {unit['name']}\n\n{TEXT}\n", encoding="utf-8")
-            for tid, title, short, _national in THEMES:
+            for tid, _title, short, _national in THEMES:
                 inds = [i["indicator"]["id"] for i in self.indicators if i["indicator"]["theme"] == tid][:3]
                 rows = "\n".join(f"| {i} | [[table.t-{i}.{unit['id']}.2017]] | [[table.t-{i}.{unit['id']}.2022]] |"
                                  for i in inds)

@@ -35,6 +35,9 @@ class ChartSet:
         self.drawer = Drawer(self.cache, workers, session=session)
         self.tick = tick or (lambda n: None)
         """Called with 1 after each chart, for progress bars (:func:`chart_count` charts at most)."""
+        self.planned: dict[str, object] = {}
+        """Digest → planned chart: a chart shown on two pages (an indicator's on its theme page and its
+        own page, #15) is planned and drawn once."""
 
     def plan(self, kind: str, *subject):
         """The chart of kind ``kind`` (:data:`kwsite.charts.kinds.KINDS`) for ``subject`` as a
@@ -49,14 +52,18 @@ class ChartSet:
             return None
         job = ChartJob(kind, args)
         digest = self.cache.digest(job.inputs())
+        if digest in self.planned:
+            return self.planned[digest]
         texts = self.drawer.session.texts if self.drawer.session is not None else {}
         text = texts[digest] if digest in texts else job.text()  # the digest covers every input of the text
         texts[digest] = text
         self.tick(1)
         if text is None:
+            self.planned[digest] = None
             return None
         source = self.cache.get(digest) or self.drawer.submit(text.key, digest, job)
-        return PlannedChart(text.key, text.alt, text.columns, text.rows, text.csv_rows, source)
+        planned = self.planned[digest] = PlannedChart(text.key, text.alt, text.columns, text.rows, text.csv_rows, source)
+        return planned
 
     def indicator(self, ind: Indicator):
         """Chart of an indicator (its first table's total row as the line), or ``None``."""
@@ -96,15 +103,16 @@ def expanded(site: Site, texts: dict[str, str]) -> dict[str, str]:
     return {uri: expand(source, site, uri)[0] for uri, source in texts.items()}
 
 
-def text_tables(final: dict[str, str]) -> dict[str, list]:
+def text_tables(final: dict[str, str], extensions=None, configs: dict | None = None) -> dict[str, list]:
     """Datasets of the Markdown tables in hand-written pages: docs path → list of
     :class:`kwsite.datasets.Dataset` (see :mod:`kwsite.mdtables`); ``final`` is the pages'
-    text with directives expanded (:func:`expanded`)."""
-    from .mdtables import datasets
+    text with directives expanded (:func:`expanded`). ``extensions``/``configs``: the site's
+    ``markdown_extensions``/``mdx_configs`` (default MkDocs' own), so the tables are the page's."""
+    from .mdtables import DEFAULT_EXTENSIONS, datasets
 
     out = {}
     for uri, text in sorted(final.items()):
-        found = datasets(text, uri)
+        found = datasets(text, uri, DEFAULT_EXTENSIONS if extensions is None else extensions, configs)
         if found:
             out[uri] = found
     return out

@@ -65,7 +65,7 @@ def usable_cores() -> int:
 class Pending:
     """The SVG of one chart being drawn (``key`` names it in errors)."""
 
-    def __init__(self, key: str, digest: str, job: ChartJob, drawer: "Drawer") -> None:
+    def __init__(self, key: str, digest: str, job: ChartJob, drawer: Drawer) -> None:
         self.key, self.digest, self.job = key, digest, job
         self._drawer = drawer
         self._future: Future | None = None

@@ -73,4 +73,4 @@ def complete(branch: str, version: str, alias: str = ALIAS, use_directory_urls: 
 
 if __name__ == "__main__":  # python -m kwsite.latest BRANCH VERSION [--no-directory-urls]
     copied, redirected = complete(sys.argv[1], sys.argv[2], use_directory_urls="--no-directory-urls" not in sys.argv)
-    print(f"latest: {copied} bestand(en) gekopieerd, {redirected} verdwenen pagina('s) doorverwezen", file=sys.stderr)
+    sys.stderr.write(f"latest: {copied} bestand(en) gekopieerd, {redirected} verdwenen pagina('s) doorverwezen\n")

@@ -49,7 +49,7 @@ from . import offline, placeholders
 from .chartpool import ChartError, stop_fork_server, usable_cores
 from .datapackage import ZIP_PATH
 from .directives import body_offset, decode_page, expand, front_matter_problems
-from .mdtables import row_problems, scope_headers, with_links
+from .mdtables import TableLinks, row_problems, scope_headers
 from .pages.common import downloads, fill_sizes, size_text
 from .editions import PreviousEditionError, compare, drop_version_selector, edition_line, load_previous
 from . import siteconfig
@@ -102,6 +102,8 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             raise PluginError("kwsite: " + "\n".join(str(p) for p in outside))
         add_theme(config.theme, site_theme=bool(self.theme_dir) and add_site_theme(config.theme, self.theme_dir))
         self.templates = Templates(self.theme_dir)
+        self.table_links = TableLinks()  # the downloads under each hand-written table, in the page's own parse
+        config.markdown_extensions.append(self.table_links)
         anchored = siteconfig.anchored_nav(project.config_file)
         if anchored:  # MkDocs would only say the page is "not found"
             raise PluginError("kwsite: " + "\n".join(str(p) for p in anchored))
@@ -165,7 +167,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         for problem in unfilled:
             log.warning(str(problem))  # "(in te vullen …)": --strict stops it
         final = expanded(self.site, texts)
-        self.text_tables = text_tables(final)
+        self.text_tables = text_tables(final, config.markdown_extensions, config.mdx_configs)
         try:
             with steps("grafieken", chart_count(self.site)) as tick:
                 generated, self.charts = build_pages(self.site, [f.src_uri for f in files], self.cache_dir, texts, tick,
@@ -237,10 +239,11 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
                 shift = at - (raw.rfind("\n", 0, at) + 1) if at >= 0 else 0
                 page.meta[key], found = expand(value, self.site, source, line)
                 self.errors += [Problem(p.file, p.line, p.col + shift, p.path, p.message) for p in found]
-        tables = self.text_tables.get(page.file.src_uri)
-        if tables and not page.file.generated_by:
-            text = with_links(text, [self.templates.macro("pages/macros/table.html", "downloads", downloads(d)) for d in tables])
-        return fill_sizes(text, lambda path: _content(files, path))  # sizes of spreadsheets and charts
+        tables = self.text_tables.get(page.file.src_uri) if not page.file.generated_by else None
+        sizes = lambda path: _content(files, path)  # noqa: E731
+        self.table_links.pending = [fill_sizes(self.templates.macro("pages/macros/table.html", "downloads", downloads(d)), sizes)
+                                    for d in tables] if tables else None
+        return fill_sizes(text, sizes)  # sizes of spreadsheets and charts
 
     def on_page_content(self, html, page, config, files):
         if page.title:
@@ -255,6 +258,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         return scroll_regions(scope_headers(html))  # every table and chart a named region the keyboard reaches
 
     def on_env(self, env, config, files):
+        self.table_links.pending = None  # the PDF parses the pages again, without the site's download links
         if self.errors:
             lines = "\n".join(str(p) for p in sorted(self.errors))
             raise PluginError(f"kwsite: {len(self.errors)} fout(en) in de pagina's:\n{lines}")

@@ -36,7 +36,7 @@ class Publication:
     date: dt.datetime | None
 
     @classmethod
-    def of(cls, site: Site, date: dt.datetime | None = None) -> "Publication":
+    def of(cls, site: Site, date: dt.datetime | None = None) -> Publication:
         """From ``agenda.yaml``; ``date`` defaults to :func:`kwsite.repro.build_time`."""
         agenda = site.agenda
         names = [i.name for i in agenda.institutions]

@@ -46,7 +46,7 @@ def build_time() -> dt.datetime | None:
     """The build date from ``SOURCE_DATE_EPOCH`` (UTC; set by :func:`set_source_date` in a build),
     or ``None`` when it is not set."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch.isdigit() else None
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else None
 
 
 def zip_bytes(entries: list[tuple[str, bytes | str]], when: dt.datetime | None = None) -> bytes:
@@ -54,7 +54,7 @@ def zip_bytes(entries: list[tuple[str, bytes | str]], when: dt.datetime | None =
     input: entries in the given order, every entry dated ``when`` (UTC; :data:`ZIP_EPOCH` when
     ``None`` or earlier), file mode 0644, deflate level 9. Also used to make an ``.xlsx`` (itself
     a zip) reproducible, see :mod:`kwsite.spreadsheet`."""
-    stamp = ZIP_EPOCH if when is None else max(ZIP_EPOCH, when.astimezone(dt.timezone.utc).timetuple()[:6])
+    stamp = ZIP_EPOCH if when is None else max(ZIP_EPOCH, when.astimezone(dt.UTC).timetuple()[:6])
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, content in entries:

@@ -98,7 +98,7 @@ def _workbook(dataset: Dataset, about: Publication) -> bytes:  # remembered: ser
     about_sheet.column_dimensions["A"].width = 22
     about_sheet.column_dimensions["B"].width = 90
 
-    when = about.date.astimezone(dt.timezone.utc).replace(tzinfo=None) if about.date else NO_DATE
+    when = about.date.astimezone(dt.UTC).replace(tzinfo=None) if about.date else NO_DATE
     props = book.properties
     props.creator = props.lastModifiedBy = _text(about.publisher)
     props.title, props.created, props.modified = _text(dataset.title), when, when

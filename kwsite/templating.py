@@ -148,8 +148,13 @@ class ConfinedLoader(jinja2.BaseLoader):
             with open(real, encoding="utf-8") as handle:
                 source = handle.read()
             mtime = os.path.getmtime(real)
-            return source, path, lambda: os.path.isfile(real) and os.path.getmtime(real) == mtime
+            return source, path, _unchanged(real, mtime)
         raise jinja2.TemplateNotFound(template)
+
+
+def _unchanged(real: str, mtime: float):
+    """Jinja2's ``uptodate`` check of a template file: still there with the same modification time."""
+    return lambda: os.path.isfile(real) and os.path.getmtime(real) == mtime
 
 
 def markdown(value) -> Markup:

@@ -86,5 +86,5 @@ def indicator_dates(data_dir: str | Path) -> dict[str, str]:
             ident = line.split(",", 1)[0].strip()
             if when is not None and ident:
                 latest[ident] = max(when, latest.get(ident, 0))
-    return {ident: format_date(dt.datetime.fromtimestamp(when, dt.timezone.utc).date(), format="long", locale=LOCALE)
+    return {ident: format_date(dt.datetime.fromtimestamp(when, dt.UTC).date(), format="long", locale=LOCALE)
             for ident, when in latest.items()}

@@ -176,8 +176,8 @@ CASES = {
     "flag-vsv-as-fractions": W(VSVE, "label,2014,2015,2016\nROC,0.312,0.300,0.263\nlandelijk mbo,0.317,0.284,0.262\n"),
     "flag-starters-row-as-fraction": R(START, "5110 - MBO College Zuid,82,80,82", "5110 - MBO College Zuid,0.82,0.80,0.82"),
     "flag-starters-all-fractions": lambda site: (site / START).write_text(
-        "\n".join(l if i == 0 else ",".join([l.split(",")[0]] + [str(int(v) / 100) if v.strip() not in ("", "-") else v
-                  for v in l.split(",")[1:]]) for i, l in enumerate((site / START).read_text(encoding="utf-8").splitlines())) + "\n", encoding="utf-8"),
+        "\n".join(row if i == 0 else ",".join([row.split(",")[0]] + [str(int(v) / 100) if v.strip() not in ("", "-") else v
+                  for v in row.split(",")[1:]]) for i, row in enumerate((site / START).read_text(encoding="utf-8").splitlines())) + "\n", encoding="utf-8"),
     "noord-vsv-as-fractions": W(NVSV, "label,’14-‘15,’15-‘16,’16-‘17\nNoorderpoort,0.039,0.042,0.042\nlandelijk,0.05,0.047,0.047\n"),
     "mini-data-unclosed-directive": R(MT, "text: Hogere opbrengst", "text: Hogere opbrengst dan [[ind.1a.baseline"),
     "mini-data-directive-over-lines": R(MT, "text: Hogere opbrengst", "text: \"Hogere opbrengst dan [[ind.1a.\\nbaseline]]\""),

@@ -155,7 +155,7 @@ def test_licence_comes_from_agenda_yaml_and_an_unknown_one_is_a_clean_error(mini
 
     edit(mini, "data/agenda.yaml", "  edition:", "  licence: CC-BY-4.0\n  edition:")
     site, _ = load_site(mini / "data")
-    about = Publication.of(site, dt.datetime(2024, 3, 1, tzinfo=dt.timezone.utc))
+    about = Publication.of(site, dt.datetime(2024, 3, 1, tzinfo=dt.UTC))
     assert descriptor([], about)["licenses"] == [{"name": "CC-BY-4.0", "title": "Creative Commons Naamsvermelding 4.0 Internationaal",
                                                   "path": "https://creativecommons.org/licenses/by/4.0/deed.nl"}]
     assert about.citation().endswith("stand 1 maart 2024. Licentie: CC-BY-4.0.")

@@ -10,7 +10,7 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT, edit
+from conftest import edit
 from kwsite.cli import main
 
 SECOND_THEME = """  - id: tweede
@@ -152,7 +152,6 @@ def test_unknown_previous_edition_stops_the_build(mini):
 
 def test_previous_edition_from_a_directory(mini):
     """A snapshot directory works as well as a git ref (no git needed)."""
-    import shutil
 
     from kwsite.build import load_site
     from kwsite.editions import compare, load_previous

@@ -6,28 +6,22 @@ Budget 2019 amounts (L1619-1626), the timeline (L146-262) and the BBL table (L13
 """
 
 import os
-import shutil
+import re
 import subprocess
 import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import EPOCH, ROOT
 from htmltext import tables, text
 
 EXAMPLE = ROOT / "examples" / "noorderpoort"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    work = tmp_path_factory.mktemp("noorderpoort")
-    site_dir = work / "examples" / "noorderpoort"
-    shutil.copytree(EXAMPLE, site_dir, ignore=shutil.ignore_patterns("site", ".kwsite-cache"))
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=site_dir, env=env,
-                          capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    return site_dir / "site", proc.stderr, site_dir
+def built(noorderpoort_build):
+    """The session's build of the example (conftest): output folder, log, the copy it was built from."""
+    return noorderpoort_build.site, noorderpoort_build.log, noorderpoort_build.root
 
 
 def page(built, rel):
@@ -45,8 +39,23 @@ def row(table, label):
     return next(r[1:] for r in table if r and r[0] == label)
 
 
-def test_strict_build_has_no_warnings(built):
-    assert "WARNING" not in built[1]
+def test_a_rebuild_from_the_chart_cache_gives_the_same_site(built):
+    """The session build started from an empty cache and drew its charts in the worker pool (more than
+    ``POOL_AFTER``); a second build takes every chart from the cache and writes the same bytes — pages,
+    charts, downloads, the PDF — as the first."""
+    from kwsite.chartpool import POOL_AFTER
+
+    drawn = int(re.search(r"grafieken: (\d+) getekend, 0 uit de cache", built[1]).group(1))
+    assert drawn == len(list((built[0] / "grafieken").glob("*.svg"))) > POOL_AFTER
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=EPOCH)
+    warm = built[2] / "warm"
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(warm)], cwd=built[2],
+                          env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert f"grafieken: 0 getekend, {drawn} uit de cache" in proc.stderr
+    cold = {p.relative_to(built[0]): p.read_bytes() for p in sorted(built[0].rglob("*")) if p.is_file()}
+    again = {p.relative_to(warm): p.read_bytes() for p in sorted(warm.rglob("*")) if p.is_file()}
+    assert cold.keys() == again.keys() and [k for k in cold if cold[k] != again[k]] == []
 
 
 def test_vsv_per_level_2016_2017_as_printed(built):
@@ -155,14 +164,14 @@ def test_charts_use_dutch_numbers(built):
 GOLDEN = ROOT / "tests" / "golden" / "noorderpoort-theme-kwetsbare-jongeren.md"
 
 
-def test_generated_theme_markdown_matches_golden():
-    """After an intended change: KWSITE_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_example_noorderpoort.py"""
+def test_generated_theme_markdown_matches_golden(update_golden):
+    """After an intended change: .venv/bin/python -m pytest --update-golden tests/test_example_noorderpoort.py"""
     from kwsite.build import build_pages, load_site
 
     site, _ = load_site(EXAMPLE / "data")
     files, _ = build_pages(site, ["hoofdstukken/06-themas.md"])
     generated = {f.path: f.content for f in files}["themas/kwetsbare-jongeren.md"]
-    if os.environ.get("KWSITE_UPDATE_GOLDEN"):
+    if update_golden:
         GOLDEN.write_text(generated, encoding="utf-8")
     assert generated == GOLDEN.read_text(encoding="utf-8")
 

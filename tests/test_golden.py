@@ -1,10 +1,9 @@
 """Golden files: the generated Markdown of one theme page and one college page.
 
-After an intended change, regenerate with:  KWSITE_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_golden.py
+After an intended change, regenerate with:  .venv/bin/python -m pytest --update-golden tests/test_golden.py
 and review the diff of tests/golden/ before committing.
 """
 
-import os
 from pathlib import Path
 
 import pytest
@@ -27,9 +26,9 @@ def generated():
 
 
 @pytest.mark.parametrize("page", sorted(PAGES))
-def test_generated_markdown_matches_golden(generated, page):
+def test_generated_markdown_matches_golden(generated, page, update_golden):
     golden = GOLDEN / PAGES[page]
-    if os.environ.get("KWSITE_UPDATE_GOLDEN"):
+    if update_golden:
         golden.write_text(generated[page], encoding="utf-8")
     assert generated[page] == golden.read_text(encoding="utf-8")
 

@@ -1,6 +1,10 @@
 """Hand-written Markdown tables become datasets: numbers in machine form, unit in the column name."""
 
-from kwsite.mdtables import datasets, find, scope_headers, with_links
+import markdown
+import pytest
+
+from htmltext import tables as page_tables
+from kwsite.mdtables import TableLinks, datasets, scope_headers, tables
 
 PAGE = """# Trends
 
@@ -28,9 +32,64 @@ def test_columns_of_percentages_amounts_and_numbers_become_numbers():
 
 
 def test_links_go_right_under_each_table_and_not_in_code():
-    assert len(find(PAGE)) == 1
-    out = with_links(PAGE, ["LINK"]).split("\n")
-    assert out[out.index("| Nederland | 1,8% | | 12 | |") + 2] == "LINK"
+    assert len(tables(PAGE)) == 1  # the table in the code fence is none
+    links = TableLinks()
+    md = markdown.Markdown(extensions=["tables", "fenced_code", links])
+    links.pending = ["Download de tabel: [CSV, 0,1 kB](../downloads/x.csv)"]
+    html = md.convert(PAGE)
+    assert '</table>\n<p>Download de tabel: <a href="../downloads/x.csv">CSV, 0,1 kB</a></p>\n<pre>' in html
+    assert links.pending is None and "Download" not in md.reset().convert(PAGE)  # for that one render only
+
+
+def test_a_table_in_a_list_keeps_its_links_in_the_list_item():
+    links = TableLinks()
+    md = markdown.Markdown(extensions=["tables", "md_in_html", links])
+    links.pending = ["EEN", "TWEE"]
+    html = md.convert("- punt\n\n    | a | b |\n    |---|---|\n    | 1 | 2 |\n\n| c |\n|---|\n| 3 |\n")
+    assert "</table>\n<p>EEN</p>\n</li>" in html and html.endswith("</table>\n<p>TWEE</p>")
+
+
+def cells_on_the_page(text: str, extensions=("tables",)) -> list[list[list[str]]]:
+    """The tables as a reader sees them: Python-Markdown's HTML, cell text via tests/htmltext."""
+    return page_tables(markdown.markdown(text, extensions=list(extensions)))
+
+
+TRICKY = {
+    # review #14: without outer pipes the page has a table, the old line parser saw none (no download)
+    "no outer pipes": "Regio | Groei\n--- | ---\nA | 3,0%\nB | 1,9%\n",
+    # an escaped pipe is a | in the cell; in a code span the backslash stays (the old parser dropped it)
+    "escaped pipes": "| Naam | Tekst |\n|---|---|\n| A | ja \\| nee |\n| B | `a\\|b` |\n| C | `c|d` en e |\n",
+    # a code span with a pipe, next to emphasis and a link; one cell ends in a backslash
+    "code spans": "| Naam | Code |\n|:--|--:|\n| **vet** | `x | y` |\n| [link](a.md) | `` a`|`b `` |\n",
+}
+
+
+@pytest.mark.parametrize("case", sorted(TRICKY))
+def test_the_dataset_has_the_cells_the_page_shows(case):
+    text = "# Kop\n\n" + TRICKY[case]
+    [shown] = cells_on_the_page(text)
+    [found] = tables(text)
+    assert [found.header, *found.rows] == shown and found.heading == "Kop"
+
+
+def test_the_tricky_cells_are_what_the_page_shows():
+    # the values themselves, so the comparison above cannot pass on two equal mistakes
+    assert datasets(TRICKY["no outer pipes"], "p.md")[0].rows == (("A", "3.0"), ("B", "1.9"))
+    assert datasets(TRICKY["escaped pipes"], "p.md")[0].rows == (("A", "ja | nee"), ("B", "a\\|b"), ("C", "c|d en e"))
+    assert datasets(TRICKY["code spans"], "p.md")[0].rows == (("vet", "x | y"), ("link", "a`|`b"))
+
+
+def test_the_site_extensions_decide_what_is_a_table():
+    text = "```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\n"
+    assert len(datasets(text, "p.md", ["tables"])) == 1  # without fenced_code the fence is text and the table a table
+    assert datasets(text, "p.md", ["tables", "fenced_code"]) == []
+    assert datasets("| a |\n|---|\n| 1 |\n", "p.md", ["toc"]) == []  # no tables extension: no table on the page
+
+
+def test_front_matter_footnote_marks_and_permalinks_are_not_cells():
+    text = "---\ntitle: T\n---\n\n## Stand\n\n| a | b |\n|---|---|\n| 1[^n] | x<br>y |\n\n[^n]: noot\n"
+    [d] = datasets(text, "p.md", ["tables", "footnotes", "toc"], {"toc": {"permalink": True}})
+    assert d.title == "Stand (tabel 1)" and d.rows == (("1", "x y"),)
 
 
 def test_header_cells_get_a_scope_once():

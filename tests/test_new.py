@@ -6,7 +6,6 @@ import sys
 
 from click.testing import CliRunner
 
-from conftest import ROOT
 from htmltext import text
 from kwsite.cli import main
 
@@ -64,7 +63,7 @@ def test_scaffold_has_every_kind_of_data_file_fictional_and_a_gitignore(tmp_path
 
     target = tmp_path / "nieuw"
     CliRunner().invoke(main, ["new", str(target)])
-    for key, (name, _, _) in FILES.items():
+    for name, _, _ in FILES.values():
         text = (target / "data" / name).read_text(encoding="utf-8")
         assert text.startswith("#") and ("fictief" in text.casefold() or "voorbeeld" in text.casefold()), name
     assert (target / "data" / "tables" / "voorbeeldtabel.csv").is_file()

@@ -2,7 +2,6 @@
 a typo'd key is refused as an editor's YAML extension would refuse it."""
 
 import json
-from pathlib import Path
 
 import jsonschema
 import pytest

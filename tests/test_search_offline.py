@@ -3,7 +3,6 @@ build (``kwsite build --offline``) opened from disk over ``file://`` (#17 item 1
 pages, not folder listings, and search returns results with nothing loaded from the network."""
 
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -35,7 +34,7 @@ def test_fold_takes_off_the_marks_only():
     assert folded_words("alleen gewone woorden") == ""
 
 
-def search(page, url: str, word: str) -> list[str]:
+def search(page, url: str, word: str) -> list[str]:  # noqa: F811 (the page fixture)
     """Open ``url`` and type ``word`` into Material's search; the titles of the results (empty when none)."""
     page.goto(url)
     page.keyboard.press("s")
@@ -47,7 +46,7 @@ def search(page, url: str, word: str) -> list[str]:
 
 @pytest.mark.parametrize("plain, written", [("financien", "financiën"), ("orientatie", "oriëntatie"),
                                             ("ideeen", "ideeën")])
-def test_dutch_search_finds_words_without_their_diacritics(flagship, page, plain, written):
+def test_dutch_search_finds_words_without_their_diacritics(flagship, page, plain, written):  # noqa: F811 (the page fixture)
     site, url = flagship
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["fields"]["folded"] == {"boost": 1.0} and index["config"]["fields"]["folded_title"] == {"boost": 1000.0}

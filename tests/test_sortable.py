@@ -67,11 +67,11 @@ def test_indicator_overview_sorts_by_keyboard(server, page):  # noqa: F811
 
 def test_without_javascript_the_table_stays_as_built(browser, server):  # noqa: F811
     context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(server("flagship") + "indicatoren/")
-    assert page.locator(f"{TABLE} button").count() == 0
-    assert page.locator(f"{TABLE} th[aria-sort]").count() == 0
-    first = page.locator(f"{TABLE} tbody tr th").first.text_content()
+    view = context.new_page()
+    view.goto(server("flagship") + "indicatoren/")
+    assert view.locator(f"{TABLE} button").count() == 0
+    assert view.locator(f"{TABLE} th[aria-sort]").count() == 0
+    first = view.locator(f"{TABLE} tbody tr th").first.text_content()
     assert first.startswith("1a")
     context.close()
 

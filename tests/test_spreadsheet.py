@@ -16,7 +16,7 @@ from kwsite.datasets import Dataset
 from kwsite.publication import Publication
 from kwsite.spreadsheet import ABOUT_SHEET, DATA_SHEET, _workbook, workbook_bytes
 
-WHEN = dt.datetime(2024, 3, 1, 12, 0, 0, tzinfo=dt.timezone.utc)
+WHEN = dt.datetime(2024, 3, 1, 12, 0, 0, tzinfo=dt.UTC)
 HOSTILE = ['=HYPERLINK("http://example.invalid","klik")', "+1+1", "-2+3", "@SUM(A1)", "#N/A", "=1"]
 
 
@@ -90,7 +90,7 @@ def test_two_writes_give_the_same_bytes_dated_from_the_build(about):
     assert re.search(r"<dcterms:modified[^>]*>2024-03-01T12:00:00Z<", core)
     book = read(first)
     assert book.properties.modified == dt.datetime(2024, 3, 1, 12, 0, 0)
-    other = Publication(**{**about.__dict__, "date": dt.datetime(2025, 1, 2, tzinfo=dt.timezone.utc)})
+    other = Publication(**{**about.__dict__, "date": dt.datetime(2025, 1, 2, tzinfo=dt.UTC)})
     assert workbook_bytes(dataset(), other) != first  # the date is in the file, nothing else varies
 
 

@@ -82,7 +82,7 @@ def test_broken_override_names_file_and_line_in_dutch_and_keeps_the_site(mini_no
 def test_error_while_filling_in_names_the_macro_line(mini):
     # the downloads macro: every site shows downloads (a site without realisations shows no status badge)
     target = override(mini, "pages/macros/table.html", "{{ d.label }}", "{{ d.woord.x }}")
-    line = next(i for i, l in enumerate(target.read_text(encoding="utf-8").split("\n"), 1) if "d.woord.x" in l)
+    line = next(i for i, text in enumerate(target.read_text(encoding="utf-8").split("\n"), 1) if "d.woord.x" in text)
     from kwsite.build import build_pages, load_site
 
     site, _ = load_site(mini / "data")

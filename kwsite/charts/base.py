@@ -118,7 +118,7 @@ class Chart:
         return self.svg
 
     @classmethod
-    def of(cls, text: ChartText, svg: str) -> "Chart":
+    def of(cls, text: ChartText, svg: str) -> Chart:
         """The text part with its drawing."""
         return cls(text.key, svg, text.alt, text.columns, text.rows, text.csv_rows)
 

@@ -70,7 +70,7 @@ def college_text(unit_id: str, meta: Table, periods: Sequence[str], row: Row, to
 # the charts drawn before it (tests/test_charts_college.py checks this in a fresh process).
 
 
-_TEMPLATE: dict[str, "_Template"] = {}
+_TEMPLATE: dict[str, _Template] = {}
 
 
 class _Template:

@@ -173,7 +173,7 @@ def college_template_svg(key: str, meta: Table, periods: Sequence[str], series: 
     salt = f"kwsite:{key}"
     clip_key = (np.float64(x0), np.float64(height - y1), np.float64(x1 - x0), np.float64(y1 - y0))
     lines, keys = [], []
-    for i, ((label, _), ys) in enumerate(zip(series, values)):
+    for i, ((_label, _), ys) in enumerate(zip(series, values)):
         style = SERIES[i]
         marker_id = _make_id(salt, "m", (style["marker_path"], style["use_style"]))
         points, path, gap = [], "", True

@@ -13,17 +13,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .base import ChartText
 from .college import college_svg, college_text
-from .compare import compare_svg, compare_text
+from .compare import CompareRow, compare_svg, compare_text
 from .indicator import indicator_svg, indicator_text
 from .ratio import ratio_svg, ratio_text
 from .table import table_svg, table_text
 
 if TYPE_CHECKING:
-    from ..model import Site
+    from ..model import Indicator, Site, TableData, Unit
 
 
 @dataclass(frozen=True)
@@ -34,18 +34,18 @@ class ChartKind:
     ``<svg>`` (only called when ``text`` is not ``None``)."""
 
     name: str
-    arguments: Callable[..., tuple | None]
+    arguments: Callable[..., tuple[Any, ...] | None]
     text: Callable[..., ChartText | None]
     svg: Callable[..., str]
 
-    def inputs(self, args: tuple) -> str:
+    def inputs(self, args: tuple[Any, ...]) -> str:
         """Canonical JSON of the kind and every argument: what the cache digest is made of."""
         from ..chartcache import chart_inputs
 
         return chart_inputs(self.name, *args)
 
 
-def _indicator_args(site: "Site", ind) -> tuple:
+def _indicator_args(site: Site, ind: Indicator) -> tuple[Any, ...]:
     tables = site.tables_of(ind.id)
     series = tables[0] if tables else None
     label = site.agenda.total_name
@@ -54,7 +54,7 @@ def _indicator_args(site: "Site", ind) -> tuple:
     return (ind, series, label)
 
 
-def _college_args(site: "Site", unit, table) -> tuple | None:
+def _college_args(site: Site, unit: Unit, table: TableData) -> tuple[Any, ...] | None:
     row = table.row_for_unit(unit.id)
     if row is None:
         return None
@@ -63,7 +63,7 @@ def _college_args(site: "Site", unit, table) -> tuple | None:
     return (unit.id, table.meta, table.periods, row, total, labels)
 
 
-def _compare_args(site: "Site", ind, year: int, rows: tuple) -> tuple:
+def _compare_args(site: Site, ind: Indicator, year: int, rows: tuple[CompareRow, ...]) -> tuple[Any, ...]:
     """Every college on ``ind`` in ``year``, sorted (``rows``: :class:`kwsite.charts.compare.CompareRow`, #15)."""
     return (ind.id, f"{ind.id} {ind.short_name or ind.name}", ind.unit, year, rows)
 

@@ -25,7 +25,7 @@ LICENCES = {
 """The licences ``agenda.licence`` may name: SPDX id → Dutch name, address of the licence text,
 what it allows in a few words."""
 Licence = Literal["CC0-1.0", "CC-BY-4.0", "CC-BY-SA-4.0"]
-DEFAULT_LICENCE = "CC0-1.0"
+DEFAULT_LICENCE: Licence = "CC0-1.0"
 """What the open data are published under when ``agenda.yaml`` names no licence: CC0, the
 licence the Dutch government prefers for open data (data.overheid.nl), so figures of a publicly
 funded institution can be reused without conditions."""
@@ -106,7 +106,7 @@ class Agenda(Sourced):
     volgende doelstellingen behaald")."""
 
     @model_validator(mode="after")
-    def _period_order(self) -> "Agenda":
+    def _period_order(self) -> Agenda:
         if self.period_end < self.period_start:
             raise ValueError("period_end ligt voor period_start")
         return self

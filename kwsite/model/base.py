@@ -42,7 +42,7 @@ PLAIN = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 would otherwise be read as numbers no reader sees."""
 
 
-def _plain(value):
+def _plain(value: object) -> object:
     if isinstance(value, bool):
         raise ValueError("verwacht een getal, niet true/false")
     if isinstance(value, str) and number_hint(value):  # block style `value: 61,5` reads as text
@@ -65,7 +65,8 @@ Number = Annotated[Decimal, BeforeValidator(_plain), AfterValidator(_usable)]
 
 def _whole(value: Decimal) -> Decimal:
     value = _usable(value)
-    if value < 0 or value.as_tuple().exponent < 0:
+    exponent = value.as_tuple().exponent  # an int: _usable refused NaN and infinity
+    if value < 0 or not isinstance(exponent, int) or exponent < 0:
         raise ValueError(f"verwacht een heel getal van 0 of meer, zonder punt of komma: {value} "
                          "(duizendtallen zonder scheidingsteken, 80000)")
     return value

@@ -113,7 +113,7 @@ class Target(Sourced):  # kinds: kwsite.targetkinds
     *niet te beoordelen*."""
 
     @model_validator(mode="after")
-    def _fields_match_kind(self) -> "Target":
+    def _fields_match_kind(self) -> Target:
         problem = targetkinds.model_problem(self)
         if problem:
             raise ValueError(problem)

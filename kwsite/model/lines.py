@@ -37,7 +37,7 @@ class Owner(Model):
     person: Text | None = None
 
     @model_validator(mode="after")
-    def _role_or_person(self) -> "Owner":
+    def _role_or_person(self) -> Owner:
         if self.role is None and self.person is None:
             raise ValueError("eigenaar heeft een rol (role) of een persoon (person) nodig")
         return self
@@ -64,7 +64,7 @@ class LineTarget(Model):
     as_written: Text
 
     @model_validator(mode="after")
-    def _baseline_for_from_to(self) -> "LineTarget":
+    def _baseline_for_from_to(self) -> LineTarget:
         if self.kind == "from_to" and self.baseline is None:
             raise ValueError("streefwaarde 'from_to' mist: baseline")
         return self

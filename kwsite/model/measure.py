@@ -34,7 +34,7 @@ class Measure(Sourced):
     """State of execution over time (:mod:`kwsite.model.execution`); empty when the data give none."""
 
     @model_validator(mode="after")
-    def _group_or_heading(self) -> "Measure":
+    def _group_or_heading(self) -> Measure:
         if (self.group is None) == (self.heading is None):
             raise ValueError("een maatregel heeft een group (programma, begeleiding) of een eigen heading, precies één")
         return self

@@ -15,7 +15,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 import jinja2
 from babel.dates import format_date
@@ -74,7 +74,7 @@ class Source:
 def source_date(directory: Path | str) -> dt.datetime | None:
     """``SOURCE_DATE_EPOCH`` if set, else the last git commit's time in ``directory``, else ``None``."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or str(commit_epoch(Path(directory)) or "")
-    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch.isdigit() else None
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else None
 
 
 def pages_in_order(site: Site, nav: list | None, written: list[str], generated: list[str]) -> list[tuple[str | None, str]]:

@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from weasyprint import CSS, HTML
 from weasyprint.urls import FatalURLFetchingError
