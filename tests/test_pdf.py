@@ -440,7 +440,7 @@ def test_open_data_page_is_one_paragraph_with_the_address_in_print(mini, tmp_pat
     pages = [p for p in pdf.pages if "Opendata" in p.headings(20.0)]
     assert len(pages) == 1 and pages[0] is pdf.pages[-1]  # the last page of the mini nav, and only one
     text = re.sub(r"\s+", " ", norm(pages[0].text))
-    assert "als CSV en als JSON (8 bestanden per formaat)" in text  # the mini site's 8 datasets (no realisations: no stand-* tables, #15)
+    assert "als CSV en als JSON (10 bestanden per formaat)" in text  # the mini site's 10 datasets (no stand-* tables without realisations; the indicator pages' targets, #15)
     assert "1. https://mini.example.invalid/open-data/" in text  # the address, as a footnote
     assert "Nulmeting en streefwaarden van indicator 1a" not in pdf.text()  # the site's list stays online
 
