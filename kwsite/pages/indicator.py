@@ -196,8 +196,8 @@ def context(site: Site, ind: Indicator, charts, files: list[Generated], updated:
         for row in compared["rows"]:
             row["href"] = rel(page, paths.college(row["id"]))
         drawn = charts.compare(ind, compared["year"], compare_rows(site, ind, compared)) if charts is not None else None
-        title = f"Indicator {ind.id}: colleges vergeleken in {compared['year']}"
-        dataset = Dataset(f"colleges-{ind.id}", title, ("plaats", "college", "realisatie", "lijn", "stand"),
+        compare_title = f"Indicator {ind.id}: colleges vergeleken in {compared['year']}"
+        dataset = Dataset(f"colleges-{ind.id}", compare_title, ("plaats", "college", "realisatie", "lijn", "stand"),
                           tuple((r["rank"], r["name"], *_machine(ind, compared["year"], r)) for r in compared["rows"]),
                           UNIT_TEXT[ind.unit], ind.source, page)
         compared["downloads"] = dataset_downloads(dataset, files)  # the table below the chart is the chart's data table
