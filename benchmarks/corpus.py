@@ -40,6 +40,28 @@ TEXT = ("Het college werkt in deze periode aan de ambities van het thema. Teams 
         "en bespreken de voortgang twee keer per jaar met de directie.")
 
 
+AGENDA_YEARS = (2019, 2020, 2021, 2022)
+STATES = ("niet gestart", "loopt", "loopt", "vertraagd", "afgerond", "afgerond", "gestopt")
+"""Measure states in rotation (#15): every state occurs, most measures run or are done."""
+
+
+def realisations(total: list[float], rows: dict[str, list[float | None]]) -> list[dict]:
+    """The table's values for the agenda years as realisations: the institution and every college, every
+    year (the one gap of the table stays a gap). No random numbers: the corpus's other figures stay as they were."""
+    out = [{"year": y, "value": float(one(total[YEARS.index(y)]))} for y in AGENDA_YEARS]
+    for uid, values in rows.items():
+        out += [{"year": y, "value": float(one(values[YEARS.index(y)])), "unit": uid}
+                for y in AGENDA_YEARS if values[YEARS.index(y)] is not None]
+    return out
+
+
+def progress(i: int) -> list[dict]:
+    """Measure states over time (fictional), ending in ``STATES[i % 7]``."""
+    end = STATES[i % len(STATES)]
+    steps = [{"date": "september 2019", "state": "loopt"}] if end not in ("niet gestart", "loopt") else []
+    return steps + [{"date": f"{('maart', 'juni', 'oktober')[i % 3]} 202{1 + i % 2}", "state": end}]
+
+
 def dump(path: Path, data: dict, comment: str = "") -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     head = "# Synthetisch (benchmarks/corpus.py): geen echte cijfers.\n" + comment
@@ -95,6 +117,7 @@ class Corpus:
                               {"year": 2022, "kind": "value", "value": round(min(baseline + 4, 99.5), 1),
                                "indicative": True}]
         ind["tables"] = [f"t-{ind['id']}"]
+        ind["realisations"] = realisations(total, rows)
         return {"indicator": ind, "total": total, "rows": rows}
 
     # --- files ------------------------------------------------------------------------------------
@@ -150,7 +173,8 @@ class Corpus:
         units = sorted(self.rng.sample([u["id"] for u in self.units], 3))
         return {"id": f"m{i + 1:03d}", "theme": theme, "group": ("programma", "begeleiding")[i % 2],
                 "title": f"{MEASURE_WORDS[i % len(MEASURE_WORDS)]} {i + 1}", "units": units,
-                "summary": "Teams van de genoemde colleges voeren deze maatregel uit en delen wat werkt."}
+                "summary": "Teams van de genoemde colleges voeren deze maatregel uit en delen wat werkt.",
+                "progress": progress(i)}
 
     def _lines(self, unit: dict) -> dict:
         lines = []
@@ -216,8 +240,8 @@ class Corpus:
                    for u in self.units]
         nav = [{"Home": "index.md"},
                {"Hoofdstukken": [f"hoofdstukken/{n + 5:02d}-{t[0]}.md" for n, t in enumerate(THEMES, 1)]},
-               {"Thema's": ["kwsite:themes"]}, {"Indicatoren": ["kwsite:indicators"]}, {"Begroting": ["kwsite:budget"]},
-               {"Bijlagen per college": ["kwsite:colleges"]}, {"Verhalen per college": stories},
+               {"Thema's": ["kwsite:themes"]}, {"Indicatoren": ["kwsite:indicators"]}, "kwsite:progress",
+               {"Begroting": ["kwsite:budget"]}, {"Bijlagen per college": ["kwsite:colleges"]}, {"Verhalen per college": stories},
                {"Actie- en verbeterlijnen": ["kwsite:lines"]}, {"Verbeterplannen": ["kwsite:teamplans"]},
                "kwsite:changes", "kwsite:opendata"]
         plugins = [{"search": {"lang": "nl"}}]

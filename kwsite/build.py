@@ -17,7 +17,8 @@ def chart_count(site: Site) -> int:
     """Upper bound of the charts one build asks for: one per indicator, per table and per ratio
     table, and one per college and ``rows: unit`` table with a row for it."""
     per_college = sum(1 for t in site.tables.values() if t.meta.rows == "unit" for u in site.units if t.row_for_unit(u.id))
-    return len(site.indicators) + len(site.tables) + len(site.ratios) + per_college
+    compared = sum(1 for i in site.indicators if any(r.unit for r in i.realisations))
+    return len(site.indicators) + len(site.tables) + len(site.ratios) + per_college + compared
 
 
 class ChartSet:
@@ -34,6 +35,9 @@ class ChartSet:
         self.drawer = Drawer(self.cache, workers, session=session)
         self.tick = tick or (lambda n: None)
         """Called with 1 after each chart, for progress bars (:func:`chart_count` charts at most)."""
+        self.planned: dict[str, object] = {}
+        """Digest → planned chart: a chart shown on two pages (an indicator's on its theme page and its
+        own page, #15) is planned and drawn once."""
 
     def plan(self, kind: str, *subject):
         """The chart of kind ``kind`` (:data:`kwsite.charts.kinds.KINDS`) for ``subject`` as a
@@ -48,14 +52,18 @@ class ChartSet:
             return None
         job = ChartJob(kind, args)
         digest = self.cache.digest(job.inputs())
+        if digest in self.planned:
+            return self.planned[digest]
         texts = self.drawer.session.texts if self.drawer.session is not None else {}
         text = texts[digest] if digest in texts else job.text()  # the digest covers every input of the text
         texts[digest] = text
         self.tick(1)
         if text is None:
+            self.planned[digest] = None
             return None
         source = self.cache.get(digest) or self.drawer.submit(text.key, digest, job)
-        return PlannedChart(text.key, text.alt, text.columns, text.rows, text.csv_rows, source)
+        planned = self.planned[digest] = PlannedChart(text.key, text.alt, text.columns, text.rows, text.csv_rows, source)
+        return planned
 
     def indicator(self, ind: Indicator):
         """Chart of an indicator (its first table's total row as the line), or ``None``."""
@@ -72,6 +80,10 @@ class ChartSet:
         """One college's values of a ``rows: unit`` table beside the total (``None`` when the table
         has no row, or no value, for the college)."""
         return self.plan("college", unit, table)
+
+    def compare(self, ind: Indicator, year: int, rows: tuple):
+        """Every college on ``ind`` in ``year``, sorted (``rows``: :class:`kwsite.charts.compare.CompareRow`)."""
+        return self.plan("compare", ind, year, rows)
 
     def finish(self) -> None:
         """Wait for all drawings and store them; stop the workers. Raises

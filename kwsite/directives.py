@@ -17,6 +17,8 @@ naming file and line. References:
 - ``table.<table>.<unit id | total | printed label>.<period>`` → one cell
 - ``ratio.<table>.<column label>.<percent | numerator | denominator | norm>`` → one figure of a
   baseline table (``ratio.vsv-per-niveau.Niv.1.percent`` → ``28,4%``), as printed
+- ``measure.<id>.progress`` → ``loopt (maart 2025)``: the current state of a measure or line with its date
+- ``progress.summary`` → the compact progress summary, a block for a line of its own on the home page
 """
 
 from __future__ import annotations
@@ -146,8 +148,36 @@ def _ratio(site: Site, parts: list[str]) -> str:
     return percent(value) if field in ("percent", "norm") else number(value)
 
 
+def _measure(site: Site, parts: list[str]) -> str:
+    """``measure.<id>.progress`` → the current state with its date, ``loopt (maart 2025)``; the id of a
+    measure or of an action/improvement line."""
+    from .model.execution import latest
+
+    record = next((m for m in site.measures if parts and m.id == parts[0]), None) or (site.line(parts[0]) if parts else None)
+    if record is None:
+        raise UnknownReference(f"onbekende maatregel '{parts[0] if parts else ''}'")
+    if parts[1:] != ["progress"]:
+        raise UnknownReference
+    now = latest(record.progress)
+    if now is None:
+        raise UnknownReference(f"geen voortgang (progress) bij '{parts[0]}'")
+    return f"{now.state} ({now.date})"
+
+
+def _summary(site: Site, parts: list[str]) -> str:
+    """``progress.summary`` → the compact progress summary (a block: put it on a line of its own of the
+    home page, ``index.md``; its link is relative to the top of the site)."""
+    if parts != ["summary"]:
+        raise UnknownReference
+    from .progressview import home_summary
+
+    return home_summary(site).strip()
+
+
 KINDS = {"agenda": _agenda, "ind": _indicator, "budget": _budget, "table": _table}
 KINDS["ratio"] = _ratio
+KINDS["measure"] = _measure
+KINDS["progress"] = _summary
 
 
 def resolve(site: Site, ref: str) -> str:

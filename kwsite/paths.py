@@ -21,6 +21,7 @@ THEMES_DIR = "themas"
 COLLEGES_DIR = "colleges"
 LINES_DIR = "lijnen"
 TEAMPLANS_DIR = "verbeterplannen"
+INDICATORS_DIR = "indicatoren"
 
 # Single generated pages.
 THEMES_INDEX = f"{THEMES_DIR}/index.md"
@@ -34,6 +35,9 @@ PROCESS = "proces.md"
 ACTIVITIES = "activiteiten.md"
 OPEN_DATA = "open-data.md"
 CHANGES = "wijzigingen.md"
+PROGRESS = "voortgang.md"
+PROGRESS_EXPLANATION = f"{PROGRESS}#zo-wordt-de-stand-berekend"
+"""Where the explanation of the statuses lives (its heading's anchor on the progress page, #15)."""
 
 # Generated downloads.
 DATA_ZIP = f"{DOWNLOADS_DIR}/kwaliteitsagenda-data.zip"
@@ -49,6 +53,11 @@ def theme(theme_id: str) -> str:
 def college(unit_id: str) -> str:
     """``colleges/<id>.md``: the appendix of one college."""
     return f"{COLLEGES_DIR}/{unit_id}.md"
+
+
+def indicator(indicator_id: str) -> str:
+    """``indicatoren/<id>.md``: the page of one indicator (#15)."""
+    return f"{INDICATORS_DIR}/{indicator_id}.md"
 
 
 def line_set(unit_id: str) -> str:

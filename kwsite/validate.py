@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from decimal import Decimal
 
+from .execution_rules import EXECUTION_RULES
 from .linerules import LINE_RULES
 from .loaded import Loaded
 from .model import Site
@@ -304,7 +305,7 @@ def check_edition(site: Site, loaded: Loaded) -> None:
 
 
 RULES = (check_edition, check_ids, check_references, check_targets, check_realisations, check_tables, check_budget,
-         check_directives) + FIGURE_RULES + LINE_RULES + PLAUSIBLE_RULES
+         check_directives) + FIGURE_RULES + LINE_RULES + PLAUSIBLE_RULES + EXECUTION_RULES
 """Every rule, in order: the core ones, those of process/activities/ratio tables, of action lines and plans."""
 
 

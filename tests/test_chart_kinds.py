@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from conftest import ROOT
 from kwsite.build import load_site
 from kwsite.chartcache import POSITION_ONLY, ChartCache
+from kwsite.charts.compare import CompareRow
 from kwsite.charts.kinds import KINDS
 
 
@@ -31,6 +32,11 @@ def subjects(sites) -> dict[str, list[tuple]]:
         "table": [(flagship, t) for t in list(flagship.tables.values())[:3]],
         "ratio": [(noorderpoort, next(r for r in noorderpoort.ratios if r.chart))],
         "college": [(flagship, college, unit_table)],
+        "compare": [(flagship, flagship.indicators[0], 2021,
+                     (CompareRow("College A", Decimal("41.5"), Decimal("40.0"), False, "op koers"),
+                      CompareRow("College B", Decimal("38.2"), Decimal("40.0"), True, "achter"),
+                      CompareRow("College C", Decimal("36.0"), Decimal("39.5"), True, "niet behaald"),
+                      CompareRow("College D", None, None, False, "geen gegevens")))],
     }
 
 

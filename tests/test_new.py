@@ -34,11 +34,18 @@ def test_new_site_builds_strict_without_warnings(tmp_path):
     assert not (target / "site" / "README.md").exists() and not (target / "site" / "theme").exists()
 
 
-def test_scaffold_holds_no_figures_beyond_the_placeholder_period(tmp_path):
+def test_scaffold_figures_are_labelled_fictional(tmp_path):
+    """The scaffold's demonstration figures (#15 part 8: realisations for two years) are fictional and say so:
+    in the file's header and in the name of every indicator that carries them."""
+    from kwsite.build import load_site
+
     target = tmp_path / "nieuw"
     CliRunner().invoke(main, ["new", str(target)])
     indicators = (target / "data" / "indicators.yaml").read_text(encoding="utf-8")
-    assert "baseline" not in indicators and "value:" not in indicators
+    assert indicators.startswith("# VOORBEELD (fictief)")
+    site, _ = load_site(target / "data")
+    assert all("(fictief)" in i.name for i in site.indicators)
+    assert {r.year for i in site.indicators for r in i.realisations} == {2024, 2025}
     readme = (target / "README.md").read_text(encoding="utf-8")
     assert "kwsite validate" in readme and "show_person_names" in readme
 

@@ -80,14 +80,15 @@ def test_broken_override_names_file_and_line_in_dutch_and_keeps_the_site(mini_no
 
 
 def test_error_while_filling_in_names_the_macro_line(mini):
-    target = override(mini, "pages/macros/status.html", "{{ s.word }}", "{{ s.woord.x }}")
-    line = next(i for i, text in enumerate(target.read_text(encoding="utf-8").split("\n"), 1) if "s.woord.x" in text)
+    # the downloads macro: every site shows downloads (a site without realisations shows no status badge)
+    target = override(mini, "pages/macros/table.html", "{{ d.label }}", "{{ d.woord.x }}")
+    line = next(i for i, text in enumerate(target.read_text(encoding="utf-8").split("\n"), 1) if "d.woord.x" in text)
     from kwsite.build import build_pages, load_site
 
     site, _ = load_site(mini / "data")
     with pytest.raises(KwsiteError) as err:
         build_pages(site, [], theme_dir=mini / "theme")
-    assert str(err.value).startswith(f"theme/pages/macros/status.html:{line}:0 fout bij het invullen van het sjabloon:")
+    assert str(err.value).startswith(f"theme/pages/macros/table.html:{line}:0 fout bij het invullen van het sjabloon:")
 
 
 def test_template_linked_from_outside_the_site_is_not_read(tmp_path, mini):

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from .base import ChartText
 from .college import college_svg, college_text
+from .compare import CompareRow, compare_svg, compare_text
 from .indicator import indicator_svg, indicator_text
 from .ratio import ratio_svg, ratio_text
 from .table import table_svg, table_text
@@ -62,10 +63,16 @@ def _college_args(site: Site, unit: Unit, table: TableData) -> tuple[Any, ...] |
     return (unit.id, table.meta, table.periods, row, total, labels)
 
 
+def _compare_args(site: Site, ind: Indicator, year: int, rows: tuple[CompareRow, ...]) -> tuple[Any, ...]:
+    """Every college on ``ind`` in ``year``, sorted (``rows``: :class:`kwsite.charts.compare.CompareRow`, #15)."""
+    return (ind.id, f"{ind.id} {ind.short_name or ind.name}", ind.unit, year, rows)
+
+
 KINDS: dict[str, ChartKind] = {kind.name: kind for kind in (
     ChartKind("indicator", _indicator_args, indicator_text, indicator_svg),
     ChartKind("table", lambda site, table: (table,), table_text, table_svg),
     ChartKind("ratio", lambda site, table: (table,), ratio_text, ratio_svg),
     ChartKind("college", _college_args, college_text, college_svg),
+    ChartKind("compare", _compare_args, compare_text, compare_svg),
 )}
 """Every chart kind by name."""

@@ -163,6 +163,8 @@ class Indicator(Sourced):
     """How attainment is determined (wijze van vaststellen), own words."""
     realisations: list[Realisation] = []
     """Yearly realisations (institution, or per college with ``unit``); empty until measured."""
+    next_measurement: Text | None = None
+    """When the next value is expected, as written (``najaar 2025``); shown as "volgende meting"."""
 
     def targets_in(self, year: int) -> list[Target]:
         """All targets for ``year``: one, or one per breakdown."""

@@ -19,6 +19,7 @@ from pydantic import model_validator
 
 from .. import timeline as tl
 from .base import Id, Model, Number, Sourced, Text
+from .execution import ProgressEntry
 from .indicator import Scale, Unit
 
 LineKind = Literal["actielijn", "verbeterlijn"]
@@ -90,6 +91,8 @@ class Line(Sourced):
     targets: list[LineTarget] = []
     note: Text | None = None
     """Editorial note (own words), e.g. where the source's cells were hard to separate."""
+    progress: list[ProgressEntry] = []
+    """State of execution over time (:mod:`kwsite.model.execution`); empty when the data give none."""
 
     @property
     def schedule(self) -> tl.Timeline:

@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import model_validator
 
 from .base import Id, Sourced, Text
+from .execution import ProgressEntry
 
 
 class Measure(Sourced):
@@ -29,6 +30,8 @@ class Measure(Sourced):
     partners: list[Text] = []
     items: list[Text] = []
     """Sub-items the source lists under the measure (titles, as written)."""
+    progress: list[ProgressEntry] = []
+    """State of execution over time (:mod:`kwsite.model.execution`); empty when the data give none."""
 
     @model_validator(mode="after")
     def _group_or_heading(self) -> Measure:

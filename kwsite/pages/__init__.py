@@ -13,9 +13,12 @@ from . import college, opendata, overview, theme
 from . import lines as line_pages
 from . import teamplan
 from . import activities, process
+from . import indicator as indicator_pages
+from . import progress as progress_page
 from ..datapackage import ZIP_PATH, bundle
 from ..datapackage import unique as unique_datasets
 from ..publication import Publication
+from ..updated import indicator_dates
 from ..spreadsheet import workbook_bytes
 from ..templating import Templates
 from .common import Generated, dataset_files, with_urls, xlsx_path
@@ -54,6 +57,9 @@ def generate(site: Site, charts, chapters: dict[int, str] | None = None, text_ta
         pages += [college.render(site, u, files, charts, templates) for u in site.units]
     if site.indicators or not _measure_level(site):
         pages.append(overview.indicators(site, files, templates))
+        updated = indicator_dates(site.root) if site.indicators and site.root else {}  # one git blame per build
+        pages += [indicator_pages.render(site, i, charts, files, updated.get(i.id), templates) for i in site.indicators]
+        pages.append(progress_page.render(site, templates))
     budget = overview.budget(site, files, templates)
     if budget:
         pages.append(budget)
@@ -78,7 +84,7 @@ def generate(site: Site, charts, chapters: dict[int, str] | None = None, text_ta
 
 
 SECTIONS = ("themes", "preconditions", "process", "activities", "colleges", "indicators", "changes", "budget",
-            "lines", "teamplans", "opendata")
+            "lines", "teamplans", "opendata", "progress")
 """The sections a ``kwsite:<section>`` placeholder in ``nav`` may name (see :func:`nav`)."""
 
 
@@ -97,7 +103,10 @@ def nav(site: Site, section: str) -> list:
             return []
         return [{"Overzicht": paths.COLLEGES_INDEX}] + [{u.name: college.path(u)} for u in site.units]
     if section == "indicators":
-        return [overview.INDICATORS]
+        return [overview.INDICATORS] + [{f"{i.id} {i.short_name or i.name}": progress_page.indicator_path(i)}
+                                        for i in site.indicators]
+    if section == "progress":
+        return [{progress_page.TITLE: progress_page.PATH}] if site.indicators or not _measure_level(site) else []
     if section == "changes":
         from .changes import PATH, TITLE
 
@@ -126,16 +135,22 @@ def _measure_level(site: Site) -> bool:
 PLACEHOLDER = "kwsite:"
 
 
-def expand_nav(items: list, site: Site) -> list:
-    """``mkdocs.yml`` nav with every ``kwsite:<section>`` placeholder replaced by its entries."""
+def expand_nav(items: list, site: Site, top: bool = True) -> list:
+    """``mkdocs.yml`` nav with every ``kwsite:<section>`` placeholder replaced by its entries. A site that
+    gets a progress page but whose nav names neither ``kwsite:progress`` nor the page gets it at the end,
+    so the page the other pages link to is in the nav (a strict build stops on a page outside it)."""
     out = []
     for item in items:
         if isinstance(item, str) and item.startswith(PLACEHOLDER):
             out += nav(site, item[len(PLACEHOLDER):])
         elif isinstance(item, dict):
-            out.append({k: expand_nav(v, site) if isinstance(v, list) else v for k, v in item.items()})
+            out.append({k: expand_nav(v, site, False) if isinstance(v, list) else v for k, v in item.items()})
         else:
             out.append(item)
+    progress_entry = nav(site, "progress")
+    if top and progress_entry and not (nav_mentions(items, PLACEHOLDER + "progress") or nav_mentions(items, progress_page.PATH)):
+        at = next((i + 1 for i, item in enumerate(out) if nav_mentions(item, overview.INDICATORS)), len(out))
+        out[at:at] = progress_entry  # after the indicators, else at the end
     return out
 
 

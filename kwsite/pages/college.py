@@ -12,6 +12,7 @@ from ..numbers import machine, with_unit
 from ..templating import Templates
 from .common import Generated, dataset_downloads, rel, table
 from .common import chart as chart_context
+from .. import executionview as execution
 from . import status
 from .theme import GROUPS
 
@@ -73,5 +74,6 @@ def render(site: Site, unit: Unit, files: list[Generated], charts=None, template
     context = {"unit": unit, "total_name": site.agenda.total_name,
                "institution": {"name": inst.name, "derived": unit.institution_derived} if inst else None,
                "data_tables": [table_block(site, unit, t, page, files, charts) for t in _unit_tables(site)],
-               "status": status.college_rows(site, unit), "measures": measures(site, unit, page)}
+               "status": status.college_rows(site, unit), "explanation": status.explanation(page),
+               "measures": measures(site, unit, page), "execution": execution.college_block(site, unit)}
     return Generated(page, (templates or Templates()).render("pages/college.md", **context), unit.name)

@@ -81,13 +81,14 @@ def indicators(site: Site, files: list[Generated], templates: Templates | None =
     """The overview of all indicators from ``pages/indicators.md``."""
     page = INDICATORS
     years = target_years(site)
-    columns = ["Indicator", "Thema", "Nulmeting", *[f"Streefwaarde {y}" for y in years], "Stand"]
+    measured = any(i.realisations for i in site.indicators)  # without realisations every Stand says "geen gegevens"
+    columns = ["Indicator", "Thema", "Nulmeting", *[f"Streefwaarde {y}" for y in years]] + (["Stand"] if measured else [])
     rows, mrows = [], []
     for ind in site.indicators:
         theme = site.theme(ind.theme)
         label, theme_name = f"{ind.id} {ind.short_name or ind.name}", theme.short_title if theme else ind.theme
         shown, cells = indicator_cells(ind, years)
-        rows.append([label, theme_name, *shown, status.overview_cell(ind)])
+        rows.append([label, theme_name, *shown] + ([status.overview_cell(ind)] if measured else []))
         mrows.append((label, theme_name, ind.unit, *cells, status.overview_code(ind)))
     caption = "Alle indicatoren met nulmeting en streefwaarden"
     names = ("indicator", "thema", "eenheid", *indicator_columns(years), "stand")
@@ -96,7 +97,9 @@ def indicators(site: Site, files: list[Generated], templates: Templates | None =
     context = {"table": table(columns, rows, caption, css="kw-table kw-overview"), "downloads": dataset_downloads(dataset, files),
                "indicative": any(t.indicative for i in site.indicators for t in i.targets),
                "minimum": site.agenda.goals_are_minimum,
-               "themes": [{"name": t.short_title, "url": rel(page, paths.theme(t.id))} for t in site.themes]}
+               "themes": [{"name": t.short_title, "url": rel(page, paths.theme(t.id))} for t in site.themes],
+               "indicators": [{"id": i.id, "url": rel(page, paths.indicator(i.id))} for i in site.indicators],
+               "explanation": status.explanation(page) if measured else None}
     return Generated(page, (templates or Templates()).render("pages/indicators.md", **context), "Indicatoren")
 
 

@@ -5,13 +5,14 @@
 
 from __future__ import annotations
 
+from .. import paths
 from ..model import Indicator, Site, Unit
 from ..datasets import UNIT_TEXT, Dataset
 from ..numbers import MISSING, machine
 from ..present import target_table_text as target_text
 from ..present import target_label, value_text
 from ..status import Progress, Status, breakdowns, indicator_attainment, latest_parts, realisation, status_for, target_for, units_with_data
-from .common import Generated, dataset_downloads, table
+from .common import Generated, dataset_downloads, rel, table
 
 def badge(status: Status) -> dict:
     """Context of ``macros/status.html`` ``badge``: the status's key (CSS class), icon and word."""
@@ -38,10 +39,18 @@ def _machine_target(target, ind: Indicator, breakdown: str | None) -> str:
     return target_text(target, ind.unit, display=False).removeprefix(f"{breakdown}: " if breakdown else "")
 
 
-def card(site: Site, ind: Indicator, page: str, files: list[Generated]) -> dict:
+def explanation(page: str) -> str:
+    """Link from ``page`` to the explanation of the statuses: it lives once, on the progress page (#15)."""
+    return rel(page, paths.PROGRESS_EXPLANATION)
+
+
+def card(site: Site, ind: Indicator, page: str, files: list[Generated]) -> dict | None:
     """Context of ``macros/realisations.html`` ``card``: realisations and status per agenda year (and per
-    breakdown), per college when the data give college values, with the two-thirds rule; adds the CSV and
-    JSON to ``files``."""
+    breakdown), per college when the data give college values, with the two-thirds rule and a link to
+    the explanation of the statuses; adds the CSV and JSON to ``files``. ``None`` (nothing shown) when
+    the indicator has no realisation: the progress page says so once for the site."""
+    if not ind.realisations:
+        return None
     columns = ["Jaar", "Realisatie", "Streefwaarde", "Stand"]
     rows, mrows = [], []
     for breakdown in breakdowns(ind):
@@ -60,7 +69,8 @@ def card(site: Site, ind: Indicator, page: str, files: list[Generated]) -> dict:
                       ("jaar", "uitsplitsing", "realisatie", "streefwaarde", "streefwaarde_jaar", "stand"), tuple(tuple(r) for r in mrows),
                       UNIT_TEXT[ind.unit], ind.source, page)
     return {"id": ind.id, "table": table(columns, rows, f"Realisaties en stand van indicator {ind.id}", css="kw-table kw-status-table"),
-            "downloads": dataset_downloads(dataset, files), "colleges": colleges(site, ind)}
+            "downloads": dataset_downloads(dataset, files), "colleges": colleges(site, ind),
+            "explanation": explanation(page)}
 
 
 def colleges(site: Site, ind: Indicator) -> dict | None:

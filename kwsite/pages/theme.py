@@ -16,6 +16,7 @@ from . import status
 from .common import Generated, dataset_downloads, rel, table
 from .common import chart as chart_context
 from . import activities, goals, ratios
+from .. import executionview as execution
 
 GROUPS = {"programma": "Programma", "begeleiding": "Begeleiding, ondersteuning en stimulering"}
 
@@ -78,6 +79,7 @@ def card(site: Site, ind: Indicator, page: str, charts, files: list[Generated]) 
         facts.append(("Wijze van vaststellen", markdown(ind.attainment)))
     out["facts"] = [{"label": k, "value": v} for k, v in facts]
     out["notes"] = [{"year": t.year, "note": t.note} for t in ind.targets if t.note]
+    out["indicator_url"] = rel(page, paths.indicator(ind.id))  # everything about it on its own page (#15)
     out["status"] = status.card(site, ind, page, files)
     chart = charts.indicator(ind)
     title = f"Indicator {ind.id} {ind.name}: waarden, nulmeting en streefwaarden per jaar"
@@ -150,6 +152,7 @@ def render(site: Site, theme: Theme, charts, chapter: str | None, files: list[Ge
     }
     context["activities"] = specific = activities.theme_block(site, theme, page, files)
     if not specific:
-        context |= {"measures": measures(site, theme, page), "budget": budget(site, theme, page)}
+        context |= {"measures": measures(site, theme, page), "budget": budget(site, theme, page),
+                    "execution": execution.theme_block(site, theme)}
     text = (templates or Templates()).render("pages/theme.md", **context)
     return Generated(page, text, f"{kind}: {theme.short_title}")

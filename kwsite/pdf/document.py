@@ -165,6 +165,8 @@ def html(source: Source) -> str:
         css = ["kw-page", "kw-generated" if page.generated else "kw-written"]
         if page.path.startswith(paths.COLLEGES_DIR + "/") and page.path != paths.COLLEGES_INDEX:
             css.append("kw-appendix")
+        if page.path.startswith("indicatoren/"):  # compact: the indicator pages follow each other (#15)
+            css.append("kw-indicator")
         body = clean_html(done.html, single_document=True)  # the site's allow-list; links stay inside the document
         sections.append({"key": page_key(page.path), "css": " ".join(css), "html": Markup(body)})
     agenda = source.site.agenda

@@ -307,7 +307,8 @@ class _PrintExtension(markdown.Extension):
 def _flatten(tokens: list[dict], key: str) -> list[Heading]:
     out = []
     for t in tokens:
-        out.append(Heading(t["level"], f"{key}--{t['id']}", t["name"]))
+        # the toc extension gives the name HTML-escaped ('(&gt;12u)'); the contents template escapes it again
+        out.append(Heading(t["level"], f"{key}--{t['id']}", html_lib.unescape(t["name"])))
         out += _flatten(t.get("children", []), key)
     return out
 

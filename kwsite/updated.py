@@ -1,0 +1,90 @@
+""""Laatst bijgewerkt" per indicator: the date of the last commit that changed a line of the indicator's
+record in ``indicators.yaml`` (its figures: baseline, targets, realisations, and its texts) or one of its
+rows in ``realisations.csv`` (written by ``kwsite import``).
+
+One ``git blame`` per file per build (not one git call per indicator); the record's lines come from the
+YAML node marks, a CSV row's indicator from its first cell. Deterministic: the same commit gives the same dates. Empty outside git, for
+lines not committed yet, or when git is missing. A line removed from a record leaves no trace in the
+blame, so a deletion alone does not move the date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+import yaml
+from babel.dates import format_date
+
+from .numbers import LOCALE
+
+FILE = "indicators.yaml"
+CSV_FILE = "realisations.csv"
+
+
+def _blame(folder: Path, name: str = FILE) -> list[int | None]:
+    """Committer time per line of ``folder/name`` (``None`` for a line not committed); ``[]`` outside git."""
+    try:
+        out = subprocess.run(["git", "blame", "--line-porcelain", "--", name], cwd=folder, capture_output=True,
+                             text=True, timeout=60, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return []
+    if out.returncode != 0:
+        return []
+    times: list[int | None] = []
+    commit, when = "", None
+    for line in out.stdout.split("\n"):
+        if line.startswith("\t"):
+            times.append(None if set(commit) == {"0"} else when)
+        elif line.startswith("committer-time "):
+            when = int(line.split()[1])
+        elif line and not line.startswith(("author", "committer", "summary", "previous", "filename", "boundary")):
+            commit = line.split(" ", 1)[0]
+    return times
+
+
+def _ranges(text: str) -> dict[str, tuple[int, int]]:
+    """Indicator id → (first, last) line index (0-based) of its record."""
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(root, yaml.MappingNode):
+        return {}
+    items = next((v for k, v in root.value if getattr(k, "value", None) == "indicators"), None)
+    nodes = items.value if isinstance(items, yaml.SequenceNode) else []
+    out = {}
+    for i, node in enumerate(nodes):  # a record runs to the line before the next one (the last: its end)
+        if isinstance(node, yaml.MappingNode):
+            ident = next((v.value for k, v in node.value if getattr(k, "value", None) == "id"), None)
+            end = nodes[i + 1].start_mark.line - 1 if i + 1 < len(nodes) else node.end_mark.line
+            if isinstance(ident, str):
+                out[ident] = (node.start_mark.line, end)
+    return out
+
+
+def indicator_dates(data_dir: str | Path) -> dict[str, str]:
+    """Indicator id → ``4 december 2026`` (UTC date of the last commit that changed its record); ids whose
+    lines are all uncommitted, and every id outside git, are left out."""
+    folder = Path(data_dir)
+    path = folder / FILE
+    if not path.is_file():
+        return {}
+    times = _blame(folder)
+    if not times:
+        return {}
+    latest: dict[str, int] = {}
+    for ident, (first, last) in _ranges(path.read_text(encoding="utf-8")).items():
+        stamps = [t for t in times[first:last + 1] if t is not None]
+        if stamps:
+            latest[ident] = max(stamps)
+    csv_path = folder / CSV_FILE
+    if csv_path.is_file():
+        rows = csv_path.read_text(encoding="utf-8-sig").split("\n")
+        for line, when in zip(rows[1:], _blame(folder, CSV_FILE)[1:]):
+            ident = line.split(",", 1)[0].strip()
+            if when is not None and ident:
+                latest[ident] = max(when, latest.get(ident, 0))
+    return {ident: format_date(dt.datetime.fromtimestamp(when, dt.UTC).date(), format="long", locale=LOCALE)
+            for ident, when in latest.items()}

@@ -1,0 +1,216 @@
+"""The progress page, the home summary and the indicator pages (#15 parts 1-2) on the scaffold's fictional
+realisations (two years, four colleges, some behind) and on the flagship (no realisations).
+
+Counts are compared with the status engine and, for the scaffold, with values worked out by hand from
+kwsite/scaffold/data/indicators.yaml (paths in the comments)."""
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from htmltext import tables
+from kwsite.build import load_site
+from kwsite.cli import main
+from kwsite.pages import indicator as indicator_page
+from kwsite.pages import progress
+from kwsite.status import Status, breakdowns, status_for
+
+
+@pytest.fixture(scope="module")
+def scaffold(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("scaffold") / "nieuw"
+    assert CliRunner().invoke(main, ["new", str(target)]).exit_code == 0
+    return target
+
+
+@pytest.fixture(scope="module")
+def demo(scaffold):
+    site, warnings = load_site(scaffold / "data")
+    assert warnings == []
+    return site
+
+
+def _counts(row: list[str], header: list[str]) -> dict[str, int]:
+    """A count table row as {status word: count} (header cells read "✓ behaald")."""
+    words = [h.split(" ", 1)[1] if " " in h else h for h in header[1:-1]]
+    return {w: int(v) for w, v in zip(words, row[1:-1])} | {"Totaal": int(row[-1])}
+
+
+def _engine(site, year, indicators, unit=None) -> Counter:
+    return Counter(status_for(i, year, unit, b).status.word for i in indicators for b in breakdowns(i))
+
+
+def test_counts_per_theme_college_and_overall_equal_the_engine(demo):
+    text = progress.render(demo).content
+    found = tables(text)
+    years = progress.realisation_years(demo)
+    assert years == [2025, 2024]
+    per_year = iter(found)
+    for year in years:
+        themes, colleges = next(per_year), next(per_year)
+        header = themes[0]
+        rows = {r[0]: _counts(r, header) for r in themes[1:]}
+        for theme in demo.themes:
+            engine = _engine(demo, year, demo.indicators_of(theme.id))
+            assert {w: n for w, n in rows[theme.short_title].items() if n and w != "Totaal"} == dict(engine), (year, theme.id)
+        overall = _engine(demo, year, demo.indicators)
+        assert {w: n for w, n in rows["Alle indicatoren"].items() if n and w != "Totaal"} == dict(overall)
+        with_colleges = progress.college_indicators(demo)
+        college_rows = {r[0]: _counts(r, colleges[0]) for r in colleges[1:]}
+        assert list(college_rows) == [u.name for u in demo.units]
+        for unit in demo.units:
+            engine = _engine(demo, year, with_colleges, unit.id)
+            assert {w: n for w, n in college_rows[unit.name].items() if n and w != "Totaal"} == dict(engine)
+
+
+def test_counts_match_the_hand_worked_values(demo):
+    # 2025: 1a 54 vs path 50→60 (2023→2027) = 55: achter; 1b 7,1 vs 6,8→7,2 (2026) = 7,0667: op koers;
+    # 2a 5,4 vs 6,0→5,0 max (2027) = 5,5 (lower is better): op koers; 2b: no realisation.
+    s = progress.year_summary(demo, 2025)
+    assert s.overall == Counter({Status.ON_TRACK: 2, Status.BEHIND: 1, Status.NO_DATA: 1})
+    assert [(t, dict(c)) for t, _, c in s.themes] == [
+        ("voorbeeldthema", {Status.ON_TRACK: 1, Status.BEHIND: 1}),
+        ("tweede-thema", {Status.ON_TRACK: 1, Status.NO_DATA: 1})]
+    # colleges 2025, over 1a and 1b: Noord 52 (<55) and 6,9 (<7,0667) both achter; Zuid 61 behaald, 7,0 achter
+    assert {u.id: dict(c) for u, c in s.colleges} == {
+        "voorbeeldcollege": {Status.REACHED: 1, Status.ON_TRACK: 1},
+        "college-noord": {Status.BEHIND: 2},
+        "college-zuid": {Status.REACHED: 1, Status.BEHIND: 1},
+        "college-west": {Status.ON_TRACK: 1, Status.NO_DATA: 1}}
+    assert (s.indicators_with_data, s.colleges_with_data) == (3, 4)
+    # 2024: 1a 53 vs 52,5 op koers; 1b 6,9 vs 6,9333 achter; 2a 5,8 vs 5,75 achter
+    assert [i.indicator.id for i in progress.year_summary(demo, 2024).behind] == ["1b", "2a"]
+
+
+def test_list_of_indicators_and_colleges_behind_is_exact(demo):
+    text = progress.render(demo).content
+    section_2025 = text.split("## 2025", 1)[1].split("## 2024", 1)[0]
+    behind = [line for line in section_2025.splitlines() if line.startswith("- [")]
+    assert len(behind) == 1 + 2
+    assert behind[0].startswith("- [1a Voorbeeld (fictief)](indicatoren/1a.md): ")
+    assert "achter</span>, realisatie 54%" in behind[0]
+    assert [line.split("]")[0][3:] for line in behind[1:]] == ["College Noord (fictief)", "College Zuid (fictief)"]
+    assert behind[1].startswith("- [College Noord (fictief)](colleges/college-noord.md): <span class=\"kw-status kw-status-achter\">")
+    assert behind[1].endswith("achter</span> [1a](indicatoren/1a.md) (52%), [1b](indicatoren/1b.md) (6,9)")
+    assert behind[2].endswith("achter</span> [1b](indicatoren/1b.md) (7,0)")
+    section_2024 = text.split("## 2024", 1)[1]
+    assert [line.split("]")[0][3:] for line in section_2024.splitlines() if line.startswith("- [")][:2] == [
+        "1b Tevredenheid (fictief)", "2a VSV (fictief)"]
+    assert text.count("## Zo wordt de stand berekend") == 1
+
+
+def test_indicator_page_lists_every_college_sorted_with_the_behind_ones_marked(demo):
+    ind = demo.indicator("1a")
+    compared = indicator_page.colleges_compared(demo, ind)
+    assert compared["year"] == 2025
+    assert [(r["name"], r["value"], r["status"]["word"], r["behind"]) for r in compared["rows"]] == [
+        ("College Zuid (fictief)", "61%", "behaald", False),
+        ("Voorbeeldcollege", "57%", "op koers", False),
+        ("College West (fictief)", "55%", "op koers", False),
+        ("College Noord (fictief)", "52%", "achter", True)]
+    page = indicator_page.render(demo, ind, None, []).content
+    table = next(t for t in tables(page) if t[0][0] == "Plaats")
+    assert [r[1] for r in table[1:]] == ["College Zuid (fictief)", "Voorbeeldcollege", "College West (fictief)",
+                                         "College Noord (fictief) (achter)"]
+    assert [r[0] for r in table[1:]] == ["1", "2", "3", "4"]
+    # 1b: a college without a value comes last, unranked; two behind the path 7,0667
+    rows = indicator_page.colleges_compared(demo, demo.indicator("1b"))["rows"]
+    assert [(r["rank"], r["name"], r["behind"]) for r in rows] == [
+        ("1", "Voorbeeldcollege", False), ("2", "College Zuid (fictief)", True),
+        ("3", "College Noord (fictief)", True), ("", "College West (fictief)", False)]
+    assert "**Volgende meting:** voorjaar 2026 (fictief)" in page
+    # the path value beside each college: 6,8 (2023) → 7,2 (2026) in 2025 = 7,0667, shown to 7,07
+    assert [r[3] for r in next(t for t in tables(indicator_page.render(demo, demo.indicator("1b"), None, []).content)
+                               if t[0][0] == "Plaats")[1:]] == ["7,07"] * 4
+
+
+def test_compare_chart_marks_behind_without_colour(demo):
+    from kwsite.charts.compare import compare_chart
+
+    ind = demo.indicator("1a")
+    rows = indicator_page.compare_rows(demo, ind, indicator_page.colleges_compared(demo, ind))
+    chart = compare_chart(ind.id, "1a", ind.unit, 2025, rows)
+    assert [r[0] for r in chart.rows] == ["Zuid", "Voorbeeldcollege", "West", "Noord"]
+    assert [r[1:] for r in chart.rows] == [("61%", "55%", "behaald"), ("57%", "55%", "op koers"),
+                                           ("55%", "55%", "op koers"), ("52%", "55%", "achter")]
+    assert "Noord (achter)" in chart.svg and "Zuid (achter)" not in chart.svg
+    assert chart.svg.count("<pattern") == 1  # the hatch of the one bar behind
+    assert "Achter: Noord." in chart.alt
+
+
+def test_lower_is_better_sorts_lowest_first(demo):
+    import dataclasses
+
+    ind = demo.indicator("2a").model_copy(update={"realisations": [
+        r.model_copy(update={"unit": u, "year": 2025, "value": v})
+        for r, u, v in zip([demo.indicator("2a").realisations[0]] * 3, ["college-noord", "college-zuid", "voorbeeldcollege"],
+                           [7, 5, 6])]})
+    site = dataclasses.replace(demo, indicators=(ind,))
+    rows = indicator_page.colleges_compared(site, ind)["rows"]
+    assert [r["name"] for r in rows][:3] == ["College Zuid (fictief)", "Voorbeeldcollege", "College Noord (fictief)"]
+
+
+def test_site_without_realisations_says_so_once():
+    site, _ = load_site(ROOT / "data")
+    assert progress.realisation_years(site) == []
+    text = progress.render(site).content
+    assert text.count(progress.NO_REALISATIONS) == 1
+    assert "## 20" not in text and "Zo wordt de stand berekend" not in text
+    home = progress.home_summary(site)
+    assert progress.NO_REALISATIONS not in home and "(voortgang.md)" in home
+    page = indicator_page.render(site, site.indicator("1a"), None, []).content
+    assert "Realisaties en stand" not in page and "geen realisaties" not in page
+
+
+def test_flagship_built_says_it_once_and_repeats_no_explanation(flagship_site):
+    from kwsite.templating import Templates
+
+    pages = [p.read_text(encoding="utf-8") for p in flagship_site.rglob("*.html")]
+    assert sum(p.count(progress.NO_REALISATIONS) for p in pages) == 1
+    assert sum(p.count("is berekend: een realisatie is") for p in pages) == 0
+    assert Templates().macro("pages/macros/realisations.html", "rule").startswith("*Stand* is berekend: een realisatie is")
+    assert (flagship_site / "indicatoren" / "1a" / "index.html").is_file()
+
+
+def test_last_updated_is_the_last_commit_changing_the_record(tmp_path):
+    """One git blame: the date of the newest committed line of each indicator's record; none outside git."""
+    import os
+    import subprocess
+
+    from kwsite.updated import indicator_dates
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "indicators.yaml").write_text("indicators:\n  - id: a1\n    name: A\n  - id: b2\n    name: B\n", encoding="utf-8")
+    assert indicator_dates(data) == {}
+    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@x", GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@x")
+
+    def commit(when: str):
+        subprocess.run(["git", "add", "-A"], cwd=tmp_path, check=True, env=env)
+        subprocess.run(["git", "commit", "-qm", "x"], cwd=tmp_path, check=True,
+                       env=env | {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when})
+
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    commit("2025-03-04T10:00:00Z")
+    (data / "indicators.yaml").write_text("indicators:\n  - id: a1\n    name: A\n  - id: b2\n    name: B\n"
+                                          "    realisations: [{year: 2025, value: 3}]\n", encoding="utf-8")
+    commit("2025-11-20T10:00:00Z")
+    assert indicator_dates(data) == {"a1": "4 maart 2025", "b2": "20 november 2025"}
+    (data / "indicators.yaml").write_text((data / "indicators.yaml").read_text() + "  - id: c3\n    name: C\n")
+    assert indicator_dates(data) == {"a1": "4 maart 2025", "b2": "20 november 2025"}  # uncommitted: no date
+    (data / "realisations.csv").write_text("indicator,unit,year,period,breakdown,value,note\na1,,2025,,,4,\n")
+    commit("2026-01-09T10:00:00Z")
+    assert indicator_dates(data) == {"a1": "9 januari 2026", "b2": "20 november 2025", "c3": "9 januari 2026"}
+
+
+def test_home_summary_gives_the_latest_year(demo):
+    home = " ".join(progress.home_summary(demo).split())
+    assert "**Voortgang 2025:** 3 van de 4 indicatoren hebben een realisatie; 1 ligt achter of is niet behaald." in home
+    row = next(t for t in tables(home))[1]
+    assert row == ["Alle indicatoren", "0", "2", "1", "0", "0", "0", "1", "4"]
+    assert ("**Uitvoering van de maatregelen en lijnen:** 1 niet gestart, 1 loopt, 1 vertraagd, 1 afgerond, "
+            "0 gestopt; 1 zonder stand.") in home
+    assert "[Voortgang per jaar, thema en college](voortgang.md)" in home
