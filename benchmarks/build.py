@@ -29,8 +29,9 @@ COUNTS = re.compile(r"grafieken: (\d+) getekend, (\d+) uit de cache")
 def build(work: Path) -> tuple[float, int, int]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=work, env=env,
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=work, env=env, capture_output=True, text=True
+    )
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         sys.exit(proc.stderr[-2000:])

@@ -44,12 +44,16 @@ def main() -> None:
                     run.ENV.update(env)
             c = run.build(site, tmp, keep_cache=False)
             w = run.build(site, tmp, keep_cache=True)
-            line = (f"run {i + 1}: stock {s.cpu:.1f} s CPU (load {s.load:.1f}); empty cache {c.cpu:.1f} s "
-                    f"= {c.cpu / s.cpu:.2f}x (load {c.load:.1f}); warm {w.cpu:.1f} s = {w.cpu / s.cpu:.2f}x "
-                    f"(load {w.load:.1f})")
+            line = (
+                f"run {i + 1}: stock {s.cpu:.1f} s CPU (load {s.load:.1f}); empty cache {c.cpu:.1f} s "
+                f"= {c.cpu / s.cpu:.2f}x (load {c.load:.1f}); warm {w.cpu:.1f} s = {w.cpu / s.cpu:.2f}x "
+                f"(load {w.load:.1f})"
+            )
             if b is not None:
-                line += (f"; before, empty cache {b.cpu:.1f} s = {b.cpu / s.cpu:.2f}x (load {b.load:.1f}), "
-                         f"warm {bw.cpu:.1f} s = {bw.cpu / s.cpu:.2f}x (load {bw.load:.1f})")
+                line += (
+                    f"; before, empty cache {b.cpu:.1f} s = {b.cpu / s.cpu:.2f}x (load {b.load:.1f}), "
+                    f"warm {bw.cpu:.1f} s = {bw.cpu / s.cpu:.2f}x (load {bw.load:.1f})"
+                )
             print(line, flush=True)
             print(f"    {run.CHARTS.search(c.log).group(0)} / {run.CHARTS.search(w.log).group(0)}", flush=True)
     finally:

@@ -69,8 +69,10 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     pending = planned(args.data)
     for kind, times in sorted(cpu_per_kind(pending).items()):
-        log.info(f"{kind:10s} {len(times):5d} charts  median {statistics.median(times) * 1000:6.1f} ms CPU/chart  "
-                 f"total {sum(times):6.2f} s")
+        log.info(
+            f"{kind:10s} {len(times):5d} charts  median {statistics.median(times) * 1000:6.1f} ms CPU/chart  "
+            f"total {sum(times):6.2f} s"
+        )
     jobs = [p.job for p in pending]
     cores = usable_cores()
     if args.pool:

@@ -30,8 +30,9 @@ PAGES = re.compile(r": (\d+) pagina's")
 def render(work: Path, out: Path) -> tuple[float, int, str]:
     env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "kwsite.cli", "pdf", str(work), "-o", str(out)],
-                          env=env, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kwsite.cli", "pdf", str(work), "-o", str(out)], env=env, capture_output=True, text=True
+    )
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         sys.exit(proc.stderr[-2000:])

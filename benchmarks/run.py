@@ -57,7 +57,7 @@ from stock import export  # noqa: E402
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 BUILT = re.compile(r"(?:Documentation built in|Site gebouwd in) ([\d.]+) seconde?n?s?")  # MkDocs, or in Dutch (kwsite)
 CHARTS = re.compile(r"grafieken: (\d+) getekend, (\d+) uit de cache")
-GIB = 1024 ** 3
+GIB = 1024**3
 
 
 @dataclass
@@ -189,8 +189,13 @@ class Serve:
     def __init__(self, site: Path) -> None:
         self.port = _free_port()
         kwsite = Path(sys.executable).with_name("kwsite")
-        self.proc = subprocess.Popen([str(kwsite), "serve", str(site), "-a", f"127.0.0.1:{self.port}"], env=ENV,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        self.proc = subprocess.Popen(
+            [str(kwsite), "serve", str(site), "-a", f"127.0.0.1:{self.port}"],
+            env=ENV,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         self.lines: queue.Queue[str] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
 
@@ -285,7 +290,9 @@ def rebuilds(site: Path, runs: int) -> list[Rebuild]:
                 seen += serve.wait_for(BUILT, timeout=120)[1]
             counts = list(CHARTS.finditer(seen))[-1]
             built = float(list(BUILT.finditer(seen))[-1].group(1))
-            out.append(Rebuild(screen, built, int(counts.group(1)), int(counts.group(2)), (before + load_average()) / 2))
+            out.append(
+                Rebuild(screen, built, int(counts.group(1)), int(counts.group(2)), (before + load_average()) / 2)
+            )
             time.sleep(1)
     finally:
         serve.stop()
@@ -296,12 +303,22 @@ def rebuilds(site: Path, runs: int) -> list[Rebuild]:
 
 
 def machine() -> str:
-    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                  if line.startswith("model name")), platform.processor())
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / GIB
-    versions = ", ".join(f"{p} {metadata.version(p)}" for p in ("mkdocs", "mkdocs-material", "matplotlib", "weasyprint"))
-    return (f"{len(os.sched_getaffinity(0))} cores usable ({model}), {memory:.0f} GiB, "
-            f"Python {platform.python_version()}, {versions}")
+    versions = ", ".join(
+        f"{p} {metadata.version(p)}" for p in ("mkdocs", "mkdocs-material", "matplotlib", "weasyprint")
+    )
+    return (
+        f"{len(os.sched_getaffinity(0))} cores usable ({model}), {memory:.0f} GiB, "
+        f"Python {platform.python_version()}, {versions}"
+    )
 
 
 def verdict(ok: bool) -> str:
@@ -316,9 +333,15 @@ def goal(value: float, limit: float, text: str) -> str:
 def git_repo(site: Path) -> None:
     """Make the corpus a git repository with one commit (a fresh clone needs one; the build date
     comes from it)."""
+
     def git(*args: str) -> None:
-        subprocess.run(["git", "-c", "user.name=bench", "-c", "user.email=bench@example.invalid", *args], cwd=site,
-                       check=True, capture_output=True)
+        subprocess.run(
+            ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.invalid", *args],
+            cwd=site,
+            check=True,
+            capture_output=True,
+        )
+
     git("init", "-q")
     (site / ".gitignore").write_text(".kwsite-cache/\nsite/\n.site*/\n", encoding="utf-8")
     git("add", "-A")
@@ -342,59 +365,90 @@ def main() -> None:
         print(f"corpus: {pages} pages; runs: {args.runs}")
         rows = []
         for _ in range(args.runs):
-            rows.append((build(stock, tmp, keep_cache=True), build(site, tmp, keep_cache=False),
-                         build(site, tmp, keep_cache=True)))
+            rows.append(
+                (
+                    build(stock, tmp, keep_cache=True),
+                    build(site, tmp, keep_cache=False),
+                    build(site, tmp, keep_cache=True),
+                )
+            )
         stock_runs, cold, warm = zip(*rows)
         drawn = int(CHARTS.search(cold[0].log).group(1))
         cached = int(CHARTS.search(warm[0].log).group(2))
         load = median(r.load for row in rows for r in row)
         print(f"\n(a) clean build, whole process tree, median of {args.runs} (machine load {load:.1f}):")
-        print(f"    stock mkdocs build {median(r.cpu for r in stock_runs):.2f} s CPU, {median(r.wall for r in stock_runs):.2f} s wall; "
-              f"kwsite build warm {median(r.cpu for r in warm):.2f} s CPU, {median(r.wall for r in warm):.2f} s wall; "
-              f"empty cache {median(r.cpu for r in cold):.2f} s CPU, {median(r.wall for r in cold):.2f} s wall")
-        print(f"    kwsite ÷ stock, warm chart cache, CPU: {goal(median(w.cpu / s.cpu for s, _, w in rows), 1.3, '1,3')}; "
-              f"wall {median(w.wall / s.wall for s, _, w in rows):.2f}")
-        print(f"    kwsite ÷ stock, empty chart cache, CPU: {goal(median(c.cpu / s.cpu for s, c, _ in rows), 2.0, '2,0')}; "
-              f"wall {median(c.wall / s.wall for s, c, _ in rows):.2f}")
+        print(
+            f"    stock mkdocs build {median(r.cpu for r in stock_runs):.2f} s CPU, {median(r.wall for r in stock_runs):.2f} s wall; "
+            f"kwsite build warm {median(r.cpu for r in warm):.2f} s CPU, {median(r.wall for r in warm):.2f} s wall; "
+            f"empty cache {median(r.cpu for r in cold):.2f} s CPU, {median(r.wall for r in cold):.2f} s wall"
+        )
+        print(
+            f"    kwsite ÷ stock, warm chart cache, CPU: {goal(median(w.cpu / s.cpu for s, _, w in rows), 1.3, '1,3')}; "
+            f"wall {median(w.wall / s.wall for s, _, w in rows):.2f}"
+        )
+        print(
+            f"    kwsite ÷ stock, empty chart cache, CPU: {goal(median(c.cpu / s.cpu for s, c, _ in rows), 2.0, '2,0')}; "
+            f"wall {median(c.wall / s.wall for s, c, _ in rows):.2f}"
+        )
         print(f"    charts: {drawn} drawn cold, {cached} from the cache warm")
 
         stock_cpu = median(r.cpu for r in stock_runs)
         fresh = [ci_build(site, tmp, restored=False) for _ in range(args.runs)]
         restored = [ci_build(site, tmp, restored=True) for _ in range(args.runs)]
-        print(f"\n(a') CI: kwsite build in a fresh clone (machine load {median(r.load for r in fresh + restored):.1f}): "
-              f"cache restored {median(r.cpu for r in restored):.2f} s CPU ({median(r.wall for r in restored):.2f} s wall), "
-              f"not restored {median(r.cpu for r in fresh):.2f} s CPU ({median(r.wall for r in fresh):.2f} s wall)")
-        print(f"    ÷ stock, cache restored, CPU: {goal(median(r.cpu for r in restored) / stock_cpu, 1.3, '1,3')}; "
-              f"not restored: {goal(median(r.cpu for r in fresh) / stock_cpu, 2.0, '2,0')}")
+        print(
+            f"\n(a') CI: kwsite build in a fresh clone (machine load {median(r.load for r in fresh + restored):.1f}): "
+            f"cache restored {median(r.cpu for r in restored):.2f} s CPU ({median(r.wall for r in restored):.2f} s wall), "
+            f"not restored {median(r.cpu for r in fresh):.2f} s CPU ({median(r.wall for r in fresh):.2f} s wall)"
+        )
+        print(
+            f"    ÷ stock, cache restored, CPU: {goal(median(r.cpu for r in restored) / stock_cpu, 1.3, '1,3')}; "
+            f"not restored: {goal(median(r.cpu for r in fresh) / stock_cpu, 2.0, '2,0')}"
+        )
 
         again = rebuilds(site, args.runs)
         screen = median(r.screen for r in again)
         clean = median(r.wall for r in warm)
-        print(f"\n(b) preview (kwsite serve) from save to screen: {screen:.2f} s (median of {len(again)}; "
-              f"MkDocs' own figure {median(r.built for r in again):.2f} s; machine load {median(r.load for r in again):.1f})")
-        print(f"    ÷ clean kwsite build, warm cache, wall ({clean:.2f} s): {goal(screen / clean, 0.15, '0,15')}; "
-              f"MkDocs' figure ÷ its clean figure {median(r.built for r in again) / median(r.built for r in warm):.3f}")
+        print(
+            f"\n(b) preview (kwsite serve) from save to screen: {screen:.2f} s (median of {len(again)}; "
+            f"MkDocs' own figure {median(r.built for r in again):.2f} s; machine load {median(r.load for r in again):.1f})"
+        )
+        print(
+            f"    ÷ clean kwsite build, warm cache, wall ({clean:.2f} s): {goal(screen / clean, 0.15, '0,15')}; "
+            f"MkDocs' figure ÷ its clean figure {median(r.built for r in again) / median(r.built for r in warm):.3f}"
+        )
 
         extra_wall = median(c.wall - w.wall for _, c, w in rows)
         extra_cpu = median(c.cpu - w.cpu for _, c, w in rows)
         hits = [r.cached / (r.drawn + r.cached) for r in again]
-        print(f"\n(c) per chart drawn cold: {1000 * extra_wall / drawn:.1f} ms wall, {1000 * extra_cpu / drawn:.1f} ms CPU "
-              f"({drawn} charts; empty-cache build minus warm build)")
-        print(f"    chart cache on rebuild: {median(r.drawn for r in again):.0f} drawn, hit rate {100 * min(hits):.2f}% (lowest)")
+        print(
+            f"\n(c) per chart drawn cold: {1000 * extra_wall / drawn:.1f} ms wall, {1000 * extra_cpu / drawn:.1f} ms CPU "
+            f"({drawn} charts; empty-cache build minus warm build)"
+        )
+        print(
+            f"    chart cache on rebuild: {median(r.drawn for r in again):.0f} drawn, hit rate {100 * min(hits):.2f}% (lowest)"
+        )
         for kind, times in sorted(cpu_per_kind(planned(site / "data")).items()):
-            print(f"    {kind:9s} {len(times):5d} charts, median {1000 * median(times):6.1f} ms CPU each (drawn one by one)")
+            print(
+                f"    {kind:9s} {len(times):5d} charts, median {1000 * median(times):6.1f} ms CPU each (drawn one by one)"
+            )
 
         if not args.no_pdf:
             pdf = measure([KWSITE, "pdf", str(site), "-o", str(tmp / "a.pdf")], tmp)
             count = int(re.search(r"(\d+) pagina's", pdf.log).group(1))
-            print(f"\n(d) PDF: {count} pages in {pdf.wall:.1f} s wall, {pdf.cpu:.1f} s CPU (machine load {pdf.load:.1f})")
-            print(f"    s CPU per 100 pages: {goal(100 * pdf.cpu / count, 12, '12')}; wall {100 * pdf.wall / count:.1f}")
+            print(
+                f"\n(d) PDF: {count} pages in {pdf.wall:.1f} s wall, {pdf.cpu:.1f} s CPU (machine load {pdf.load:.1f})"
+            )
+            print(
+                f"    s CPU per 100 pages: {goal(100 * pdf.cpu / count, 12, '12')}; wall {100 * pdf.wall / count:.1f}"
+            )
             print(f"    peak memory, process tree, GiB: {goal(pdf.tree_peak / GIB, 1.0, '1')}")
 
         peak = max(r.tree_peak for r in cold + warm)
         single = max(r.single_peak for r in cold + warm)
-        print(f"\n(e) peak memory of a kwsite build, all processes together, GiB: {goal(peak / GIB, 1.0, '1')}; "
-              f"largest single process {single / GIB:.2f} GiB")
+        print(
+            f"\n(e) peak memory of a kwsite build, all processes together, GiB: {goal(peak / GIB, 1.0, '1')}; "
+            f"largest single process {single / GIB:.2f} GiB"
+        )
     finally:
         if args.keep is None:
             shutil.rmtree(tmp, ignore_errors=True)

@@ -90,8 +90,13 @@ def export(site: Path, out: Path) -> None:
     recording.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **{OUT_ENV: str(out)})
     try:
-        proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(recording)], cwd=site,
-                              env=env, capture_output=True, text=True)
+        proc = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(recording)],
+            cwd=site,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
     finally:
         recording.unlink()
     if proc.returncode != 0:

@@ -13,15 +13,34 @@ import importlib
 from typing import Any
 
 _PUBLIC = {
-    "ChartSet": "build", "build_pages": "build", "load_site": "build", "SCHEMA": "datasets", "Dataset": "datasets",
-    "check_content": "directives", "expand": "directives", "create_site": "newsite", "redact": "privacy",
-    "KwsiteError": "problems", "Problem": "problems", "parse_timeline": "timeline",
+    "ChartSet": "build",
+    "build_pages": "build",
+    "load_site": "build",
+    "SCHEMA": "datasets",
+    "Dataset": "datasets",
+    "check_content": "directives",
+    "expand": "directives",
+    "create_site": "newsite",
+    "redact": "privacy",
+    "KwsiteError": "problems",
+    "Problem": "problems",
+    "parse_timeline": "timeline",
 }
 """Public name → the module that holds it; imported on first use, so ``import kwsite`` (and the
 ``kwsite`` command's ``--help``) loads nothing else (pydantic, matplotlib, MkDocs)."""
 _RENAMED = {"create_site": "create", "parse_timeline": "parse"}
 
-__all__ = ["SCHEMA", "ChartSet", "Dataset", "KwsiteError", "Problem", "build_pages", "check_content", "expand", "load_site"]
+__all__ = [
+    "SCHEMA",
+    "ChartSet",
+    "Dataset",
+    "KwsiteError",
+    "Problem",
+    "build_pages",
+    "check_content",
+    "expand",
+    "load_site",
+]
 __all__ += ["create_site", "parse_timeline", "redact"]
 
 

@@ -16,7 +16,9 @@ from .pages import Generated, generate
 def chart_count(site: Site) -> int:
     """Upper bound of the charts one build asks for: one per indicator, per table and per ratio
     table, and one per college and ``rows: unit`` table with a row for it."""
-    per_college = sum(1 for t in site.tables.values() if t.meta.rows == "unit" for u in site.units if t.row_for_unit(u.id))
+    per_college = sum(
+        1 for t in site.tables.values() if t.meta.rows == "unit" for u in site.units if t.row_for_unit(u.id)
+    )
     compared = sum(1 for i in site.indicators if any(r.unit for r in i.realisations))
     return len(site.indicators) + len(site.tables) + len(site.ratios) + per_college + compared
 
@@ -62,7 +64,9 @@ class ChartSet:
             self.planned[digest] = None
             return None
         source = self.cache.get(digest) or self.drawer.submit(text.key, digest, job)
-        planned = self.planned[digest] = PlannedChart(text.key, text.alt, text.columns, text.rows, text.csv_rows, source)
+        planned = self.planned[digest] = PlannedChart(
+            text.key, text.alt, text.columns, text.rows, text.csv_rows, source
+        )
         return planned
 
     def indicator(self, ind: Indicator):
@@ -118,11 +122,18 @@ def text_tables(final: dict[str, str], extensions=None, configs: dict | None = N
     return out
 
 
-def build_pages(site: Site, src_uris: list[str], cache_dir: Path | str | None = None,
-                texts: dict[str, str] | None = None, tick=None,
-                found_tables: dict | None = None, workers: int = 1,
-                session=None, directory_urls: bool = True,
-                theme_dir: Path | None = None) -> tuple[list[Generated], ChartSet]:
+def build_pages(
+    site: Site,
+    src_uris: list[str],
+    cache_dir: Path | str | None = None,
+    texts: dict[str, str] | None = None,
+    tick=None,
+    found_tables: dict | None = None,
+    workers: int = 1,
+    session=None,
+    directory_urls: bool = True,
+    theme_dir: Path | None = None,
+) -> tuple[list[Generated], ChartSet]:
     """Every generated page and asset of ``site``; ``src_uris`` are the docs-dir
     paths of the hand-written pages (to link theme pages to their chapters);
     ``texts`` their Markdown (docs path → text), for the downloads of their tables
@@ -144,7 +155,9 @@ def build_pages(site: Site, src_uris: list[str], cache_dir: Path | str | None = 
     tables = [d for found in found_tables.values() for d in found]
     titles = {uri: _title(source) for uri, source in texts.items()}
     try:
-        generated = generate(site, charts, chapter_paths(src_uris), tables, titles, directory_urls, Templates(theme_dir))
+        generated = generate(
+            site, charts, chapter_paths(src_uris), tables, titles, directory_urls, Templates(theme_dir)
+        )
     except BaseException:
         charts.close()
         raise

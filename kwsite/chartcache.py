@@ -51,8 +51,11 @@ def _canonical(part: object) -> object:
         return {type(part).__name__: part.model_dump(mode="json")}
     if dataclasses.is_dataclass(part) and not isinstance(part, type):
         skip = POSITION_ONLY.get(type(part).__name__, frozenset())
-        return {type(part).__name__: {f.name: _canonical(getattr(part, f.name))
-                                      for f in dataclasses.fields(part) if f.name not in skip}}
+        return {
+            type(part).__name__: {
+                f.name: _canonical(getattr(part, f.name)) for f in dataclasses.fields(part) if f.name not in skip
+            }
+        }
     if isinstance(part, Decimal):
         return {"decimal": str(part)}
     if isinstance(part, (tuple, list)):

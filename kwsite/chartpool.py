@@ -29,8 +29,15 @@ from .charts.jobs import ChartJob, Failed, draw_all
 POOL_AFTER = 12
 """More misses than this in one build start the pool (measured: starting it costs about as
 much as drawing a dozen charts here, but it runs beside the page generation)."""
-PRELOAD = ["kwsite.charts.jobs", "matplotlib.figure", "matplotlib.backends.backend_agg",
-           "matplotlib.backends.backend_svg", "matplotlib.collections", "matplotlib.lines", "matplotlib.ticker"]
+PRELOAD = [
+    "kwsite.charts.jobs",
+    "matplotlib.figure",
+    "matplotlib.backends.backend_agg",
+    "matplotlib.backends.backend_svg",
+    "matplotlib.collections",
+    "matplotlib.lines",
+    "matplotlib.ticker",
+]
 """Imported once by the fork server, so each worker starts with them (the chart modules import
 matplotlib only when drawing)."""
 BATCH = 8
@@ -125,8 +132,9 @@ class Drawer:
     """Draws cache misses for one build; ``workers`` ≤ 1 means always in this process. With a
     :class:`Session` (and more than one worker) every miss goes to the session's pool."""
 
-    def __init__(self, cache: ChartCache, workers: int = 1, pool_after: int | None = None,
-                 session: Session | None = None) -> None:
+    def __init__(
+        self, cache: ChartCache, workers: int = 1, pool_after: int | None = None, session: Session | None = None
+    ) -> None:
         self.cache, self.workers = cache, workers
         self.pool_after = POOL_AFTER if pool_after is None else pool_after
         self.pending: list[Pending] = []

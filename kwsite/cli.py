@@ -66,7 +66,9 @@ def main() -> None:
 
 @main.command()
 @click.argument("site_dir", default=".", type=click.Path(file_okay=False, path_type=Path), callback=_existing_dir)
-@click.option("--strict/--no-strict", default=True, help="Waarschuwingen tellen als fouten (standaard aan, zoals bij bouwen).")
+@click.option(
+    "--strict/--no-strict", default=True, help="Waarschuwingen tellen als fouten (standaard aan, zoals bij bouwen)."
+)
 def validate(site_dir: Path, strict: bool) -> None:
     """Controleer data/ en content/ van SITE_DIR en meld alle problemen tegelijk.
 
@@ -136,8 +138,11 @@ def _mkdocs(args: list[str], site_dir: Path, env: dict | None = None) -> int:
 @main.command()
 @click.argument("site_dir", default=".", type=click.Path(file_okay=False, path_type=Path), callback=_existing_dir)
 @click.option("--strict/--no-strict", default=True, help="Stop bij elke waarschuwing (standaard aan).")
-@click.option("--offline", is_flag=True, help="Een site die werkt als map op schijf (file://): links naar "
-              "index.html, zoeken zonder server.")
+@click.option(
+    "--offline",
+    is_flag=True,
+    help="Een site die werkt als map op schijf (file://): links naar index.html, zoeken zonder server.",
+)
 def build(site_dir: Path, strict: bool, offline: bool) -> None:
     """Bouw de website van SITE_DIR naar de site_dir uit mkdocs.yml.
 
@@ -163,11 +168,18 @@ def build(site_dir: Path, strict: bool, offline: bool) -> None:
     with build_lock(target):
         staging = target.with_name(f".{target.name}.nieuw")
         shutil.rmtree(staging, ignore_errors=True)
-        code = _mkdocs(["build", "--strict" if strict else "--no-strict", "--site-dir", str(staging)], site_dir,
-                       {offline_env: "1"} if offline else None)
+        code = _mkdocs(
+            ["build", "--strict" if strict else "--no-strict", "--site-dir", str(staging)],
+            site_dir,
+            {offline_env: "1"} if offline else None,
+        )
         if code != 0:
             shutil.rmtree(staging, ignore_errors=True)
-            kept = "de vorige versie in " + str(target) + " blijft staan" if target.exists() else "er is niets gepubliceerd"
+            kept = (
+                "de vorige versie in " + str(target) + " blijft staan"
+                if target.exists()
+                else "er is niets gepubliceerd"
+            )
             click.echo(f"Bouwen mislukt; {kept}.", err=True)
             sys.exit(code)
         swap(staging, target)
@@ -185,8 +197,11 @@ def build_lock(target: Path):
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            click.echo(f"Er loopt al een bouw naar {target}; wacht tot die klaar is en probeer het opnieuw. "
-                       "Er is niets veranderd.", err=True)
+            click.echo(
+                f"Er loopt al een bouw naar {target}; wacht tot die klaar is en probeer het opnieuw. "
+                "Er is niets veranderd.",
+                err=True,
+            )
             sys.exit(1)
         yield
     finally:
@@ -277,13 +292,19 @@ def import_(file: Path, site_dir: Path, sheet: str | None) -> None:
         click.echo(f"{len(found.errors)} fout(en); niets geschreven.", err=True)
         sys.exit(1)
     what = f"{found.added} nieuw, {found.changed} gewijzigd, {found.same} ongewijzigd"
-    click.echo(f"{data_rel}/realisations.csv bijgewerkt: {what}" if found.written else f"Niets veranderd ({what}).", err=True)
+    click.echo(
+        f"{data_rel}/realisations.csv bijgewerkt: {what}" if found.written else f"Niets veranderd ({what}).", err=True
+    )
 
 
 @main.command()
 @click.argument("site_dir", default=".", type=click.Path(file_okay=False, path_type=Path), callback=_existing_dir)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Bestand .csv of .xlsx (standaard: CSV naar de terminal).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Bestand .csv of .xlsx (standaard: CSV naar de terminal).",
+)
 def export(site_dir: Path, output: Path | None) -> None:
     """Schrijf alle realisaties als tabel (zoals 'kwsite import' die leest)."""
     from .load import load_site
@@ -300,8 +321,11 @@ def export(site_dir: Path, output: Path | None) -> None:
         click.echo(f"{output}: verwacht een naam op .csv of .xlsx", err=True)
         sys.exit(2)
     if output is not None and output.resolve().is_relative_to(project.data_dir.resolve()):
-        click.echo(f"{output}: een export hoort niet in {data_rel}/ (daar leest de site; "
-                   f"{data_rel}/realisations.csv schrijft 'kwsite import')", err=True)
+        click.echo(
+            f"{output}: een export hoort niet in {data_rel}/ (daar leest de site; "
+            f"{data_rel}/realisations.csv schrijft 'kwsite import')",
+            err=True,
+        )
         sys.exit(2)
     data = export_bytes(site, kind)
     if output is None:
@@ -312,8 +336,11 @@ def export(site_dir: Path, output: Path | None) -> None:
         except OSError as exc:
             import errno
 
-            why = {errno.ENOENT: "de map bestaat niet", errno.EACCES: "geen schrijfrechten",
-                   errno.EISDIR: "dat is een map"}.get(exc.errno, type(exc).__name__)
+            why = {
+                errno.ENOENT: "de map bestaat niet",
+                errno.EACCES: "geen schrijfrechten",
+                errno.EISDIR: "dat is een map",
+            }.get(exc.errno, type(exc).__name__)
             click.echo(f"{output}: schrijven lukt niet ({why})", err=True)
             sys.exit(1)
         click.echo(f"{output}: {sum(len(i.realisations) for i in site.indicators)} realisaties", err=True)
@@ -345,21 +372,45 @@ def publish(site_dir: Path, edition: str | None, latest: bool, remote: str, bran
         _fail(exc)
     own = site.agenda.edition
     if edition and edition != own.id:
-        click.echo(f"{project.data_rel}/agenda.yaml: editie is '{own.id}', niet '{edition}'; pas agenda.edition.id aan", err=True)
+        click.echo(
+            f"{project.data_rel}/agenda.yaml: editie is '{own.id}', niet '{edition}'; pas agenda.edition.id aan",
+            err=True,
+        )
         sys.exit(1)
     git = ["--remote", remote, "--branch", branch]
     title = f"{own.label} ({own.status})"
-    deploy = ["deploy", *git, "--update-aliases", "--alias-type", "redirect", "--title", title, own.id,
-              *(["latest"] if latest else [])]
+    deploy = [
+        "deploy",
+        *git,
+        "--update-aliases",
+        "--alias-type",
+        "redirect",
+        "--title",
+        title,
+        own.id,
+        *(["latest"] if latest else []),
+    ]
     # mike runs `mkdocs build` from PATH: put this interpreter's scripts first
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
-           "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])}
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
+    }
     # after the deploy: downloads and pages gone from this edition under /latest/ (kwsite.latest); push last
-    complete = [sys.executable, "-m", "kwsite.latest", branch, own.id,
-                *([] if project.use_directory_urls else ["--no-directory-urls"])]
-    steps = [("mike deploy", [sys.executable, "-c", MIKE, *deploy]), *([("latest", complete)] if latest else []),
-             *([("mike set-default", [sys.executable, "-c", MIKE, "set-default", *git, "latest"])] if latest else []),
-             *([("git push", ["git", "push", "--", remote, branch])] if push else [])]
+    complete = [
+        sys.executable,
+        "-m",
+        "kwsite.latest",
+        branch,
+        own.id,
+        *([] if project.use_directory_urls else ["--no-directory-urls"]),
+    ]
+    steps = [
+        ("mike deploy", [sys.executable, "-c", MIKE, *deploy]),
+        *([("latest", complete)] if latest else []),
+        *([("mike set-default", [sys.executable, "-c", MIKE, "set-default", *git, "latest"])] if latest else []),
+        *([("git push", ["git", "push", "--", remote, branch])] if push else []),
+    ]
     for label, args in steps:
         code = subprocess.call(args, cwd=site_dir, env=env)
         if code != 0:
@@ -369,8 +420,14 @@ def publish(site_dir: Path, edition: str | None, latest: bool, remote: str, bran
 
 
 @main.command()
-@click.option("-o", "--output", "output", default="schema", type=click.Path(file_okay=False, path_type=Path),
-              help="Map voor de schema's (standaard schema/).")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    default="schema",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Map voor de schema's (standaard schema/).",
+)
 @click.option("--check", is_flag=True, help="Schrijf niets; exit 1 als een schema ontbreekt of verouderd is.")
 def schema(output: Path, check: bool) -> None:
     """Schrijf JSON Schema's van de gegevensbestanden (voor editors en CI)."""
@@ -387,8 +444,12 @@ def schema(output: Path, check: bool) -> None:
 
 @main.command()
 @click.argument("site_dir", default=".", type=click.Path(file_okay=False, path_type=Path), callback=_existing_dir)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="PDF-bestand (standaard SITE_DIR/site/downloads/kwaliteitsagenda.pdf).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="PDF-bestand (standaard SITE_DIR/site/downloads/kwaliteitsagenda.pdf).",
+)
 def pdf(site_dir: Path, output: Path | None) -> None:
     """Maak de PDF-uitgave van SITE_DIR (tagged PDF/UA-1), zonder de website te bouwen."""
     import time

@@ -92,7 +92,15 @@ def read_table(loaded: Loaded, meta: m.Table) -> m.TableData | None:
     try:
         return _read_rows(loaded, meta, rel, reader, semicolon)
     except csv.Error:  # a cell over csv's own limit (128 KiB), a NUL byte
-        loaded.problems.append(Problem(rel, reader.line_num or 1, 1, "", f"onleesbare CSV: een cel is langer dan {MAX_CELL} tekens of bevat een NUL-teken"))
+        loaded.problems.append(
+            Problem(
+                rel,
+                reader.line_num or 1,
+                1,
+                "",
+                f"onleesbare CSV: een cel is langer dan {MAX_CELL} tekens of bevat een NUL-teken",
+            )
+        )
         return None
     finally:
         csv.field_size_limit(limit)
@@ -130,9 +138,7 @@ def _read_rows(loaded: Loaded, meta: m.Table, rel: str, reader, semicolon: bool)
         if _too_long(loaded, rel, line, record):
             continue
         if len(record) != len(header):
-            loaded.problems.append(
-                Problem(rel, line, 1, "", f"rij heeft {len(record)} cellen, kopregel {len(header)}")
-            )
+            loaded.problems.append(Problem(rel, line, 1, "", f"rij heeft {len(record)} cellen, kopregel {len(header)}"))
             continue
         values = []
         for col, cell in enumerate(record[1:], start=2):
@@ -142,7 +148,11 @@ def _read_rows(loaded: Loaded, meta: m.Table, rel: str, reader, semicolon: bool)
             try:
                 values.append(_cell_number(cell, semicolon))
             except InvalidOperation:
-                hint = "decimaalkomma verwacht; een punt is dubbelzinnig" if semicolon else "gebruik een punt als decimaalteken"
+                hint = (
+                    "decimaalkomma verwacht; een punt is dubbelzinnig"
+                    if semicolon
+                    else "gebruik een punt als decimaalteken"
+                )
                 if cell.strip().endswith("%"):
                     hint = "een %-teken; zet alleen het getal in de cel, de eenheid staat in tables.yaml"
                 kind = hint.split(";")[0]

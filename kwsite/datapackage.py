@@ -39,14 +39,15 @@ def descriptor(datasets: list[Dataset], about: Publication) -> dict:
         "profile": "tabular-data-package",
         "name": about.agenda_id,
         "title": f"{about.title}: open data",
-        "description": (f"Alle tabellen en de gegevens van alle grafieken van de {about.title}, "
-                        f"editie {about.edition_text}. Elke tabel staat er als CSV (de resource) en met dezelfde "
-                        "waarden als JSON (zelfde naam, .json; schema in schema/dataset.schema.json). Getallen met "
-                        "een punt als decimaalteken; een lege cel betekent dat de gegevens van de site daar geen waarde hebben (nooit 0)."),
+        "description": (
+            f"Alle tabellen en de gegevens van alle grafieken van de {about.title}, "
+            f"editie {about.edition_text}. Elke tabel staat er als CSV (de resource) en met dezelfde "
+            "waarden als JSON (zelfde naam, .json; schema in schema/dataset.schema.json). Getallen met "
+            "een punt als decimaalteken; een lege cel betekent dat de gegevens van de site daar geen waarde hebben (nooit 0)."
+        ),
         "licenses": [{"name": about.licence, "path": about.licence_url, "title": about.licence_name}],
         "contributors": [{"title": about.publisher, "role": "publisher"}],
-        "edition": {"id": about.edition_id, "label": about.edition, "status": about.status,
-                    "date": about.edition_date},
+        "edition": {"id": about.edition_id, "label": about.edition, "status": about.status, "date": about.edition_date},
         "citation": about.citation(),
     }
     if about.date is not None:
@@ -62,7 +63,7 @@ def _resource(dataset: Dataset) -> dict:
         "profile": "tabular-data-resource",
         "title": dataset.title,
         "description": f"Eenheid: {dataset.unit}. Op de pagina {dataset.page_url or '(startpagina)'} van de site. "
-                       f"Dezelfde gegevens als JSON: {dataset.key}.json.",
+        f"Dezelfde gegevens als JSON: {dataset.key}.json.",
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",

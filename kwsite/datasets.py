@@ -44,7 +44,11 @@ SCHEMA = {
     "required": ["id", "title", "unit", "source", "page", "columns", "rows"],
     "properties": {
         "$schema": {"type": "string"},
-        "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "description": "Naam van het bestand zonder extensie."},
+        "id": {
+            "type": "string",
+            "pattern": "^[a-z0-9][a-z0-9-]*$",
+            "description": "Naam van het bestand zonder extensie.",
+        },
         "title": {"type": "string", "description": "Wat de tabel laat zien."},
         "unit": {"type": "string", "description": "Eenheid van de getallen, in woorden."},
         "source": {"type": ["string", "null"], "description": "Bron van de cijfers."},

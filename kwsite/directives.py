@@ -89,7 +89,9 @@ def _progress(site: Site, ind, kind: str, year: int, college: str) -> str:
             raise UnknownReference(f"onbekend college '{college}'")
         unit = None if unit == "total" else unit
     if breakdowns(ind) != [None]:
-        raise UnknownReference(f"de streefwaarden van {ind.id} zijn uitgesplitst; deze verwijzing kent geen uitsplitsing")
+        raise UnknownReference(
+            f"de streefwaarden van {ind.id} zijn uitgesplitst; deze verwijzing kent geen uitsplitsing"
+        )
     if kind == "status":
         if year not in site.agenda.years:
             raise UnknownReference(f"jaar {year} ligt buiten de looptijd")
@@ -153,7 +155,9 @@ def _measure(site: Site, parts: list[str]) -> str:
     measure or of an action/improvement line."""
     from .model.execution import latest
 
-    record = next((m for m in site.measures if parts and m.id == parts[0]), None) or (site.line(parts[0]) if parts else None)
+    record = next((m for m in site.measures if parts and m.id == parts[0]), None) or (
+        site.line(parts[0]) if parts else None
+    )
     if record is None:
         raise UnknownReference(f"onbekende maatregel '{parts[0] if parts else ''}'")
     if parts[1:] != ["progress"]:
@@ -206,7 +210,7 @@ def scan(line: str) -> list[tuple[int, int, str | None, str | None]]:
             at = inside[1]
             continue
         close = line.find("]]", start + 2)
-        body = line[start + 2:close] if close >= 0 else ""
+        body = line[start + 2 : close] if close >= 0 else ""
         if close < 0:
             out.append((start, len(line), None, "[[ zonder ]] op dezelfde regel (een verwijzing past op één regel)"))
             break
@@ -271,9 +275,16 @@ def open_comments(line: str, file: str, number_: int) -> list[Problem]:
     while at >= 0:
         end = plain.find("-->", at + 4)
         if end < 0:
-            out.append(Problem(file, number_, at + 1, line[at:].strip()[:60],
-                               "HTML-commentaar zonder --> op dezelfde regel; alles tot de volgende --> "
-                               "zou van de pagina verdwijnen"))
+            out.append(
+                Problem(
+                    file,
+                    number_,
+                    at + 1,
+                    line[at:].strip()[:60],
+                    "HTML-commentaar zonder --> op dezelfde regel; alles tot de volgende --> "
+                    "zou van de pagina verdwijnen",
+                )
+            )
             break
         at = plain.find("<!--", end + 3)
     return out
@@ -295,8 +306,15 @@ def front_matter_problems(raw: str, file: str) -> list[Problem]:
     if problems:
         return [Problem(file, p.line + 1, p.col, "front matter", p.message) for p in problems]
     if not isinstance(data, dict):
-        return [Problem(file, 2, 1, "front matter",
-                        "verwacht sleutel: waarde (bv. title: Toegankelijkheid); nu wordt het tekst op de pagina")]
+        return [
+            Problem(
+                file,
+                2,
+                1,
+                "front matter",
+                "verwacht sleutel: waarde (bv. title: Toegankelijkheid); nu wordt het tekst op de pagina",
+            )
+        ]
     return []
 
 
@@ -313,7 +331,7 @@ def decode_page(raw: bytes, name: str) -> tuple[str, Problem | None]:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        return "", Problem(name, line, 1, "", f"bestand is geen UTF-8 (byte 0x{raw[exc.start:exc.start + 1].hex()})")
+        return "", Problem(name, line, 1, "", f"bestand is geen UTF-8 (byte 0x{raw[exc.start : exc.start + 1].hex()})")
 
 
 def check_content(site: Site | None, content_dir: Path, rel: str = "content") -> list[Problem]:
@@ -329,5 +347,7 @@ def check_content(site: Site | None, content_dir: Path, rel: str = "content") ->
         if problem:
             problems.append(problem)
             continue
-        problems += front_matter_problems(text.lstrip("\ufeff"), name) + expand(text, site, name)[1] + row_problems(text, name)
+        problems += (
+            front_matter_problems(text.lstrip("\ufeff"), name) + expand(text, site, name)[1] + row_problems(text, name)
+        )
     return problems

@@ -20,8 +20,10 @@ MKDOCS = [
     (r"Building documentation\.\.\.", "Site wordt gebouwd…"),
     (r"Documentation built in ([\d.]+) seconds", "Site gebouwd in {0} seconden"),
     (r"Aborted with a BuildError!", "Gestopt: de site is niet gebouwd (de fout staat hierboven)."),
-    (r"Aborted with (\d+) warnings? in strict mode!",
-     "Gestopt: {0} waarschuwing(en); met --strict (standaard bij kwsite) telt elke waarschuwing als fout."),
+    (
+        r"Aborted with (\d+) warnings? in strict mode!",
+        "Gestopt: {0} waarschuwing(en); met --strict (standaard bij kwsite) telt elke waarschuwing als fout.",
+    ),
     (r"Aborted with a configuration error!", "Gestopt: fout in mkdocs.yml (zie hierboven)."),
     (r"Aborted with (\d+) configuration warnings in 'strict' mode!", "Gestopt: {0} waarschuwing(en) in mkdocs.yml."),
     (r"Watching paths for changes: (.*)", "Volgt wijzigingen in: {0}"),
@@ -30,14 +32,23 @@ MKDOCS = [
     (r"Reloading browsers", "Browsers laden de pagina opnieuw"),
     (r"Browser connected: (.*)", "Browser verbonden: {0}"),
     (r"Shutting down\.\.\.", "Voorvertoning gestopt."),
-    (r"Config value 'plugins': Plugin 'kwsite' option '([^']*)': Unrecognised configuration name: .*",
-     lambda name: f"plugin kwsite: onbekende optie '{name}'{_option_hint(name)}"),
-    (r"Config value 'plugins': Plugin 'kwsite' option '([^']*)': Expected type: <class '(\w+)'> but received: "
-     r"<class '(\w+)'>", lambda name, want, got: f"plugin kwsite: optie '{name}' verwacht {TYPES.get(want, want)}"),
-    (r"Config value 'plugins': Plugin 'kwsite' option '([^']*)': (.*)",
-     lambda name, why: f"plugin kwsite: optie '{name}': {why}"),
-    (r"Config value 'site_dir': The 'docs_dir' should not be within the 'site_dir'.*",
-     "site_dir: site_dir bevat docs_dir; de bouw zou de bronbestanden overschrijven of wissen"),
+    (
+        r"Config value 'plugins': Plugin 'kwsite' option '([^']*)': Unrecognised configuration name: .*",
+        lambda name: f"plugin kwsite: onbekende optie '{name}'{_option_hint(name)}",
+    ),
+    (
+        r"Config value 'plugins': Plugin 'kwsite' option '([^']*)': Expected type: <class '(\w+)'> but received: "
+        r"<class '(\w+)'>",
+        lambda name, want, got: f"plugin kwsite: optie '{name}' verwacht {TYPES.get(want, want)}",
+    ),
+    (
+        r"Config value 'plugins': Plugin 'kwsite' option '([^']*)': (.*)",
+        lambda name, why: f"plugin kwsite: optie '{name}': {why}",
+    ),
+    (
+        r"Config value 'site_dir': The 'docs_dir' should not be within the 'site_dir'.*",
+        "site_dir: site_dir bevat docs_dir; de bouw zou de bronbestanden overschrijven of wissen",
+    ),
 ]
 """MkDocs message (whole text, after an optional ``[hh:mm:ss] ``) → Dutch (a text with ``{0}`` … for the
 groups, or a function of the groups). ``kwsite validate`` reads ``mkdocs.yml`` with the same words
@@ -54,6 +65,7 @@ def _option_hint(name: str) -> str:
     from .project import Options
 
     return did_you_mean(name, [f.name for f in fields(Options)])
+
 
 CLICK = {
     "Usage:": "Gebruik:",

@@ -36,7 +36,11 @@ def _git(root: Path, *args: str) -> bytes:
     try:
         return subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True).stdout
     except (OSError, subprocess.CalledProcessError) as exc:
-        detail = exc.stderr.decode("utf-8", "replace").strip() if isinstance(exc, subprocess.CalledProcessError) else str(exc)
+        detail = (
+            exc.stderr.decode("utf-8", "replace").strip()
+            if isinstance(exc, subprocess.CalledProcessError)
+            else str(exc)
+        )
         raise PreviousEditionError(detail) from None
 
 
@@ -58,7 +62,7 @@ def load_previous(root: Path, data_dir: Path, previous: str) -> Site:
     why = ref_problem(previous)
     if why:
         raise PreviousEditionError(why)
-    folder = (root / previous)
+    folder = root / previous
     try:
         if folder.is_dir():
             if not folder.resolve().is_relative_to(Path(root).resolve()):
@@ -128,17 +132,24 @@ def compare(old: Site, new: Site) -> Changes:
     before, after = _targets(old), _targets(new)
     order = {i.id: n for n, i in enumerate(new.indicators)} | {i.id: 1000 + n for n, i in enumerate(old.indicators)}
     keys = sorted(set(before) | set(after), key=lambda k: (order.get(k[0], 9999), k[1], k[2] or ""))
-    targets = [TargetChange(k[0], k[1], k[2], before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)]
+    targets = [
+        TargetChange(k[0], k[1], k[2], before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)
+    ]
     a_old, a_new = _allocations(old), _allocations(new)
     themes = [t.id for t in new.themes] + [t for t in a_old if t not in {x.id for x in new.themes}]
     budget = [BudgetMove(t, *(_pair(a_old.get(t), a_new.get(t)))) for t in themes if a_old.get(t) != a_new.get(t)]
     m_old, m_new = {m.id for m in old.measures}, {m.id for m in new.measures}
     i_old, i_new = {i.id for i in old.indicators}, {i.id for i in new.indicators}
     r_old = {(i.id, r.year, r.unit, r.breakdown) for i in old.indicators for r in i.realisations}
-    added = [(i.id, r.year, r.unit, r.value) for i in new.indicators for r in i.realisations
-             if (i.id, r.year, r.unit, r.breakdown) not in r_old]
+    added = [
+        (i.id, r.year, r.unit, r.value)
+        for i in new.indicators
+        for r in i.realisations
+        if (i.id, r.year, r.unit, r.breakdown) not in r_old
+    ]
     return Changes(
-        targets=targets, budget=budget,
+        targets=targets,
+        budget=budget,
         measures_added=[m.id for m in new.measures if m.id not in m_old],
         measures_removed=[m.id for m in old.measures if m.id not in m_new],
         indicators_added=[i.id for i in new.indicators if i.id not in i_old],

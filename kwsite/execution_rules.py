@@ -41,20 +41,36 @@ def check_progress(site: Site, loaded: Loaded) -> None:
         for k, entry in enumerate(entries):
             where = loc + ("progress", k)
             if entry.state not in STATE_WORDS:
-                loaded.add(key, where + ("state",), f"onbekende stand '{entry.state}'{did_you_mean(entry.state, STATE_WORDS)}"
-                           f" (bekend: {', '.join(STATE_WORDS)})")
+                loaded.add(
+                    key,
+                    where + ("state",),
+                    f"onbekende stand '{entry.state}'{did_you_mean(entry.state, STATE_WORDS)}"
+                    f" (bekend: {', '.join(STATE_WORDS)})",
+                )
             parts = date_parts(entry.date)
             if parts[0] is None:
                 loaded.add(key, where + ("date",), f"datum '{entry.date}' noemt geen jaar", "warning")
             elif parts[0] not in period:
-                loaded.add(key, where + ("date",), f"datum '{entry.date}' ligt buiten de looptijd "
-                           f"{period.start}-{period.stop - 1}", "warning")
+                loaded.add(
+                    key,
+                    where + ("date",),
+                    f"datum '{entry.date}' ligt buiten de looptijd {period.start}-{period.stop - 1}",
+                    "warning",
+                )
             elif _after(parts, edition):
-                loaded.add(key, where + ("date",), f"datum '{entry.date}' ligt na de datum van deze editie "
-                           f"({site.agenda.edition.date})", "warning")
+                loaded.add(
+                    key,
+                    where + ("date",),
+                    f"datum '{entry.date}' ligt na de datum van deze editie ({site.agenda.edition.date})",
+                    "warning",
+                )
             if entry.state == "loopt" and done and not entry.note:
-                loaded.add(key, where + ("state",), "'loopt' na 'afgerond' zonder toelichting (note): "
-                           "zeg waarom de maatregel weer loopt", "warning")
+                loaded.add(
+                    key,
+                    where + ("state",),
+                    "'loopt' na 'afgerond' zonder toelichting (note): zeg waarom de maatregel weer loopt",
+                    "warning",
+                )
             done = done or entry.state == "afgerond"
 
 

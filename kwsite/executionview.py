@@ -33,8 +33,12 @@ def _counts(records) -> Counter:
 
 
 def _row(label: str, counts: Counter) -> dict:
-    return {"label": label, "cells": [number(counts[s.word]) for s in STATES], "none": number(counts[None]),
-            "total": number(sum(counts.values()))}
+    return {
+        "label": label,
+        "cells": [number(counts[s.word]) for s in STATES],
+        "none": number(counts[None]),
+        "total": number(sum(counts.values())),
+    }
 
 
 def state_dict(word: str) -> dict:
@@ -44,8 +48,14 @@ def state_dict(word: str) -> dict:
 
 def _item(kind: str, title: str, entries) -> dict:
     now = latest(entries)
-    return {"kind": kind, "title": title, "state": state_dict(now.state) if now else None,
-            "date": now.date if now else None, "note": now.note if now else None, "steps": len(entries)}
+    return {
+        "kind": kind,
+        "title": title,
+        "state": state_dict(now.state) if now else None,
+        "date": now.date if now else None,
+        "note": now.note if now else None,
+        "steps": len(entries),
+    }
 
 
 def execution_context(site: Site, page: str) -> dict | None:
@@ -66,8 +76,12 @@ def execution_context(site: Site, page: str) -> dict | None:
 def _block(heading: str, records) -> dict | None:
     if not any(r[4] for r in records):
         return None
-    return {"heading": heading, "columns": [state_dict(s.word) for s in STATES], "counts": _row("Alle", _counts(records)),
-            "records": [_item(r[0], r[1], r[4]) for r in records]}
+    return {
+        "heading": heading,
+        "columns": [state_dict(s.word) for s in STATES],
+        "counts": _row("Alle", _counts(records)),
+        "records": [_item(r[0], r[1], r[4]) for r in records],
+    }
 
 
 def theme_block(site: Site, theme: Theme) -> dict | None:

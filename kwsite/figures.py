@@ -56,7 +56,9 @@ def realisations(site: Site) -> dict[tuple, Figure]:
         for r in ind.realisations:
             who = names.get(r.unit, r.unit) if r.unit else site.agenda.total_name
             which = ", ".join(x for x in (r.period or str(r.year), who, r.breakdown) if x)
-            out[(ind.id, r.year, r.unit, r.breakdown)] = Figure(_indicator_name(ind), which, with_unit(r.value, ind.unit))
+            out[(ind.id, r.year, r.unit, r.breakdown)] = Figure(
+                _indicator_name(ind), which, with_unit(r.value, ind.unit)
+            )
     return out
 
 
@@ -67,7 +69,8 @@ def table_cells(site: Site) -> dict[tuple, Figure]:
             for period, value in zip(table.periods, row.values):
                 if value is not None:
                     out[(table.meta.id, row.unit or row.label, period)] = Figure(
-                        table.meta.title, f"{row.label}, {period}", with_unit(value, table.meta.unit))
+                        table.meta.title, f"{row.label}, {period}", with_unit(value, table.meta.unit)
+                    )
     return out
 
 
@@ -79,22 +82,30 @@ def budget_rows(site: Site) -> dict[tuple, Figure]:
         return {}
     out = {("basis",): Figure("Budget", "basis", euro_mln(budget.basis_mln))}
     if budget.total is not None:
-        parts = [percent(budget.total.share_pct) if budget.total.share_pct is not None else None,
-                 euro_mln(budget.total.amount_mln) if budget.total.amount_mln is not None else None]
+        parts = [
+            percent(budget.total.share_pct) if budget.total.share_pct is not None else None,
+            euro_mln(budget.total.amount_mln) if budget.total.amount_mln is not None else None,
+        ]
         out[("total",)] = Figure("Budget", "totaal", ", ".join(p for p in parts if p))
     rows = [(r.theme, r.label, r) for r in budget.additional]
     if budget.additional_total is not None:
         rows.append(("totaal", "totaal", budget.additional_total))
     for key, label, row in rows:
-        out[("additional", key)] = Figure("Aanvullende middelen", label,
-                                          f"kwaliteitsagenda {euro_mln(row.ka_amount_mln)}, overig {euro_mln(row.other_amount_mln)}, "
-                                          f"totaal {euro_mln(row.total_amount_mln)}")
+        out[("additional", key)] = Figure(
+            "Aanvullende middelen",
+            label,
+            f"kwaliteitsagenda {euro_mln(row.ka_amount_mln)}, overig {euro_mln(row.other_amount_mln)}, "
+            f"totaal {euro_mln(row.total_amount_mln)}",
+        )
     return out
 
 
 def activity_budgets(site: Site) -> dict[tuple, Figure]:
-    return {(a.id, year): Figure(a.title, str(year), f"€\u00a0{number(amount)}")
-            for a in site.activities for year, amount in a.budget.items()}
+    return {
+        (a.id, year): Figure(a.title, str(year), f"€\u00a0{number(amount)}")
+        for a in site.activities
+        for year, amount in a.budget.items()
+    }
 
 
 def ratio_figures(site: Site) -> dict[tuple, Figure]:

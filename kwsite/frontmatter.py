@@ -31,7 +31,7 @@ def get_data(doc: str) -> tuple[str, dict[str, Any]]:
             loaded = yaml.load(m.group(1), SafeLoader)
             if isinstance(loaded, dict):
                 data = loaded
-                doc = doc[m.end():].lstrip("\n")
+                doc = doc[m.end() :].lstrip("\n")
         except Exception:  # noqa: BLE001  (as MkDocs: broken front matter stays in the body)
             pass
         return doc, data

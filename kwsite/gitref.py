@@ -13,6 +13,8 @@ folder path; never starting with ``-`` (git would read it as an option: ``--outp
 def ref_problem(ref: str) -> str | None:
     """Why ``ref`` cannot name the previous edition, in Dutch, or ``None``."""
     if not REF.fullmatch(ref) or ".." in ref.split("/"):
-        return ("verwacht een git-tag, -tak of -commit of een map in de repository (letters, cijfers, . _ / ~ ^ -, "
-                "niet beginnend met - en zonder ..)")
+        return (
+            "verwacht een git-tag, -tak of -commit of een map in de repository (letters, cijfers, . _ / ~ ^ -, "
+            "niet beginnend met - en zonder ..)"
+        )
     return None

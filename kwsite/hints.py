@@ -24,4 +24,6 @@ def number_hint(value: object) -> str:
         return ""
     plain = value.strip().removesuffix("%").strip().replace(",", ".")
     percent = " zonder %-teken" if value.strip().endswith("%") else ""
-    return f": '{value.strip()}' heeft een decimaalkomma{' en een %-teken' if percent else ''}; schrijf {plain}{percent}"
+    return (
+        f": '{value.strip()}' heeft een decimaalkomma{' en een %-teken' if percent else ''}; schrijf {plain}{percent}"
+    )

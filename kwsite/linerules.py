@@ -48,10 +48,15 @@ def check_line_rules(site: Site, loaded: Loaded) -> None:
         for j, line in enumerate(lset.lines):
             loc = (i, "lines", j)
             if line.kind == "actielijn" and not line.owners:
-                loaded.add("lines", loc + ("kind",), "actielijn zonder eigenaar (een actielijn heeft altijd een eigenaar)")
+                loaded.add(
+                    "lines", loc + ("kind",), "actielijn zonder eigenaar (een actielijn heeft altijd een eigenaar)"
+                )
             if line.kind == "verbeterlijn" and line.time_box_end is None:
-                loaded.add("lines", loc + ("timeline",) if line.timeline else loc + ("kind",),
-                           "verbeterlijn zonder einde van de tijdspanne (geen jaar in timeline of time_box)")
+                loaded.add(
+                    "lines",
+                    loc + ("timeline",) if line.timeline else loc + ("kind",),
+                    "verbeterlijn zonder einde van de tijdspanne (geen jaar in timeline of time_box)",
+                )
             for k, target in enumerate(line.targets):
                 _check_target(loaded, "lines", loc + ("targets", k), target)
 
@@ -62,7 +67,11 @@ def _check_target(loaded: Loaded, key: str, loc: tuple, target) -> None:
         if value is None or (target.kind == "increase" and name == "value"):
             continue
         if target.scale and not (target.scale.min <= value <= target.scale.max):
-            loaded.add(key, loc + (name,), f"waarde {number(value)} ligt buiten de schaal {number(target.scale.min)}-{number(target.scale.max)}")
+            loaded.add(
+                key,
+                loc + (name,),
+                f"waarde {number(value)} ligt buiten de schaal {number(target.scale.min)}-{number(target.scale.max)}",
+            )
         elif target.unit == "percent" and not (0 <= value <= Decimal(100)):
             loaded.add(key, loc + (name,), f"percentage {number(value)} ligt niet tussen 0 en 100")
         elif target.unit == "grade" and not (1 <= value <= 10):
@@ -104,8 +113,14 @@ def check_name_leaks(site: Site, loaded: Loaded) -> None:
     for key, doc in loaded.docs.items():
         for loc, value in _strings(doc.get(key), ()):
             if any(name in value for name in names):
-                loaded.add(key, loc, "bevat een persoonsnaam van een eigenaar; die wordt hier niet verborgen "
-                                     "(zet de naam alleen in 'person')", "warning", raw=True)
+                loaded.add(
+                    key,
+                    loc,
+                    "bevat een persoonsnaam van een eigenaar; die wordt hier niet verborgen "
+                    "(zet de naam alleen in 'person')",
+                    "warning",
+                    raw=True,
+                )
 
 
 LINE_RULES = (check_line_refs, check_line_rules, check_teamplans, check_name_leaks)

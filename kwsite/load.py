@@ -31,6 +31,7 @@ from .validate import validate
 from .messages import MESSAGES, _message  # noqa: F401  (part of this module's interface)
 from .unitnames import _key, alias_map  # noqa: F401  (part of this module's interface)
 
+
 def _read_yaml(loaded: Loaded, key: str) -> object | None:
     file, _, _ = FILES[key]
     path = loaded.data_dir / file
@@ -121,15 +122,19 @@ def _unknown_files(loaded: Loaded) -> None:
         stem = name.rsplit(".", 1)[0].lower()
         guess = difflib.get_close_matches(stem + ".yaml", known, n=1, cutoff=0.6)
         hint = f"; bedoelt u {guess[0]}?" if guess else f" (bekend zijn: {', '.join(known)})"
-        loaded.problems.append(Problem(loaded.name(name), 0, 0, "", f"onbekend gegevensbestand, wordt niet gelezen{hint}"))
+        loaded.problems.append(
+            Problem(loaded.name(name), 0, 0, "", f"onbekend gegevensbestand, wordt niet gelezen{hint}")
+        )
 
 
 def _alias_conflicts(loaded: Loaded, agenda: m.Agenda, units: list[m.Unit]) -> None:
     """A name, code or alias may point at one unit only: ``Lelystad`` as an alias of ``poort``
     would publish Lelystad's figures on Poort's page. Also the institution total's labels."""
     owner = {_key(a): ("total", "agenda.total_name/total_aliases") for a in [agenda.total_name, *agenda.total_aliases]}
-    names = [(i, u, [("id", None, u.id), ("name", None, u.name), ("short_name", None, u.short_name),
-                     ("code", None, u.code)]) for i, u in enumerate(units)]
+    names = [
+        (i, u, [("id", None, u.id), ("name", None, u.name), ("short_name", None, u.short_name), ("code", None, u.code)])
+        for i, u in enumerate(units)
+    ]
     aliases = [(i, u, [("aliases", j, a) for j, a in enumerate(u.aliases)]) for i, u in enumerate(units)]
     for i, unit, fields in names + aliases:  # names first: the alias is the likelier slip
         for field, j, label in fields:
@@ -140,8 +145,11 @@ def _alias_conflicts(loaded: Loaded, agenda: m.Agenda, units: list[m.Unit]) -> N
             if first[0] != unit.id:
                 other = "het instellingstotaal" if first[0] == "total" else f"college '{first[0]}'"
                 loc = (i, field) if j is None else (i, field, j)
-                loaded.add("units", loc, f"'{label}' duidt ook {other} aan ({first[1]}); een naam of alias "
-                           "mag maar één eenheid aanduiden")
+                loaded.add(
+                    "units",
+                    loc,
+                    f"'{label}' duidt ook {other} aan ({first[1]}); een naam of alias mag maar één eenheid aanduiden",
+                )
 
 
 def _alias_hint(label: str, aliases: dict[str, str]) -> str:
@@ -175,8 +183,11 @@ def resolve_rows(loaded: Loaded, data: m.TableData, aliases: dict[str, str]) -> 
         first: dict[str, int] = {}
         for row in rows:
             if first.setdefault(_key(row.label), row.line) != row.line:
-                loaded.problems.append(Problem(data.path, row.line, 1, "label",
-                                               f"'{row.label}' staat al op regel {first[_key(row.label)]}"))
+                loaded.problems.append(
+                    Problem(
+                        data.path, row.line, 1, "label", f"'{row.label}' staat al op regel {first[_key(row.label)]}"
+                    )
+                )
         return m.TableData(meta=data.meta, periods=data.periods, rows=rows, path=data.path)
     extra = {_key(x) for x in data.meta.extra_rows}
     if data.meta.total:
@@ -186,10 +197,20 @@ def resolve_rows(loaded: Loaded, data: m.TableData, aliases: dict[str, str]) -> 
         unit = aliases.get(_key(row.label))
         if data.meta.total and _key(row.label) == _key(data.meta.total):
             unit = "total"
-        if (unit is None and _key(row.label) not in extra and "units" not in loaded.failed
-                and not _names_invalid_unit(row.label, loaded.invalid_labels)):
+        if (
+            unit is None
+            and _key(row.label) not in extra
+            and "units" not in loaded.failed
+            and not _names_invalid_unit(row.label, loaded.invalid_labels)
+        ):
             loaded.problems.append(
-                Problem(data.path, row.line, 1, "label", f"'{row.label}' is geen bekend college{_alias_hint(row.label, aliases)}")
+                Problem(
+                    data.path,
+                    row.line,
+                    1,
+                    "label",
+                    f"'{row.label}' is geen bekend college{_alias_hint(row.label, aliases)}",
+                )
             )
         rows.append(m.Row(label=row.label, values=row.values, line=row.line, unit=unit))
     seen: dict[str, int] = {}

@@ -77,8 +77,7 @@ class Loaded:
         line, col = locate(doc, (key, *loc))
         return file, line, col
 
-    def add(self, key: str, loc: tuple, message: str, level: str = "error", path: str | None = None,
-            raw: bool = False):
+    def add(self, key: str, loc: tuple, message: str, level: str = "error", path: str | None = None, raw: bool = False):
         """Report a problem at ``loc``; a leading int is a model index unless ``raw``."""
         moved = self._redirect(key, loc) if not raw else None
         if moved is not None:
@@ -103,7 +102,6 @@ def _path(loc: tuple) -> str:
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
-
 
 
 def inside(path: Path, folder: Path) -> bool:
@@ -135,8 +133,6 @@ def read_confined(loaded: Loaded, rel: str, limit: int) -> bytes | str:
     return raw
 
 
-
-
 def not_utf8(file: str, raw: bytes, exc: UnicodeDecodeError, level: str = "error", note: str = "") -> Problem:
     """Where the first byte that is not UTF-8 stands, as a problem. ``exc.start`` counts in the bytes
     that were decoded (``exc.object``: after a byte-order mark, which ``utf-8-sig`` leaves out), so line
@@ -145,5 +141,5 @@ def not_utf8(file: str, raw: bytes, exc: UnicodeDecodeError, level: str = "error
         raw = exc.object
     line = raw.count(b"\n", 0, exc.start) + 1
     col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-    byte = raw[exc.start:exc.start + 1].hex()
+    byte = raw[exc.start : exc.start + 1].hex()
     return Problem(file, line, col, "", f"bestand is geen UTF-8 (byte 0x{byte}){note}", level)

@@ -113,12 +113,26 @@ def row_problems(markdown: str, file: str, first_line: int = 1) -> list[Problem]
         for k, row in enumerate(found.rows):
             if len(row) == 1 and row[0].startswith("<!--"):
                 if "-->" in row[0]:  # an unclosed one is reported by kwsite.directives.open_comments
-                    out.append(Problem(file, top + k + 1, 1, row[0][:60],
-                                       "HTML-commentaar midden in een tabel breekt de tabel af; zet het boven de tabel"))
+                    out.append(
+                        Problem(
+                            file,
+                            top + k + 1,
+                            1,
+                            row[0][:60],
+                            "HTML-commentaar midden in een tabel breekt de tabel af; zet het boven de tabel",
+                        )
+                    )
             elif len(row) != len(found.header):
-                out.append(Problem(file, top + k + 1, 1, row[0][:60] if row else "",
-                                   f"rij heeft {len(row)} cellen, de kopregel {len(found.header)}; "
-                                   "een | in een cel schrijf je als \\|"))
+                out.append(
+                    Problem(
+                        file,
+                        top + k + 1,
+                        1,
+                        row[0][:60] if row else "",
+                        f"rij heeft {len(row)} cellen, de kopregel {len(found.header)}; "
+                        "een | in een cel schrijf je als \\|",
+                    )
+                )
     return out
 
 
@@ -212,8 +226,9 @@ def tables(text: str, extensions: Iterable = DEFAULT_EXTENSIONS, configs: dict |
     return collector.collect.found
 
 
-def datasets(text: str, page: str, extensions: Iterable = DEFAULT_EXTENSIONS,
-             configs: dict | None = None) -> list[Dataset]:
+def datasets(
+    text: str, page: str, extensions: Iterable = DEFAULT_EXTENSIONS, configs: dict | None = None
+) -> list[Dataset]:
     """The datasets of every table in the page ``text`` (already expanded), titled by their heading;
     ``extensions``/``configs`` as for :func:`tables`."""
     found = tables(text, extensions, configs)

@@ -41,8 +41,10 @@ def _message(err: dict, model=None) -> str:
     if kind in ("decimal_parsing", "decimal_type", "int_parsing", "int_type") and number_hint(err.get("input")):
         return MESSAGES[kind] + number_hint(err.get("input"))  # block style `value: 61,5` reads as text
     if kind == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == SOURCE_REF:
-        return ("bronverwijzing niet in de vorm 'S3 r. 12-15' (meerdere reeksen: 'S3 r. 12-15, 20'; "
-                "meerdere bronnen: 'S0 r. 1-5; S1 r. 7'; eigen tekst: 'redactie')")
+        return (
+            "bronverwijzing niet in de vorm 'S3 r. 12-15' (meerdere reeksen: 'S3 r. 12-15, 20'; "
+            "meerdere bronnen: 'S0 r. 1-5; S1 r. 7'; eigen tekst: 'redactie')"
+        )
     if kind in MESSAGES:
         return MESSAGES[kind]
     if kind == "literal_error":
@@ -50,7 +52,12 @@ def _message(err: dict, model=None) -> str:
         return f"onbekende waarde; toegestaan: {_dutch_list(allowed)}"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         limit = next(iter(err.get("ctx", {}).values()), "")
-        word = {"greater_than_equal": "minstens", "less_than_equal": "hoogstens", "greater_than": "groter dan", "less_than": "kleiner dan"}[kind]
+        word = {
+            "greater_than_equal": "minstens",
+            "less_than_equal": "hoogstens",
+            "greater_than": "groter dan",
+            "less_than": "kleiner dan",
+        }[kind]
         return f"moet {word} {limit} zijn"
     return str(err.get("msg", "ongeldige waarde")).removeprefix("Value error, ")
 

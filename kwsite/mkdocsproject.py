@@ -40,18 +40,33 @@ def from_config(config: Any, options: Any | None) -> Project:
     data = Path(options.data_dir) if options is not None else root / "data"
     cache = Path(options.cache_dir) if options is not None and options.cache_dir else None
     theme = root / "theme"
-    plain = Options(_rel(data, root), _rel(cache, root) if cache else None,
-                    bool(options.show_person_names) if options is not None else False,
-                    bool(options.pdf) if options is not None else True)
+    plain = Options(
+        _rel(data, root),
+        _rel(cache, root) if cache else None,
+        bool(options.show_person_names) if options is not None else False,
+        bool(options.pdf) if options is not None else True,
+    )
     validation = config.validation
     return Project(
-        root=root, docs_dir=Path(config.docs_dir), data_dir=data, site_dir=Path(config.site_dir), cache_dir=cache,
-        theme_dir=theme if theme.is_dir() else None, use_directory_urls=bool(config.use_directory_urls),
-        options=plain, nav=config.nav, not_in_nav=str(config.not_in_nav or ""),
-        validation={"omitted_files": validation.nav.omitted_files, "not_found": validation.links.not_found,
-                    "anchors": validation.links.anchors},
-        site_url=config.site_url or None, markdown_extensions=tuple(config.markdown_extensions),
-        mdx_configs=dict(config.mdx_configs), config_file=path,
+        root=root,
+        docs_dir=Path(config.docs_dir),
+        data_dir=data,
+        site_dir=Path(config.site_dir),
+        cache_dir=cache,
+        theme_dir=theme if theme.is_dir() else None,
+        use_directory_urls=bool(config.use_directory_urls),
+        options=plain,
+        nav=config.nav,
+        not_in_nav=str(config.not_in_nav or ""),
+        validation={
+            "omitted_files": validation.nav.omitted_files,
+            "not_found": validation.links.not_found,
+            "anchors": validation.links.anchors,
+        },
+        site_url=config.site_url or None,
+        markdown_extensions=tuple(config.markdown_extensions),
+        mdx_configs=dict(config.mdx_configs),
+        config_file=path,
     )
 
 

@@ -63,8 +63,9 @@ class _Collect(Treeprocessor):
 
 def _read(text: str, project: Project) -> tuple[set[str], list[str]]:
     """(ids, link targets) of one page's Markdown ``text``."""
-    md = markdown.Markdown(extensions=list(project.markdown_extensions) or ["toc", "tables"],
-                           extension_configs=dict(project.mdx_configs))
+    md = markdown.Markdown(
+        extensions=list(project.markdown_extensions) or ["toc", "tables"], extension_configs=dict(project.mdx_configs)
+    )
     collect = _Collect(md)
     md.treeprocessors.register(collect, "kwsite_pagecheck", 0)
     body, _ = get_data(text)
@@ -99,9 +100,18 @@ def omitted(project: Project, pages: Iterable[str]) -> list[Problem]:
 
     listed = {path for _, path in nav_pages(project.nav)}
     spec = pathspec.PathSpec.from_lines("gitwildmatch", project.not_in_nav.splitlines())
-    return [Problem(f"{project.docs_rel}/{page}", 0, 0, "", "pagina staat niet in de nav van mkdocs.yml; zet hem "
-                    "erin of noem hem onder not_in_nav", level)
-            for page in sorted(pages) if page not in listed and not spec.match_file(page)]
+    return [
+        Problem(
+            f"{project.docs_rel}/{page}",
+            0,
+            0,
+            "",
+            "pagina staat niet in de nav van mkdocs.yml; zet hem erin of noem hem onder not_in_nav",
+            level,
+        )
+        for page in sorted(pages)
+        if page not in listed and not spec.match_file(page)
+    ]
 
 
 def links(project: Project, texts: Mapping[str, str], generated: Iterable[str]) -> list[Problem]:
@@ -123,12 +133,21 @@ def links(project: Project, texts: Mapping[str, str], generated: Iterable[str]) 
             where = _where(texts[path], href)
             if target not in pages:
                 if missing:
-                    out.append(Problem(shown, *where, "", f"link '{href}' leidt nergens heen: pagina '{target}' "
-                                       "bestaat niet en wordt niet gegenereerd", missing))
+                    out.append(
+                        Problem(
+                            shown,
+                            *where,
+                            "",
+                            f"link '{href}' leidt nergens heen: pagina '{target}' "
+                            "bestaat niet en wordt niet gegenereerd",
+                            missing,
+                        )
+                    )
             elif anchor and anchors and target in read and anchor not in read[target][0]:
                 page = "deze pagina" if target == path else f"pagina '{target}'"
-                out.append(Problem(shown, *where, "", f"link '{href}': {page} heeft geen kop of anker '#{anchor}'",
-                                   anchors))
+                out.append(
+                    Problem(shown, *where, "", f"link '{href}': {page} heeft geen kop of anker '#{anchor}'", anchors)
+                )
     return out
 
 

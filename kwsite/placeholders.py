@@ -40,8 +40,16 @@ def find(text: str, name: str, yaml: bool = False) -> list[Problem]:
         if yaml:
             line = YAML_COMMENT.sub("", line)
         for match in PLACEHOLDER.finditer(line):
-            problems.append(Problem(name, number, match.start() + 1, "", f"nog niet ingevulde tekst: "
-                                    f"'{match.group(0)}'; vul de echte tekst in of haal dit weg", "warning"))
+            problems.append(
+                Problem(
+                    name,
+                    number,
+                    match.start() + 1,
+                    "",
+                    f"nog niet ingevulde tekst: '{match.group(0)}'; vul de echte tekst in of haal dit weg",
+                    "warning",
+                )
+            )
     return problems
 
 

@@ -45,11 +45,17 @@ def check_table_links(site: Site, loaded: Loaded) -> None:
                 continue
             meta = table.meta
             if meta.indicator and meta.indicator != ind.id:
-                loaded.add("indicators", (i, "tables", j),
-                           f"tabel '{table_id}' hoort bij indicator '{meta.indicator}' (tables.yaml), niet bij '{ind.id}'")
+                loaded.add(
+                    "indicators",
+                    (i, "tables", j),
+                    f"tabel '{table_id}' hoort bij indicator '{meta.indicator}' (tables.yaml), niet bij '{ind.id}'",
+                )
             elif meta.unit != ind.unit:
-                loaded.add("indicators", (i, "tables", j),
-                           f"tabel '{table_id}' is in eenheid '{meta.unit}', de indicator in '{ind.unit}'")
+                loaded.add(
+                    "indicators",
+                    (i, "tables", j),
+                    f"tabel '{table_id}' is in eenheid '{meta.unit}', de indicator in '{ind.unit}'",
+                )
 
 
 def reference(ind) -> Decimal | None:
@@ -90,7 +96,9 @@ def check_magnitudes(site: Site, loaded: Loaded) -> None:
         for j, real in enumerate(ind.realisations):
             why = off_by_far(real.value, ref)
             if why:
-                loaded.add("indicators", (i, "realisations", j, "value"), f"{why} (referentie van de indicator): {HINT}")
+                loaded.add(
+                    "indicators", (i, "realisations", j, "value"), f"{why} (referentie van de indicator): {HINT}"
+                )
     for table in site.tables.values():
         _check_table(site, loaded, table)
 

@@ -161,19 +161,31 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             unreadable += [problem] if problem else []
         if unreadable:
             raise PluginError("kwsite: " + "\n".join(str(p) for p in unreadable))
-        unfilled = [p for path, text in texts.items() for p in placeholders.find(text, f"{Path(config.docs_dir).name}/{path}")]
+        unfilled = [
+            p for path, text in texts.items() for p in placeholders.find(text, f"{Path(config.docs_dir).name}/{path}")
+        ]
         unfilled += placeholders.check(self.data_dir, self.project.data_rel, "*.yaml")
-        unfilled += placeholders.find(f"{config.site_name}\n{config.site_description or ''}", "mkdocs.yml (site_name, site_description)")
+        unfilled += placeholders.find(
+            f"{config.site_name}\n{config.site_description or ''}", "mkdocs.yml (site_name, site_description)"
+        )
         for problem in unfilled:
             log.warning(str(problem))  # "(in te vullen …)": --strict stops it
         final = expanded(self.site, texts)
         self.text_tables = text_tables(final, config.markdown_extensions, config.mdx_configs)
         try:
             with steps("grafieken", chart_count(self.site)) as tick:
-                generated, self.charts = build_pages(self.site, [f.src_uri for f in files], self.cache_dir, texts, tick,
-                                                     self.text_tables, workers=usable_cores(),
-                                                     session=self.preview.charts if self.preview else None,
-                                                     directory_urls=config.use_directory_urls, theme_dir=self.theme_dir)
+                generated, self.charts = build_pages(
+                    self.site,
+                    [f.src_uri for f in files],
+                    self.cache_dir,
+                    texts,
+                    tick,
+                    self.text_tables,
+                    workers=usable_cores(),
+                    session=self.preview.charts if self.preview else None,
+                    directory_urls=config.use_directory_urls,
+                    theme_dir=self.theme_dir,
+                )
         except KwsiteError as exc:  # a page template of the site's theme/ (or kwsite's) failed: file and line
             raise PluginError(f"kwsite: {exc}") from None
         self.generated = generated
@@ -241,8 +253,14 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
                 self.errors += [Problem(p.file, p.line, p.col + shift, p.path, p.message) for p in found]
         tables = self.text_tables.get(page.file.src_uri) if not page.file.generated_by else None
         sizes = lambda path: _content(files, path)  # noqa: E731
-        self.table_links.pending = [fill_sizes(self.templates.macro("pages/macros/table.html", "downloads", downloads(d)), sizes)
-                                    for d in tables] if tables else None
+        self.table_links.pending = (
+            [
+                fill_sizes(self.templates.macro("pages/macros/table.html", "downloads", downloads(d)), sizes)
+                for d in tables
+            ]
+            if tables
+            else None
+        )
         return fill_sizes(text, sizes)  # sizes of spreadsheets and charts
 
     def on_page_content(self, html, page, config, files):
@@ -254,7 +272,9 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         remote: list[str] = []
         html = clean_html(html, remote)
         for url in remote:
-            log.warning(f"{page.file.src_uri}: afbeelding van een andere host weggelaten: {url} (zet het bestand in de site)")
+            log.warning(
+                f"{page.file.src_uri}: afbeelding van een andere host weggelaten: {url} (zet het bestand in de site)"
+            )
         return scroll_regions(scope_headers(html))  # every table and chart a named region the keyboard reaches
 
     def on_env(self, env, config, files):

@@ -60,7 +60,9 @@ def year_label(indicator: Indicator, year: int) -> str:
     targets = indicator.targets_in(year)
     if len(targets) <= 1:
         return target_label(indicator, targets[0] if targets else None)
-    return "; ".join(f"{t.breakdown}: {target_label(indicator, t)}" if t.breakdown else target_label(indicator, t) for t in targets)
+    return "; ".join(
+        f"{t.breakdown}: {target_label(indicator, t)}" if t.breakdown else target_label(indicator, t) for t in targets
+    )
 
 
 # --- table and chart text (display or machine form) ---------------------------------------

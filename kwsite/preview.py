@@ -152,11 +152,18 @@ class Preview:
                 digests[f.src_uri] = sha(texts[f.src_uri])
             elif isinstance(f, DigestFile):
                 digests[f.src_uri] = f.digest()
-        whole = sha(json.dumps([
-            Path(config.config_file_path).read_text(encoding="utf-8") if config.config_file_path else "",
-            config.nav, sorted(f.src_uri for f in files),
-            sorted((uri, page_title(text)) for uri, text in texts.items()),
-        ], default=str, ensure_ascii=False))
+        whole = sha(
+            json.dumps(
+                [
+                    Path(config.config_file_path).read_text(encoding="utf-8") if config.config_file_path else "",
+                    config.nav,
+                    sorted(f.src_uri for f in files),
+                    sorted((uri, page_title(text)) for uri, text in texts.items()),
+                ],
+                default=str,
+                ensure_ascii=False,
+            )
+        )
         site = Path(config.site_dir)
         self.rebuilt = set()
         self.urls = {_location(f.url) for f in files.documentation_pages()}
@@ -199,6 +206,8 @@ class Preview:
         index = getattr(search, "search_index", None)
         if prev is None or index is None:
             return
-        kept = [e for e in prev.entries if (url := e["location"].split("#", 1)[0]) in self.urls and url not in self.rebuilt]
+        kept = [
+            e for e in prev.entries if (url := e["location"].split("#", 1)[0]) in self.urls and url not in self.rebuilt
+        ]
         index.entries[:0] = kept
         search.search_index_prev = None

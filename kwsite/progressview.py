@@ -29,12 +29,21 @@ PATH = paths.PROGRESS
 TITLE = "Voortgang"
 EXPLANATION = paths.PROGRESS_EXPLANATION
 """Where the explanation of the statuses lives (its heading's anchor); other pages link here."""
-NO_REALISATIONS = ("Deze editie bevat nog geen realisaties: de stand tegen de streefwaarden is daarom voor geen "
-                   "enkele indicator te berekenen.")
+NO_REALISATIONS = (
+    "Deze editie bevat nog geen realisaties: de stand tegen de streefwaarden is daarom voor geen "
+    "enkele indicator te berekenen."
+)
 """The one plain sentence of a site without realisations."""
 
-COUNTED = (Status.REACHED, Status.ON_TRACK, Status.BEHIND, Status.NOT_YET, Status.MISSED, Status.UNJUDGED,
-           Status.NO_DATA)
+COUNTED = (
+    Status.REACHED,
+    Status.ON_TRACK,
+    Status.BEHIND,
+    Status.NOT_YET,
+    Status.MISSED,
+    Status.UNJUDGED,
+    Status.NO_DATA,
+)
 """The statuses every count table shows; *geen streefwaarde* is added in a year where it occurs."""
 BEHIND = (Status.BEHIND, Status.MISSED)
 """Listed as behind: *achter* (off the path before the target year) and *niet behaald* (target year passed)."""
@@ -47,7 +56,9 @@ def indicator_path(ind: Indicator) -> str:
 
 def realisation_years(site: Site) -> list[int]:
     """Agenda years with at least one realisation (institution or college), latest first."""
-    return sorted({r.year for i in site.indicators for r in i.realisations if r.year in site.agenda.years}, reverse=True)
+    return sorted(
+        {r.year for i in site.indicators for r in i.realisations if r.year in site.agenda.years}, reverse=True
+    )
 
 
 def college_indicators(site: Site) -> list[Indicator]:
@@ -129,10 +140,14 @@ def _item(page: str, item: Item) -> dict:
     ind = item.indicator
     name = f"{ind.id} {ind.short_name or ind.name}" + (f" ({item.breakdown})" if item.breakdown else "")
     real = item.progress.value
-    return {"name": name, "href": rel(page, indicator_path(ind)), "status": _status(item.progress.status),
-            "value": value_text(ind, real) if real is not None else "",
-            "college": item.unit.name if item.unit else None,
-            "college_href": rel(page, paths.college(item.unit.id)) if item.unit else None}
+    return {
+        "name": name,
+        "href": rel(page, indicator_path(ind)),
+        "status": _status(item.progress.status),
+        "value": value_text(ind, real) if real is not None else "",
+        "college": item.unit.name if item.unit else None,
+        "college_href": rel(page, paths.college(item.unit.id)) if item.unit else None,
+    }
 
 
 def _by_college(page: str, items: list[Item]) -> list[dict]:
@@ -140,13 +155,21 @@ def _by_college(page: str, items: list[Item]) -> list[dict]:
     indicators with it (id, link, value), compact enough for 40 colleges × 30 indicators."""
     out: dict[str, dict] = {}
     for item in items:
-        entry = out.setdefault(item.unit.id, {"college": item.unit.name, "college_href": rel(page, paths.college(item.unit.id)),
-                                              "groups": {}})
-        group = entry["groups"].setdefault(item.progress.status, {"status": _status(item.progress.status), "indicators": []})
+        entry = out.setdefault(
+            item.unit.id,
+            {"college": item.unit.name, "college_href": rel(page, paths.college(item.unit.id)), "groups": {}},
+        )
+        group = entry["groups"].setdefault(
+            item.progress.status, {"status": _status(item.progress.status), "indicators": []}
+        )
         real = item.progress.value
-        group["indicators"].append({"id": item.indicator.id + (f" ({item.breakdown})" if item.breakdown else ""),
-                                    "href": rel(page, indicator_path(item.indicator)),
-                                    "value": value_text(item.indicator, real) if real is not None else ""})
+        group["indicators"].append(
+            {
+                "id": item.indicator.id + (f" ({item.breakdown})" if item.breakdown else ""),
+                "href": rel(page, indicator_path(item.indicator)),
+                "value": value_text(item.indicator, real) if real is not None else "",
+            }
+        )
     for entry in out.values():
         entry["groups"] = [entry["groups"][s] for s in BEHIND if s in entry["groups"]]
     return list(out.values())
@@ -165,8 +188,12 @@ def year_context(site: Site, summary: YearSummary, page: str, columns: list[Stat
         "colleges": [_row(unit.name, counts, columns) for unit, counts in summary.colleges],
         "behind": [_item(page, i) for i in summary.behind],
         "colleges_behind": _by_college(page, summary.colleges_behind),
-        "coverage": {"indicators": number(summary.indicators_with_data), "indicators_total": number(len(site.indicators)),
-                     "colleges": number(summary.colleges_with_data), "colleges_total": number(len(site.units))},
+        "coverage": {
+            "indicators": number(summary.indicators_with_data),
+            "indicators_total": number(len(site.indicators)),
+            "colleges": number(summary.colleges_with_data),
+            "colleges_total": number(len(site.units)),
+        },
     }
 
 
@@ -193,6 +220,10 @@ def home_summary(site: Site, page: str = "index.md", templates: Templates | None
     summaries = [year_summary(site, y) for y in realisation_years(site)[:1]]
     columns = _columns(summaries)
     latest = year_context(site, summaries[0], page, columns) if summaries else None
-    return templates.render("pages/progress-summary.md", latest=latest, columns=[_status(s) for s in columns],
-                            href=rel(page, PATH),
-                            execution=execution_context(site, page))
+    return templates.render(
+        "pages/progress-summary.md",
+        latest=latest,
+        columns=[_status(s) for s in columns],
+        href=rel(page, PATH),
+        execution=execution_context(site, page),
+    )

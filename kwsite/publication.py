@@ -43,8 +43,17 @@ class Publication:
         publisher = " en ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
         title = f"{agenda.title} {agenda.subtitle}" if agenda.subtitle else agenda.title
         edition = agenda.edition
-        return cls(agenda.id, title, publisher, edition.id, edition.label, edition.status, edition.date,
-                   agenda.licence, date if date is not None else build_time())
+        return cls(
+            agenda.id,
+            title,
+            publisher,
+            edition.id,
+            edition.label,
+            edition.status,
+            edition.date,
+            agenda.licence,
+            date if date is not None else build_time(),
+        )
 
     @property
     def licence_name(self) -> str:
@@ -76,5 +85,7 @@ class Publication:
         (ingediend), stand 4 december 2026. Licentie: CC0-1.0.``"""
         year = f" ({self.date.year})" if self.date else ""
         when = f", stand {self.date_text}" if self.date else ""
-        return (f"{self.publisher}{year}. {self.title}: open data. Editie {self.edition_text}{when}. "
-                f"Licentie: {self.licence}.")
+        return (
+            f"{self.publisher}{year}. {self.title}: open data. Editie {self.edition_text}{when}. "
+            f"Licentie: {self.licence}."
+        )

@@ -65,8 +65,9 @@ def render(rows: list[Stored]) -> str:
     writer.writerow(HEADER)
     for row in sorted(rows, key=sort_key):
         r = row.real
-        writer.writerow([row.indicator, r.unit or "", r.year, r.period or "", r.breakdown or "",
-                         value_text(r.value), r.note or ""])
+        writer.writerow(
+            [row.indicator, r.unit or "", r.year, r.period or "", r.breakdown or "", value_text(r.value), r.note or ""]
+        )
     return out.getvalue()
 
 
@@ -94,8 +95,11 @@ def read(loaded: Loaded, indicators: list[m.Indicator]) -> tuple[list[m.Indicato
     try:
         header = next(reader, None)
         if header is None or tuple(h.strip() for h in header) != HEADER:
-            semi = " (dit bestand heeft puntkomma's, opgeslagen in Excel? Herstel het uit git of zet de komma's terug)" if (
-                header and ";" in header[0]) else ""
+            semi = (
+                " (dit bestand heeft puntkomma's, opgeslagen in Excel? Herstel het uit git of zet de komma's terug)"
+                if (header and ";" in header[0])
+                else ""
+            )
             loaded.problems.append(Problem(name, 1, 1, "", f"kopregel moet zijn: {','.join(HEADER)}{semi}"))
             return indicators, []
         found = _rows(loaded, name, reader, {i.id for i in indicators})
@@ -110,8 +114,9 @@ def read(loaded: Loaded, indicators: list[m.Indicator]) -> tuple[list[m.Indicato
         extra = by_id.get(ind.id, [])
         for j, (line, _) in enumerate(extra, start=len(ind.realisations)):
             loaded.redirects[(i, j)] = (name, line)
-        out.append(ind.model_copy(update={"realisations": [*ind.realisations, *(r.real for _, r in extra)]})
-                   if extra else ind)
+        out.append(
+            ind.model_copy(update={"realisations": [*ind.realisations, *(r.real for _, r in extra)]}) if extra else ind
+        )
     return out, [row for _, row in found]
 
 
@@ -122,14 +127,19 @@ def _rows(loaded: Loaded, name: str, reader, indicators: set[str]) -> list[tuple
         if not any(c.strip() for c in record):
             continue
         if len(record) != len(HEADER):
-            loaded.problems.append(Problem(name, line, 1, "", f"rij heeft {len(record)} cellen, kopregel {len(HEADER)}"))
+            loaded.problems.append(
+                Problem(name, line, 1, "", f"rij heeft {len(record)} cellen, kopregel {len(HEADER)}")
+            )
             continue
         cells = dict(zip(HEADER, (c.strip() for c in record)))
         ident = cells.pop("indicator")
         if ident not in indicators:
             if ident not in loaded.invalid_ids:
-                loaded.problems.append(Problem(name, line, 1, "indicator",
-                                               f"onbekende indicator '{ident}'{did_you_mean(ident, indicators)}"))
+                loaded.problems.append(
+                    Problem(
+                        name, line, 1, "indicator", f"onbekende indicator '{ident}'{did_you_mean(ident, indicators)}"
+                    )
+                )
             continue
         try:
             real = m.Realisation.model_validate({k: v for k, v in cells.items() if v != ""})

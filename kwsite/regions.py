@@ -59,7 +59,7 @@ ALT = re.compile(r'\balt="([^"]*)"')
 
 
 def chart_name(img_attributes: str) -> str:
-    """"Grafiek: <start of the alt text>" for an ``<img>``'s attribute text: its first sentence,
+    """ "Grafiek: <start of the alt text>" for an ``<img>``'s attribute text: its first sentence,
     at most :data:`CHART_NAME_CHARS` characters (cut at a word, "…" added); "Grafiek" without alt text."""
     alt = ALT.search(img_attributes)
     words = " ".join(unescape(alt.group(1)).split()) if alt else ""

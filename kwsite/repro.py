@@ -21,8 +21,9 @@ def commit_epoch(root: Path) -> int | None:
     """Committer time of ``HEAD`` (seconds since 1970) for the work tree holding
     ``root``; ``None`` outside git or without a commit."""
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True,
-                             text=True, timeout=10, check=False)
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, timeout=10, check=False
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     text = out.stdout.strip()

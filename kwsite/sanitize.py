@@ -14,28 +14,98 @@ import re
 
 import nh3
 
-TAGS = frozenset({
-    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del",
-    "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5",
-    "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small",
-    "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time",
-    "tr", "u", "ul", "var",
-})
+TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "u",
+        "ul",
+        "var",
+    }
+)
 """Elements Markdown, its extensions and our generated pages produce."""
 
 ATTRIBUTES = {
-    "*": {"class", "id", "title", "lang", "dir", "style", "role", "aria-label", "aria-labelledby",
-          "aria-describedby", "aria-hidden", "tabindex"},
+    "*": {
+        "class",
+        "id",
+        "title",
+        "lang",
+        "dir",
+        "style",
+        "role",
+        "aria-label",
+        "aria-labelledby",
+        "aria-describedby",
+        "aria-hidden",
+        "tabindex",
+    },
     "a": {"href", "hreflang"},
     "img": {"src", "alt", "width", "height", "loading"},
     "th": {"scope", "colspan", "rowspan", "headers", "abbr"},
     "td": {"colspan", "rowspan", "headers"},
-    "col": {"span"}, "colgroup": {"span"},
+    "col": {"span"},
+    "colgroup": {"span"},
     "ol": {"start", "reversed", "type"},
     "span": {"aria-hidden"},
-    "details": {"open"}, "time": {"datetime"}, "abbr": {"title"},
-    "del": {"cite", "datetime"}, "ins": {"cite", "datetime"},
-    "blockquote": {"cite"}, "q": {"cite"},
+    "details": {"open"},
+    "time": {"datetime"},
+    "abbr": {"title"},
+    "del": {"cite", "datetime"},
+    "ins": {"cite", "datetime"},
+    "blockquote": {"cite"},
+    "q": {"cite"},
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 REMOVED_WITH_CONTENT = frozenset({"script", "style"})
@@ -69,8 +139,14 @@ def clean_html(html: str, remote: list[str] | None = None, single_document: bool
             if remote is not None:
                 remote.append(value)
             return None
-        if single_document and tag == "a" and attr == "href" and not (
-                len(value) > 1 and value.startswith("#") or value.lower().startswith(("http://", "https://", "mailto:"))):
+        if (
+            single_document
+            and tag == "a"
+            and attr == "href"
+            and not (
+                len(value) > 1 and value.startswith("#") or value.lower().startswith(("http://", "https://", "mailto:"))
+            )
+        ):
             return None
         return value
 

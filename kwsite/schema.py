@@ -31,8 +31,10 @@ def schema_for(key: str) -> dict:
 
 def schemas() -> dict[str, str]:
     """File name (``indicators.schema.json``) → JSON text (sorted keys, 2-space indent, final newline)."""
-    return {f"{key}.schema.json": json.dumps(schema_for(key), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-            for key in FILES}
+    return {
+        f"{key}.schema.json": json.dumps(schema_for(key), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+        for key in FILES
+    }
 
 
 def write(directory: Path) -> list[Path]:
@@ -48,5 +50,8 @@ def write(directory: Path) -> list[Path]:
 
 def stale(directory: Path) -> list[str]:
     """Names of schema files in ``directory`` that are missing or differ from the generated ones."""
-    return [name for name, text in schemas().items()
-            if not (directory / name).is_file() or (directory / name).read_text(encoding="utf-8") != text]
+    return [
+        name
+        for name, text in schemas().items()
+        if not (directory / name).is_file() or (directory / name).read_text(encoding="utf-8") != text
+    ]

@@ -67,8 +67,10 @@ def guarded(build, clear: bool = True):
             messages = [m for m in collect.messages if m] or [translate(str(exc))]
             with STATE.lock:
                 STATE.problems = messages
-            log.warning("de site is niet gebouwd; de fouten staan hierboven en in de browser. "
-                        "Serve blijft draaien en bouwt opnieuw na de volgende wijziging.")
+            log.warning(
+                "de site is niet gebouwd; de fouten staan hierboven en in de browser. "
+                "Serve blijft draaien en bouwt opnieuw na de volgende wijziging."
+            )
             return
         finally:
             logger.removeHandler(collect)
@@ -105,8 +107,10 @@ def _server_class():
             with self._epoch_cond:
                 epoch = self._visible_epoch
             body = self._inject_js_into_html(error_page(problems), epoch)
-            start_response("500 Internal Server Error",
-                           [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))])
+            start_response(
+                "500 Internal Server Error",
+                [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))],
+            )
             return [body]
 
     return KwsiteServer

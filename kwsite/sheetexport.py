@@ -18,9 +18,19 @@ def export_rows(site: m.Site) -> list[list[str]]:
     out = [["indicator", "college", "jaar", "periode", "uitsplitsing", "waarde", "toelichting"]]
     for s in rows:
         r = s.real
-        out.append([s.indicator, names.get(r.unit, r.unit) if r.unit else site.agenda.total_name, str(r.year),
-                    r.period or "", r.breakdown or "", format(r.value, "f"), r.note or ""])
+        out.append(
+            [
+                s.indicator,
+                names.get(r.unit, r.unit) if r.unit else site.agenda.total_name,
+                str(r.year),
+                r.period or "",
+                r.breakdown or "",
+                format(r.value, "f"),
+                r.note or "",
+            ]
+        )
     return out
+
 
 def export_bytes(site: m.Site, kind: str) -> bytes:
     """:func:`export_rows` as ``csv`` (UTF-8, comma, point decimals) or ``xlsx`` (sheet ``Realisaties``,

@@ -73,7 +73,9 @@ CELL = re.compile(r"^(.*)!([A-Z]+)(\d+)$")
 
 def _order(p: Problem) -> tuple:
     match = CELL.match(p.file)
-    where = (match.group(1), int(match.group(3)), len(match.group(2)), match.group(2)) if match else (p.file, p.line, 0, "")
+    where = (
+        (match.group(1), int(match.group(3)), len(match.group(2)), match.group(2)) if match else (p.file, p.line, 0, "")
+    )
     return (p.level != "error", match is None, where, p.col, p.path, p.message)
 
 
@@ -99,8 +101,9 @@ class _Sheet:
         self.out.problems.append(Problem(*where, word, message, level))
 
 
-def import_file(site_dir: Path, path: Path, sheet: str | None = None, name: str | None = None,
-                data_rel: str = "data") -> Outcome:
+def import_file(
+    site_dir: Path, path: Path, sheet: str | None = None, name: str | None = None, data_rel: str = "data"
+) -> Outcome:
     """Import ``path`` into ``site_dir/<data_rel>/realisations.csv`` (see the module); never raises for
     bad input: everything is in :attr:`Outcome.problems`. ``name``: the file as messages name it."""
     out = Outcome()
@@ -110,8 +113,10 @@ def import_file(site_dir: Path, path: Path, sheet: str | None = None, name: str 
     if site is not None:
         validate(site, loaded)
     if site is None or errors(loaded.problems):
-        out.problems = [Problem(p.file, p.line, p.col, p.path, "(al in data/, los eerst op) " + p.message, p.level)
-                        for p in errors(loaded.problems) or loaded.problems]
+        out.problems = [
+            Problem(p.file, p.line, p.col, p.path, "(al in data/, los eerst op) " + p.message, p.level)
+            for p in errors(loaded.problems) or loaded.problems
+        ]
         return out
     try:
         table = read(path, sheet)
@@ -145,8 +150,11 @@ def import_file(site_dir: Path, path: Path, sheet: str | None = None, name: str 
             os.replace(temp, target)
         except OSError as exc:
             temp.unlink(missing_ok=True)
-            out.problems.append(Problem(f"{data_rel}/{FILE}", 0, 0, "", f"schrijven lukt niet ({type(exc).__name__}); "
-                                        "er is niets veranderd"))
+            out.problems.append(
+                Problem(
+                    f"{data_rel}/{FILE}", 0, 0, "", f"schrijven lukt niet ({type(exc).__name__}); er is niets veranderd"
+                )
+            )
             return out
         out.written = True
     return out
@@ -188,8 +196,11 @@ def _rows(site: m.Site, table: Table, at: _Sheet) -> list[tuple[int, Stored]]:
             continue
         stored = Stored(ind.id, real)
         if stored.key in seen:
-            at.add(cells["value"].ref, "waarde", f"dubbele rij: dezelfde indicator, college, jaar en uitsplitsing "
-                   f"als rij {seen[stored.key]}")
+            at.add(
+                cells["value"].ref,
+                "waarde",
+                f"dubbele rij: dezelfde indicator, college, jaar en uitsplitsing als rij {seen[stored.key]}",
+            )
             continue
         seen[stored.key] = row
         out.append((row, stored))
@@ -212,15 +223,21 @@ def _fractions(site: m.Site, rows: list[tuple[int, Stored]], table: Table, at: _
         mine = [(row, s.real.value) for row, s in rows if s.indicator == ind.id]
         ref = reference(ind) if ind.unit == "percent" else None
         if ind.unit == "percent" and ref is None and mine and all(0 < v < 1 for _, v in mine):
-            at.add(f"{_col(table, 'value')}{mine[0][0]}", "waarde",
-                   f"alle waarden van indicator {ind.id} liggen tussen 0 en 1 ({number(mine[0][1])}): een breuk "
-                   "waar een percentage hoort? Geef de cellen de opmaak Percentage of typ 77,6 voor 77,6%")
+            at.add(
+                f"{_col(table, 'value')}{mine[0][0]}",
+                "waarde",
+                f"alle waarden van indicator {ind.id} liggen tussen 0 en 1 ({number(mine[0][1])}): een breuk "
+                "waar een percentage hoort? Geef de cellen de opmaak Percentage of typ 77,6 voor 77,6%",
+            )
         for row, value in mine if ref is not None else ():
             if 0 < value < 1 and ref >= 10 and value * FRACTION_FACTOR <= ref and off_by_far(value, ref) is None:
-                at.add(f"{_col(table, 'value')}{row}", "waarde",
-                       f"{number(value)} is meer dan {FRACTION_FACTOR} keer kleiner dan {number(ref)} (referentie van "
-                       f"indicator {ind.id}): een breuk waar een percentage hoort? Typ 77,6 voor 77,6% of geef de cel "
-                       "de opmaak Percentage; een echte waarde onder 1% zet u in indicators.yaml")
+                at.add(
+                    f"{_col(table, 'value')}{row}",
+                    "waarde",
+                    f"{number(value)} is meer dan {FRACTION_FACTOR} keer kleiner dan {number(ref)} (referentie van "
+                    f"indicator {ind.id}): een breuk waar een percentage hoort? Typ 77,6 voor 77,6% of geef de cel "
+                    "de opmaak Percentage; een echte waarde onder 1% zet u in indicators.yaml",
+                )
 
 
 def _indicator(cell: Cell | None, by_name: dict, row: int, table: Table, at: _Sheet):
@@ -282,14 +299,21 @@ def _when(cells: dict, row: int, table: Table, at: _Sheet) -> tuple[int, str | N
                 return None
             period = f"{match.group(1)}-{end_year}"
             if year is not None and year != end_year:  # a year column beside a period column
-                at.add(cell.ref, FIELD_WORDS["period"], f"schooljaar {period} telt als {end_year}, de kolom jaar zegt "
-                       f"{year}; maak ze gelijk of laat er één leeg")
+                at.add(
+                    cell.ref,
+                    FIELD_WORDS["period"],
+                    f"schooljaar {period} telt als {end_year}, de kolom jaar zegt "
+                    f"{year}; maak ze gelijk of laat er één leeg",
+                )
                 return None
             year = end_year
             continue
         if isinstance(cell.value, (date, datetime)):  # a date cell, perhaps formatted to show only its year
-            at.add(cell.ref, "jaar", f"een datum ({cell.value:%d-%m-%Y}) is geen jaar; typ het jaar ({cell.value.year}) "
-                   "als getal of tekst")
+            at.add(
+                cell.ref,
+                "jaar",
+                f"een datum ({cell.value:%d-%m-%Y}) is geen jaar; typ het jaar ({cell.value.year}) als getal of tekst",
+            )
             return None
         at.add(cell.ref, "jaar", f"'{text}' is geen jaar (2021) of schooljaar (2020-2021)")
         return None
@@ -311,12 +335,19 @@ def _value(cell: Cell | None, ind, row: int, table: Table, at: _Sheet, skipped: 
         if ind is None:
             return None
         if cell.percent and ind.unit != "percent":
-            at.add(cell.ref, "waarde", f"celopmaak is een percentage, indicator {ind.id} is geen percentage; "
-                   "geef de cel de opmaak Getal")
+            at.add(
+                cell.ref,
+                "waarde",
+                f"celopmaak is een percentage, indicator {ind.id} is geen percentage; geef de cel de opmaak Getal",
+            )
             return None
         if cell.rounded:
-            at.add(cell.ref, "waarde", f"de cel bevat meer decimalen dan ze toont; ingelezen zoals getoond: "
-                   f"{number(cell.number)}", "warning")
+            at.add(
+                cell.ref,
+                "waarde",
+                f"de cel bevat meer decimalen dan ze toont; ingelezen zoals getoond: {number(cell.number)}",
+                "warning",
+            )
         return cell.number
     text = str(cell.value).strip()
     if isinstance(cell.value, bool) or not isinstance(cell.value, str):
@@ -331,7 +362,11 @@ def _value(cell: Cell | None, ind, row: int, table: Table, at: _Sheet, skipped: 
     if re.fullmatch(r"-?\d+,\d+", plain):
         plain = plain.replace(",", ".")  # a decimal comma in a text cell
     elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", plain) or "," in plain:
-        at.add(cell.ref, "waarde", f"'{text}': schrijf het getal zonder duizendtalscheiding, met één decimaalkomma (1234,5)")
+        at.add(
+            cell.ref,
+            "waarde",
+            f"'{text}': schrijf het getal zonder duizendtalscheiding, met één decimaalkomma (1234,5)",
+        )
         return None
     try:
         if not re.fullmatch(r"-?\d+(\.\d+)?", plain):
@@ -362,8 +397,11 @@ def _merge(site: m.Site, current: list[Stored], rows: list[tuple[int, Stored]], 
         in_yaml = yaml.get(new.key)
         if in_yaml is not None:
             if in_yaml.value != new.real.value:
-                at.add(f"{_col(at.table, 'value')}{row}", "waarde",
-                       f"indicators.yaml heeft hier al {number(in_yaml.value)}; pas de waarde daar aan of haal ze daar weg")
+                at.add(
+                    f"{_col(at.table, 'value')}{row}",
+                    "waarde",
+                    f"indicators.yaml heeft hier al {number(in_yaml.value)}; pas de waarde daar aan of haal ze daar weg",
+                )
             else:
                 at.out.same += 1
             continue
@@ -388,12 +426,24 @@ def _stale(site: m.Site, current: list[Stored], rows: list[tuple[int, Stored]], 
     names = {u.id: u.name for u in site.units}
     left = [s for s in current if s.key not in keys and (s.indicator, s.real.year) in years]
     if left:
-        shown = "; ".join(f"{s.indicator} {s.real.year} {names.get(s.real.unit, site.agenda.total_name)}"
-                          f"{' ' + s.real.breakdown if s.real.breakdown else ''}: {number(s.real.value)}" for s in left[:5])
+        shown = "; ".join(
+            f"{s.indicator} {s.real.year} {names.get(s.real.unit, site.agenda.total_name)}"
+            f"{' ' + s.real.breakdown if s.real.breakdown else ''}: {number(s.real.value)}"
+            for s in left[:5]
+        )
         more = f" en {len(left) - 5} andere" if len(left) > 5 else ""
-        at.out.problems.append(Problem(at.name, 0, 0, "", f"{FILE} houdt {len(left)} realisatie(s) van dezelfde "
-                                       f"indicator en hetzelfde jaar die niet in dit bestand staan ({shown}{more}); ze "
-                                       f"blijven staan: haal ze daar weg als ze niet kloppen", "warning"))
+        at.out.problems.append(
+            Problem(
+                at.name,
+                0,
+                0,
+                "",
+                f"{FILE} houdt {len(left)} realisatie(s) van dezelfde "
+                f"indicator en hetzelfde jaar die niet in dit bestand staan ({shown}{more}); ze "
+                f"blijven staan: haal ze daar weg als ze niet kloppen",
+                "warning",
+            )
+        )
 
 
 def _col(table: Table, field_name: str) -> str:

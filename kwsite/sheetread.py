@@ -41,8 +41,15 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "note": ("toelichting", "opmerking", "note", "notitie"),
 }
 """Field → the header texts that name it."""
-FIELD_WORDS = {"indicator": "indicator", "college": "college", "year": "jaar", "period": "periode",
-               "value": "waarde", "breakdown": "uitsplitsing", "note": "toelichting"}
+FIELD_WORDS = {
+    "indicator": "indicator",
+    "college": "college",
+    "year": "jaar",
+    "period": "periode",
+    "value": "waarde",
+    "breakdown": "uitsplitsing",
+    "note": "toelichting",
+}
 """Field → its Dutch name in messages (``Blad1!C7 waarde: …``)."""
 HEADER_ROWS = 10
 MAX_BYTES = 10 * 1024 * 1024
@@ -168,12 +175,17 @@ def _xlsx(path: Path, sheet: str | None):
         cells = []
         for cell, value in zip(row, cached_row):
             formula = cell.data_type == "f" or (isinstance(cell.value, str) and cell.value.startswith("="))
-            cells.append((cell.coordinate, value.value if formula else cell.value, cell.number_format or "General",
-                          formula))
+            cells.append(
+                (cell.coordinate, value.value if formula else cell.value, cell.number_format or "General", formula)
+            )
         grid.append(cells)
     merged = [(r.min_row, r.max_row, r.min_col, r.max_col, r.coord) for r in book.merged_cells.ranges]
-    columns = {c for dim in book.column_dimensions.values() if dim.hidden and dim.min
-               for c in range(dim.min, min(dim.max or dim.min, width) + 1)}
+    columns = {
+        c
+        for dim in book.column_dimensions.values()
+        if dim.hidden and dim.min
+        for c in range(dim.min, min(dim.max or dim.min, width) + 1)
+    }
     rows = {r for r, dim in book.row_dimensions.items() if dim.hidden}
     return grid, name, merged, (columns, rows)
 
@@ -183,9 +195,14 @@ def _width(book) -> int:
     or holds text within :data:`WIDE` columns. A stray cell far to the right (``XFD1``) widens openpyxl's
     sheet to 16,384 columns, and reading every row that wide took minutes and gigabytes; cells right of
     the last header are never read anyway."""
-    found = [c for (r, c), cell in book._cells.items()  # the cells the file has, without creating others
-             if r <= HEADER_ROWS and cell.value is not None and str(cell.value).strip()
-             and (c <= WIDE or header_field(cell.value))]
+    found = [
+        c
+        for (r, c), cell in book._cells.items()  # the cells the file has, without creating others
+        if r <= HEADER_ROWS
+        and cell.value is not None
+        and str(cell.value).strip()
+        and (c <= WIDE or header_field(cell.value))
+    ]
     return max(found, default=1)
 
 
@@ -202,8 +219,10 @@ def _csv(path: Path):
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     if len(rows) > MAX_ROWS:
         raise SheetError(f"meer dan {MAX_ROWS} rijen")
-    return [[(f"{get_column_letter(c)}{r}", value, "@", False) for c, value in enumerate(row, start=1)]
-            for r, row in enumerate(rows, start=1)]
+    return [
+        [(f"{get_column_letter(c)}{r}", value, "@", False) for c, value in enumerate(row, start=1)]
+        for r, row in enumerate(rows, start=1)
+    ]
 
 
 def _table(grid, name: str | None, merged, hidden: tuple[set[int], set[int]] = (set(), set())) -> Table:
@@ -211,11 +230,19 @@ def _table(grid, name: str | None, merged, hidden: tuple[set[int], set[int]] = (
     would be read is refused (what is imported must be visible), a hidden row read is warned of."""
     from openpyxl.utils import get_column_letter
 
-    header_at = next((r for r, row in enumerate(grid[:HEADER_ROWS], start=1)
-                      if {"indicator", "value"} <= {header_field(c[1]) for c in row}), None)
+    header_at = next(
+        (
+            r
+            for r, row in enumerate(grid[:HEADER_ROWS], start=1)
+            if {"indicator", "value"} <= {header_field(c[1]) for c in row}
+        ),
+        None,
+    )
     if header_at is None:
-        raise SheetError(f"{f'blad {name!r}: ' if name else ''}geen kopregel met een kolom 'indicator' en een kolom 'waarde' in de "
-                         f"eerste {HEADER_ROWS} rijen (ook gelezen: college, jaar, periode, uitsplitsing, toelichting)")
+        raise SheetError(
+            f"{f'blad {name!r}: ' if name else ''}geen kopregel met een kolom 'indicator' en een kolom 'waarde' in de "
+            f"eerste {HEADER_ROWS} rijen (ook gelezen: college, jaar, periode, uitsplitsing, toelichting)"
+        )
     table = Table(name, header_at, {})
     fill: dict[tuple[int, int], object] = {}
     for low, high, left, right, coord in merged:
@@ -238,8 +265,14 @@ def _table(grid, name: str | None, merged, hidden: tuple[set[int], set[int]] = (
             table.problems.append((ref, "kop", f"kolom '{text}' staat er twee keer"))
         elif found:
             if c in hidden[0]:  # still read, so every row is checked; the error keeps it from being written
-                table.problems.append((ref, "kop", f"kolom '{text}' is verborgen; maak hem zichtbaar of verwijder hem, "
-                                       "zodat u ziet wat wordt ingelezen"))
+                table.problems.append(
+                    (
+                        ref,
+                        "kop",
+                        f"kolom '{text}' is verborgen; maak hem zichtbaar of verwijder hem, "
+                        "zodat u ziet wat wordt ingelezen",
+                    )
+                )
             table.columns[get_column_letter(c)] = found
             by_col[c] = found
         elif isinstance(text, str) and text.strip():
@@ -255,8 +288,14 @@ def _table(grid, name: str | None, merged, hidden: tuple[set[int], set[int]] = (
                 value = fill[(r, c)]
             if formula:
                 if value is None:
-                    table.problems.append((ref, FIELD_WORDS[by_col[c]], "formule zonder opgeslagen uitkomst; open het "
-                                           "bestand in Excel en sla het op, of typ de waarde"))
+                    table.problems.append(
+                        (
+                            ref,
+                            FIELD_WORDS[by_col[c]],
+                            "formule zonder opgeslagen uitkomst; open het "
+                            "bestand in Excel en sla het op, of typ de waarde",
+                        )
+                    )
                     cells[by_col[c]] = Cell(ref, None, formula=True)  # reported: the row is not read
                     continue
                 formulas.append(ref)
@@ -272,8 +311,13 @@ def _table(grid, name: str | None, merged, hidden: tuple[set[int], set[int]] = (
     shut = [r for r, _ in table.rows if r in hidden[1]]
     if shut:
         more = f" en {len(shut) - 1} andere verborgen rij(en)" if len(shut) > 1 else ""
-        table.warnings.append((f"{shut[0]}:{shut[0]}", "", f"rij {shut[0]} is verborgen (of weggefilterd) en toch "
-                               f"ingelezen{more}; controleer die"))
+        table.warnings.append(
+            (
+                f"{shut[0]}:{shut[0]}",
+                "",
+                f"rij {shut[0]} is verborgen (of weggefilterd) en toch ingelezen{more}; controleer die",
+            )
+        )
     if formulas:
         more = f" en {len(formulas) - 1} andere" if len(formulas) > 1 else ""
         table.warnings.append((formulas[0], "", f"formule{more}: de opgeslagen uitkomst is ingelezen; controleer die"))

@@ -49,7 +49,14 @@ def folder_problems(root: Path, data_dir: Path, docs_dir: Path, site_dir: Path, 
     """The folder rules above for the site in ``root``."""
     out = site_dir_problems(data_dir, docs_dir, site_dir, raw)
     if not _inside(docs_dir, root):
-        out.append(Problem(CONFIG, *_where(raw, "docs_dir"), "docs_dir", f"map '{os.path.relpath(docs_dir, root)}' ligt buiten de map van de site"))
+        out.append(
+            Problem(
+                CONFIG,
+                *_where(raw, "docs_dir"),
+                "docs_dir",
+                f"map '{os.path.relpath(docs_dir, root)}' ligt buiten de map van de site",
+            )
+        )
     elif docs_dir.is_dir():
         out += confined(docs_dir, docs_dir.name)
     return out
@@ -61,8 +68,14 @@ def site_dir_problems(data_dir: Path, docs_dir: Path, site_dir: Path, raw: str =
     for name, folder in (("data_dir", data_dir), ("docs_dir", docs_dir)):
         site, other = site_dir.resolve(), folder.resolve()
         if other == site or other.is_relative_to(site):
-            out.append(Problem(CONFIG, *_where(raw, "site_dir"), "site_dir",
-                               f"site_dir '{site_dir.name}' is of bevat {name} '{folder.name}'; de bouw zou die map leegmaken"))
+            out.append(
+                Problem(
+                    CONFIG,
+                    *_where(raw, "site_dir"),
+                    "site_dir",
+                    f"site_dir '{site_dir.name}' is of bevat {name} '{folder.name}'; de bouw zou die map leegmaken",
+                )
+            )
     return out
 
 
@@ -87,7 +100,9 @@ def confined(folder: Path, rel: str) -> list[Problem]:
             path = Path(dirpath) / name
             shown = f"{rel}/{path.relative_to(folder).as_posix()}"
             if path.is_symlink() and not path.resolve().is_relative_to(top):
-                out.append(Problem(shown, 0, 0, "", f"koppeling naar buiten {rel}/; wordt niet gelezen of gepubliceerd"))
+                out.append(
+                    Problem(shown, 0, 0, "", f"koppeling naar buiten {rel}/; wordt niet gelezen of gepubliceerd")
+                )
                 if name in dirnames:
                     dirnames.remove(name)
                 continue
@@ -113,10 +128,17 @@ def anchored_nav(config: Path | None) -> list[Problem]:
         match = ENTRY.match(line) if in_nav else None
         if match:
             page, anchor = match.group(2).strip(), match.group(3)
-            problems.append(Problem(config.name, number, len(match.group(1)) + 1, "nav",
-                                    f"'{page}#{anchor}' verwijst naar een kop; MkDocs kan in de nav alleen naar een "
-                                    f"pagina verwijzen (het zou de pagina niet vinden). Schrijf '{page}': de inhoud "
-                                    "van de pagina leidt naar de kop"))
+            problems.append(
+                Problem(
+                    config.name,
+                    number,
+                    len(match.group(1)) + 1,
+                    "nav",
+                    f"'{page}#{anchor}' verwijst naar een kop; MkDocs kan in de nav alleen naar een "
+                    f"pagina verwijzen (het zou de pagina niet vinden). Schrijf '{page}': de inhoud "
+                    "van de pagina leidt naar de kop",
+                )
+            )
     return problems
 
 
@@ -124,8 +146,8 @@ def placeholder_problems(nav, raw: str = "") -> list[Problem]:
     """Unknown ``kwsite:<section>`` placeholders in ``nav``, with the nearest known one as a hint."""
     out = []
     for item in _walk(nav):
-        if isinstance(item, str) and item.startswith(PLACEHOLDER) and item[len(PLACEHOLDER):] not in SECTIONS:
-            guess = difflib.get_close_matches(item[len(PLACEHOLDER):], SECTIONS, n=1, cutoff=0.5)
+        if isinstance(item, str) and item.startswith(PLACEHOLDER) and item[len(PLACEHOLDER) :] not in SECTIONS:
+            guess = difflib.get_close_matches(item[len(PLACEHOLDER) :], SECTIONS, n=1, cutoff=0.5)
             hint = f"; bedoelt u {PLACEHOLDER}{guess[0]}?" if guess else f" (bekend: {', '.join(SECTIONS)})"
             out.append(Problem(CONFIG, *_where(raw, item), "nav", f"onbekende plaatshouder '{item}'{hint}"))
     return out
@@ -140,7 +162,12 @@ def nav_path_problems(nav, site: Site, docs_dir: Path, raw: str = "") -> list[Pr
     generated = {path for s in SECTIONS for _, path in nav_pages(section_nav(site, s))}
     out = []
     for item in _walk(nav):
-        if not isinstance(item, str) or item.startswith(PLACEHOLDER) or "://" in item or item.startswith(("mailto:", "#")):
+        if (
+            not isinstance(item, str)
+            or item.startswith(PLACEHOLDER)
+            or "://" in item
+            or item.startswith(("mailto:", "#"))
+        ):
             continue
         where = _where(raw, item)
         if any(ord(ch) < 32 for ch in item):
@@ -148,8 +175,15 @@ def nav_path_problems(nav, site: Site, docs_dir: Path, raw: str = "") -> list[Pr
         elif item.startswith("/") or not (docs_dir / item).resolve().is_relative_to(docs_dir.resolve()):
             out.append(Problem(CONFIG, *where, "nav", f"'{item}' ligt buiten {docs_dir.name}/"))
         elif not (docs_dir / item).is_file() and item not in generated:
-            out.append(Problem(CONFIG, *where, "nav", f"'{item}' staat niet in {docs_dir.name}/ en wordt niet gegenereerd",
-                               "warning"))
+            out.append(
+                Problem(
+                    CONFIG,
+                    *where,
+                    "nav",
+                    f"'{item}' staat niet in {docs_dir.name}/ en wordt niet gegenereerd",
+                    "warning",
+                )
+            )
     return out
 
 
@@ -173,8 +207,9 @@ def expand_titles(nav, site: Site, raw: str = "") -> tuple[list, list[Problem]]:
             return text
         line, col = _where(raw, text)
         new, more = expand(text, site, CONFIG, line)
-        problems.extend(Problem(CONFIG, p.line, p.col + col - 1 if line else 0, "nav", f"{p.path}: {p.message}")
-                        for p in more)
+        problems.extend(
+            Problem(CONFIG, p.line, p.col + col - 1 if line else 0, "nav", f"{p.path}: {p.message}") for p in more
+        )
         return new
 
     def walk(items):
@@ -212,7 +247,9 @@ def previous_problems(project: Project, site: Site) -> list[Problem]:
     try:
         load_previous(project.root, project.data_dir, ref)
     except PreviousEditionError as exc:
-        return [Problem(f"{project.data_rel}/agenda.yaml", 0, 0, "agenda.edition.previous", f"vorige editie '{ref}': {exc}")]
+        return [
+            Problem(f"{project.data_rel}/agenda.yaml", 0, 0, "agenda.edition.previous", f"vorige editie '{ref}': {exc}")
+        ]
     return []
 
 

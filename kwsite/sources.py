@@ -44,13 +44,45 @@ RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
 OTHER_COMMENT = re.compile(r"^<!--.*-->$")
 WHOLE_PAGE = "<!-- bron: redactie, hele pagina -->"
 
-NARRATIVE_FIELDS = frozenset({
-    "action", "actions", "acknowledged", "additional_sources", "adjustments", "ambition", "ambitions",
-    "attainment", "attainment_rule", "basis_note", "definition", "description", "deviations", "goal", "goals",
-    "indicator", "institution_derived", "intro", "items", "measured_by", "monitor", "monitoring", "national_min_share_text",
-    "next_cycle", "note", "rationale", "results", "safeguarding", "satisfied_when", "source", "summary",
-    "sustainability", "text", "what", "why",
-})
+NARRATIVE_FIELDS = frozenset(
+    {
+        "action",
+        "actions",
+        "acknowledged",
+        "additional_sources",
+        "adjustments",
+        "ambition",
+        "ambitions",
+        "attainment",
+        "attainment_rule",
+        "basis_note",
+        "definition",
+        "description",
+        "deviations",
+        "goal",
+        "goals",
+        "indicator",
+        "institution_derived",
+        "intro",
+        "items",
+        "measured_by",
+        "monitor",
+        "monitoring",
+        "national_min_share_text",
+        "next_cycle",
+        "note",
+        "rationale",
+        "results",
+        "safeguarding",
+        "satisfied_when",
+        "source",
+        "summary",
+        "sustainability",
+        "text",
+        "what",
+        "why",
+    }
+)
 """Fields holding narrative text (own words or the source's); a record with any of them filled needs a reference.
 Names, titles, labels, dates and ``as_written`` (a quotation that names its own lines) are not narrative."""
 
@@ -142,7 +174,9 @@ def blocks(markdown: str) -> tuple[list[Block], list[tuple[int, str]]]:
         if ANY_SOURCE_COMMENT.match(first):
             found_ref = COMMENT.match(first.strip())
             if not found_ref or not REF.match(found_ref.group("ref")):
-                problems.append((start + 1, f"bronverwijzing niet in de vorm '<!-- bron: S3 r. 12-15 -->': {first.strip()}"))
+                problems.append(
+                    (start + 1, f"bronverwijzing niet in de vorm '<!-- bron: S3 r. 12-15 -->': {first.strip()}")
+                )
             else:
                 ref = found_ref.group("ref")
             chunk, start = chunk[1:], start + 1
@@ -158,8 +192,11 @@ def blocks(markdown: str) -> tuple[list[Block], list[tuple[int, str]]]:
                 continue
             if in_list and (LIST_ITEM.match(first) or first.startswith((" ", "\t"))):
                 continue
-        in_list = bool(LIST_ITEM.match(chunk[-1].lstrip())) or (in_list and chunk[-1].startswith((" ", "\t"))) \
+        in_list = (
+            bool(LIST_ITEM.match(chunk[-1].lstrip()))
+            or (in_list and chunk[-1].startswith((" ", "\t")))
             or any(LIST_ITEM.match(x) for x in chunk)
+        )
         found.append(Block(start + 1, "\n".join(chunk), ref))
     return found, problems
 
@@ -174,8 +211,7 @@ def needs_ref(record: BaseModel) -> bool:
         if name in OWN_RECORDS:
             continue
         value = getattr(record, name)
-        if name in NARRATIVE_FIELDS and value and (isinstance(value, str) or
-                                                    all(isinstance(v, str) for v in value)):
+        if name in NARRATIVE_FIELDS and value and (isinstance(value, str) or all(isinstance(v, str) for v in value)):
             return True
         for item in value if isinstance(value, (list, tuple)) else [value]:
             if isinstance(item, BaseModel) and not getattr(item, "source_ref", None) and needs_ref(item):
@@ -187,10 +223,16 @@ def records(site) -> Iterator[tuple[str, BaseModel]]:
     """Every data record of ``site`` that should carry a ``source_ref``, with a name for messages
     (``indicators.yaml 1a``): each entry of the data files, and each action/improvement line."""
     yield "agenda.yaml", site.agenda
-    for key, items in (("units.yaml", site.units), ("themes.yaml", site.themes),
-                       ("indicators.yaml", site.indicators), ("measures.yaml", site.measures),
-                       ("teamplans.yaml", site.teamplans), ("process.yaml", site.timelines),
-                       ("activities.yaml", site.activities), ("ratios.yaml", site.ratios)):
+    for key, items in (
+        ("units.yaml", site.units),
+        ("themes.yaml", site.themes),
+        ("indicators.yaml", site.indicators),
+        ("measures.yaml", site.measures),
+        ("teamplans.yaml", site.teamplans),
+        ("process.yaml", site.timelines),
+        ("activities.yaml", site.activities),
+        ("ratios.yaml", site.ratios),
+    ):
         for item in items:
             yield f"{key} {item.id}", item
     for table in site.tables.values():

@@ -50,8 +50,10 @@ def header(dataset: Dataset) -> list[str]:
     """Column names; a number column gets the unit (``2017 (%)``) unless the dataset's unit is
     given per column already (hand-written tables: ``Groei (%)``)."""
     unit = HEADER_UNIT.get(dataset.unit)
-    return [f"{name} ({unit})" if kind == "number" and unit else name
-            for name, kind in zip(dataset.columns, dataset.column_types())]
+    return [
+        f"{name} ({unit})" if kind == "number" and unit else name
+        for name, kind in zip(dataset.columns, dataset.column_types())
+    ]
 
 
 def workbook_bytes(dataset: Dataset, about: Publication, cache=None) -> bytes:
@@ -102,15 +104,28 @@ def _contents(dataset: Dataset, about: Publication) -> tuple:
     the column widths, the about sheet's rows, the date (ISO, UTC), publisher and title."""
     types = dataset.column_types()
     head = header(dataset)
-    rows = tuple(tuple(None if value == "" else ("n", value) if kind == "number" else ("s", _text(value))
-                       for value, kind in zip(row, types)) for row in dataset.rows)
-    widths = tuple(min(MAX_WIDTH, max([len(name)] + [len(r[c]) for r in dataset.rows]) + 2)
-                   for c, name in enumerate(head))
+    rows = tuple(
+        tuple(
+            None if value == "" else ("n", value) if kind == "number" else ("s", _text(value))
+            for value, kind in zip(row, types)
+        )
+        for row in dataset.rows
+    )
+    widths = tuple(
+        min(MAX_WIDTH, max([len(name)] + [len(r[c]) for r in dataset.rows]) + 2) for c, name in enumerate(head)
+    )
     when = about.date.astimezone(dt.UTC).replace(tzinfo=None) if about.date else NO_DATE
     zip_when = about.date.astimezone(dt.UTC).isoformat() if about.date else None
-    return (tuple(_text(c) for c in head), rows, widths,
-            tuple((_text(k), _text(v)) for k, v in _about(dataset, about)),
-            when.isoformat(), zip_when, _text(about.publisher), _text(dataset.title))
+    return (
+        tuple(_text(c) for c in head),
+        rows,
+        widths,
+        tuple((_text(k), _text(v)) for k, v in _about(dataset, about)),
+        when.isoformat(),
+        zip_when,
+        _text(about.publisher),
+        _text(dataset.title),
+    )
 
 
 def _write(contents: tuple) -> bytes:

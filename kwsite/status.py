@@ -129,8 +129,15 @@ def expected(baseline: Decimal, base_year: int, end: Decimal, end_year: int, yea
     return baseline + (end - baseline) * Decimal(year - base_year) / Decimal(end_year - base_year)
 
 
-def judge(ind: Indicator, target: Target | None, year: int, value: Decimal | None,
-          baseline: Decimal | None, base_year: int | None, compare: Decimal | None = None) -> Progress:
+def judge(
+    ind: Indicator,
+    target: Target | None,
+    year: int,
+    value: Decimal | None,
+    baseline: Decimal | None,
+    base_year: int | None,
+    compare: Decimal | None = None,
+) -> Progress:
     """Status of ``value`` in ``year`` against ``target`` (see the module rule).
 
     ``baseline``/``base_year`` start the path (and weigh a direction target);
@@ -173,11 +180,14 @@ def _baseline(ind: Indicator, unit: str | None, breakdown: str | None) -> tuple[
     return base.value, base.year
 
 
-def reference_value(ind: Indicator, target: Target, unit: str | None = None, breakdown: str | None = None) -> Decimal | None:
+def reference_value(
+    ind: Indicator, target: Target, unit: str | None = None, breakdown: str | None = None
+) -> Decimal | None:
     """The realisation for ``target.reference`` (matched on its ``period``, or on
     its year written as a number); ``None`` when the data give none."""
-    found = next((r for r in ind.realisations if r.unit == unit and r.breakdown == breakdown
-                  and _is_reference(r, target)), None)
+    found = next(
+        (r for r in ind.realisations if r.unit == unit and r.breakdown == breakdown and _is_reference(r, target)), None
+    )
     return found.value if found else None
 
 
@@ -201,8 +211,13 @@ def status_for(ind: Indicator, year: int, unit: str | None = None, breakdown: st
 def latest(ind: Indicator, unit: str | None = None, breakdown: str | None = None) -> Progress:
     """The status in the latest year with a realisation after the baseline; geen gegevens without one."""
     base_year = ind.baseline.year if ind.baseline and ind.baseline.year else None
-    years = sorted({r.year for r in ind.realisations if r.unit == unit and r.breakdown == breakdown
-                    and (base_year is None or r.year > base_year)})
+    years = sorted(
+        {
+            r.year
+            for r in ind.realisations
+            if r.unit == unit and r.breakdown == breakdown and (base_year is None or r.year > base_year)
+        }
+    )
     if not years:
         target = target_for(ind, base_year or 0, breakdown)
         kind = Status.NO_TARGET if target is None or not kind_of(target.kind).judged else Status.NO_DATA

@@ -12,6 +12,7 @@ An entry (:class:`TargetKind`) holds everything the rest of kwsite asks about a 
   baseline, ``"unknown"`` (no path: *nog niet behaald*) or ``"behind"`` (*achter*);
 - ``mark``: its chart marker as a plain description (:class:`ChartMark`; ``None``: not drawn);
 - ``judged``: ``False`` for a kind whose value is not set yet (*deferred*: *geen streefwaarde*);
+- ``word``: the kind in Dutch words for a reader (``bereik``);
 - ``check``: the rule on the target alone (the model raises it), and ``rules``: the rules against
   the indicator's baseline and polarity (:mod:`kwsite.validate` reports them).
 
@@ -123,6 +124,13 @@ class TargetKind:
     reference: bool = False
     check: Check = _no_check
     rules: Rules = _no_rules
+    word: str = ""
+    """The kind in Dutch words, for a reader (the indicator page's target list): ``bereik``; empty: the name."""
+
+    @property
+    def label(self) -> str:
+        """:attr:`word`, or the kind's name when it has none."""
+        return self.word or self.name
 
 
 KINDS: dict[str, TargetKind] = {}
@@ -189,21 +197,42 @@ def _toward_value(target: TargetLike, baseline: Decimal, better: int) -> Course:
     return Path(_d(target.value), better)
 
 
-register(TargetKind(
-    "value", ("value",), lambda t, num: num(t.value), _at_least, _toward_value, ChartMark("point"),
-))
-register(TargetKind(
-    "minimum", ("value",), lambda t, num: f"minimaal {num(t.value)}",
-    lambda t, v, b, better: v >= _d(t.value),
-    lambda t, base, better: Path(_d(t.value), 1), ChartMark("floor", "min. "),
-    rules=lambda t, base, better: [Finding("kind", "minimum bij een indicator waar lager beter is", "warning")]
-    if better < 0 else [],
-))
-register(TargetKind(
-    "maximum", ("value",), lambda t, num: f"maximaal {num(t.value)}",
-    lambda t, v, b, better: v <= _d(t.value),
-    lambda t, base, better: Path(_d(t.value), -1), ChartMark("ceiling", "max. "),
-))
+register(
+    TargetKind(
+        "value",
+        ("value",),
+        lambda t, num: num(t.value),
+        _at_least,
+        _toward_value,
+        ChartMark("point"),
+        word="waarde",
+    )
+)
+register(
+    TargetKind(
+        "minimum",
+        ("value",),
+        lambda t, num: f"minimaal {num(t.value)}",
+        lambda t, v, b, better: v >= _d(t.value),
+        lambda t, base, better: Path(_d(t.value), 1),
+        ChartMark("floor", "min. "),
+        rules=lambda t, base, better: (
+            [Finding("kind", "minimum bij een indicator waar lager beter is", "warning")] if better < 0 else []
+        ),
+        word="minimum",
+    )
+)
+register(
+    TargetKind(
+        "maximum",
+        ("value",),
+        lambda t, num: f"maximaal {num(t.value)}",
+        lambda t, v, b, better: v <= _d(t.value),
+        lambda t, base, better: Path(_d(t.value), -1),
+        ChartMark("ceiling", "max. "),
+        word="maximum",
+    )
+)
 
 
 def _range_course(target: TargetLike, baseline: Decimal, better: int) -> Course:
@@ -215,11 +244,18 @@ def _range_course(target: TargetLike, baseline: Decimal, better: int) -> Course:
     return "behind"  # the baseline lies in the range: the range itself is the path
 
 
-register(TargetKind(
-    "range", ("low", "high"), lambda t, num: f"{num(t.low)} tot {num(t.high)}",
-    lambda t, v, b, better: _d(t.low) <= v <= _d(t.high), _range_course, ChartMark("span"),
-    check=lambda t: "bereik: low is groter dan high" if _d(t.low) > _d(t.high) else None,
-))
+register(
+    TargetKind(
+        "range",
+        ("low", "high"),
+        lambda t, num: f"{num(t.low)} tot {num(t.high)}",
+        lambda t, v, b, better: _d(t.low) <= v <= _d(t.high),
+        _range_course,
+        ChartMark("span"),
+        check=lambda t: "bereik: low is groter dan high" if _d(t.low) > _d(t.high) else None,
+        word="bereik",
+    )
+)
 
 
 def _direction_meets(target: TargetLike, value: Decimal, compare: Decimal | None, better: int) -> bool | None:
@@ -232,17 +268,31 @@ def _direction_meets(target: TargetLike, value: Decimal, compare: Decimal | None
     return (value - compare) * better >= 0  # behoud, stabiel: not worse
 
 
-register(TargetKind(
-    "direction", ("direction",),
-    lambda t, num: str(t.direction) + (f" t.o.v. {t.reference}" if t.reference else ""),
-    _direction_meets, reference=True,
-))
-register(TargetKind(
-    "deferred", ("set_in",), lambda t, num: f"vast te stellen in {t.set_in}", lambda t, v, b, better: None,
-    judged=False,
-    rules=lambda t, base, better: [Finding("set_in", "wordt pas na het doeljaar vastgesteld")]
-    if t.set_in is not None and t.set_in > t.year else [],
-))
+register(
+    TargetKind(
+        "direction",
+        ("direction",),
+        lambda t, num: str(t.direction) + (f" t.o.v. {t.reference}" if t.reference else ""),
+        _direction_meets,
+        reference=True,
+        word="richting",
+    )
+)
+register(
+    TargetKind(
+        "deferred",
+        ("set_in",),
+        lambda t, num: f"vast te stellen in {t.set_in}",
+        lambda t, v, b, better: None,
+        judged=False,
+        rules=lambda t, base, better: (
+            [Finding("set_in", "wordt pas na het doeljaar vastgesteld")]
+            if t.set_in is not None and t.set_in > t.year
+            else []
+        ),
+        word="nog vast te stellen",
+    )
+)
 
 
 def _relative_rules(target: TargetLike, baseline: Decimal | None, better: int) -> list[Finding]:
@@ -250,12 +300,24 @@ def _relative_rules(target: TargetLike, baseline: Decimal | None, better: int) -
     if baseline is None:
         return [Finding("delta", "relatieve streefwaarde zonder nulmeting")]
     if baseline + delta != value:
-        return [Finding("value", f"nulmeting {number(baseline)} + {number(delta)} = {number(baseline + delta)}, "
-                                 f"niet {number(value)}")]
+        return [
+            Finding(
+                "value",
+                f"nulmeting {number(baseline)} + {number(delta)} = {number(baseline + delta)}, niet {number(value)}",
+            )
+        ]
     return []
 
 
-register(TargetKind(
-    "relative", ("delta", "value"), lambda t, num: num(t.value), _at_least, _toward_value, ChartMark("point"),
-    rules=_relative_rules,
-))
+register(
+    TargetKind(
+        "relative",
+        ("delta", "value"),
+        lambda t, num: num(t.value),
+        _at_least,
+        _toward_value,
+        ChartMark("point"),
+        rules=_relative_rules,
+        word="verschil met de nulmeting",
+    )
+)

@@ -68,8 +68,18 @@ class Templates:
         try:
             return make()
         except Outside as err:
-            raise KwsiteError([Problem(self._display(err.path), 0, 0, "", "sjabloon niet gelezen: het is een koppeling "
-                                       f"naar een bestand buiten de map van de site ({err.target})")]) from None
+            raise KwsiteError(
+                [
+                    Problem(
+                        self._display(err.path),
+                        0,
+                        0,
+                        "",
+                        "sjabloon niet gelezen: het is een koppeling "
+                        f"naar een bestand buiten de map van de site ({err.target})",
+                    )
+                ]
+            ) from None
         except jinja2.TemplateNotFound as err:
             raise KwsiteError([Problem(name, 0, 0, "", f"sjabloon niet gevonden: {err.name}")]) from None
         except jinja2.TemplateSyntaxError as err:
@@ -106,8 +116,16 @@ def outside_links(theme_dir: Path, site_dir: Path) -> list[Problem]:
         return []
     site = os.path.realpath(site_dir)
     if os.path.commonpath([os.path.realpath(theme_dir), site]) != site:  # theme/ itself links out of the site
-        return [Problem(SITE_THEME, 0, 0, "", f"koppeling naar een map buiten de map van de site "
-                                             f"({os.path.realpath(theme_dir)}); kwsite leest en publiceert die niet")]
+        return [
+            Problem(
+                SITE_THEME,
+                0,
+                0,
+                "",
+                f"koppeling naar een map buiten de map van de site "
+                f"({os.path.realpath(theme_dir)}); kwsite leest en publiceert die niet",
+            )
+        ]
     problems = []
     for folder, dirs, files in os.walk(theme_dir, followlinks=False):
         for name in sorted(dirs + files):
@@ -116,8 +134,16 @@ def outside_links(theme_dir: Path, site_dir: Path) -> list[Problem]:
                 real = os.path.realpath(path)
                 if os.path.commonpath([real, site]) != site:
                     shown = SITE_THEME + "/" + Path(path).relative_to(theme_dir).as_posix()
-                    problems.append(Problem(shown, 0, 0, "", "koppeling naar een bestand of map buiten de map van de "
-                                                             f"site ({real}); kwsite leest en publiceert die niet"))
+                    problems.append(
+                        Problem(
+                            shown,
+                            0,
+                            0,
+                            "",
+                            "koppeling naar een bestand of map buiten de map van de "
+                            f"site ({real}); kwsite leest en publiceert die niet",
+                        )
+                    )
     return problems
 
 
@@ -165,7 +191,9 @@ def markdown(value) -> Markup:
 
 @lru_cache(maxsize=8)
 def _environment(theme_dir: str | None) -> jinja2.Environment:
-    roots = ([(theme_dir, str(Path(theme_dir).parent))] if theme_dir else []) + [(str(PACKAGE_THEME), str(PACKAGE_THEME))]
+    roots = ([(theme_dir, str(Path(theme_dir).parent))] if theme_dir else []) + [
+        (str(PACKAGE_THEME), str(PACKAGE_THEME))
+    ]
     env = jinja2.Environment(
         loader=ConfinedLoader(roots),
         autoescape=True,

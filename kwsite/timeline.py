@@ -18,8 +18,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 _MONTH = "|".join(MONTHS)
 _YEAR = r"(?:19|20)\d{2}"
 
@@ -159,7 +171,7 @@ def parse_entry(text: str) -> Entry:
     found: list[tuple[int, Moment]] = []
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(clean):
-            if any(taken[match.start():match.end()]):
+            if any(taken[match.start() : match.end()]):
                 continue
             moment = _moment(kind, match)
             if moment is None:

@@ -1,4 +1,4 @@
-""""Laatst bijgewerkt" per indicator: the date of the last commit that changed a line of the indicator's
+""" "Laatst bijgewerkt" per indicator: the date of the last commit that changed a line of the indicator's
 record in ``indicators.yaml`` (its figures: baseline, targets, realisations, and its texts) or one of its
 rows in ``realisations.csv`` (written by ``kwsite import``).
 
@@ -26,8 +26,14 @@ CSV_FILE = "realisations.csv"
 def _blame(folder: Path, name: str = FILE) -> list[int | None]:
     """Committer time per line of ``folder/name`` (``None`` for a line not committed); ``[]`` outside git."""
     try:
-        out = subprocess.run(["git", "blame", "--line-porcelain", "--", name], cwd=folder, capture_output=True,
-                             text=True, timeout=60, check=False)
+        out = subprocess.run(
+            ["git", "blame", "--line-porcelain", "--", name],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError):
         return []
     if out.returncode != 0:
@@ -76,7 +82,7 @@ def indicator_dates(data_dir: str | Path) -> dict[str, str]:
         return {}
     latest: dict[str, int] = {}
     for ident, (first, last) in _ranges(path.read_text(encoding="utf-8")).items():
-        stamps = [t for t in times[first:last + 1] if t is not None]
+        stamps = [t for t in times[first : last + 1] if t is not None]
         if stamps:
             latest[ident] = max(stamps)
     csv_path = folder / CSV_FILE
@@ -86,5 +92,7 @@ def indicator_dates(data_dir: str | Path) -> dict[str, str]:
             ident = line.split(",", 1)[0].strip()
             if when is not None and ident:
                 latest[ident] = max(when, latest.get(ident, 0))
-    return {ident: format_date(dt.datetime.fromtimestamp(when, dt.UTC).date(), format="long", locale=LOCALE)
-            for ident, when in latest.items()}
+    return {
+        ident: format_date(dt.datetime.fromtimestamp(when, dt.UTC).date(), format="long", locale=LOCALE)
+        for ident, when in latest.items()
+    }

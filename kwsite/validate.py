@@ -103,7 +103,11 @@ def _in_scale(loaded: Loaded, ind, loc: tuple, value: Decimal | None) -> None:
     if value is None:
         return
     if ind.scale and not (ind.scale.min <= value <= ind.scale.max):
-        loaded.add("indicators", loc, f"waarde {number(value)} ligt buiten de schaal {number(ind.scale.min)}-{number(ind.scale.max)}")
+        loaded.add(
+            "indicators",
+            loc,
+            f"waarde {number(value)} ligt buiten de schaal {number(ind.scale.min)}-{number(ind.scale.max)}",
+        )
     elif ind.unit == "percent" and not (0 <= value <= PERCENT_MAX):
         loaded.add("indicators", loc, f"percentage {number(value)} ligt niet tussen 0 en 100")
     elif ind.unit == "grade" and not ind.scale and not (1 <= value <= 10):
@@ -122,7 +126,11 @@ def check_targets(site: Site, loaded: Loaded) -> None:
         for j, target in enumerate(ind.targets):
             loc = (i, "targets", j)
             if target.year not in agenda.years:
-                loaded.add("indicators", loc + ("year",), f"jaar {target.year} ligt buiten de looptijd {agenda.period_start}-{agenda.period_end}")
+                loaded.add(
+                    "indicators",
+                    loc + ("year",),
+                    f"jaar {target.year} ligt buiten de looptijd {agenda.period_start}-{agenda.period_end}",
+                )
             if keys.index(keys[j]) != j:
                 part = f" ({target.breakdown})" if target.breakdown else ""
                 loaded.add("indicators", loc + ("year",), f"al een streefwaarde voor {target.year}{part}")
@@ -151,19 +159,43 @@ def check_realisations(site: Site, loaded: Loaded) -> None:
             if real.year > agenda.period_end:
                 loaded.add("indicators", loc + ("year",), f"realisatie {real.year} ligt na de looptijd")
             if base_year and real.year < base_year:
-                loaded.add("indicators", loc + ("year",), f"realisatie {real.year} ligt voor de nulmeting ({base_year})")
-            if (real.unit and "units" not in loaded.failed and real.unit not in units
-                    and not did_you_mean(real.unit, loaded.invalid_ids)):  # else a follow-on of a unit that did not load
+                loaded.add(
+                    "indicators", loc + ("year",), f"realisatie {real.year} ligt voor de nulmeting ({base_year})"
+                )
+            if (
+                real.unit
+                and "units" not in loaded.failed
+                and real.unit not in units
+                and not did_you_mean(real.unit, loaded.invalid_ids)
+            ):  # else a follow-on of a unit that did not load
                 valid = units - loaded.invalid_ids
-                loaded.add("indicators", loc + ("unit",), f"onbekend college '{real.unit}'{did_you_mean(real.unit, valid)}")
+                loaded.add(
+                    "indicators", loc + ("unit",), f"onbekend college '{real.unit}'{did_you_mean(real.unit, valid)}"
+                )
             if split and real.breakdown is None:
-                loaded.add("indicators", loc, f"indicator heeft streefwaarden per uitsplitsing ({', '.join(parts)}); geef breakdown")
+                loaded.add(
+                    "indicators",
+                    loc,
+                    f"indicator heeft streefwaarden per uitsplitsing ({', '.join(parts)}); geef breakdown",
+                )
             elif split and real.breakdown not in parts:
-                loaded.add("indicators", loc + ("breakdown",), f"onbekende uitsplitsing '{real.breakdown}' ({', '.join(parts)})")
+                loaded.add(
+                    "indicators",
+                    loc + ("breakdown",),
+                    f"onbekende uitsplitsing '{real.breakdown}' ({', '.join(parts)})",
+                )
             elif real.breakdown is not None and real.breakdown not in parts:  # the stand table would drop it
                 named = [p for p in parts if p is not None]
-                loaded.add("indicators", loc + ("breakdown",), f"onbekende uitsplitsing '{real.breakdown}'" + (
-                    f" ({', '.join(named)})" if named else ": de streefwaarden van deze indicator zijn niet uitgesplitst; laat breakdown weg"))
+                loaded.add(
+                    "indicators",
+                    loc + ("breakdown",),
+                    f"onbekende uitsplitsing '{real.breakdown}'"
+                    + (
+                        f" ({', '.join(named)})"
+                        if named
+                        else ": de streefwaarden van deze indicator zijn niet uitgesplitst; laat breakdown weg"
+                    ),
+                )
             if keys.index(keys[j]) != j:
                 loaded.add("indicators", loc + ("year",), f"al een realisatie voor {real.year}")
 
@@ -227,17 +259,37 @@ def check_budget(site: Site, loaded: Loaded) -> None:
     amounts = sum((a.amount_mln for a in budget.allocations), Decimal(0))
     total = budget.total
     if total and total.share_pct is not None and shares != total.share_pct:
-        loaded.add("budget", ("total", "share_pct"), f"som van de aandelen is {number(shares)}, gedrukt totaal {number(total.share_pct)}", "warning")
+        loaded.add(
+            "budget",
+            ("total", "share_pct"),
+            f"som van de aandelen is {number(shares)}, gedrukt totaal {number(total.share_pct)}",
+            "warning",
+        )
     if total and total.amount_mln is not None and amounts != total.amount_mln:
-        loaded.add("budget", ("total", "amount_mln"), f"som van de bedragen is {number(amounts)}, gedrukt totaal {number(total.amount_mln)}", "warning")
+        loaded.add(
+            "budget",
+            ("total", "amount_mln"),
+            f"som van de bedragen is {number(amounts)}, gedrukt totaal {number(total.amount_mln)}",
+            "warning",
+        )
     for i, alloc in enumerate(budget.allocations):
         expected = budget.basis_mln * alloc.share_pct / 100
         if abs(expected - alloc.amount_mln) > Decimal("0.05"):
-            loaded.add("budget", ("allocations", i, "amount_mln"), f"{number(alloc.share_pct)}% van {number(budget.basis_mln)} is {number(expected)}, niet {number(alloc.amount_mln)}", "warning")
+            loaded.add(
+                "budget",
+                ("allocations", i, "amount_mln"),
+                f"{number(alloc.share_pct)}% van {number(budget.basis_mln)} is {number(expected)}, niet {number(alloc.amount_mln)}",
+                "warning",
+            )
     national = {t.id for t in site.themes if t.national}
     national_share = sum((a.share_pct for a in budget.allocations if a.theme in national), Decimal(0))
     if budget.national_min_share is not None and national_share < budget.national_min_share * 100:
-        loaded.add("budget", ("national_min_share",), f"landelijke thema's krijgen {number(national_share)}%, minder dan de regel", "warning")
+        loaded.add(
+            "budget",
+            ("national_min_share",),
+            f"landelijke thema's krijgen {number(national_share)}%, minder dan de regel",
+            "warning",
+        )
     for i, row in enumerate(budget.additional):
         _check_additional(loaded, ("additional", i), row)
     if budget.additional and budget.additional_total:
@@ -246,9 +298,16 @@ def check_budget(site: Site, loaded: Loaded) -> None:
 
 def _check_additional(loaded: Loaded, loc: tuple, row) -> None:
     if row.ka_amount_mln + row.other_amount_mln != row.total_amount_mln:
-        loaded.add("budget", loc + ("total_amount_mln",), f"{number(row.ka_amount_mln)} + {number(row.other_amount_mln)} is niet {number(row.total_amount_mln)}", "warning")
+        loaded.add(
+            "budget",
+            loc + ("total_amount_mln",),
+            f"{number(row.ka_amount_mln)} + {number(row.other_amount_mln)} is niet {number(row.total_amount_mln)}",
+            "warning",
+        )
     if row.ka_share_horizontal_pct + row.other_share_pct != row.total_share_pct:
-        loaded.add("budget", loc + ("total_share_pct",), "horizontale percentages tellen niet op tot het totaal", "warning")
+        loaded.add(
+            "budget", loc + ("total_share_pct",), "horizontale percentages tellen niet op tot het totaal", "warning"
+        )
 
 
 def _check_additional_total(loaded: Loaded, budget) -> None:
@@ -256,7 +315,12 @@ def _check_additional_total(loaded: Loaded, budget) -> None:
     for name in ("ka_share_vertical_pct", "ka_amount_mln", "other_amount_mln", "total_amount_mln"):
         computed = sum((getattr(r, name) for r in budget.additional), Decimal(0))
         if computed != getattr(printed, name):
-            loaded.add("budget", ("additional_total", name), f"som van de rijen is {number(computed)}, gedrukt {number(getattr(printed, name))}", "warning")
+            loaded.add(
+                "budget",
+                ("additional_total", name),
+                f"som van de rijen is {number(computed)}, gedrukt {number(getattr(printed, name))}",
+                "warning",
+            )
     _check_additional(loaded, ("additional_total",), printed)
 
 
@@ -304,8 +368,22 @@ def check_edition(site: Site, loaded: Loaded) -> None:
         loaded.add("agenda", ("edition", "previous"), why)
 
 
-RULES = (check_edition, check_ids, check_references, check_targets, check_realisations, check_tables, check_budget,
-         check_directives) + FIGURE_RULES + LINE_RULES + PLAUSIBLE_RULES + EXECUTION_RULES
+RULES = (
+    (
+        check_edition,
+        check_ids,
+        check_references,
+        check_targets,
+        check_realisations,
+        check_tables,
+        check_budget,
+        check_directives,
+    )
+    + FIGURE_RULES
+    + LINE_RULES
+    + PLAUSIBLE_RULES
+    + EXECUTION_RULES
+)
 """Every rule, in order: the core ones, those of process/activities/ratio tables, of action lines and plans."""
 
 

@@ -37,7 +37,11 @@ def check_ratios(site: Site, loaded: Loaded) -> None:
                 if value is not None and not (0 <= value <= HUNDRED):
                     loaded.add("ratios", loc + (name,), f"percentage {number(value)} ligt niet tussen 0 en 100")
             if col.numerator is not None and col.denominator is not None and col.numerator > col.denominator:
-                loaded.add("ratios", loc + ("numerator",), f"teller {number(col.numerator)} is groter dan noemer {number(col.denominator)}")
+                loaded.add(
+                    "ratios",
+                    loc + ("numerator",),
+                    f"teller {number(col.numerator)} is groter dan noemer {number(col.denominator)}",
+                )
                 continue
             computed = col.computed_percent()
             if computed is None:
@@ -46,10 +50,14 @@ def check_ratios(site: Site, loaded: Loaded) -> None:
                 continue
             if computed == col.percent:
                 if col.acknowledged:
-                    loaded.add("ratios", loc + ("acknowledged",), "de kolom klopt; 'acknowledged' is overbodig", "warning")
+                    loaded.add(
+                        "ratios", loc + ("acknowledged",), "de kolom klopt; 'acknowledged' is overbodig", "warning"
+                    )
                 continue
-            message = (f"{col.label}: gedrukt {percent(col.percent)}, berekend {number(col.numerator)} / "
-                       f"{number(col.denominator)} = {percent(computed)}")
+            message = (
+                f"{col.label}: gedrukt {percent(col.percent)}, berekend {number(col.numerator)} / "
+                f"{number(col.denominator)} = {percent(computed)}"
+            )
             if col.acknowledged:
                 loaded.add("ratios", loc + ("percent",), message, "note")
             else:
@@ -73,8 +81,12 @@ def _check_total(loaded: Loaded, index: int, table) -> None:
             continue
         computed = sum(values, Decimal(0))
         if computed != printed:
-            loaded.add("ratios", (index, "columns", j, name),
-                       f"som van de kolommen is {number(computed)}, gedrukt totaal {number(printed)}", "warning")
+            loaded.add(
+                "ratios",
+                (index, "columns", j, name),
+                f"som van de kolommen is {number(computed)}, gedrukt totaal {number(printed)}",
+                "warning",
+            )
 
 
 def check_timelines(site: Site, loaded: Loaded) -> None:
@@ -88,11 +100,17 @@ def check_timelines(site: Site, loaded: Loaded) -> None:
             key = step.sort_key()
             if key is None:
                 why = "geen maand" if step.year_printed or step.year else "geen jaar (geef year op)"
-                loaded.add("timelines", loc + ("when",), f"'{step.when}': {why}; de plaats in de tijd is niet te bepalen")
+                loaded.add(
+                    "timelines", loc + ("when",), f"'{step.when}': {why}; de plaats in de tijd is niet te bepalen"
+                )
                 continue
             if previous is not None and key < previous[0]:
-                loaded.add("timelines", loc + ("when",),
-                           f"'{step.when}' staat na '{previous[1]}' maar is eerder; de pagina toont de tijdsvolgorde", "warning")
+                loaded.add(
+                    "timelines",
+                    loc + ("when",),
+                    f"'{step.when}' staat na '{previous[1]}' maar is eerder; de pagina toont de tijdsvolgorde",
+                    "warning",
+                )
             if previous is None or key >= previous[0]:
                 previous = (key, step.when)
 
@@ -110,7 +128,11 @@ def check_activities(site: Site, loaded: Loaded) -> None:
             loaded.add("activities", (i, "see"), f"onbekende activiteit '{act.see}'")
         for year, amount in act.budget.items():
             if year not in years:
-                loaded.add("activities", (i, "budget", year), f"jaar {year} ligt buiten de looptijd {years.start}-{years.stop - 1}")
+                loaded.add(
+                    "activities",
+                    (i, "budget", year),
+                    f"jaar {year} ligt buiten de looptijd {years.start}-{years.stop - 1}",
+                )
             if amount < 0:
                 loaded.add("activities", (i, "budget", year), f"negatief bedrag {number(amount)}")
 

@@ -31,15 +31,15 @@ YAML 1.1 also reads ``045`` (octal: 37), ``1:30`` (base 60: 90), ``6_7`` (67), `
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-SAFE_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in
-                      ("str", "int", "float", "bool", "null", "map", "seq", "timestamp"))
+SAFE_TAGS = frozenset(
+    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+)
 """Tags a data file may carry; any other (``!!python/...``, ``!include``) is a problem."""
 
 SYNTAX = {
     "did not find expected ',' or ']'": "',' of ']' verwacht: is een lijst tussen [ ] niet gesloten?",
     "did not find expected ',' or '}'": "',' of '}' verwacht: is een mapping tussen { } niet gesloten?",
-    "mapping values are not allowed in this context":
-        "dubbele punt waar die niet mag: zet de tekst tussen aanhalingstekens of controleer het inspringen",
+    "mapping values are not allowed in this context": "dubbele punt waar die niet mag: zet de tekst tussen aanhalingstekens of controleer het inspringen",
     "found unexpected end of stream": "bestand houdt op midden in een waarde: is een aanhalingsteken niet gesloten?",
     "did not find expected '-' indicator": "'-' verwacht: items van een lijst moeten even ver inspringen",
     "did not find expected key": "sleutel verwacht: controleer het inspringen",
@@ -98,7 +98,15 @@ class _Builder:
             raise _TooDeep(node)
         if node.tag not in SAFE_TAGS:
             line, col = _pos(node)
-            self.problems.append(Problem(self.file, line, col, path, f"YAML-tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is niet toegestaan"))
+            self.problems.append(
+                Problem(
+                    self.file,
+                    line,
+                    col,
+                    path,
+                    f"YAML-tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is niet toegestaan",
+                )
+            )
             return node.value if isinstance(node, yaml.ScalarNode) else None  # no cascade of type errors
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
@@ -184,8 +192,10 @@ def _not_plain(text: str) -> str:
         why = "een plusteken"
     else:
         why = "een punt aan het begin of eind"
-    return (f"geen gewoon decimaal getal: {text!r} ({why}); schrijf cijfers met hooguit een punt als "
-            "decimaalteken, zoals 45 of 6.7, of zet tekst tussen aanhalingstekens")
+    return (
+        f"geen gewoon decimaal getal: {text!r} ({why}); schrijf cijfers met hooguit een punt als "
+        "decimaalteken, zoals 45 of 6.7, of zet tekst tussen aanhalingstekens"
+    )
 
 
 def load_yaml(text: str, file: str) -> tuple[object, list[Problem]]:

@@ -12,8 +12,12 @@ MINI = Path(__file__).parent / "fixtures" / "mini"
 
 
 def pytest_addoption(parser):
-    parser.addoption("--update-golden", action="store_true", default=False,
-                     help="golden files: write what the code gives now instead of comparing (then read the diff)")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="golden files: write what the code gives now instead of comparing (then read the diff)",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -42,8 +46,9 @@ def edit(site: Path, rel: str, old: str, new: str) -> None:
 def mkdocs_build(site: Path, *args: str, env: dict | None = None):
     """Run ``mkdocs build`` in ``site`` (a copy); returns the CompletedProcess."""
     full_env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *args], cwd=site, env=full_env,
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", *args], cwd=site, env=full_env, capture_output=True, text=True
+    )
 
 
 EPOCH = "1700000000"
@@ -73,8 +78,9 @@ def build_copy(src: Path, work: Path) -> Built:
     else:
         shutil.copytree(src, root, ignore=shutil.ignore_patterns("site", ".kwsite-cache"))
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=EPOCH)
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env=env,
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env=env, capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     return Built(root / "site", proc.stderr, root)
 

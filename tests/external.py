@@ -4,10 +4,29 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-LOADS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "video": "src", "audio": "src",
-         "embed": "src", "object": "data", "track": "src", "input": "src"}
-LINK_RELS = {"stylesheet", "preload", "prefetch", "preconnect", "dns-prefetch", "icon", "manifest",
-             "modulepreload", "apple-touch-icon"}
+LOADS = {
+    "script": "src",
+    "img": "src",
+    "iframe": "src",
+    "source": "src",
+    "video": "src",
+    "audio": "src",
+    "embed": "src",
+    "object": "data",
+    "track": "src",
+    "input": "src",
+}
+LINK_RELS = {
+    "stylesheet",
+    "preload",
+    "prefetch",
+    "preconnect",
+    "dns-prefetch",
+    "icon",
+    "manifest",
+    "modulepreload",
+    "apple-touch-icon",
+}
 REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?[/\\\\]{2}|^\s*https?:", re.I)  # browsers read \\ as /
 
 

@@ -40,8 +40,14 @@ from kwsite.regions import scroll_regions
 playwright_sync = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'")
 
 CHROMIUM = os.environ.get("KWSITE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 AXE = Path(__file__).with_name("axe") / "axe.min.js"
 AXE_VERSION = "4.14.1"
 AXE_SHA256 = "29348999450cdf2849a8e70b7912fc2da85a849da39c0d0d5394f51d4a9ed95c"
@@ -168,7 +174,9 @@ def visit(page, url: str) -> None:
 def run_axe(page) -> list[dict]:
     return page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
-        ".then(r => r.violations)", TAGS)
+        ".then(r => r.violations)",
+        TAGS,
+    )
 
 
 def describe(violations: list[dict]) -> str:
@@ -257,8 +265,10 @@ def test_hand_written_tables_are_named_keyboard_regions(sites, server, page):
     """A Markdown table: at build time inside a named, focusable region; Material's script wraps it again,
     but the region is what scrolls (at 390 px this wide table needs it)."""
     html = (sites["flagship"] / "hoofdstukken/05-verbonden-met-de-regio/index.html").read_text(encoding="utf-8")
-    assert ('<div class="kw-table-wrap" role="region" tabindex="0" aria-label="Tabel bij 5.6 Samenwerking binnen '
-            'PPS via Regionaal Investeringsfonds"><table>') in html
+    assert (
+        '<div class="kw-table-wrap" role="region" tabindex="0" aria-label="Tabel bij 5.6 Samenwerking binnen '
+        'PPS via Regionaal Investeringsfonds"><table>'
+    ) in html
     page.set_viewport_size({"width": 390, "height": 900})
     visit(page, server("flagship") + "hoofdstukken/05-verbonden-met-de-regio/")
     state = page.evaluate("""() => {
@@ -300,7 +310,9 @@ def test_the_check_fails_on_a_wide_table_the_keyboard_cannot_reach(server, page)
     page.set_viewport_size({"width": 390, "height": 900})
     problems = check_page(page, server("fixture") + "wide-table.html")
     assert len(problems) == 1 and problems[0].startswith("axe: scrollable-region-focusable (serious)"), problems
-    fixed = scroll_regions((FIXTURES / "wide-table.html").read_text(encoding="utf-8").replace('<div class="scroll">', "<div>"))
+    fixed = scroll_regions(
+        (FIXTURES / "wide-table.html").read_text(encoding="utf-8").replace('<div class="scroll">', "<div>")
+    )
     page.set_content(fixed)
     assert run_axe(page) == []
     assert page.evaluate("() => document.querySelector('.kw-table-wrap').scrollWidth > 390")
@@ -312,8 +324,10 @@ def test_the_reflow_check_fails_on_a_page_wider_than_the_window(server, page):
     assert page.evaluate(SIDEWAYS) > 0
 
 
-TEXT_SPACING = ("* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }"
-                " p { margin-bottom: 2em !important; }")
+TEXT_SPACING = (
+    "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }"
+    " p { margin-bottom: 2em !important; }"
+)
 """WCAG 1.4.12's test values (the W3C/Steve Faulkner text-spacing bookmarklet)."""
 
 SPILLS = """() => {
@@ -338,10 +352,10 @@ def spills_under_text_spacing(page) -> list[str]:
     return sorted(set(page.evaluate(SPILLS)) - before)
 
 
-
 def test_the_text_spacing_check_fails_on_text_cut_off_by_a_fixed_height(server, page):
     visit(page, server("fixture") + "clipped.html")
     assert spills_under_text_spacing(page) == ["div.box"]
+
 
 REFLOW_ESCAPES = """() => {
   const w = document.documentElement.clientWidth;
@@ -502,7 +516,9 @@ IN_MAIN = "() => !!document.activeElement.closest('.md-content')"
 def test_keyboard_skip_link_and_visible_focus(server, page):
     visit(page, server("flagship") + "themas/meerjarenstrategie/")
     page.keyboard.press("Tab")
-    first = page.evaluate("() => [document.activeElement.classList.contains('md-skip'), document.activeElement.textContent.trim()]")
+    first = page.evaluate(
+        "() => [document.activeElement.classList.contains('md-skip'), document.activeElement.textContent.trim()]"
+    )
     assert first == [True, "Ga naar inhoud"], first
     box = page.locator(".md-skip").bounding_box()
     assert box and box["width"] > 20 and box["height"] > 10 and box["y"] >= 0  # shown on screen when focused
@@ -517,7 +533,9 @@ def test_keyboard_skip_link_and_visible_focus(server, page):
 
     reached = set()
     for _ in range(40):  # tabbing on reaches the content's links, each with a visible focus
-        info = page.evaluate("() => [document.activeElement.tagName, document.activeElement.getAttribute('href') || '']")
+        info = page.evaluate(
+            "() => [document.activeElement.tagName, document.activeElement.getAttribute('href') || '']"
+        )
         if page.evaluate(IN_MAIN) and info[0] == "A":
             style = page.evaluate(FOCUS_STYLE)
             assert style["outline"] or style["shadow"], (info, style)

@@ -62,13 +62,15 @@ def test_college_chart_stands_above_its_table_with_the_values_in_its_alt(built):
 
     html = page(built, "colleges/amstelland")
     # IBM per college (S3 r. 2758-2784; data/tables/ibm-per-college.csv): Amstlnd 6,1 6,5 6,2, ROCvA+F 6,3 6,8 6,7
-    img = re.search(r'<img alt="([^"]+)" class="kw-chart" src="\.\./\.\./grafieken/college-amstelland-ibm-per-college\.svg"',
-                    html)
+    img = re.search(
+        r'<img alt="([^"]+)" class="kw-chart" src="\.\./\.\./grafieken/college-amstelland-ibm-per-college\.svg"', html
+    )
     assert img, "no IBM chart on the Amstelland page"
     assert unescape(img.group(1)) == (
         "Lijngrafiek Interne benchmark per Mbo College: MBO College Amstelland naast ROCvA+F, per periode. "
-        "MBO College Amstelland: 2015 6,1; 2016 6,5; 2017 6,2. ROCvA+F: 2015 6,3; 2016 6,8; 2017 6,7.")
-    after = html[img.end():]
+        "MBO College Amstelland: 2015 6,1; 2016 6,5; 2017 6,2. ROCvA+F: 2015 6,3; 2016 6,8; 2017 6,7."
+    )
+    after = html[img.end() :]
     assert after.index("<table") < after.index("<h3")  # its data table follows, before the next heading
     assert len(re.findall(r"college-amstelland-ibm-per-college\.csv", html)) == 1  # one table, one download
     svg = (built[0] / "grafieken" / "college-amstelland-ibm-per-college.svg").read_text(encoding="utf-8")
@@ -89,7 +91,9 @@ def test_charts_are_svg_with_alt_text_and_dutch_numbers(built):
     html = page(built, "themas/meerjarenstrategie")
     imgs = re.findall(r'<img[^>]+src="([^"]+\.svg)"[^>]*>', html)
     assert imgs, "no chart"
-    alts = re.findall(r'<img[^>]+alt="([^"]+)"[^>]+src="[^"]+\.svg"', html) + re.findall(r'<img[^>]+src="[^"]+\.svg"[^>]+alt="([^"]+)"', html)
+    alts = re.findall(r'<img[^>]+alt="([^"]+)"[^>]+src="[^"]+\.svg"', html) + re.findall(
+        r'<img[^>]+src="[^"]+\.svg"[^>]+alt="([^"]+)"', html
+    )
     assert alts and all(len(a) > 30 for a in alts)
     svg = (built[0] / "grafieken" / "indicator-1a.svg").read_text(encoding="utf-8")
     assert "6,7" in svg and "7,1" in svg and "6.7" not in svg

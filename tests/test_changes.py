@@ -1,4 +1,4 @@
-""""Wat is er veranderd" lists every changed figure, old → new: baselines, realisations (added, changed,
+""" "Wat is er veranderd" lists every changed figure, old → new: baselines, realisations (added, changed,
 removed), table cells, budget rows, measure states. Fictional test values on the fictional mini site."""
 
 import dataclasses
@@ -59,7 +59,9 @@ def test_measure_states_are_compared_per_progress_entry(mini):
     entry = lambda date, state, note=None: SimpleNamespace(date=date, state=state, note=note)  # noqa: E731
     measure = lambda *progress: SimpleNamespace(id="m1", title="Coaching", progress=list(progress))  # noqa: E731
     old = dataclasses.replace(site, measures=(measure(entry("maart 2020", "loopt")),))
-    new = dataclasses.replace(site, measures=(measure(entry("maart 2020", "loopt"),
-                                                      entry("2021-06-30", "afgerond", "alle teams")),))
+    new = dataclasses.replace(
+        site, measures=(measure(entry("maart 2020", "loopt"), entry("2021-06-30", "afgerond", "alle teams")),)
+    )
     assert [(f.kind, f.subject, f.which, f.old, f.new) for f in changed(old, new)] == [
-        ("Stand van maatregelen en lijnen", "Coaching (m1)", "2021-06-30", None, "afgerond (alle teams)")]
+        ("Stand van maatregelen en lijnen", "Coaching (m1)", "2021-06-30", None, "afgerond (alle teams)")
+    ]

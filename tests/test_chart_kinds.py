@@ -19,7 +19,10 @@ from kwsite.charts.kinds import KINDS
 
 @pytest.fixture(scope="module")
 def sites():
-    return {name: load_site(ROOT / path / "data")[0] for name, path in (("flagship", "."), ("noorderpoort", "examples/noorderpoort"))}
+    return {
+        name: load_site(ROOT / path / "data")[0]
+        for name, path in (("flagship", "."), ("noorderpoort", "examples/noorderpoort"))
+    }
 
 
 def subjects(sites) -> dict[str, list[tuple]]:
@@ -32,11 +35,19 @@ def subjects(sites) -> dict[str, list[tuple]]:
         "table": [(flagship, t) for t in list(flagship.tables.values())[:3]],
         "ratio": [(noorderpoort, next(r for r in noorderpoort.ratios if r.chart))],
         "college": [(flagship, college, unit_table)],
-        "compare": [(flagship, flagship.indicators[0], 2021,
-                     (CompareRow("College A", Decimal("41.5"), Decimal("40.0"), False, "op koers"),
-                      CompareRow("College B", Decimal("38.2"), Decimal("40.0"), True, "achter"),
-                      CompareRow("College C", Decimal("36.0"), Decimal("39.5"), True, "niet behaald"),
-                      CompareRow("College D", None, None, False, "geen gegevens")))],
+        "compare": [
+            (
+                flagship,
+                flagship.indicators[0],
+                2021,
+                (
+                    CompareRow("College A", Decimal("41.5"), Decimal("40.0"), False, "op koers"),
+                    CompareRow("College B", Decimal("38.2"), Decimal("40.0"), True, "achter"),
+                    CompareRow("College C", Decimal("36.0"), Decimal("39.5"), True, "niet behaald"),
+                    CompareRow("College D", None, None, False, "geen gegevens"),
+                ),
+            )
+        ],
     }
 
 
@@ -68,7 +79,7 @@ def variants(value, path="args"):
     elif isinstance(value, (tuple, list)):
         for i, item in enumerate(value):
             for sub, new in variants(item, f"{path}[{i}]"):
-                yield sub, type(value)([*value[:i], new, *value[i + 1:]])
+                yield sub, type(value)([*value[:i], new, *value[i + 1 :]])
         if value:
             yield f"{path}[:-1]", type(value)(value[:-1])
     elif isinstance(value, dict):
@@ -110,10 +121,13 @@ def test_position_fields_change_neither_text_nor_drawing(sites):
     site = sites["flagship"]
     table = next(t for t in site.tables.values() if t.meta.rows == "unit")
     unit = next(u for u in site.units if table.row_for_unit(u.id))
-    moved = dataclasses.replace(table, path=table.path + ".elders",
-                                rows=tuple(dataclasses.replace(r, line=r.line + 40) for r in table.rows))
-    for kind, before, after in (("college", (site, unit, table), (site, unit, moved)),
-                                ("table", (site, table), (site, moved))):
+    moved = dataclasses.replace(
+        table, path=table.path + ".elders", rows=tuple(dataclasses.replace(r, line=r.line + 40) for r in table.rows)
+    )
+    for kind, before, after in (
+        ("college", (site, unit, table), (site, unit, moved)),
+        ("table", (site, table), (site, moved)),
+    ):
         entry = KINDS[kind]
         old, new = entry.arguments(*before), entry.arguments(*after)
         assert entry.inputs(old) == entry.inputs(new)

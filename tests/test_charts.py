@@ -25,8 +25,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def make_indicator(**changes) -> Indicator:
     fields = dict(
-        id="1a", theme="onderwijs", name="Interne benchmark (IBM), samengesteld cijfer",
-        short_name="Interne benchmark (IBM)", unit="grade",
+        id="1a",
+        theme="onderwijs",
+        name="Interne benchmark (IBM), samengesteld cijfer",
+        short_name="Interne benchmark (IBM)",
+        unit="grade",
         baseline=Baseline(value=D("6.7"), year=2017),
         targets=[
             Target(year=2020, kind="relative", delta=D("0.2"), value=D("6.9")),
@@ -38,10 +41,22 @@ def make_indicator(**changes) -> Indicator:
     return Indicator(**fields)
 
 
-def make_table(rows_kind: str = "unit", airport=("6.8", "6.8", "7.0"), total=("6.3", "6.8", "6.7"),
-               extra: tuple[Row, ...] = (), unit: str = "grade") -> TableData:
-    meta = Table(id="ibm-per-college", title="IBM per mbo-college", file="ibm.csv", indicator="1a",
-                 unit=unit, rows=rows_kind, total="ROCvA+F")
+def make_table(
+    rows_kind: str = "unit",
+    airport=("6.8", "6.8", "7.0"),
+    total=("6.3", "6.8", "6.7"),
+    extra: tuple[Row, ...] = (),
+    unit: str = "grade",
+) -> TableData:
+    meta = Table(
+        id="ibm-per-college",
+        title="IBM per mbo-college",
+        file="ibm.csv",
+        indicator="1a",
+        unit=unit,
+        rows=rows_kind,
+        total="ROCvA+F",
+    )
     dec = lambda values: tuple(None if v is None else D(v) for v in values)  # noqa: E731
     rows = (Row("Airport", dec(airport), 2, unit="airport"), *extra, Row("ROCvA+F", dec(total), 9, unit="total"))
     return TableData(meta=meta, periods=("2015", "2016", "2017"), rows=rows, path="data/ibm.csv")
@@ -131,8 +146,12 @@ def test_indicator_alt_text_mentions_baseline_and_targets():
 
 
 def test_direction_and_deferred_targets_are_text_only():
-    ind = make_indicator(targets=[Target(year=2020, kind="direction", direction="hoger"),
-                                  Target(year=2022, kind="deferred", set_in=2020)])
+    ind = make_indicator(
+        targets=[
+            Target(year=2020, kind="direction", direction="hoger"),
+            Target(year=2022, kind="deferred", set_in=2020),
+        ]
+    )
     chart = indicator_chart(ind, make_table(), "ROCvA+F")
     assert ("2020", "", "", "hoger") in chart.rows
     assert ("2022", "", "", "vast te stellen in 2020") in chart.rows
@@ -140,10 +159,12 @@ def test_direction_and_deferred_targets_are_text_only():
 
 
 def test_breakdown_targets_are_listed_once_per_year_and_not_drawn():
-    ind = make_indicator(targets=[
-        Target(year=2020, kind="value", value=D("80"), breakdown="Entree"),
-        Target(year=2020, kind="direction", direction="hoger", breakdown="niveau 2"),
-    ])
+    ind = make_indicator(
+        targets=[
+            Target(year=2020, kind="value", value=D("80"), breakdown="Entree"),
+            Target(year=2020, kind="direction", direction="hoger", breakdown="niveau 2"),
+        ]
+    )
     chart = indicator_chart(ind, make_table(), "ROCvA+F")
     assert [r[0] for r in chart.rows] == ["2015", "2016", "2017", "2020"]
     assert chart.rows[-1][-1] == "Entree: 80; niveau 2: hoger"
@@ -157,9 +178,13 @@ def test_no_chart_without_series_or_numbers():
 
 
 def test_range_percent_and_lower_is_better():
-    ind = make_indicator(id="2b", unit="percent", polarity="lower_is_better",
-                         baseline=Baseline(value=D("6.7"), year=2016),
-                         targets=[Target(year=2020, kind="range", low=D("5.0"), high=D("5.5"))])
+    ind = make_indicator(
+        id="2b",
+        unit="percent",
+        polarity="lower_is_better",
+        baseline=Baseline(value=D("6.7"), year=2016),
+        targets=[Target(year=2020, kind="range", low=D("5.0"), high=D("5.5"))],
+    )
     chart = indicator_chart(ind, make_table(unit="percent"), "ROCvA+F")
     shown = texts(chart.svg)
     assert "5,0%–5,5%" in shown
@@ -238,7 +263,10 @@ def test_module_does_not_import_pyplot():
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
-    source = "".join(p.read_text() for p in (ROOT / "kwsite" / "charts").glob("*.py")) + (ROOT / "kwsite" / "chartcache.py").read_text()
+    source = (
+        "".join(p.read_text() for p in (ROOT / "kwsite" / "charts").glob("*.py"))
+        + (ROOT / "kwsite" / "chartcache.py").read_text()
+    )
     imports = re.findall(r"^\s*(?:from|import)\s+(.*)$", source, re.M)
     assert imports and not any("pyplot" in line for line in imports)
 
@@ -290,7 +318,9 @@ def test_role_colours_are_told_apart_without_colour():
     for i in range(3):
         for j in range(i + 1, 3):
             assert not roles[i] & roles[j], (i, j)
-    styles = [(base.MARKERS[i % len(base.MARKERS)], base.LINESTYLES[i % len(base.LINESTYLES)]) for i in range(base.MAX_LINES)]
+    styles = [
+        (base.MARKERS[i % len(base.MARKERS)], base.LINESTYLES[i % len(base.LINESTYLES)]) for i in range(base.MAX_LINES)
+    ]
     assert len({m for m, _ in styles}) == base.MAX_LINES  # every line of a chart has its own marker
 
 
@@ -361,8 +391,13 @@ def test_cache_survives_corrupt_and_foreign_files(tmp_path):
 def test_realisations_are_drawn_with_their_status_in_words():
     from kwsite.model.indicator import Realisation
 
-    ind = make_indicator(realisations=[Realisation(year=2019, value=D("6.8")), Realisation(year=2020, value=D("6.8")),
-                                       Realisation(year=2020, value=D("7.3"), unit="airport")])
+    ind = make_indicator(
+        realisations=[
+            Realisation(year=2019, value=D("6.8")),
+            Realisation(year=2020, value=D("6.8")),
+            Realisation(year=2020, value=D("7.3"), unit="airport"),
+        ]
+    )
     chart = indicator_chart(ind, make_table(), "ROCvA+F")
     assert chart.columns == ("Jaar", "ROCvA+F", "Nulmeting", "Streefwaarde", "Realisatie", "Stand")
     by_year = {r[0]: r for r in chart.rows}

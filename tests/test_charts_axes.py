@@ -21,25 +21,33 @@ from kwsite.model.site import Row, TableData
 def ticks(svg: str, suffix: str = "%") -> list[float]:
     """The numeric tick labels of an SVG chart (Dutch: decimal comma)."""
     found = [t.strip() for t in re.findall(r"<text\b[^>]*>([^<]*)</text>", svg)]
-    return [float(t[:-len(suffix)].replace(",", ".")) for t in found if suffix and t.endswith(suffix)
-            and re.fullmatch(r"-?\d+(,\d+)?", t[:-len(suffix)])]
+    return [
+        float(t[: -len(suffix)].replace(",", "."))
+        for t in found
+        if suffix and t.endswith(suffix) and re.fullmatch(r"-?\d+(,\d+)?", t[: -len(suffix)])
+    ]
 
 
 def table(values: list[tuple[str, str, str]], unit: str = "percent", rows: str = "series") -> TableData:
     meta = Table(id="t", title="Fictief", file="t.csv", unit=unit, rows=rows, total="Totaal")
-    out = tuple(Row(f"Reeks {i}", tuple(D(v) for v in vs), i + 2, unit="total" if i == len(values) - 1 else None)
-                for i, vs in enumerate(values))
+    out = tuple(
+        Row(f"Reeks {i}", tuple(D(v) for v in vs), i + 2, unit="total" if i == len(values) - 1 else None)
+        for i, vs in enumerate(values)
+    )
     return TableData(meta=meta, periods=("2015", "2016", "2017"), rows=out, path="data/t.csv")
 
 
-@pytest.mark.parametrize(("low", "high", "unit", "expected"), [
-    (77.4, 78.1, "percent", (67.75, 87.75)),   # widened around the middle to 20 points
-    (95.0, 100.5, "percent", (80.0, 100.5)),   # shifted down, not past 100 % (the data's margin stays)
-    (1.0, 4.0, "percent", (0.0, 20.0)),        # shifted up, not below 0 %
-    (6.4, 6.8, "grade", (5.6, 7.6)),
-    (30.0, 70.0, "percent", (30.0, 70.0)),     # wide enough already
-    (120.0, 180.0, "count", (0.0, 180.0)),     # counts from zero
-])
+@pytest.mark.parametrize(
+    ("low", "high", "unit", "expected"),
+    [
+        (77.4, 78.1, "percent", (67.75, 87.75)),  # widened around the middle to 20 points
+        (95.0, 100.5, "percent", (80.0, 100.5)),  # shifted down, not past 100 % (the data's margin stays)
+        (1.0, 4.0, "percent", (0.0, 20.0)),  # shifted up, not below 0 %
+        (6.4, 6.8, "grade", (5.6, 7.6)),
+        (30.0, 70.0, "percent", (30.0, 70.0)),  # wide enough already
+        (120.0, 180.0, "count", (0.0, 180.0)),  # counts from zero
+    ],
+)
 def test_honest_ylim(low, high, unit, expected):
     assert honest_ylim(low, high, unit) == pytest.approx(expected)
 
@@ -59,11 +67,21 @@ def test_college_chart_of_percentages_spans_twenty_points():
 
 def test_indicator_chart_of_grades_spans_two_points():
     t = table([("6.4", "6.6", "6.8")], unit="grade")
-    ind = Indicator(id="1a", theme="t", name="IBM", unit="grade", baseline=Baseline(value=D("6.7"), year=2017),
-                    targets=[Target(year=2020, kind="value", value=D("6.9"))], tables=["t"])
+    ind = Indicator(
+        id="1a",
+        theme="t",
+        name="IBM",
+        unit="grade",
+        baseline=Baseline(value=D("6.7"), year=2017),
+        targets=[Target(year=2020, kind="value", value=D("6.9"))],
+        tables=["t"],
+    )
     svg = indicator_chart(ind, t, "Totaal").svg
-    shown = [float(t.strip().replace(",", ".")) for t in re.findall(r"<text\b[^>]*>\s*(\d+(?:,\d+)?)\s*</text>", svg)
-             if float(t.strip().replace(",", ".")) < 11]
+    shown = [
+        float(t.strip().replace(",", "."))
+        for t in re.findall(r"<text\b[^>]*>\s*(\d+(?:,\d+)?)\s*</text>", svg)
+        if float(t.strip().replace(",", ".")) < 11
+    ]
     assert max(shown) - min(shown) >= 1.5, shown
 
 
@@ -82,8 +100,15 @@ def test_nulmeting_label_is_not_drawn_across_the_line():
     from kwsite.charts.indicator import _draw_indicator
 
     t = table([("42.9", "45.6", "47.1")])  # S3 3b: ROC series 2014-2016 (periods here 2015-2017)
-    ind = Indicator(id="3b", theme="t", name="Doorstroom", unit="percent", baseline=Baseline(value=D("47.1"), year=2017),
-                    targets=[], tables=["t"])
+    ind = Indicator(
+        id="3b",
+        theme="t",
+        name="Doorstroom",
+        unit="percent",
+        baseline=Baseline(value=D("47.1"), year=2017),
+        targets=[],
+        tables=["t"],
+    )
     with matplotlib.rc_context(STYLE):
         fig = Figure(figsize=(6, 3.4))
         FigureCanvasAgg(fig)

@@ -32,11 +32,17 @@ def dec(values):
     return tuple(None if v is None else D(v) for v in values)
 
 
-def make(college=("6.1", "6.5", "6.2"), total=("6.3", "6.8", "6.7"), periods=("2015", "2016", "2017"),
-         unit="grade", title="Interne benchmark per Mbo College"):
+def make(
+    college=("6.1", "6.5", "6.2"),
+    total=("6.3", "6.8", "6.7"),
+    periods=("2015", "2016", "2017"),
+    unit="grade",
+    title="Interne benchmark per Mbo College",
+):
     """Arguments of the college chart functions, like S3's IBM table for Amstelland."""
-    meta = Table(id="ibm-per-college", title=title, file="ibm.csv", indicator="1a", unit=unit, rows="unit",
-                 total="ROCvA+F")
+    meta = Table(
+        id="ibm-per-college", title=title, file="ibm.csv", indicator="1a", unit=unit, rows="unit", total="ROCvA+F"
+    )
     row = Row("Amstlnd", dec(college), 4, unit="amstelland")
     tot = None if total is None else Row("ROCvA+F", dec(total), 13, unit="total")
     return ("amstelland", meta, periods, row, tot, ("Amstelland", "ROCvA+F"))
@@ -55,8 +61,10 @@ def line_path(svg: str, gid: str) -> str:
 def test_alt_text_names_college_table_and_every_value():
     chart = college_chart(*make())
     assert chart.key == "college-amstelland-ibm-per-college"
-    assert chart.alt == ("Lijngrafiek Interne benchmark per Mbo College: Amstelland naast ROCvA+F, per periode. "
-                         "Amstelland: 2015 6,1; 2016 6,5; 2017 6,2. ROCvA+F: 2015 6,3; 2016 6,8; 2017 6,7.")
+    assert chart.alt == (
+        "Lijngrafiek Interne benchmark per Mbo College: Amstelland naast ROCvA+F, per periode. "
+        "Amstelland: 2015 6,1; 2016 6,5; 2017 6,2. ROCvA+F: 2015 6,3; 2016 6,8; 2017 6,7."
+    )
     assert chart.columns == ("Periode", "Amstelland", "ROCvA+F")
     assert chart.rows == (("2015", "6,1", "6,3"), ("2016", "6,5", "6,8"), ("2017", "6,2", "6,7"))
     assert chart.csv_rows[0] == ("2015", "6.1", "6.3")
@@ -83,7 +91,7 @@ def test_svg_shows_dutch_ticks_years_and_both_series():
 
 def line_style(svg: str, gid: str) -> tuple[str, str]:
     """(style of the line path, ``d`` of its marker) in the group with id ``gid``."""
-    group = svg[svg.index(f'<g id="{gid}">'):]
+    group = svg[svg.index(f'<g id="{gid}">') :]
     style = re.search(r'<path d="[^"]*" clip-path="[^"]*" style="([^"]*)"', group).group(1)
     return style, re.search(r'<path id="m[0-9a-f]+" d="([^"]*)"', group).group(1)
 
@@ -122,8 +130,14 @@ def order_outputs() -> str:
     """Used by the order test: the IBM chart alone, then after two other charts (other sizes of
     title, periods, units and ticks), each as one line."""
     first = college_svg(*make())
-    college_svg(*make(periods=("2010", "2012", "2014"), unit="percent", college=("12", "80", "3"),
-                      title="Een veel langere titel die over twee regels moet lopen omdat hij niet past op één"))
+    college_svg(
+        *make(
+            periods=("2010", "2012", "2014"),
+            unit="percent",
+            college=("12", "80", "3"),
+            title="Een veel langere titel die over twee regels moet lopen omdat hij niet past op één",
+        )
+    )
     college_svg(*make(periods=tuple(f"’{y}-‘{y + 1}" for y in range(10, 19)), college=("5",) * 9, total=None))
     return first + "\n=====\n" + college_svg(*make())
 
@@ -143,8 +157,10 @@ def test_reused_figure_is_order_independent():
 
 def jobs(n: int) -> list[ChartJob]:
     values = [("6.1", "6.5", "6.2"), ("7.0", None, "6.9"), ("5.5", "5.9", "6.0")]
-    return [ChartJob("college", make(college=values[i % 3], total=(None if i % 4 == 0 else ("6.3", "6.8", "6.7"))))
-            for i in range(n)]
+    return [
+        ChartJob("college", make(college=values[i % 3], total=(None if i % 4 == 0 else ("6.3", "6.8", "6.7"))))
+        for i in range(n)
+    ]
 
 
 def test_pool_serial_and_cache_give_the_same_bytes(tmp_path):
@@ -184,8 +200,10 @@ def test_plugin_turns_a_failed_chart_into_a_plugin_error(tmp_path):
         return file
 
     drawer = Drawer(ChartCache(None))
-    failing = later("grafieken/college-x.svg", drawer.submit(
-        "college-x", "0" * 64, ChartJob("college", make(college=(None,) * 3, total=None))))
+    failing = later(
+        "grafieken/college-x.svg",
+        drawer.submit("college-x", "0" * 64, ChartJob("college", make(college=(None,) * 3, total=None))),
+    )
     failing.copy_file()  # not drawn yet: MkDocs' copy leaves it for on_post_build
     with pytest.raises(PluginError, match="grafiek college-x kon niet getekend worden"):
         failing.write_later()

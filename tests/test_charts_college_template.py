@@ -21,7 +21,9 @@ def _matplotlib(args, monkeypatch) -> str:
 
 def _template(args) -> str | None:
     unit_id, meta, periods, row, total, labels = args
-    return template.college_template_svg(college_key(unit_id, meta.id), meta, periods, [(labels[0], row), (labels[1], total)])
+    return template.college_template_svg(
+        college_key(unit_id, meta.id), meta, periods, [(labels[0], row), (labels[1], total)]
+    )
 
 
 CASES = {
@@ -30,13 +32,17 @@ CASES = {
     "count": make(unit="count", college=("1200", "1350", "990"), total=("30000", "31000", "29000")),
     "long title, two lines": make(title="Een veel langere titel die over twee regels moet lopen omdat hij niet past"),
     "accents and brackets": make(title="Évaluatie (Å-niveau) | jaar"),
-    "six years": make(periods=tuple(str(y) for y in range(2017, 2023)), college=("6.1", "6.5", "6.2", "6.0", "6.4", "7.1"),
-                      total=("6.3", "6.8", "6.7", "6.6", "6.5", "6.9")),
+    "six years": make(
+        periods=tuple(str(y) for y in range(2017, 2023)),
+        college=("6.1", "6.5", "6.2", "6.0", "6.4", "7.1"),
+        total=("6.3", "6.8", "6.7", "6.6", "6.5", "6.9"),
+    ),
     "flat": make(college=("6.5", "6.5", "6.5"), total=("6.5", "6.5", "6.5")),
     "gap in the middle": make(college=("6.1", None, "6.2")),
     "gap at the start": make(college=(None, "6.5", "6.2"), total=(None, "6.8", "6.7")),
-    "gaps around": make(periods=("2015", "2016", "2017", "2018"), college=("6.1", None, "6.2", None),
-                        total=("6.3", "6.8", None, "6.6")),
+    "gaps around": make(
+        periods=("2015", "2016", "2017", "2018"), college=("6.1", None, "6.2", None), total=("6.3", "6.8", None, "6.6")
+    ),
     "one value": make(college=(None, "6.5", None)),
 }
 
@@ -78,11 +84,15 @@ def test_template_gives_matplotlibs_bytes_for_the_sites_charts(monkeypatch):
     assert drawn > 40
 
 
-@pytest.mark.parametrize("args", [
-    make(total=(None, None, None)),  # a total row without values
-    make(periods=("’17-‘18", "’18-‘19", "’19-‘20")),  # periods that are no years
-    make(title="漢字"),  # a glyph DejaVu Sans lacks: matplotlib picks another font
-], ids=["empty total", "school years", "missing glyph"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        make(total=(None, None, None)),  # a total row without values
+        make(periods=("’17-‘18", "’18-‘19", "’19-‘20")),  # periods that are no years
+        make(title="漢字"),  # a glyph DejaVu Sans lacks: matplotlib picks another font
+    ],
+    ids=["empty total", "school years", "missing glyph"],
+)
 def test_what_the_template_cannot_copy_is_left_to_matplotlib(args, monkeypatch):
     assert _template(args) is None
     assert college_svg(*args) == _matplotlib(args, monkeypatch)

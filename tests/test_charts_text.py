@@ -25,8 +25,9 @@ def texts(svg: str) -> str:
 
 
 def table(rows_kind: str) -> TableData:
-    meta = Table(id="t", title=f"Tabel {MATH}", file="t.csv", indicator="1a", unit="percent", rows=rows_kind,
-                 total="Totaal")
+    meta = Table(
+        id="t", title=f"Tabel {MATH}", file="t.csv", indicator="1a", unit="percent", rows=rows_kind, total="Totaal"
+    )
     values = (D("40"), D("45"), D("50"))
     rows = (Row(DOLLARS, values, 2, unit="a"), Row(MATH, values, 3, unit="b"), Row("Totaal", values, 4, unit="total"))
     return TableData(meta=meta, periods=("2015", "2016", "2017"), rows=rows, path="data/t.csv")
@@ -48,9 +49,16 @@ def test_dollars_in_table_and_series_labels_are_drawn_as_written():
 
 
 def test_dollars_in_indicator_name_and_college_labels_are_drawn_as_written():
-    indicator = Indicator(id="1a", theme="t", name=MATH, short_name=MATH, unit="percent",
-                          baseline=Baseline(value=D("40"), year=2015),
-                          targets=[Target(year=2020, kind="value", value=D("60"))], tables=["t"])
+    indicator = Indicator(
+        id="1a",
+        theme="t",
+        name=MATH,
+        short_name=MATH,
+        unit="percent",
+        baseline=Baseline(value=D("40"), year=2015),
+        targets=[Target(year=2020, kind="value", value=D("60"))],
+        tables=["t"],
+    )
     assert MATH in texts(indicator_chart(indicator, table("series"), DOLLARS).svg)
     t = table("unit")
     chart = college_chart("a", t.meta, t.periods, t.rows[0], t.rows[2], (DOLLARS, MATH))
@@ -59,8 +67,14 @@ def test_dollars_in_indicator_name_and_college_labels_are_drawn_as_written():
 
 
 def test_dollars_in_ratio_labels_are_drawn_as_written():
-    ratio = RatioTable(id="r", title=f"Uitval {MATH}", column="Niveau",
-                       columns=[RatioColumn(label=DOLLARS, numerator=2, denominator=10, percent=D("20")),
-                                RatioColumn(label="Niveau 2", numerator=3, denominator=10, percent=D("30"))])
+    ratio = RatioTable(
+        id="r",
+        title=f"Uitval {MATH}",
+        column="Niveau",
+        columns=[
+            RatioColumn(label=DOLLARS, numerator=2, denominator=10, percent=D("20")),
+            RatioColumn(label="Niveau 2", numerator=3, denominator=10, percent=D("30")),
+        ],
+    )
     shown = texts(ratio_chart(ratio).svg)
     assert DOLLARS in shown and "Uitval" in shown and r"$\alpha$" in shown

@@ -45,7 +45,8 @@ def test_every_dataset_of_the_site_is_in_the_zip_as_csv_and_json(flagship_site, 
         for ext in ("csv", "json"):
             assert (unpacked / f"{stem}.{ext}").read_bytes() == (flagship_site / f"downloads/{stem}.{ext}").read_bytes()
     assert (unpacked / "schema/dataset.schema.json").read_bytes() == (
-        flagship_site / "downloads/schema/dataset.schema.json").read_bytes()
+        flagship_site / "downloads/schema/dataset.schema.json"
+    ).read_bytes()
 
 
 def test_values_read_through_the_package_equal_the_page(paired, package):  # noqa: F811
@@ -78,8 +79,12 @@ def test_descriptor_has_types_units_sources_licence_and_edition(flagship_site, p
         by_year = {row["Jaar"]: row for row in ind.read_rows()}
     assert by_year["2017"]["ROCvA+F"] == Decimal("6.7") and by_year["2020"]["ROCvA+F"] is None  # S3; 2020 not printed
     assert [lic.get("name") for lic in package.licenses] == ["CC0-1.0"]  # the default: agenda.yaml names none
-    assert package.to_dict()["edition"] == {"id": "2019-2022", "label": "Kwaliteitsagenda 2019-2022",
-                                            "status": "ingediend", "date": None}
+    assert package.to_dict()["edition"] == {
+        "id": "2019-2022",
+        "label": "Kwaliteitsagenda 2019-2022",
+        "status": "ingediend",
+        "date": None,
+    }
     assert package.contributors[0]["title"] == "ROC van Amsterdam en ROC van Flevoland"
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", package.created)
 
@@ -98,19 +103,25 @@ def test_zip_entries_have_a_fixed_order_and_the_build_date(flagship_site):
 
 def test_open_data_page_links_the_zip_with_its_size_and_states_licence_edition_date_citation(flagship_site):
     html = (flagship_site / "open-data/index.html").read_text(encoding="utf-8")
-    size = re.search(r'href="\.\./downloads/kwaliteitsagenda-data\.zip">Alle gegevens in één download \(ZIP, (\d+,\d) kB\)</a>', html)
+    size = re.search(
+        r'href="\.\./downloads/kwaliteitsagenda-data\.zip">Alle gegevens in één download \(ZIP, (\d+,\d) kB\)</a>', html
+    )
     assert size, "no zip link on the open-data page"
     actual = (flagship_site / ZIP).stat().st_size / 1024
     assert abs(float(size.group(1).replace(",", ".")) - actual) <= 0.06
     assert 'href="https://creativecommons.org/publicdomain/zero/1.0/deed.nl"' in html
     assert "Editie: Kwaliteitsagenda 2019-2022 (ingediend)." in html
     assert re.search(r"Datum: \d{1,2} [a-z]+ \d{4} \(", html)
-    assert re.search(r"<blockquote>\s*<p>ROC van Amsterdam en ROC van Flevoland \(\d{4}\)\. Kwaliteitsagenda 2019-2022", html)
+    assert re.search(
+        r"<blockquote>\s*<p>ROC van Amsterdam en ROC van Flevoland \(\d{4}\)\. Kwaliteitsagenda 2019-2022", html
+    )
 
 
 def test_home_page_links_the_zip_with_its_size(flagship_site):
     home = (flagship_site / "index.html").read_text(encoding="utf-8")
-    found = re.search(r'<a href="downloads/kwaliteitsagenda-data\.zip" download>Alle gegevens \(ZIP, (\d+,\d) kB\)</a>', home)
+    found = re.search(
+        r'<a href="downloads/kwaliteitsagenda-data\.zip" download>Alle gegevens \(ZIP, (\d+,\d) kB\)</a>', home
+    )
     assert found
     assert abs(float(found.group(1).replace(",", ".")) - (flagship_site / ZIP).stat().st_size / 1024) <= 0.06
     other = (flagship_site / "open-data/index.html").read_text(encoding="utf-8")
@@ -124,7 +135,9 @@ def test_every_chart_has_its_svg_as_a_download_with_its_size(flagship_site):
         for i, m in enumerate(found):
             src = re.search(r'src="([^"]+)"', m.group(0)).group(1)
             stop = found[i + 1].start() if i + 1 < len(found) else len(article)
-            link = re.search(r'<a href="([^"]+\.svg)">Download grafiek \(SVG, (\d+,\d) kB\)</a>', article[m.end():stop])
+            link = re.search(
+                r'<a href="([^"]+\.svg)">Download grafiek \(SVG, (\d+,\d) kB\)</a>', article[m.end() : stop]
+            )
             assert link and link.group(1) == src, (path, src)
             actual = (path.parent / src).resolve().stat().st_size / 1024
             assert abs(float(link.group(2).replace(",", ".")) - actual) <= 0.06, (path, src)
@@ -156,11 +169,19 @@ def test_licence_comes_from_agenda_yaml_and_an_unknown_one_is_a_clean_error(mini
     edit(mini, "data/agenda.yaml", "  edition:", "  licence: CC-BY-4.0\n  edition:")
     site, _ = load_site(mini / "data")
     about = Publication.of(site, dt.datetime(2024, 3, 1, tzinfo=dt.UTC))
-    assert descriptor([], about)["licenses"] == [{"name": "CC-BY-4.0", "title": "Creative Commons Naamsvermelding 4.0 Internationaal",
-                                                  "path": "https://creativecommons.org/licenses/by/4.0/deed.nl"}]
+    assert descriptor([], about)["licenses"] == [
+        {
+            "name": "CC-BY-4.0",
+            "title": "Creative Commons Naamsvermelding 4.0 Internationaal",
+            "path": "https://creativecommons.org/licenses/by/4.0/deed.nl",
+        }
+    ]
     assert about.citation().endswith("stand 1 maart 2024. Licentie: CC-BY-4.0.")
     edit(mini, "data/agenda.yaml", "licence: CC-BY-4.0", "licence: MIT")
     with pytest.raises(KwsiteError) as found:
         load_site(mini / "data")
-    assert re.search(r"data/agenda\.yaml:\d+:3 agenda\.licence: onbekende waarde; toegestaan: 'CC0-1\.0', 'CC-BY-4\.0' of "
-                     r"'CC-BY-SA-4\.0'", str(found.value))
+    assert re.search(
+        r"data/agenda\.yaml:\d+:3 agenda\.licence: onbekende waarde; toegestaan: 'CC0-1\.0', 'CC-BY-4\.0' of "
+        r"'CC-BY-SA-4\.0'",
+        str(found.value),
+    )

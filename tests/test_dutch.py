@@ -12,8 +12,17 @@ from conftest import edit
 from kwsite.dutch import translate
 
 KWSITE = str(Path(sys.executable).with_name("kwsite"))
-ENGLISH = ("Usage:", "Options:", "Show this message", "Aborted", "Building documentation", "Documentation built",
-           "Cleaning site", "MkDocs 2.0", "NO_MKDOCS_2_WARNING")
+ENGLISH = (
+    "Usage:",
+    "Options:",
+    "Show this message",
+    "Aborted",
+    "Building documentation",
+    "Documentation built",
+    "Cleaning site",
+    "MkDocs 2.0",
+    "NO_MKDOCS_2_WARNING",
+)
 
 
 def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
@@ -22,7 +31,10 @@ def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
 
 
 def test_translate_keeps_the_server_timestamp_and_leaves_unknown_lines():
-    assert translate("[12:01:02] Serving on http://127.0.0.1:8000/") == "[12:01:02] Voorvertoning op http://127.0.0.1:8000/"
+    assert (
+        translate("[12:01:02] Serving on http://127.0.0.1:8000/")
+        == "[12:01:02] Voorvertoning op http://127.0.0.1:8000/"
+    )
     assert translate("Aborted with 3 warnings in strict mode!").startswith("Gestopt: 3 waarschuwing(en)")
     assert translate("Doc file 'x.md' contains a link") == "Doc file 'x.md' contains a link"
 

@@ -14,8 +14,14 @@ from conftest import ROOT
 from htmltext import tables, text
 
 NAMES = ("Holtz", "Speckamp", "Denise")  # S0 L68-69, L627-628
-QUESTIONS = ["Wat is het doel?", "Wat is het beoogde resultaat?", "Wat is de actie?",
-             "Hoe kun je het resultaat volgen?", "Wat is het tijdspad?", "Wie is de eigenaar?"]
+QUESTIONS = [
+    "Wat is het doel?",
+    "Wat is het beoogde resultaat?",
+    "Wat is de actie?",
+    "Hoe kun je het resultaat volgen?",
+    "Wat is het tijdspad?",
+    "Wie is de eigenaar?",
+]
 
 
 def _build(tmp_path_factory, name, show_names):
@@ -26,11 +32,13 @@ def _build(tmp_path_factory, name, show_names):
         config = site_dir / "mkdocs.yml"
         text = config.read_text(encoding="utf-8")
         assert "show_person_names: false" in text and "pdf:" not in text
-        config.write_text(text.replace("show_person_names: false", "show_person_names: true\n      pdf: false"),
-                          encoding="utf-8")
+        config.write_text(
+            text.replace("show_person_names: false", "show_person_names: true\n      pdf: false"), encoding="utf-8"
+        )
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=site_dir, env=env,
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=site_dir, env=env, capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     return site_dir / "site", proc.stderr
 
@@ -51,7 +59,9 @@ def page(built, rel):
 
 
 def headings(html, level):
-    return [re.sub(r"<[^>]+>|¶|&para;", "", h).strip() for h in re.findall(rf"<h{level}[^>]*>(.*?)</h{level}>", html, re.S)]
+    return [
+        re.sub(r"<[^>]+>|¶|&para;", "", h).strip() for h in re.findall(rf"<h{level}[^>]*>(.*?)</h{level}>", html, re.S)
+    ]
 
 
 def line_table(html, goal_start):
@@ -73,12 +83,21 @@ def test_lines_grouped_by_kind_and_category_in_source_order(built):
     html = page(built, "lijnen/mbo")
     assert headings(html, 2)[:2] == ["Actielijnen", "Verbeterlijnen"]
     assert headings(html, 3) == [  # S0 L21, L219, L309, L418, L588 | L656, L699
-        "Kwaliteitscultuur", "Flexibel onderwijs", "Excelleren en verdiepen",
-        "Jongeren in kwetsbare posities en kansrijke beroepen in beeld", "Professionalisering",
-        "Kwaliteitscultuur", "Examinering",
+        "Kwaliteitscultuur",
+        "Flexibel onderwijs",
+        "Excelleren en verdiepen",
+        "Jongeren in kwetsbare posities en kansrijke beroepen in beeld",
+        "Professionalisering",
+        "Kwaliteitscultuur",
+        "Examinering",
     ]
     assert headings(page(built, "lijnen/vmbo-hoorn"), 3) == [  # S1 L15, L300, L414 | L467, L588
-        "Kwaliteitscultuur", "Professionalisering", "Examinering", "Kwaliteitscultuur", "Professionalisering"]
+        "Kwaliteitscultuur",
+        "Professionalisering",
+        "Examinering",
+        "Kwaliteitscultuur",
+        "Professionalisering",
+    ]
 
 
 def test_every_line_shows_its_six_fields(built):
@@ -99,7 +118,10 @@ def test_vsv_maximum_from_s0(built):
 def test_parent_score_and_registration_targets_from_s1(built):
     html = page(built, "lijnen/vmbo-hoorn")
     ouders = line_table(html, "De communicatie met ouders")
-    assert "Oordeel van ouders over de communicatie (oudertevredenheid): van 7,9 naar 8,5" in ouders["Streefwaarde uit de tekst"]
+    assert (
+        "Oordeel van ouders over de communicatie (oudertevredenheid): van 7,9 naar 8,5"
+        in ouders["Streefwaarde uit de tekst"]
+    )
     cijfers = line_table(html, "De cijferregistratie is 100% op orde.")
     assert "Cijferregistratie op orde: 100%" in cijfers["Streefwaarde uit de tekst"]
     presentie = line_table(html, "De presentieregistratie is 100% op orde")
@@ -109,9 +131,13 @@ def test_parent_score_and_registration_targets_from_s1(built):
 def test_timelines_as_written_with_uncertainty_and_missing_years(built):
     html = page(built, "lijnen/vmbo-hoorn")
     boot = line_table(html, "Implementatie DOT en BOOT")["Wat is het tijdspad?"]
-    assert "Bijeenkomst BOOT november? (onzeker (vraagteken in de bron), gelezen als november, jaar niet vermeld)" in boot
+    assert (
+        "Bijeenkomst BOOT november? (onzeker (vraagteken in de bron), gelezen als november, jaar niet vermeld)" in boot
+    )
     mentor = line_table(html, "De positie van de mentor")["Wat is het tijdspad?"]
-    assert "Taakomschrijving en werkwijze zijn 1 december duidelijk (gelezen als 1 december, jaar niet vermeld)" in mentor
+    assert (
+        "Taakomschrijving en werkwijze zijn 1 december duidelijk (gelezen als 1 december, jaar niet vermeld)" in mentor
+    )
     assert "Uiterlijk 15 januari gedeeld met het team (gelezen als 15 januari, jaar niet vermeld)" in mentor
     presentie = line_table(html, "De presentieregistratie")["Wat is het tijdspad?"]
     assert "Schooljaar 2021 (gelezen als schooljaar 2020-2021 of 2021-2022, niet eenduidig)" in presentie
@@ -120,8 +146,10 @@ def test_timelines_as_written_with_uncertainty_and_missing_years(built):
     cijfers = line_table(html, "De cijferregistratie")["Wat is het tijdspad?"]
     assert "Het tijdpad noemt geen jaar; de rij noemt als looptijd “Meerjarenplan 20-22” (tot en met 2022)." in cijfers
     mbo = line_table(page(built, "lijnen/mbo"), "Er is een instellingsbreed")["Wat is het tijdspad?"]
-    assert mbo == ("Start: schooljaar 19-20 (gelezen als schooljaar 2019-2020) Evaluatie: 2021 (gelezen als 2021) "
-                   "Eindrapport: 2022 (gelezen als 2022) Jaren in het tijdpad: 2019 t/m 2022.")
+    assert mbo == (
+        "Start: schooljaar 19-20 (gelezen als schooljaar 2019-2020) Evaluatie: 2021 (gelezen als 2021) "
+        "Eindrapport: 2022 (gelezen als 2022) Jaren in het tijdpad: 2019 t/m 2022."
+    )
 
 
 def test_owners_are_roles_and_hidden_name_shows_role_only(built):
@@ -157,27 +185,38 @@ def test_download_has_the_lines_without_names(built):
 def test_team_plan_page_has_the_six_steps_on_real_material(built):
     html = page(built, "verbeterplannen/oudercommunicatie-hoorn")
     # step titles as S2 L44-160 prints them
-    assert headings(html, 2) == ["Stap 1. Verbeterdoel", "Stap 2. Aanleiding voor verbetering van de onderwijskwaliteit",
-                                 "Stap 3. Verbeterplan / plan van aanpak", "Stap 4. Doelstelling",
-                                 "Stap 5. Uitvoeren van verbeterplan en tussentijds evalueren", "Stap 6. Evalueren"]
+    assert headings(html, 2) == [
+        "Stap 1. Verbeterdoel",
+        "Stap 2. Aanleiding voor verbetering van de onderwijskwaliteit",
+        "Stap 3. Verbeterplan / plan van aanpak",
+        "Stap 4. Doelstelling",
+        "Stap 5. Uitvoeren van verbeterplan en tussentijds evalueren",
+        "Stap 6. Evalueren",
+    ]
     body = text(html)
     assert "Streefwaarde: Oordeel van ouders over de communicatie (oudertevredenheid): van 7,9 naar 8,5" in body
     assert "Wanneer bereikt: Schooljaar 20-21 en 21-22 (tot en met 2022)" in body
     assert "☑ Scores of resultaten waarover het team niet tevreden is" in body
     # the SMART check is the site's own, and says so (S2 L128-129 only asks the question)
     assert "Het doel is SMART geformuleerd" not in body
-    assert ("Controle door deze site (geen oordeel van het team of van de leidraad): indicator, streefwaarde en "
-            "een jaar zijn ingevuld. Of het doel ook specifiek, acceptabel en realistisch is, beoordeelt de site "
-            "niet.") in body
+    assert (
+        "Controle door deze site (geen oordeel van het team of van de leidraad): indicator, streefwaarde en "
+        "een jaar zijn ingevuld. Of het doel ook specifiek, acceptabel en realistisch is, beoordeelt de site "
+        "niet."
+    ) in body
     # S1 L554-555 gives one owner cell and one timeline for the whole line: never a "who" per activity
-    assert ("Voor alle activiteiten samen (de bron verdeelt dit niet per activiteit): wie: Team, mentoren, "
-            "ondersteuning, MT; wanneer: Schooljaar 20-21 en 21-22.") in body
+    assert (
+        "Voor alle activiteiten samen (de bron verdeelt dit niet per activiteit): wie: Team, mentoren, "
+        "ondersteuning, MT; wanneer: Schooljaar 20-21 en 21-22."
+    ) in body
     assert "Communicatie via de nieuwsbrief voortzetten" in body
     assert not tables(html) and "Team, MT" not in body
     assert "(hard)" not in body and "(zacht)" not in body  # S1 does not classify the measurements
     # the line's title ends in a full stop; the sentence around it must still read well
-    assert ("Dit plan werkt de verbeterlijn “De communicatie met ouders is verbeterd van 7,9 naar een 8,5” uit "
-            "(zie actie- en verbeterlijnen).") in body
+    assert (
+        "Dit plan werkt de verbeterlijn “De communicatie met ouders is verbeterd van 7,9 naar een 8,5” uit "
+        "(zie actie- en verbeterlijnen)."
+    ) in body
 
 
 def test_reference_page_has_checklist_bottlenecks_and_source(built):
@@ -185,6 +224,9 @@ def test_reference_page_has_checklist_bottlenecks_and_source(built):
     body = text(html)
     assert "Checklist randvoorwaarden" in headings(html, 2)
     bottlenecks = [row[0] for row in tables(html)[0][1:]]
-    assert bottlenecks == ["Teamleden hebben te weinig tijd", "Teamleden hebben weinig onderzoeksvaardigheden",
-                           "Een deel van het team zit in de PLG; de rest voelt zich onvoldoende betrokken"]
+    assert bottlenecks == [
+        "Teamleden hebben te weinig tijd",
+        "Teamleden hebben weinig onderzoeksvaardigheden",
+        "Een deel van het team zit in de PLG; de rest voelt zich onvoldoende betrokken",
+    ]
     assert "Samenwerken aan onderwijskwaliteit. Eindrapportage NRO." in body

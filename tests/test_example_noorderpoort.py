@@ -49,8 +49,13 @@ def test_a_rebuild_from_the_chart_cache_gives_the_same_site(built):
     assert drawn == len(list((built[0] / "grafieken").glob("*.svg"))) > POOL_AFTER
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=EPOCH)
     warm = built[2] / "warm"
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(warm)], cwd=built[2],
-                          env=env, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(warm)],
+        cwd=built[2],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert f"grafieken: 0 getekend, {drawn} uit de cache" in proc.stderr
     cold = {p.relative_to(built[0]): p.read_bytes() for p in sorted(built[0].rglob("*")) if p.is_file()}
@@ -72,17 +77,29 @@ def test_vsv_maxima_2022_per_level(built):
     card = table_with(html, ["Indicator", "Nulmeting", "Streefwaarde 2020", "Streefwaarde 2022"])
     cards = [t for t in tables(html) if t[0] == card[0]]
     vsv = next(t for t in cards if t[1][0] == "1b VSV")
-    assert vsv[1][1:] == ["4,2% (2016-2017, afgeleid)", "geen streefwaarde",
-                          "Entree: maximaal 26,2%; Niveau 2: maximaal 8,45%; Niveau 3: maximaal 3,15%; Niveau 4: maximaal 2,75%"]
+    assert vsv[1][1:] == [
+        "4,2% (2016-2017, afgeleid)",
+        "geen streefwaarde",
+        "Entree: maximaal 26,2%; Niveau 2: maximaal 8,45%; Niveau 3: maximaal 3,15%; Niveau 4: maximaal 2,75%",
+    ]
 
 
 def test_minimum_deferred_and_direction_targets(built):
     table = tables(page(built, "indicatoren"))[0]
     rows = {r[0]: r[1:] for r in table[1:]}
-    assert rows["1a Tevredenheid SLB"] == ["Kwetsbare jongeren", "3,5 (’17-‘18, afgeleid)", "geen streefwaarde", "minimaal 3,7"]
+    assert rows["1a Tevredenheid SLB"] == [
+        "Kwetsbare jongeren",
+        "3,5 (’17-‘18, afgeleid)",
+        "geen streefwaarde",
+        "minimaal 3,7",
+    ]
     assert "Stand" not in table[0]  # S4 prints no realisations: no column of "geen gegevens" (#15)
     assert rows["1c Uitstroom met certificaat"][-1] == "vast te stellen in 2020"
-    assert rows["2a Startersresultaat"][1:] == ["84,4% (2016/2017, afgeleid)", "stijgend t.o.v. 2018-2019", "geen streefwaarde"]
+    assert rows["2a Startersresultaat"][1:] == [
+        "84,4% (2016/2017, afgeleid)",
+        "stijgend t.o.v. 2018-2019",
+        "geen streefwaarde",
+    ]
     assert rows["4a Secundaire doelgroep"][1:] == ["18% (1 oktober 2018)", "geen streefwaarde", "20%"]
 
 
@@ -100,8 +117,18 @@ def test_goals_per_horizon_are_minimums(built):
 def test_budget_2019_and_computed_total_per_theme(built):
     html = page(built, "themas/kwetsbare-jongeren")
     acts = table_with(html, ["Activiteit", "Budget 2019", "Budget 2020", "Budget 2021", "Budget 2022"])
-    assert row(acts, "a. Project Nieuwe wegen") == ["80.000", "niet vastgesteld", "niet vastgesteld", "niet vastgesteld"]
-    assert row(acts, "Totaal thema (berekend)") == ["140.000 (berekend)", "niet vastgesteld", "niet vastgesteld", "niet vastgesteld"]
+    assert row(acts, "a. Project Nieuwe wegen") == [
+        "80.000",
+        "niet vastgesteld",
+        "niet vastgesteld",
+        "niet vastgesteld",
+    ]
+    assert row(acts, "Totaal thema (berekend)") == [
+        "140.000 (berekend)",
+        "niet vastgesteld",
+        "niet vastgesteld",
+        "niet vastgesteld",
+    ]
 
 
 def test_activities_overview_never_shows_zero_for_unset_years(built):
@@ -119,8 +146,13 @@ def test_timeline_in_date_order_with_partial_dates_as_written(built):
     assert first[0] == ["Datum/periode", "Actie/activiteit", "Betrokkenen"]
     when = [r[0] for r in first[1:]]
     assert when[:3] == ["10 en 24 april 2018", "7 juni 2018", "juni 2018"]
-    assert when[9:14] == ["24 september *", "25 september - 1 oktober 2018", "september en oktober 2018",
-                          "september 2018", "27 september 2018"]
+    assert when[9:14] == [
+        "24 september *",
+        "25 september - 1 oktober 2018",
+        "september en oktober 2018",
+        "september 2018",
+        "27 september 2018",
+    ]
     assert when[-2:] == ["november-december 2018", "Vanaf januari 2019"]
     assert len(when) == 23
     assert "24 september: het jaar staat niet in de agenda; in de volgorde geplaatst in 2018." in text(html)
@@ -147,7 +179,9 @@ def test_printed_inconsistency_is_shown_not_corrected(built):
 
 
 def test_kwsite_validate_lists_the_acknowledged_inconsistency(built):
-    proc = subprocess.run([sys.executable, "-m", "kwsite.cli", "validate", str(built[2])], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kwsite.cli", "validate", str(built[2])], capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.splitlines() == [
         "data/ratios.yaml:40:9 ratios[1].columns[1].percent: waarschuwing (erkend): "
@@ -179,7 +213,10 @@ def test_generated_theme_markdown_matches_golden(update_golden):
 def test_activity_goals_carry_their_horizon(built):
     # S4 L1944 and L2006: "Voor 2020 zijn de volgende doelstellingen geformuleerd"
     body = text(page(built, "themas/gelijke-kansen"))
-    assert "Doelen voor 2020: Een community of practice met docenten als ambassadeurs excellentie van iedere school" in body
+    assert (
+        "Doelen voor 2020: Een community of practice met docenten als ambassadeurs excellentie van iedere school"
+        in body
+    )
     assert "Doelen voor 2020: Minimaal 30 docenten hebben de Leergang Excellentie met succes gevolgd" in body
     assert "Doelen voor 2020: De vraag naar NT2-ondersteuning is op alle scholen in beeld bij de BAT" in body
     assert "Doelen: Het strategisch plan vraagt" in body  # S4 gives no year for this one

@@ -33,8 +33,12 @@ def test_college_institution_is_shown_as_derived(flagship):
 
 def test_baselines_the_agenda_does_not_name_are_derived_or_absent(flagship):
     _, pages = flagship
-    rows = {m.group(1): m.group(2) for m in re.finditer(r'<th scope="row">(\w\w) [^<]*</th><td>[^<]*</td><td>([^<]*)</td>',
-                                                         pages["indicatoren.md"])}
+    rows = {
+        m.group(1): m.group(2)
+        for m in re.finditer(
+            r'<th scope="row">(\w\w) [^<]*</th><td>[^<]*</td><td>([^<]*)</td>', pages["indicatoren.md"]
+        )
+    }
     assert rows["1a"] == "6,7 (2017)" and rows["1b"] == "38% (2018)"  # S3 r. 2740, 5747: "nulmeting"
     assert rows["2b"] == "6,7% (2016, afgeleid)"  # r. 3293-3301, no baseline named
     assert rows["3d"] == "38% (2016, afgeleid)"  # r. 4054, 4089 "percentages van het laatste jaar"
@@ -87,7 +91,10 @@ def test_additional_funds_are_indicative(flagship):
     # S3 r. 5636-5638: "Deze middelen maken we voor de drie landelijke thema's indicatief zichtbaar"
     _, pages = flagship
     assert "De agenda geeft de andere additionele middelen indicatief." in pages["begroting.md"]
-    assert "€\u00a04,8\u00a0mln aan andere additionele middelen (volgens de agenda indicatief)" in pages["themas/kwetsbare-jongeren.md"]
+    assert (
+        "€\u00a04,8\u00a0mln aan andere additionele middelen (volgens de agenda indicatief)"
+        in pages["themas/kwetsbare-jongeren.md"]
+    )
 
 
 def test_composed_team_plan_is_disclosed_and_smart_check_is_the_sites():
@@ -102,9 +109,13 @@ def test_composed_team_plan_is_disclosed_and_smart_check_is_the_sites():
     assert "(samengesteld door de redactie)" in pages["verbeterplannen/index.md"]
     # step titles as S2 L44-160 prints them
     assert re.findall(r"^## (Stap \d\. .*)$", page, flags=re.M) == [
-        "Stap 1. Verbeterdoel", "Stap 2. Aanleiding voor verbetering van de onderwijskwaliteit",
-        "Stap 3. Verbeterplan / plan van aanpak", "Stap 4. Doelstelling",
-        "Stap 5. Uitvoeren van verbeterplan en tussentijds evalueren", "Stap 6. Evalueren"]
+        "Stap 1. Verbeterdoel",
+        "Stap 2. Aanleiding voor verbetering van de onderwijskwaliteit",
+        "Stap 3. Verbeterplan / plan van aanpak",
+        "Stap 4. Doelstelling",
+        "Stap 5. Uitvoeren van verbeterplan en tussentijds evalueren",
+        "Stap 6. Evalueren",
+    ]
 
 
 class _NoCharts:
@@ -140,7 +151,7 @@ def test_every_figure_of_the_s3_tables_is_in_the_data_with_its_printed_precision
     assert len(site.tables) == 16
     for table in site.tables.values():
         span = parse(table.meta.source_ref)[0]
-        text = " ".join(seed[span.start - 1:span.end])
+        text = " ".join(seed[span.start - 1 : span.end])
         pattern = r"(?<![\d,])\d+(?:,\d+)?(?=%)" if table.meta.unit == "percent" else r"(?<![\d,'])\d+,\d+(?![\d%])"
         printed = Counter(re.findall(pattern, text))
         stored = Counter(_printed(v) for row in table.rows for v in row.values if v is not None)
@@ -153,10 +164,20 @@ def test_budget_tables_hold_the_printed_figures(flagship):
     budget = site.budget
     rows = [" ".join(line.split()[-2:]) for line in seed[5653:5664:2]]  # r. 5654-5664
     assert rows == [f"{_printed(a.share_pct)}% {_printed(a.amount_mln)}" for a in budget.allocations] + [
-        f"{_printed(budget.total.share_pct)}% {_printed(budget.total.amount_mln)}"]
+        f"{_printed(budget.total.share_pct)}% {_printed(budget.total.amount_mln)}"
+    ]
     extra = [" ".join(line.split()[-7:]) for line in seed[5703:5710:2]]  # r. 5704-5710
-    fields = ("ka_share_vertical_pct", "ka_amount_mln", "ka_share_horizontal_pct", "other_amount_mln",
-              "other_share_pct", "total_amount_mln", "total_share_pct")
-    shown = [" ".join(_printed(getattr(r, f)) + ("%" if f.endswith("pct") else "") for f in fields)
-             for r in [*budget.additional, budget.additional_total]]
+    fields = (
+        "ka_share_vertical_pct",
+        "ka_amount_mln",
+        "ka_share_horizontal_pct",
+        "other_amount_mln",
+        "other_share_pct",
+        "total_amount_mln",
+        "total_share_pct",
+    )
+    shown = [
+        " ".join(_printed(getattr(r, f)) + ("%" if f.endswith("pct") else "") for f in fields)
+        for r in [*budget.additional, budget.additional_total]
+    ]
     assert extra == shown

@@ -12,10 +12,14 @@ from conftest import ROOT
 from kwsite.build import build_pages, load_site
 
 GOLDEN = Path(__file__).parent / "golden"
-PAGES = {"themas/meerjarenstrategie.md": "theme-meerjarenstrategie.md", "colleges/amstelland.md": "college-amstelland.md",
-         # S3-faithfulness (#18): derived 2b baseline, kj-13 under its own heading; 3a definition, no 3b baseline
-         "themas/kwetsbare-jongeren.md": "theme-kwetsbare-jongeren.md", "themas/gelijke-kansen.md": "theme-gelijke-kansen.md",
-         "indicatoren.md": "indicatoren.md"}
+PAGES = {
+    "themas/meerjarenstrategie.md": "theme-meerjarenstrategie.md",
+    "colleges/amstelland.md": "college-amstelland.md",
+    # S3-faithfulness (#18): derived 2b baseline, kj-13 under its own heading; 3a definition, no 3b baseline
+    "themas/kwetsbare-jongeren.md": "theme-kwetsbare-jongeren.md",
+    "themas/gelijke-kansen.md": "theme-gelijke-kansen.md",
+    "indicatoren.md": "indicatoren.md",
+}
 
 
 @pytest.fixture(scope="module")

@@ -43,8 +43,13 @@ class Sinks(HTMLParser):
         for name, value in attrs.items():
             if name.startswith("on"):
                 self.found.append(f"{tag}[{name}={value!r}]")
-            if name in URL_ATTRS and value and re.sub(r"[\s\x00-\x1f]", "", value).lower().startswith(
-                    ("javascript:", "vbscript:", "data:text/html")):
+            if (
+                name in URL_ATTRS
+                and value
+                and re.sub(r"[\s\x00-\x1f]", "", value)
+                .lower()
+                .startswith(("javascript:", "vbscript:", "data:text/html"))
+            ):
                 self.found.append(f"{tag}[{name}={value!r}]")
             if name == "style" and value and ("url(" in value or "expression(" in value):
                 self.found.append(f"{tag}[style={value!r}]")
@@ -98,9 +103,11 @@ def built(tmp_path_factory):
 
 
 def test_the_checker_finds_each_kind_of_sink():
-    html = ('<script>kwpwn(1)</script><img src=x onerror="kwpwn(2)"><a href=" JavaScript:kwpwn(3)">x</a>'
-            '<iframe src="x"></iframe><div style="background:url(javascript:kwpwn(4))"></div>'
-            '<script src="https://cdn.example/x.js"></script>')
+    html = (
+        '<script>kwpwn(1)</script><img src=x onerror="kwpwn(2)"><a href=" JavaScript:kwpwn(3)">x</a>'
+        '<iframe src="x"></iframe><div style="background:url(javascript:kwpwn(4))"></div>'
+        '<script src="https://cdn.example/x.js"></script>'
+    )
     assert len(sinks(html, frozenset({"kwpwn(1)"}))) == 6
     assert sinks("<script>var ok=1</script>", frozenset({"var ok=1"})) == []
 
@@ -109,7 +116,9 @@ def test_payloads_reached_the_pages(built):
     """The fixture really carries its payloads into the output (as inert text)."""
     theme = (built / "themas/kern/index.html").read_text(encoding="utf-8")
     assert "Mentor&lt;script&gt;kwpwn(2)&lt;/script&gt;" in theme
-    assert "College Zuid&lt;script&gt;kwpwn(10)&lt;/script&gt;" in (built / "colleges/index.html").read_text(encoding="utf-8")
+    assert "College Zuid&lt;script&gt;kwpwn(10)&lt;/script&gt;" in (built / "colleges/index.html").read_text(
+        encoding="utf-8"
+    )
     lines = (built / "lijnen/noord/index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;kwpwn(47)&lt;/script&gt;: Jan &lt;img src=x onerror=kwpwn(48)&gt; Kwaad" in lines
 
@@ -171,8 +180,11 @@ def pdf_actions(path: Path) -> list[str]:
             action = action.get_object() if action is not None else None
             kind = action.get("/S") if action is not None else None
             uri = str(action.get("/URI", "")) if action is not None else ""
-            if "/AA" in annot or (kind is not None and kind not in ("/GoTo", "/URI")) or (
-                    kind == "/URI" and not uri.lower().startswith(("http://", "https://", "mailto:"))):
+            if (
+                "/AA" in annot
+                or (kind is not None and kind not in ("/GoTo", "/URI"))
+                or (kind == "/URI" and not uri.lower().startswith(("http://", "https://", "mailto:")))
+            ):
                 found.append(f"page {number}: {kind} {uri}")
     return found
 

@@ -8,8 +8,18 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "kwsite"
-ADAPTER = {"kwsite.plugin", "kwsite.preview", "kwsite.files", "kwsite.servecmd", "kwsite.dutch", "kwsite.cli",
-           "kwsite.mkdocsproject", "kwsite.offline", "kwsite.latest", "kwsite.searchfold"}
+ADAPTER = {
+    "kwsite.plugin",
+    "kwsite.preview",
+    "kwsite.files",
+    "kwsite.servecmd",
+    "kwsite.dutch",
+    "kwsite.cli",
+    "kwsite.mkdocsproject",
+    "kwsite.offline",
+    "kwsite.latest",
+    "kwsite.searchfold",
+}
 """The modules that may import MkDocs: the plugin, its generated-file types, the preview, MkDocs' messages in
 Dutch, the command line, the project adapter, and the offline build, mike's latest/ and the search index
 (they change MkDocs' and mike's output). Everything else is the engine."""
@@ -27,7 +37,8 @@ ENGINE = sorted(set(MODULES) - ADAPTER)
 def _type_checking(node: ast.If) -> bool:
     test = node.test
     return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
-        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
 
 
 def imports(module: str) -> set[str]:
@@ -118,8 +129,11 @@ def test_the_package_has_no_import_cycles():
 
 @pytest.mark.parametrize("module", ENGINE)
 def test_the_engine_never_imports_mkdocs_or_the_adapter(module):
-    wrong = sorted(name for name in imports(module) if name.split(".")[0] in ("mkdocs", "material")
-                   or any(name == a or name.startswith(a + ".") for a in ADAPTER))
+    wrong = sorted(
+        name
+        for name in imports(module)
+        if name.split(".")[0] in ("mkdocs", "material") or any(name == a or name.startswith(a + ".") for a in ADAPTER)
+    )
     allowed = {"kwsite.pdf": ["kwsite.mkdocsproject"]}  # collect(folder): reads the folder as a project first
     assert wrong == allowed.get(module, [])
 
@@ -140,9 +154,11 @@ def test_every_engine_module_imports_with_mkdocs_blocked():
 
 def test_import_kwsite_and_the_command_line_load_no_engine():
     """``kwsite --help`` imports only click and the command line itself: no pydantic, matplotlib or MkDocs."""
-    code = ("import sys, kwsite, kwsite.cli\n"
-            "print(sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'matplotlib', 'mkdocs', 'babel', 'yaml'}),"
-            " sorted(m for m in sys.modules if m.startswith('kwsite')))")
+    code = (
+        "import sys, kwsite, kwsite.cli\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'matplotlib', 'mkdocs', 'babel', 'yaml'}),"
+        " sorted(m for m in sys.modules if m.startswith('kwsite')))"
+    )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[] ['kwsite', 'kwsite.cli', 'kwsite.dutch', 'kwsite.problems']"
@@ -156,10 +172,18 @@ def test_the_public_names_still_resolve():
     assert sorted(kwsite.__all__) == sorted(n for n in kwsite.__all__ if getattr(kwsite, n) is not None)
 
 
-@pytest.mark.parametrize("text", [
-    "---\ntitle: Een\n---\n\n# Kop\n", "---\n- lijst\n---\nTekst\n", "---\ntitle: [kapot\n---\nTekst\n",
-    "title: Een\nsummary: twee\n    regels\n\n# Kop\n", "# Geen meta\n\nTekst\n", "---\ntitle: x\n...\nTekst", "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: Een\n---\n\n# Kop\n",
+        "---\n- lijst\n---\nTekst\n",
+        "---\ntitle: [kapot\n---\nTekst\n",
+        "title: Een\nsummary: twee\n    regels\n\n# Kop\n",
+        "# Geen meta\n\nTekst\n",
+        "---\ntitle: x\n...\nTekst",
+        "",
+    ],
+)
 def test_front_matter_is_split_as_mkdocs_splits_it(text):
     from mkdocs.utils.meta import get_data as mkdocs_get_data
 

@@ -35,8 +35,10 @@ def test_action_line_without_owner_is_an_error(clusius):
     edit(clusius, "data/lines.yaml", "        owners: [{role: MT}]\n", "        owners: []\n")
     code, out = validate(clusius)
     assert code == 1
-    assert out[0] == ("data/lines.yaml:389:9 lines[1].lines[2].kind: "
-                      "actielijn zonder eigenaar (een actielijn heeft altijd een eigenaar)")
+    assert out[0] == (
+        "data/lines.yaml:389:9 lines[1].lines[2].kind: "
+        "actielijn zonder eigenaar (een actielijn heeft altijd een eigenaar)"
+    )
 
 
 def test_improvement_line_without_end_of_time_box_is_an_error(clusius):
@@ -44,15 +46,20 @@ def test_improvement_line_without_end_of_time_box_is_an_error(clusius):
     edit(clusius, "data/lines.yaml", "        time_box: Meerjarenplan 20-22", "")
     code, out = validate(clusius)
     assert code == 1
-    assert out[0] == ("data/lines.yaml:543:9 lines[1].lines[10].timeline: "
-                      "verbeterlijn zonder einde van de tijdspanne (geen jaar in timeline of time_box)")
+    assert out[0] == (
+        "data/lines.yaml:543:9 lines[1].lines[10].timeline: "
+        "verbeterlijn zonder einde van de tijdspanne (geen jaar in timeline of time_box)"
+    )
 
 
 def test_owner_needs_role_or_person(clusius):
     edit(clusius, "data/lines.yaml", "          - role: SPA LLO\n", "          - {}\n")
     code, out = validate(clusius)
     assert code == 1
-    assert out[0] == "data/lines.yaml:57:13 lines[0].lines[1].owners[4]: eigenaar heeft een rol (role) of een persoon (person) nodig"
+    assert (
+        out[0]
+        == "data/lines.yaml:57:13 lines[0].lines[1].owners[4]: eigenaar heeft een rol (role) of een persoon (person) nodig"
+    )
 
 
 def test_goal_without_date_is_not_smart(clusius):
@@ -69,12 +76,19 @@ def test_goal_without_indicator_and_target_is_not_smart(clusius):
     end = text.index("\n      when:", start) + 1
     (clusius / "data/teamplans.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
     code, out = validate(clusius)
-    assert out[0] == ("data/teamplans.yaml:25:5 teamplans[0].objective: waarschuwing: "
-                      "doel is niet SMART: geen meetbare indicator, geen streefwaarde")
+    assert out[0] == (
+        "data/teamplans.yaml:25:5 teamplans[0].objective: waarschuwing: "
+        "doel is niet SMART: geen meetbare indicator, geen streefwaarde"
+    )
 
 
 def test_person_name_outside_owner_field_is_warned_without_repeating_it(clusius):
-    edit(clusius, "data/lines.yaml", "          Het tijdpad noemt geen jaar.", "          Het tijdpad noemt geen jaar (J.R.H. Holtz).")
+    edit(
+        clusius,
+        "data/lines.yaml",
+        "          Het tijdpad noemt geen jaar.",
+        "          Het tijdpad noemt geen jaar (J.R.H. Holtz).",
+    )
     code, out = validate(clusius)
     assert out[0].startswith("data/lines.yaml:")
     assert "lines[1].lines[10].note: waarschuwing: bevat een persoonsnaam van een eigenaar" in out[0]
@@ -92,4 +106,6 @@ def test_plan_pointing_to_unknown_line(clusius):
     edit(clusius, "data/teamplans.yaml", "line: vmbo-vl-oudercommunicatie", "line: vmbo-vl-bestaat-niet")
     code, out = validate(clusius)
     assert code == 1
-    assert out[0] == "data/teamplans.yaml:13:5 teamplans[0].line: onbekende actie- of verbeterlijn 'vmbo-vl-bestaat-niet'"
+    assert (
+        out[0] == "data/teamplans.yaml:13:5 teamplans[0].line: onbekende actie- of verbeterlijn 'vmbo-vl-bestaat-niet'"
+    )

@@ -104,7 +104,10 @@ def test_a_row_with_more_or_fewer_cells_than_its_header_is_an_error_at_its_line(
 
     page = "x\n\n| Regio | Groei | Drijvers |\n|---|---|---|\n| A | 3,0% | zakelijke | diensten |\n| B | 1,9% |\n| C | 1% | ok |\n"
     found = row_problems(page, "content/p.md", 1)
-    assert [(p.file, p.line, p.col, p.path) for p in found] == [("content/p.md", 5, 1, "A"), ("content/p.md", 6, 1, "B")]
+    assert [(p.file, p.line, p.col, p.path) for p in found] == [
+        ("content/p.md", 5, 1, "A"),
+        ("content/p.md", 6, 1, "B"),
+    ]
     assert found[0].message.startswith("rij heeft 4 cellen, de kopregel 3")
     assert "\\|" in found[0].message
     assert row_problems(page, "content/p.md", 10)[0].line == 14
@@ -137,4 +140,5 @@ def test_a_comment_inside_a_table_is_reported_once():
 
     page = "| a | b |\n|---|---|\n| 1 | 2 |\n<!-- bron: S3 r. 1 -->\n| 3 | 4 |\n<!-- bron: S3 r. 2 ->\n| 5 | 6 |\n"
     assert [(p.line, p.message) for p in row_problems(page, "p.md")] == [
-        (4, "HTML-commentaar midden in een tabel breekt de tabel af; zet het boven de tabel")]
+        (4, "HTML-commentaar midden in een tabel breekt de tabel af; zet het boven de tabel")
+    ]

@@ -51,27 +51,40 @@ def test_dates_as_written_or_iso():
 def test_unknown_state_is_an_error_at_its_line_with_a_hint(site_dir):
     edit(site_dir, "data/measures.yaml", "state: vertraagd", "state: vertaagd")
     found = _problems(site_dir)
-    assert found == ["data/measures.yaml:21:28 measures[1].progress[1].state: onbekende stand 'vertaagd'; "
-                     "bedoelt u 'vertraagd'? (bekend: niet gestart, loopt, vertraagd, afgerond, gestopt)"]
+    assert found == [
+        "data/measures.yaml:21:28 measures[1].progress[1].state: onbekende stand 'vertaagd'; "
+        "bedoelt u 'vertraagd'? (bekend: niet gestart, loopt, vertraagd, afgerond, gestopt)"
+    ]
 
 
 def test_date_outside_the_period_and_after_the_edition_are_warnings(site_dir):
     edit(site_dir, "data/measures.yaml", "date: januari 2025", "date: januari 2031")
     edit(site_dir, "data/agenda.yaml", "    status: concept", "    status: concept\n    date: 1 mei 2025")
     found = _problems(site_dir)
-    assert "data/measures.yaml:28:10 measures[2].progress[0].date: datum 'januari 2031' ligt buiten de looptijd 2024-2027" in found
+    assert (
+        "data/measures.yaml:28:10 measures[2].progress[0].date: datum 'januari 2031' ligt buiten de looptijd 2024-2027"
+        in found
+    )
     # juni 2025 (voorbeeld-1) lies after 1 mei 2025; maart 2025 does not
-    assert ("data/measures.yaml:13:10 measures[0].progress[1].date: datum 'juni 2025' ligt na de datum van deze "
-            "editie (1 mei 2025)") in found
+    assert (
+        "data/measures.yaml:13:10 measures[0].progress[1].date: datum 'juni 2025' ligt na de datum van deze "
+        "editie (1 mei 2025)"
+    ) in found
     assert len(found) == 2
 
 
 def test_loopt_after_afgerond_needs_a_note(site_dir):
-    edit(site_dir, "data/measures.yaml", "      - {date: juni 2025, state: afgerond, note: Voorbeeld van een afgeronde maatregel (fictief).}",
-         "      - {date: juni 2025, state: afgerond}\n      - {date: juli 2025, state: loopt}")
+    edit(
+        site_dir,
+        "data/measures.yaml",
+        "      - {date: juni 2025, state: afgerond, note: Voorbeeld van een afgeronde maatregel (fictief).}",
+        "      - {date: juni 2025, state: afgerond}\n      - {date: juli 2025, state: loopt}",
+    )
     found = _problems(site_dir)
-    assert found == ["data/measures.yaml:14:27 measures[0].progress[2].state: 'loopt' na 'afgerond' zonder toelichting "
-                     "(note): zeg waarom de maatregel weer loopt"]
+    assert found == [
+        "data/measures.yaml:14:27 measures[0].progress[2].state: 'loopt' na 'afgerond' zonder toelichting "
+        "(note): zeg waarom de maatregel weer loopt"
+    ]
 
 
 def test_counts_per_state_and_directive(scaffold_dir):
@@ -83,21 +96,34 @@ def test_counts_per_state_and_directive(scaffold_dir):
     assert overall == {"niet gestart": "1", "loopt": "1", "vertraagd": "1", "afgerond": "1", "gestopt": "0"}
     assert (ctx["overall"]["none"], ctx["overall"]["total"]) == ("1", "5")
     theme2 = next(r for r in ctx["themes"] if r["label"] == "Tweede thema")
-    assert dict(zip(columns, theme2["cells"])) == {"niet gestart": "1", "loopt": "0", "vertraagd": "1", "afgerond": "0", "gestopt": "0"}
+    assert dict(zip(columns, theme2["cells"])) == {
+        "niet gestart": "1",
+        "loopt": "0",
+        "vertraagd": "1",
+        "afgerond": "0",
+        "gestopt": "0",
+    }
     assert resolve(site, "measure.voorbeeld-2.progress") == "vertraagd (maart 2025)"
     assert resolve(site, "measure.voorbeeld-al-1.progress") == "loopt (schooljaar 2024-2025)"
     with pytest.raises(UnknownReference, match="geen voortgang"):
         resolve(site, "measure.voorbeeld-4.progress")
     with pytest.raises(UnknownReference, match="onbekende maatregel"):
         resolve(site, "measure.onbekend.progress")
-    noord = Templates().macro("pages/macros/execution.html", "block", execution.college_block(site, site.unit("college-noord")))
-    assert "Tweede voorbeeldmaatregel (fictief): <span class=\"kw-status kw-status-vertraagd\">" in noord
+    noord = Templates().macro(
+        "pages/macros/execution.html", "block", execution.college_block(site, site.unit("college-noord"))
+    )
+    assert 'Tweede voorbeeldmaatregel (fictief): <span class="kw-status kw-status-vertraagd">' in noord
     assert "Derde" not in noord
 
 
 def test_a_personal_name_in_a_progress_note_is_flagged(site_dir):
     """Owners stay roles: a person's name written into a progress note would not be hidden, so it warns."""
-    edit(site_dir, "data/lines.yaml", "          - role: Teamleider\n", "          - role: Teamleider\n            person: J. Jansen\n")
+    edit(
+        site_dir,
+        "data/lines.yaml",
+        "          - role: Teamleider\n",
+        "          - role: Teamleider\n            person: J. Jansen\n",
+    )
     edit(site_dir, "data/lines.yaml", "note: Voorbeeld (fictief).", "note: Gesproken met J. Jansen.")
     found = _problems(site_dir)
     assert len(found) == 1 and "progress[0].note: bevat een persoonsnaam van een eigenaar" in found[0]

@@ -97,10 +97,12 @@ def test_unchanged_sites_validate(pristine, tmp_path, name):
 
 # --- cases that need MkDocs: real builds, grouped -------------------------------------------------
 
+
 def kwsite_build(site: Path, *args: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "kwsite.cli", "build", *args, str(site)], env=env,
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "kwsite.cli", "build", *args, str(site)], env=env, capture_output=True, text=True
+    )
 
 
 def without_pdf(site: Path) -> None:
@@ -126,8 +128,12 @@ def assert_build_stops_like_validate(site: Path) -> set[str]:
 
 CONFIG_GROUP = ["mini-nav-placeholder-typo", "mini-content-link-outside", "mini-content-dir-link-outside"]
 TITLE_GROUP = ["mini-nav-title-unknown-ref", "mini-content-image-link-outside", "mini-nav-path-outside"]
-CONTENT_GROUP = ["mini-content-unclosed", "mini-content-frontmatter-title", "mini-content-comment-unclosed",
-                 "mini-content-table-extra-cell"]
+CONTENT_GROUP = [
+    "mini-content-unclosed",
+    "mini-content-frontmatter-title",
+    "mini-content-comment-unclosed",
+    "mini-content-table-extra-cell",
+]
 
 
 @pytest.mark.parametrize("group", [CONFIG_GROUP, TITLE_GROUP, CONTENT_GROUP], ids=["config", "nav-title", "content"])
@@ -146,7 +152,10 @@ def test_site_dir_on_the_data_is_refused_before_building(pristine, tmp_path):
     before = sorted(p.name for p in (site / "data").iterdir())
     proc = kwsite_build(site)
     assert proc.returncode == 1
-    assert "mkdocs.yml:5:1 site_dir: site_dir 'data' is of bevat data_dir 'data'; de bouw zou die map leegmaken" in proc.stderr
+    assert (
+        "mkdocs.yml:5:1 site_dir: site_dir 'data' is of bevat data_dir 'data'; de bouw zou die map leegmaken"
+        in proc.stderr
+    )
     assert sorted(p.name for p in (site / "data").iterdir()) == before
 
 
@@ -156,10 +165,18 @@ def test_sinks_outside_the_sanitizer_carry_no_markup_and_no_strict_wins(pristine
     published), ``kwsite build --no-strict`` wins over it and publishes without them."""
     site = fresh(pristine, tmp_path, "mini")
     without_pdf(site)
-    R("mkdocs.yml", "site_url:", 'copyright: "<script>alert(1)</script>&copy; ROCA <a href=\\"/x\\">x</a>"\n'
-      'site_author: \'"><script>alert(2)</script>\'\nsite_url:')(site)
-    R("content/index.md", "## Opbouw", "![a](\\\\\\\\evil.example/a.png) ![b](/\\evil.example/b.png) "
-      "<img src=\"https:\\\\evil.example/c.png\"> <img src=\"/&#9;/evil.example/d.png\">\n\n## Opbouw")(site)
+    R(
+        "mkdocs.yml",
+        "site_url:",
+        'copyright: "<script>alert(1)</script>&copy; ROCA <a href=\\"/x\\">x</a>"\n'
+        "site_author: '\"><script>alert(2)</script>'\nsite_url:",
+    )(site)
+    R(
+        "content/index.md",
+        "## Opbouw",
+        "![a](\\\\\\\\evil.example/a.png) ![b](/\\evil.example/b.png) "
+        '<img src="https:\\\\evil.example/c.png"> <img src="/&#9;/evil.example/d.png">\n\n## Opbouw',
+    )(site)
     strict = kwsite_build(site)
     assert strict.returncode != 0 and not (site / "site").exists(), strict.stderr[-2000:]
     proc = kwsite_build(site, "--no-strict")
@@ -167,7 +184,7 @@ def test_sinks_outside_the_sanitizer_carry_no_markup_and_no_strict_wins(pristine
     html = (site / "site" / "index.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html
     assert '<meta name="author" content="&quot;&gt;">' in html
-    footer = html[html.index("md-copyright"):]
+    footer = html[html.index("md-copyright") :]
     assert "© ROCA" in footer and '<a href="/x">x</a>' in footer and "alert(1)" not in footer
     assert "evil.example" not in html
     assert proc.stderr.count("afbeelding van een andere host weggelaten") == 4
@@ -197,4 +214,7 @@ def test_pdf_refuses_a_link_out_of_the_docs_folder(pristine, tmp_path):
     CASES["mini-content-link-outside"](site)
     result = CliRunner().invoke(main, ["pdf", str(site)])
     assert result.exit_code == 1 and not (site / "site").exists()
-    assert result.output == "content/env.md koppeling naar buiten content/; wordt niet gelezen of gepubliceerd\n1 fout(en).\n"
+    assert (
+        result.output
+        == "content/env.md koppeling naar buiten content/; wordt niet gelezen of gepubliceerd\n1 fout(en).\n"
+    )

@@ -8,8 +8,10 @@ from click.testing import CliRunner
 from conftest import edit, mkdocs_build
 from kwsite.cli import main
 
-MESSAGE = ("mkdocs.yml:31:13 nav: 'index.md#opbouw' verwijst naar een kop; MkDocs kan in de nav alleen naar een "
-           "pagina verwijzen (het zou de pagina niet vinden). Schrijf 'index.md': de inhoud van de pagina leidt naar de kop")
+MESSAGE = (
+    "mkdocs.yml:31:13 nav: 'index.md#opbouw' verwijst naar een kop; MkDocs kan in de nav alleen naar een "
+    "pagina verwijzen (het zou de pagina niet vinden). Schrijf 'index.md': de inhoud van de pagina leidt naar de kop"
+)
 
 
 def test_nav_entry_with_an_anchor_is_a_clear_error(mini):

@@ -20,8 +20,9 @@ def test_new_site_builds_strict_without_warnings(tmp_path):
     check = CliRunner().invoke(main, ["validate", str(target), "--strict"])
     assert check.exit_code == 0 and check.output.strip() == "In orde (0 waarschuwing(en)).", check.output
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=target, env=env,
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=target, env=env, capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "WARNING" not in proc.stderr
     home = text((target / "site" / "index.html").read_text(encoding="utf-8"))
@@ -79,8 +80,13 @@ def test_readme_commands_run_as_written(tmp_path):
     CliRunner().invoke(main, ["new", str(target)])
     readme = (target / "README.md").read_text(encoding="utf-8")
     commands = re.findall(r"^    (\S.*)$", readme, re.M)
-    assert [c.split()[-2:] for c in commands] == [["validate", "."], ["build", "."], ["serve", "."],
-                                                  ["voorbeeld-realisaties.xlsx", "."], ["-o", "realisaties.xlsx"]]
+    assert [c.split()[-2:] for c in commands] == [
+        ["validate", "."],
+        ["build", "."],
+        ["serve", "."],
+        ["voorbeeld-realisaties.xlsx", "."],
+        ["-o", "realisaties.xlsx"],
+    ]
     env = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
     env.update(PATH="/usr/bin:/bin", NO_MKDOCS_2_WARNING="1")  # no venv on the PATH, as on a fresh shell
     for command in commands[:2]:
@@ -92,7 +98,9 @@ def test_readme_commands_run_as_written(tmp_path):
         proc = subprocess.run(shlex.split(command), cwd=target, env=env, capture_output=True, text=True)
         assert proc.returncode == 0, (command, proc.stderr[-2000:])
     assert (target / "data" / "realisations.csv").read_text(encoding="utf-8").splitlines()[1:] == [
-        "1a,,2026,,,56.0,fictief voorbeeld", "1a,voorbeeldcollege,2026,,,58.5,fictief voorbeeld"]
+        "1a,,2026,,,56.0,fictief voorbeeld",
+        "1a,voorbeeldcollege,2026,,,58.5,fictief voorbeeld",
+    ]
     assert (target / "realisaties.xlsx").is_file()
     check = subprocess.run(shlex.split(commands[0]), cwd=target, env=env, capture_output=True, text=True)
     assert check.returncode == 0, check.stderr

@@ -66,8 +66,12 @@ def paired(flagship_site):
 
 def test_flagship_has_many_tables_with_downloads(paired):
     assert len(paired) > 100  # 5 theme pages, 13 colleges, budget, indicators
-    assert {str(p[0]) for p in paired} >= {"begroting/index.html", "indicatoren/index.html",
-                                           "themas/meerjarenstrategie/index.html", "colleges/amstelland/index.html"}
+    assert {str(p[0]) for p in paired} >= {
+        "begroting/index.html",
+        "indicatoren/index.html",
+        "themas/meerjarenstrategie/index.html",
+        "colleges/amstelland/index.html",
+    }
 
 
 def assert_same_values(page, table_html: str, name: str, rows: list[list[str]]) -> None:
@@ -92,7 +96,11 @@ def test_every_download_exists_and_its_numbers_equal_the_table(paired):
 
 
 def test_hand_written_table_becomes_numbers_with_unit_in_the_column_name(flagship_site):
-    rows = list(csv.reader(io.StringIO((flagship_site / "downloads/tekst-02-trends-in-de-regio-1.csv").read_text(encoding="utf-8"))))
+    rows = list(
+        csv.reader(
+            io.StringIO((flagship_site / "downloads/tekst-02-trends-in-de-regio-1.csv").read_text(encoding="utf-8"))
+        )
+    )
     assert rows[0][1] == "Verwachte groei werknemersbanen 2018 (%)"
     assert rows[1][:2] == ["Groot Amsterdam", "3.0"] and rows[4] == ["Nederland", "1.8", ""]
     budget = (flagship_site / "downloads/tekst-12-inbedding-in-organisatie-1.csv").read_text(encoding="utf-8")

@@ -23,8 +23,9 @@ COMMIT_EPOCH = 1709294400
 def kwsite_build(site: Path, env: dict | None = None):
     full_env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
     full_env.pop("SOURCE_DATE_EPOCH", None)
-    return subprocess.run([sys.executable, "-m", "kwsite.cli", "build", str(site)], env=full_env,
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "kwsite.cli", "build", str(site)], env=full_env, capture_output=True, text=True
+    )
 
 
 def snapshot(site: Path) -> dict[str, bytes]:
@@ -32,9 +33,15 @@ def snapshot(site: Path) -> dict[str, bytes]:
 
 
 def git(cwd: Path, *args: str):
-    env = dict(os.environ, GIT_AUTHOR_DATE=COMMIT_DATE, GIT_COMMITTER_DATE=COMMIT_DATE,
-               GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.invalid",
-               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.invalid")
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_DATE=COMMIT_DATE,
+        GIT_COMMITTER_DATE=COMMIT_DATE,
+        GIT_AUTHOR_NAME="t",
+        GIT_AUTHOR_EMAIL="t@example.invalid",
+        GIT_COMMITTER_NAME="t",
+        GIT_COMMITTER_EMAIL="t@example.invalid",
+    )
     subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True)
 
 
@@ -94,8 +101,9 @@ def test_two_clean_builds_of_one_commit_are_byte_identical(repo, tmp_path):
 
 
 def test_strict_build_fails_on_broken_link_and_anchor(mini):
-    edit(mini, "content/index.md", "Zie [de thema's](#opbouw).",
-         "Zie [weg](bestaat-niet.md) en [anker](#bestaat-niet).")
+    edit(
+        mini, "content/index.md", "Zie [de thema's](#opbouw).", "Zie [weg](bestaat-niet.md) en [anker](#bestaat-niet)."
+    )
     proc = mkdocs_build(mini, "--strict")
     assert proc.returncode != 0
     assert "bestaat-niet.md" in proc.stderr
@@ -113,8 +121,11 @@ def test_request_scanner_sees_remote_fonts_scripts_and_css(tmp_path):
     (tmp_path / "a.html").write_text(
         '<link rel="stylesheet" href="https://fonts.googleapis.com/css"><script src="//cdn.example/x.js"></script>'
         '<img srcset="a.png 1x, https://img.example/b.png 2x"><a href="https://ok.example/">link is fine</a>',
-        encoding="utf-8")
-    (tmp_path / "b.css").write_text('@import "https://x.example/y.css"; p{background:url(img/ok.png)}', encoding="utf-8")
+        encoding="utf-8",
+    )
+    (tmp_path / "b.css").write_text(
+        '@import "https://x.example/y.css"; p{background:url(img/ok.png)}', encoding="utf-8"
+    )
     found = external_requests(tmp_path)
     assert len(found["a.html"]) == 3 and found["b.css"] == ["https://x.example/y.css"]
 

@@ -61,4 +61,6 @@ def test_json_download_names_the_built_page(mini, directory_urls):
     # the size in the link text is the size of the JSON file as written
     page = site / (url + "index.html" if directory_urls else url)
     kb = f"{len((site / 'downloads' / f'{key}.json').read_bytes()) / 1024:.1f}".replace(".", ",")
-    assert f"JSON, {kb}\u00a0kB" in page.read_text(encoding="utf-8") or f"JSON, {kb} kB" in page.read_text(encoding="utf-8")
+    assert f"JSON, {kb}\u00a0kB" in page.read_text(encoding="utf-8") or f"JSON, {kb} kB" in page.read_text(
+        encoding="utf-8"
+    )

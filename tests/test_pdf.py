@@ -30,8 +30,11 @@ KNOWN = {
     # S1 (Clusius, mbo action lines): an action of the first line and its evaluation year.
     "clusius": ["Aanstellen Ambassadeur Kwaliteitsnetwerk (2019) voor Clusius College mbo", "Evaluatie: 2021"],
     # S3: 1b baseline 38% (2018), target 45% in 2020 and 50% (indicative) in 2022; budget total € 28,0 mln.
-    "flagship": ["1b Superschool 38% (2018) 45% 50% (indicatief)", "Totaal 100% € 28,0 mln",
-                 "1a IBM 6,7 (2017) 6,9 (+0,2 punt) 7,1 (+0,4 punt) (indicatief)"],
+    "flagship": [
+        "1b Superschool 38% (2018) 45% 50% (indicatief)",
+        "Totaal 100% € 28,0 mln",
+        "1a IBM 6,7 (2017) 6,9 (+0,2 punt) 7,1 (+0,4 punt) (indicatief)",
+    ],
     # S4 L1595-1601: VSV maxima per level for 2022 (26,2 / 8,45 / 3,15 / 2,75).
     "noorderpoort": ["Entree: maximaal 26,2%", "Niveau 2: maximaal 8,45%"],
 }
@@ -39,8 +42,13 @@ KNOWN = {
 
 def render(site_dir: Path, out: Path, cwd: Path | None = None) -> subprocess.CompletedProcess:
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "kwsite.cli", "pdf", str(site_dir), "-o", str(out)],
-                          cwd=cwd or site_dir, env=env, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "kwsite.cli", "pdf", str(site_dir), "-o", str(out)],
+        cwd=cwd or site_dir,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
 
 
 @dataclass
@@ -263,13 +271,20 @@ def test_unknown_reference_in_content_fails_with_file_and_line(mini, tmp_path):
 
 def test_long_wide_table_repeats_its_header_and_stays_on_the_page(mini, tmp_path):
     periods = [str(y) for y in range(2008, 2023)]  # 15 periods: 16 columns
-    rows = [f"Domein {i:02d} {'met een lange naam ' * (i % 3)}".strip() + "," + ",".join(f"{i}.{j % 10}" for j in range(len(periods)))
-            for i in range(1, 51)]
-    (mini / "data" / "tables" / "lang.csv").write_text("label," + ",".join(periods) + "\n" + "\n".join(rows) + "\n",
-                                                      encoding="utf-8")
+    rows = [
+        f"Domein {i:02d} {'met een lange naam ' * (i % 3)}".strip()
+        + ","
+        + ",".join(f"{i}.{j % 10}" for j in range(len(periods)))
+        for i in range(1, 51)
+    ]
+    (mini / "data" / "tables" / "lang.csv").write_text(
+        "label," + ",".join(periods) + "\n" + "\n".join(rows) + "\n", encoding="utf-8"
+    )
     with (mini / "data" / "tables.yaml").open("a", encoding="utf-8") as f:
-        f.write("  - id: lang\n    title: Lange brede tabel\n    file: tables/lang.csv\n    indicator: 1b\n"
-                "    unit: percent\n    rows: domain\n")
+        f.write(
+            "  - id: lang\n    title: Lange brede tabel\n    file: tables/lang.csv\n    indicator: 1b\n"
+            "    unit: percent\n    rows: domain\n"
+        )
     out = tmp_path / "long.pdf"
     proc = render(mini, out, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr[-2000:]
@@ -289,16 +304,21 @@ def test_footnotes_and_web_addresses_go_to_the_foot_of_the_page(mini, tmp_path):
     (mini / "content" / "index.md").write_text(
         "# Home\n\nDe agenda volgt de wet[^wet] en de [Inspectie](https://www.onderwijsinspectie.nl/mbo).\n\n"
         "Nulmeting [[ind.1b.baseline]].[^n]\n\n[^wet]: Wet educatie en beroepsonderwijs, art. 2.\n"
-        "[^n]: Gemeten in 2018.\n", encoding="utf-8")
+        "[^n]: Gemeten in 2018.\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "fn.pdf"
     proc = render(mini, out, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr[-2000:]
     home = next(p for p in read(out).pages if p.headings(20.0) == ["Home"])
     lines = [norm(t) for t, _ in home.lines]
     assert "De agenda volgt de wet1 en de Inspectie2." in lines and "Nulmeting 38%.3" in lines
-    notes = lines[lines.index("Nulmeting 38%.3") + 1:]
-    assert notes[:3] == ["1. Wet educatie en beroepsonderwijs, art. 2.", "2. https://www.onderwijsinspectie.nl/mbo",
-                         "3. Gemeten in 2018."]
+    notes = lines[lines.index("Nulmeting 38%.3") + 1 :]
+    assert notes[:3] == [
+        "1. Wet educatie en beroepsonderwijs, art. 2.",
+        "2. https://www.onderwijsinspectie.nl/mbo",
+        "3. Gemeten in 2018.",
+    ]
     note_top = min(c[4] for c in home.chars if c[0] == "W" and c[1] == 8.0)  # "Wet educatie", 8pt
     assert note_top > home.height * 0.7, "footnote not at the foot of the page"
 
@@ -317,7 +337,9 @@ def test_plugin_option_pdf_false_builds_no_pdf_and_no_link(mini):
     (mini / "content" / "index.md").write_text("# Home\n\nNulmeting [[ind.1b.baseline]].\n", encoding="utf-8")
     (mini / "mkdocs.yml").write_text(
         "site_name: Mini\ndocs_dir: content\ntheme:\n  name: material\n  language: nl\n"
-        "plugins:\n  - kwsite:\n      pdf: false\n", encoding="utf-8")
+        "plugins:\n  - kwsite:\n      pdf: false\n",
+        encoding="utf-8",
+    )
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=mini, env=env, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr[-2000:]
@@ -344,20 +366,29 @@ def _grow(mini: Path, n: int = 9) -> None:
     """Add ``n`` fictional indicators, each with a college table of another length and title, so that page
     breaks in the theme page and the college appendix fall at many different places."""
     tables = mini / "data" / "tables"
-    with (mini / "data" / "tables.yaml").open("a", encoding="utf-8") as t, \
-         (mini / "data" / "indicators.yaml").open("a", encoding="utf-8") as ind:
+    with (
+        (mini / "data" / "tables.yaml").open("a", encoding="utf-8") as t,
+        (mini / "data" / "indicators.yaml").open("a", encoding="utf-8") as ind,
+    ):
         for i in range(n):
             periods = [str(2010 + j) for j in range(3 + i % 5)]
-            rows = ["Nrd," + ",".join(f"6.{(i + j) % 10}" for j in range(len(periods))),
-                    "Totaal ROCA," + ",".join(f"6.{(i + 2 * j) % 10}" for j in range(len(periods)))]
-            (tables / f"t{i}.csv").write_text("label," + ",".join(periods) + "\n" + "\n".join(rows) + "\n",
-                                              encoding="utf-8")
-            t.write(f"  - id: t{i}\n    title: Tabel {i} {'met een langere titel ' * (i % 3)}\n"
-                    f"    file: tables/t{i}.csv\n    indicator: 2{chr(97 + i)}\n    unit: grade\n    rows: unit\n"
-                    "    total: Totaal ROCA\n")
-            ind.write(f"  - id: 2{chr(97 + i)}\n    theme: kern\n    name: Cijfer {i}{' met een toelichting' * (i % 4)}\n"
-                      f"    unit: grade\n    scale: {{min: 1, max: 10}}\n    baseline: {{value: 6.{i}, year: 2012}}\n"
-                      f"    targets:\n      - {{year: 2020, kind: value, value: 7.{i}}}\n    tables: [t{i}]\n")
+            rows = [
+                "Nrd," + ",".join(f"6.{(i + j) % 10}" for j in range(len(periods))),
+                "Totaal ROCA," + ",".join(f"6.{(i + 2 * j) % 10}" for j in range(len(periods))),
+            ]
+            (tables / f"t{i}.csv").write_text(
+                "label," + ",".join(periods) + "\n" + "\n".join(rows) + "\n", encoding="utf-8"
+            )
+            t.write(
+                f"  - id: t{i}\n    title: Tabel {i} {'met een langere titel ' * (i % 3)}\n"
+                f"    file: tables/t{i}.csv\n    indicator: 2{chr(97 + i)}\n    unit: grade\n    rows: unit\n"
+                "    total: Totaal ROCA\n"
+            )
+            ind.write(
+                f"  - id: 2{chr(97 + i)}\n    theme: kern\n    name: Cijfer {i}{' met een toelichting' * (i % 4)}\n"
+                f"    unit: grade\n    scale: {{min: 1, max: 10}}\n    baseline: {{value: 6.{i}, year: 2012}}\n"
+                f"    targets:\n      - {{year: 2020, kind: value, value: 7.{i}}}\n    tables: [t{i}]\n"
+            )
 
 
 HEADING_SIZES = {20.0, 14.0, 11.5}
@@ -370,8 +401,11 @@ def page_endings(path: Path) -> list[tuple[int, str, str]]:
     out = []
     with pdfplumber.open(path) as pdf:
         for n, page in enumerate(pdf.pages[1:], start=2):  # the cover is one block
-            lines = [line for line in page.extract_text_lines()  # running head and page foot left out
-                     if 24 * MM < line["top"] < page.height - 22 * MM]
+            lines = [
+                line
+                for line in page.extract_text_lines()  # running head and page foot left out
+                if 24 * MM < line["top"] < page.height - 22 * MM
+            ]
             if not lines:
                 continue
             last = max(lines, key=lambda line: line["bottom"])
@@ -397,22 +431,33 @@ def test_no_page_ends_with_a_heading_lead_in_or_summary_line(mini, tmp_path):
     pdf = read(out)
     assert len(pdf.pages) >= 25  # nine charts in the appendix and the theme page each: page breaks among them
     assert page_endings(out) == []
-    lead_ins = [p.number for p in pdf.pages for t, _ in p.lines
-                if t.startswith("Indicator 2") and not re.match(r"Indicator \S+:", t)]  # not the indicator pages' titles
+    lead_ins = [
+        p.number
+        for p in pdf.pages
+        for t, _ in p.lines
+        if t.startswith("Indicator 2") and not re.match(r"Indicator \S+:", t)
+    ]  # not the indicator pages' titles
     assert len(lead_ins) == 18, lead_ins  # each printed once in both appendices (Zuid: "geen gegevens")
 
 
 def test_a_table_wider_than_the_page_wraps_instead_of_losing_columns(mini, tmp_path):
     codes = [f"CODE{i}X" + "".join(str((i * 7 + j) % 10) for j in range(34)) for i in range(7)]  # unbreakable
-    table = "| " + " | ".join(f"Kolom {i}" for i in range(7)) + " |\n|" + "---|" * 7 + "\n| " + " | ".join(codes) + " |\n"
-    (mini / "content" / "index.md").write_text(f"# Home\n\nEen brede tabel:\n\n{table}\nNa de tabel.\n",
-                                               encoding="utf-8")
+    table = (
+        "| " + " | ".join(f"Kolom {i}" for i in range(7)) + " |\n|" + "---|" * 7 + "\n| " + " | ".join(codes) + " |\n"
+    )
+    (mini / "content" / "index.md").write_text(
+        f"# Home\n\nEen brede tabel:\n\n{table}\nNa de tabel.\n", encoding="utf-8"
+    )
     periods = [str(y) for y in range(2011, 2023)]  # a generated table (raw HTML in the Markdown) with a long code
     (mini / "data" / "tables" / "codes.csv").write_text(
-        "label," + ",".join(periods) + "\n" + f"{codes[0]}," + ",".join("12.5" for _ in periods) + "\n", encoding="utf-8")
+        "label," + ",".join(periods) + "\n" + f"{codes[0]}," + ",".join("12.5" for _ in periods) + "\n",
+        encoding="utf-8",
+    )
     with (mini / "data" / "tables.yaml").open("a", encoding="utf-8") as f:
-        f.write("  - id: codes\n    title: Codes\n    file: tables/codes.csv\n    indicator: 1b\n"
-                "    unit: percent\n    rows: domain\n")
+        f.write(
+            "  - id: codes\n    title: Codes\n    file: tables/codes.csv\n    indicator: 1b\n"
+            "    unit: percent\n    rows: domain\n"
+        )
     out = tmp_path / "wide.pdf"
     proc = render(mini, out, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr[-2000:]
@@ -423,8 +468,13 @@ def test_a_table_wider_than_the_page_wraps_instead_of_losing_columns(mini, tmp_p
     assert rows[0] == [f"Kolom {i}" for i in range(7)]
     assert [squash(cell) for cell in rows[1]] == codes  # every cell whole, wrapped inside its column
     with pdfplumber.open(out) as pdf:
-        found = [(n, row) for n, page in enumerate(pdf.pages, start=1) for t in page.extract_tables() for row in t
-                 if row[0] and row[0].startswith("CODE0") and row[-1] == "12,5%"]
+        found = [
+            (n, row)
+            for n, page in enumerate(pdf.pages, start=1)
+            for t in page.extract_tables()
+            for row in t
+            if row[0] and row[0].startswith("CODE0") and row[-1] == "12,5%"
+        ]
     assert len(found) == 1
     number, row = found[0]
     assert [squash(c) for c in row] == [codes[0]] + ["12,5%"] * len(periods)
@@ -440,7 +490,9 @@ def test_open_data_page_is_one_paragraph_with_the_address_in_print(mini, tmp_pat
     pages = [p for p in pdf.pages if "Opendata" in p.headings(20.0)]
     assert len(pages) == 1 and pages[0] is pdf.pages[-1]  # the last page of the mini nav, and only one
     text = re.sub(r"\s+", " ", norm(pages[0].text))
-    assert "als CSV en als JSON (10 bestanden per formaat)" in text  # the mini site's 10 datasets (no stand-* tables without realisations; the indicator pages' targets, #15)
+    assert (
+        "als CSV en als JSON (10 bestanden per formaat)" in text
+    )  # the mini site's 10 datasets (no stand-* tables without realisations; the indicator pages' targets, #15)
     assert "1. https://mini.example.invalid/open-data/" in text  # the address, as a footnote
     assert "Nulmeting en streefwaarden van indicator 1a" not in pdf.text()  # the site's list stays online
 
@@ -451,7 +503,7 @@ def test_open_data_page_without_site_url_names_the_page_only():
     source = collect(ROOT / "tests" / "fixtures" / "mini")
     source.site_url = None
     doc = html(source)
-    section = doc[doc.index('id="p-open-data"'):]
+    section = doc[doc.index('id="p-open-data"') :]
     assert "op de pagina Open data van de website." in section and "http" not in section
 
 
@@ -461,7 +513,7 @@ def test_kwsite_pdf_and_the_builds_pdf_are_the_same_document(mini, tmp_path, nav
     if nav == "changes":
         config = config.replace("  - kwsite:opendata\n", "  - kwsite:changes\n  - kwsite:opendata\n")
     else:  # no nav: MkDocs lists every page, the plugin adds "Wat is er veranderd" as well
-        config = config[:config.index("nav:")]
+        config = config[: config.index("nav:")]
     (mini / "mkdocs.yml").write_text(config, encoding="utf-8")
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1")
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=mini, env=env, capture_output=True, text=True)
@@ -479,5 +531,5 @@ def test_readme_quotes_no_size_the_build_decides():
     sizes = re.compile(r"\d[\d.,]*\s?(?:kB|KB|MB|GB)\b|\b\d+\s+pagina's")
     for name in ("README.md", "CONTRIBUTING.md", "kwsite/scaffold/README.md"):
         text = (ROOT / name).read_text(encoding="utf-8")
-        text = text[:text.find("## Snelheid")] if "## Snelheid" in text else text  # the benchmark corpus is fixed
+        text = text[: text.find("## Snelheid")] if "## Snelheid" in text else text  # the benchmark corpus is fixed
         assert sizes.findall(text) == [], name

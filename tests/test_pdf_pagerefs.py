@@ -5,10 +5,16 @@ from weasyprint import HTML
 
 from kwsite.pdf.pagerefs import memoised_page_references
 
-HTML_TEXT = "<html lang='nl'><body>" + "".join(
-    f"<h1 id='h{i}'>Hoofdstuk {i}</h1><p>Tekst <a href='#h{(i + 3) % 12}'>naar {i + 3}</a></p>"
-    f"<ul><li>een</li><li>twee</li></ul><table><tr><th>Jaar</th></tr><tr><td>{2017 + i}</td></tr></table>"
-    "<p style='break-after: page'></p>" for i in range(12)) + "</body></html>"
+HTML_TEXT = (
+    "<html lang='nl'><body>"
+    + "".join(
+        f"<h1 id='h{i}'>Hoofdstuk {i}</h1><p>Tekst <a href='#h{(i + 3) % 12}'>naar {i + 3}</a></p>"
+        f"<ul><li>een</li><li>twee</li></ul><table><tr><th>Jaar</th></tr><tr><td>{2017 + i}</td></tr></table>"
+        "<p style='break-after: page'></p>"
+        for i in range(12)
+    )
+    + "</body></html>"
+)
 
 
 def _pdf() -> bytes:

@@ -15,8 +15,7 @@ NOTE = '!!! note "Contactgegevens (in te vullen door de instelling)"\n    Volgt.
 
 
 def test_find_names_line_and_column_and_skips_ordinary_sentences_and_comments():
-    text = ("# Titel\n\nHet formulier is online in te vullen.\n<!-- TODO: later -->\n"
-            "Adres: [invullen]\n" + NOTE)
+    text = "# Titel\n\nHet formulier is online in te vullen.\n<!-- TODO: later -->\nAdres: [invullen]\n" + NOTE
     found = [(p.line, p.col, p.level) for p in find(text, "content/x.md")]
     assert found == [(5, 8, "warning"), (6, 27, "warning")]
     assert find("name: Zuid  # TODO: korte naam\n", "data/units.yaml", yaml=True) == []
@@ -27,8 +26,10 @@ def test_validate_strict_stops_an_unfilled_placeholder(mini):
     (mini / "content" / "contact.md").write_text("# Contact\n\n" + NOTE, encoding="utf-8")
     result = CliRunner().invoke(main, ["validate", str(mini)])
     assert result.exit_code == 1
-    assert ("content/contact.md:3:27 waarschuwing: nog niet ingevulde tekst: '(in te vullen door de instelling)'; "
-            "vul de echte tekst in of haal dit weg") in result.output
+    assert (
+        "content/contact.md:3:27 waarschuwing: nog niet ingevulde tekst: '(in te vullen door de instelling)'; "
+        "vul de echte tekst in of haal dit weg"
+    ) in result.output
     assert CliRunner().invoke(main, ["validate", str(mini), "--no-strict"]).exit_code == 0
 
 
@@ -44,5 +45,7 @@ def test_shipped_sites_and_the_scaffold_have_no_placeholder(tmp_path):
 
     for site in (ROOT, ROOT / "examples" / "clusius", ROOT / "examples" / "noorderpoort"):
         assert check_site(site) == [], site
-    subprocess.run([sys.executable, "-m", "kwsite.cli", "new", str(tmp_path / "nieuw")], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "kwsite.cli", "new", str(tmp_path / "nieuw")], check=True, capture_output=True
+    )
     assert check_site(tmp_path / "nieuw") == []

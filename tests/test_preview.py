@@ -124,8 +124,12 @@ def test_kwsite_serve_shows_a_data_edit(tmp_path):
     log = tmp_path / "serve.log"
     kwsite = Path(sys.executable).with_name("kwsite")
     with open(log, "w") as out:
-        proc = subprocess.Popen([str(kwsite), "serve", str(work), "-a", f"127.0.0.1:{port}"], stdout=out,
-                                stderr=subprocess.STDOUT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+        proc = subprocess.Popen(
+            [str(kwsite), "serve", str(work), "-a", f"127.0.0.1:{port}"],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        )
 
     def wait(count):
         end = time.monotonic() + 120
@@ -170,8 +174,12 @@ def test_a_front_matter_title_change_reaches_every_nav(session):
 
 def test_a_value_cited_in_data_text_is_rebuilt(session):
     """Generated pages are compared with their directives expanded: data text may cite a value."""
-    edit(session.work, "data/themes.yaml", 'ambitions: ["Meer studenten halen hun diploma."]',
-         'ambitions: ["Meer studenten halen hun diploma (nulmeting [[ind.1b.baseline]])."]')
+    edit(
+        session.work,
+        "data/themes.yaml",
+        'ambitions: ["Meer studenten halen hun diploma."]',
+        'ambitions: ["Meer studenten halen hun diploma (nulmeting [[ind.1b.baseline]])."]',
+    )
     session.build()
     assert "nulmeting 38%" in session.html("themas/kern")
     edit(session.work, "data/indicators.yaml", "baseline: {value: 38, year: 2018}", "baseline: {value: 39, year: 2018}")
@@ -234,9 +242,13 @@ def test_sigterm_stops_serve_and_its_chart_workers(tmp_path):
     log = tmp_path / "serve.log"
     kwsite = Path(sys.executable).with_name("kwsite")
     with open(log, "w") as out:
-        proc = subprocess.Popen([str(kwsite), "serve", str(work), "-a", f"127.0.0.1:{port}"], stdout=out,
-                                stderr=subprocess.STDOUT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-                                start_new_session=True)
+        proc = subprocess.Popen(
+            [str(kwsite), "serve", str(work), "-a", f"127.0.0.1:{port}"],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+            start_new_session=True,
+        )
     end = time.monotonic() + 120
     while "Voorvertoning op" not in log.read_text(encoding="utf-8"):
         assert proc.poll() is None and time.monotonic() < end, log.read_text(encoding="utf-8")

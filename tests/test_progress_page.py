@@ -55,7 +55,10 @@ def test_counts_per_theme_college_and_overall_equal_the_engine(demo):
         rows = {r[0]: _counts(r, header) for r in themes[1:]}
         for theme in demo.themes:
             engine = _engine(demo, year, demo.indicators_of(theme.id))
-            assert {w: n for w, n in rows[theme.short_title].items() if n and w != "Totaal"} == dict(engine), (year, theme.id)
+            assert {w: n for w, n in rows[theme.short_title].items() if n and w != "Totaal"} == dict(engine), (
+                year,
+                theme.id,
+            )
         overall = _engine(demo, year, demo.indicators)
         assert {w: n for w, n in rows["Alle indicatoren"].items() if n and w != "Totaal"} == dict(overall)
         with_colleges = progress.college_indicators(demo)
@@ -73,13 +76,15 @@ def test_counts_match_the_hand_worked_values(demo):
     assert s.overall == Counter({Status.ON_TRACK: 2, Status.BEHIND: 1, Status.NO_DATA: 1})
     assert [(t, dict(c)) for t, _, c in s.themes] == [
         ("voorbeeldthema", {Status.ON_TRACK: 1, Status.BEHIND: 1}),
-        ("tweede-thema", {Status.ON_TRACK: 1, Status.NO_DATA: 1})]
+        ("tweede-thema", {Status.ON_TRACK: 1, Status.NO_DATA: 1}),
+    ]
     # colleges 2025, over 1a and 1b: Noord 52 (<55) and 6,9 (<7,0667) both achter; Zuid 61 behaald, 7,0 achter
     assert {u.id: dict(c) for u, c in s.colleges} == {
         "voorbeeldcollege": {Status.REACHED: 1, Status.ON_TRACK: 1},
         "college-noord": {Status.BEHIND: 2},
         "college-zuid": {Status.REACHED: 1, Status.BEHIND: 1},
-        "college-west": {Status.ON_TRACK: 1, Status.NO_DATA: 1}}
+        "college-west": {Status.ON_TRACK: 1, Status.NO_DATA: 1},
+    }
     assert (s.indicators_with_data, s.colleges_with_data) == (3, 4)
     # 2024: 1a 53 vs 52,5 op koers; 1b 6,9 vs 6,9333 achter; 2a 5,8 vs 5,75 achter
     assert [i.indicator.id for i in progress.year_summary(demo, 2024).behind] == ["1b", "2a"]
@@ -93,12 +98,16 @@ def test_list_of_indicators_and_colleges_behind_is_exact(demo):
     assert behind[0].startswith("- [1a Voorbeeld (fictief)](indicatoren/1a.md): ")
     assert "achter</span>, realisatie 54%" in behind[0]
     assert [line.split("]")[0][3:] for line in behind[1:]] == ["College Noord (fictief)", "College Zuid (fictief)"]
-    assert behind[1].startswith("- [College Noord (fictief)](colleges/college-noord.md): <span class=\"kw-status kw-status-achter\">")
+    assert behind[1].startswith(
+        '- [College Noord (fictief)](colleges/college-noord.md): <span class="kw-status kw-status-achter">'
+    )
     assert behind[1].endswith("achter</span> [1a](indicatoren/1a.md) (52%), [1b](indicatoren/1b.md) (6,9)")
     assert behind[2].endswith("achter</span> [1b](indicatoren/1b.md) (7,0)")
     section_2024 = text.split("## 2024", 1)[1]
     assert [line.split("]")[0][3:] for line in section_2024.splitlines() if line.startswith("- [")][:2] == [
-        "1b Tevredenheid (fictief)", "2a VSV (fictief)"]
+        "1b Tevredenheid (fictief)",
+        "2a VSV (fictief)",
+    ]
     assert text.count("## Zo wordt de stand berekend") == 1
 
 
@@ -110,21 +119,35 @@ def test_indicator_page_lists_every_college_sorted_with_the_behind_ones_marked(d
         ("College Zuid (fictief)", "61%", "behaald", False),
         ("Voorbeeldcollege", "57%", "op koers", False),
         ("College West (fictief)", "55%", "op koers", False),
-        ("College Noord (fictief)", "52%", "achter", True)]
+        ("College Noord (fictief)", "52%", "achter", True),
+    ]
     page = indicator_page.render(demo, ind, None, []).content
     table = next(t for t in tables(page) if t[0][0] == "Plaats")
-    assert [r[1] for r in table[1:]] == ["College Zuid (fictief)", "Voorbeeldcollege", "College West (fictief)",
-                                         "College Noord (fictief) (achter)"]
+    assert [r[1] for r in table[1:]] == [
+        "College Zuid (fictief)",
+        "Voorbeeldcollege",
+        "College West (fictief)",
+        "College Noord (fictief) (achter)",
+    ]
     assert [r[0] for r in table[1:]] == ["1", "2", "3", "4"]
     # 1b: a college without a value comes last, unranked; two behind the path 7,0667
     rows = indicator_page.colleges_compared(demo, demo.indicator("1b"))["rows"]
     assert [(r["rank"], r["name"], r["behind"]) for r in rows] == [
-        ("1", "Voorbeeldcollege", False), ("2", "College Zuid (fictief)", True),
-        ("3", "College Noord (fictief)", True), ("", "College West (fictief)", False)]
+        ("1", "Voorbeeldcollege", False),
+        ("2", "College Zuid (fictief)", True),
+        ("3", "College Noord (fictief)", True),
+        ("", "College West (fictief)", False),
+    ]
     assert "**Volgende meting:** voorjaar 2026 (fictief)" in page
     # the path value beside each college: 6,8 (2023) → 7,2 (2026) in 2025 = 7,0667, shown to 7,07
-    assert [r[3] for r in next(t for t in tables(indicator_page.render(demo, demo.indicator("1b"), None, []).content)
-                               if t[0][0] == "Plaats")[1:]] == ["7,07"] * 4
+    assert [
+        r[3]
+        for r in next(
+            t
+            for t in tables(indicator_page.render(demo, demo.indicator("1b"), None, []).content)
+            if t[0][0] == "Plaats"
+        )[1:]
+    ] == ["7,07"] * 4
 
 
 def test_compare_chart_marks_behind_without_colour(demo):
@@ -134,8 +157,12 @@ def test_compare_chart_marks_behind_without_colour(demo):
     rows = indicator_page.compare_rows(demo, ind, indicator_page.colleges_compared(demo, ind))
     chart = compare_chart(ind.id, "1a", ind.unit, 2025, rows)
     assert [r[0] for r in chart.rows] == ["Zuid", "Voorbeeldcollege", "West", "Noord"]
-    assert [r[1:] for r in chart.rows] == [("61%", "55%", "behaald"), ("57%", "55%", "op koers"),
-                                           ("55%", "55%", "op koers"), ("52%", "55%", "achter")]
+    assert [r[1:] for r in chart.rows] == [
+        ("61%", "55%", "behaald"),
+        ("57%", "55%", "op koers"),
+        ("55%", "55%", "op koers"),
+        ("52%", "55%", "achter"),
+    ]
     assert "Noord (achter)" in chart.svg and "Zuid (achter)" not in chart.svg
     assert chart.svg.count("<pattern") == 1  # the hatch of the one bar behind
     assert "Achter: Noord." in chart.alt
@@ -144,10 +171,18 @@ def test_compare_chart_marks_behind_without_colour(demo):
 def test_lower_is_better_sorts_lowest_first(demo):
     import dataclasses
 
-    ind = demo.indicator("2a").model_copy(update={"realisations": [
-        r.model_copy(update={"unit": u, "year": 2025, "value": v})
-        for r, u, v in zip([demo.indicator("2a").realisations[0]] * 3, ["college-noord", "college-zuid", "voorbeeldcollege"],
-                           [7, 5, 6])]})
+    ind = demo.indicator("2a").model_copy(
+        update={
+            "realisations": [
+                r.model_copy(update={"unit": u, "year": 2025, "value": v})
+                for r, u, v in zip(
+                    [demo.indicator("2a").realisations[0]] * 3,
+                    ["college-noord", "college-zuid", "voorbeeldcollege"],
+                    [7, 5, 6],
+                )
+            ]
+        }
+    )
     site = dataclasses.replace(demo, indicators=(ind,))
     rows = indicator_page.colleges_compared(site, ind)["rows"]
     assert [r["name"] for r in rows][:3] == ["College Zuid (fictief)", "Voorbeeldcollege", "College Noord (fictief)"]
@@ -171,7 +206,9 @@ def test_flagship_built_says_it_once_and_repeats_no_explanation(flagship_site):
     pages = [p.read_text(encoding="utf-8") for p in flagship_site.rglob("*.html")]
     assert sum(p.count(progress.NO_REALISATIONS) for p in pages) == 1
     assert sum(p.count("is berekend: een realisatie is") for p in pages) == 0
-    assert Templates().macro("pages/macros/realisations.html", "rule").startswith("*Stand* is berekend: een realisatie is")
+    assert (
+        Templates().macro("pages/macros/realisations.html", "rule").startswith("*Stand* is berekend: een realisatie is")
+    )
     assert (flagship_site / "indicatoren" / "1a" / "index.html").is_file()
 
 
@@ -184,19 +221,29 @@ def test_last_updated_is_the_last_commit_changing_the_record(tmp_path):
 
     data = tmp_path / "data"
     data.mkdir()
-    (data / "indicators.yaml").write_text("indicators:\n  - id: a1\n    name: A\n  - id: b2\n    name: B\n", encoding="utf-8")
+    (data / "indicators.yaml").write_text(
+        "indicators:\n  - id: a1\n    name: A\n  - id: b2\n    name: B\n", encoding="utf-8"
+    )
     assert indicator_dates(data) == {}
-    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@x", GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@x")
+    env = dict(
+        os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@x", GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@x"
+    )
 
     def commit(when: str):
         subprocess.run(["git", "add", "-A"], cwd=tmp_path, check=True, env=env)
-        subprocess.run(["git", "commit", "-qm", "x"], cwd=tmp_path, check=True,
-                       env=env | {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when})
+        subprocess.run(
+            ["git", "commit", "-qm", "x"],
+            cwd=tmp_path,
+            check=True,
+            env=env | {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when},
+        )
 
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
     commit("2025-03-04T10:00:00Z")
-    (data / "indicators.yaml").write_text("indicators:\n  - id: a1\n    name: A\n  - id: b2\n    name: B\n"
-                                          "    realisations: [{year: 2025, value: 3}]\n", encoding="utf-8")
+    (data / "indicators.yaml").write_text(
+        "indicators:\n  - id: a1\n    name: A\n  - id: b2\n    name: B\n    realisations: [{year: 2025, value: 3}]\n",
+        encoding="utf-8",
+    )
     commit("2025-11-20T10:00:00Z")
     assert indicator_dates(data) == {"a1": "4 maart 2025", "b2": "20 november 2025"}
     (data / "indicators.yaml").write_text((data / "indicators.yaml").read_text() + "  - id: c3\n    name: C\n")
@@ -211,6 +258,8 @@ def test_home_summary_gives_the_latest_year(demo):
     assert "**Voortgang 2025:** 3 van de 4 indicatoren hebben een realisatie; 1 ligt achter of is niet behaald." in home
     row = next(t for t in tables(home))[1]
     assert row == ["Alle indicatoren", "0", "2", "1", "0", "0", "0", "1", "4"]
-    assert ("**Uitvoering van de maatregelen en lijnen:** 1 niet gestart, 1 loopt, 1 vertraagd, 1 afgerond, "
-            "0 gestopt; 1 zonder stand.") in home
+    assert (
+        "**Uitvoering van de maatregelen en lijnen:** 1 niet gestart, 1 loopt, 1 vertraagd, 1 afgerond, "
+        "0 gestopt; 1 zonder stand."
+    ) in home
     assert "[Voortgang per jaar, thema en college](voortgang.md)" in home

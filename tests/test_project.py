@@ -34,24 +34,38 @@ def _page(site: Path, name: str, text: str) -> None:
 
 
 CASES = {
-    "nav-placeholder-typo": (lambda s: _nav(s, "kwsite:themas"),
-                             "mkdocs.yml:32:5 nav: onbekende plaatshouder 'kwsite:themas'; bedoelt u kwsite:themes?"),
+    "nav-placeholder-typo": (
+        lambda s: _nav(s, "kwsite:themas"),
+        "mkdocs.yml:32:5 nav: onbekende plaatshouder 'kwsite:themas'; bedoelt u kwsite:themes?",
+    ),
     "nav-entry-with-anchor": (lambda s: _nav(s, "Opbouw: index.md#opbouw"), "'index.md#opbouw' verwijst naar een kop"),
     "nav-page-missing": (lambda s: _nav(s, "Weg: weg.md"), "'weg.md' staat niet in content/ en wordt niet gegenereerd"),
     "nav-page-outside": (lambda s: _nav(s, "Buiten: ../mkdocs.yml"), "'../mkdocs.yml' ligt buiten content/"),
-    "option-unknown": (lambda s: _option(s, "data_dri: data"),
-                       "plugin kwsite: onbekende optie 'data_dri'; bedoelt u 'data_dir'?"),
-    "option-mistyped": (lambda s: _option(s, "show_person_names: misschien"),
-                        "plugin kwsite: optie 'show_person_names' verwacht true of false"),
-    "data-dir-missing": (lambda s: edit(s, "mkdocs.yml", PLUGIN, "      data_dir: gegevens\n"),
-                         "gegevens/agenda.yaml bestand ontbreekt"),
-    "data-dir-outside": (lambda s: edit(s, "mkdocs.yml", PLUGIN, "      data_dir: ../elders\n"),
-                         "map '../elders' ligt buiten de map van de site"),
+    "option-unknown": (
+        lambda s: _option(s, "data_dri: data"),
+        "plugin kwsite: onbekende optie 'data_dri'; bedoelt u 'data_dir'?",
+    ),
+    "option-mistyped": (
+        lambda s: _option(s, "show_person_names: misschien"),
+        "plugin kwsite: optie 'show_person_names' verwacht true of false",
+    ),
+    "data-dir-missing": (
+        lambda s: edit(s, "mkdocs.yml", PLUGIN, "      data_dir: gegevens\n"),
+        "gegevens/agenda.yaml bestand ontbreekt",
+    ),
+    "data-dir-outside": (
+        lambda s: edit(s, "mkdocs.yml", PLUGIN, "      data_dir: ../elders\n"),
+        "map '../elders' ligt buiten de map van de site",
+    ),
     "page-not-in-nav": (lambda s: _page(s, "los.md", "# Los\n"), "content/los.md pagina staat niet in de nav"),
-    "link-to-missing-page": (lambda s: _page(s, "index.md", "# Thuis\n\nZie [weg](weg.md).\n"),
-                             "content/index.md:3:11 link 'weg.md' leidt nergens heen"),
-    "link-to-missing-anchor": (lambda s: _page(s, "index.md", "# Thuis\n\n## Kop\n\nZie [de kop](index.md#kopje).\n"),
-                               "content/index.md:5:14 link 'index.md#kopje': deze pagina heeft geen kop of anker '#kopje'"),
+    "link-to-missing-page": (
+        lambda s: _page(s, "index.md", "# Thuis\n\nZie [weg](weg.md).\n"),
+        "content/index.md:3:11 link 'weg.md' leidt nergens heen",
+    ),
+    "link-to-missing-anchor": (
+        lambda s: _page(s, "index.md", "# Thuis\n\n## Kop\n\nZie [de kop](index.md#kopje).\n"),
+        "content/index.md:5:14 link 'index.md#kopje': deze pagina heeft geen kop of anker '#kopje'",
+    ),
 }
 
 
@@ -74,8 +88,12 @@ def test_validate_fails_where_the_build_fails_with_the_same_message(site, case):
     change, expected = CASES[case]
     change(site)
     result = CliRunner().invoke(main, ["validate", str(site)])
-    build = subprocess.run([sys.executable, "-m", "kwsite.cli", "build", str(site)], capture_output=True, text=True,
-                           env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    build = subprocess.run(
+        [sys.executable, "-m", "kwsite.cli", "build", str(site)],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
     messages = _messages(result.output)
     assert result.exit_code == 1 and any(expected in m for m in messages), result.output
     assert build.returncode != 0, build.stderr[-2000:]
@@ -98,8 +116,12 @@ def test_a_data_dir_of_another_name_is_used_by_validate_build_changes_and_pdf(si
     from kwsite.pdf import collect
 
     assert collect(project).site.indicator("1a").name == "Gemiddeld cijfer (in te vullen)"
-    build = subprocess.run([sys.executable, "-m", "kwsite.cli", "build", "--no-strict", str(site)], capture_output=True,
-                           text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    build = subprocess.run(
+        [sys.executable, "-m", "kwsite.cli", "build", "--no-strict", str(site)],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
     assert build.returncode == 0, build.stderr[-2000:]
     assert "gegevens/indicators.yaml:4:" in build.stderr
 
@@ -112,7 +134,11 @@ def test_the_project_holds_what_mkdocs_resolved(site):
     assert project.root == site and project.config_file == site / "mkdocs.yml"
     assert (project.docs_dir, project.site_dir, project.cache_dir) == (site / "content", site / "uit", site / ".cache")
     assert (project.theme_dir, project.use_directory_urls) == (site / "theme", False)
-    assert (project.options.cache_dir, project.options.show_person_names, project.options.pdf) == (".cache", True, False)
+    assert (project.options.cache_dir, project.options.show_person_names, project.options.pdf) == (
+        ".cache",
+        True,
+        False,
+    )
     assert project.nav[0] == {"Home": "index.md"} and project.validation["omitted_files"] == 30
 
 
@@ -125,4 +151,6 @@ def test_mkdocs_refusing_the_config_is_one_dutch_problem(site):
     _option(site, "show_person_names: ja")
     with pytest.raises(KwsiteError) as info:
         load(site)
-    assert [str(p) for p in info.value.problems] == ["mkdocs.yml plugin kwsite: optie 'show_person_names' verwacht true of false"]
+    assert [str(p) for p in info.value.problems] == [
+        "mkdocs.yml plugin kwsite: optie 'show_person_names' verwacht true of false"
+    ]

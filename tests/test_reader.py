@@ -31,8 +31,9 @@ def test_404_page_links_home_without_site_url(mini):
 def _with_version_selector(site: Path) -> None:
     config = site / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("extra:\n", "extra:\n  version:\n    provider: mike\n    default: latest\n"),
-                      encoding="utf-8")
+    config.write_text(
+        text.replace("extra:\n", "extra:\n  version:\n    provider: mike\n    default: latest\n"), encoding="utf-8"
+    )
 
 
 def test_no_versions_json_request_without_a_mike_build(mini):
@@ -73,7 +74,12 @@ def test_theme_and_college_indexes_say_what_each_page_holds(mini):
     from kwsite.pages import overview
 
     site, _ = load_site(MINI / "data")
-    assert "- [Thema 1: Kernthema](kern.md) (landelijk thema): 2 indicatoren, 1 maatregel" in overview.themes_index(site).content
+    assert (
+        "- [Thema 1: Kernthema](kern.md) (landelijk thema): 2 indicatoren, 1 maatregel"
+        in overview.themes_index(site).content
+    )
     colleges = overview.colleges_index(site).content
-    assert "- [College Noord](noord.md) (code 100): waarden in 1 van de 1 tabel; 1 maatregel noemt het college" in colleges
+    assert (
+        "- [College Noord](noord.md) (code 100): waarden in 1 van de 1 tabel; 1 maatregel noemt het college" in colleges
+    )
     assert "- [College Zuid](zuid.md): waarden in 0 van de 1 tabel; geen maatregel noemt het college" in colleges

@@ -7,14 +7,18 @@ REGION = '<div class="kw-table-wrap" role="region" tabindex="0" aria-label="{}">
 
 
 def test_markdown_table_is_wrapped_and_named_after_the_heading_above():
-    html = H2 + "<p>Tekst.</p>\n<table>\n<thead><tr><th scope=\"col\">a</th></tr></thead></table>\n<p>Na.</p>"
+    html = H2 + '<p>Tekst.</p>\n<table>\n<thead><tr><th scope="col">a</th></tr></thead></table>\n<p>Na.</p>'
     out = scroll_regions(html)
-    assert out == (H2 + "<p>Tekst.</p>\n" + REGION.format("Tabel bij 4.1 Werkgebied &amp; regio")
-                   + "<table>\n<thead><tr><th scope=\"col\">a</th></tr></thead></table></div>\n<p>Na.</p>")
+    assert out == (
+        H2
+        + "<p>Tekst.</p>\n"
+        + REGION.format("Tabel bij 4.1 Werkgebied &amp; regio")
+        + '<table>\n<thead><tr><th scope="col">a</th></tr></thead></table></div>\n<p>Na.</p>'
+    )
 
 
 def test_second_table_under_a_heading_is_numbered_and_a_caption_wins():
-    html = H2 + "<table></table><table><caption>Aantal \"studenten\"</caption></table><table></table>"
+    html = H2 + '<table></table><table><caption>Aantal "studenten"</caption></table><table></table>'
     out = scroll_regions(html)
     assert out.count('role="region"') == 3
     assert 'aria-label="Tabel bij 4.1 Werkgebied &amp; regio"' in out
@@ -30,8 +34,11 @@ def test_named_regions_are_kept_and_bare_wrappers_get_the_attributes():
     named = '<div class="kw-table-wrap" role="region" aria-label="Budget" tabindex="0"><table class="kw-table"></table></div>'
     bare = '<h4>Doel</h4><div class="kw-table-wrap"><table class="kw-table kw-line"><tbody></tbody></table></div>'
     assert scroll_regions(named) == named
-    assert scroll_regions(bare) == ('<h4>Doel</h4>' + REGION.format("Tabel bij Doel")
-                                    + '<table class="kw-table kw-line"><tbody></tbody></table></div>')
+    assert scroll_regions(bare) == (
+        "<h4>Doel</h4>"
+        + REGION.format("Tabel bij Doel")
+        + '<table class="kw-table kw-line"><tbody></tbody></table></div>'
+    )
 
 
 def test_nested_tables_sit_in_the_outer_region_only():
@@ -52,8 +59,14 @@ CHART = '<p><img alt="Lijngrafiek 1a IBM. ROCvA+F van 2015 tot en met 2017; laat
 
 def test_a_chart_is_a_region_named_after_the_start_of_its_alt_text_and_the_pass_is_idempotent():
     out = scroll_regions(H2 + CHART + "<table></table>")
-    assert out == (H2 + '<div class="kw-chart-wrap" role="region" tabindex="0" aria-label="Grafiek: Lijngrafiek 1a IBM">'
-                   + CHART + "</div>" + REGION.format("Tabel bij 4.1 Werkgebied &amp; regio") + "<table></table></div>")
+    assert out == (
+        H2
+        + '<div class="kw-chart-wrap" role="region" tabindex="0" aria-label="Grafiek: Lijngrafiek 1a IBM">'
+        + CHART
+        + "</div>"
+        + REGION.format("Tabel bij 4.1 Werkgebied &amp; regio")
+        + "<table></table></div>"
+    )
     assert scroll_regions(out) == out
 
 

@@ -29,8 +29,10 @@ def flagship(flagship_site):
 
 def test_fold_takes_off_the_marks_only():
     assert fold("financiën oriëntatie ideeën café Curaçao") == "financien orientatie ideeen cafe Curacao"
-    assert folded_words("<p>De financiën en <b>ideeën</b>, weer financiën; geen euro.</p>", "Oriëntatie") == \
-        "financien ideeen orientatie"
+    assert (
+        folded_words("<p>De financiën en <b>ideeën</b>, weer financiën; geen euro.</p>", "Oriëntatie")
+        == "financien ideeen orientatie"
+    )
     assert folded_words("alleen gewone woorden") == ""
 
 
@@ -39,17 +41,21 @@ def search(page, url: str, word: str) -> list[str]:  # noqa: F811 (the page fixt
     page.goto(url)
     page.keyboard.press("s")
     page.keyboard.type(word)
-    page.wait_for_function("() => /overeenkomend/.test(document.querySelector('.md-search-result__meta')"
-                           "?.textContent || '')")
+    page.wait_for_function(
+        "() => /overeenkomend/.test(document.querySelector('.md-search-result__meta')?.textContent || '')"
+    )
     return page.locator(".md-search-result__item > .md-search-result__link h1").all_inner_texts()
 
 
-@pytest.mark.parametrize("plain, written", [("financien", "financiën"), ("orientatie", "oriëntatie"),
-                                            ("ideeen", "ideeën")])
+@pytest.mark.parametrize(
+    "plain, written", [("financien", "financiën"), ("orientatie", "oriëntatie"), ("ideeen", "ideeën")]
+)
 def test_dutch_search_finds_words_without_their_diacritics(flagship, page, plain, written):  # noqa: F811 (the page fixture)
     site, url = flagship
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["fields"]["folded"] == {"boost": 1.0} and index["config"]["fields"]["folded_title"] == {"boost": 1000.0}
+    assert index["config"]["fields"]["folded"] == {"boost": 1.0} and index["config"]["fields"]["folded_title"] == {
+        "boost": 1000.0
+    }
     with_marks = {d["location"].split("#")[0] for d in index["docs"] if written in d["text"].lower()}
     assert with_marks, written  # the flagship's text has the word with its marks
 
@@ -91,8 +97,11 @@ def test_offline_build_has_file_urls_and_no_network(offline_site):
         if html == offline_site / "404.html":
             continue
         for href in re.findall(r'(?:href|src)="([^"#?]+)', html.read_text(encoding="utf-8")):
-            if "://" not in href and not href.startswith(("mailto:", "data:", "//")) \
-                    and not (html.parent / unquote(href)).resolve().is_file():
+            if (
+                "://" not in href
+                and not href.startswith(("mailto:", "data:", "//"))
+                and not (html.parent / unquote(href)).resolve().is_file()
+            ):
                 broken.append(f"{html.relative_to(offline_site)}: {href}")
     assert broken == [], broken
 

@@ -56,15 +56,22 @@ def test_mkdocs_serve_rebuilds_with_the_chart_pool(tmp_path):
     for name in ("content", "data"):
         shutil.copytree(ROOT / name, tmp_path / name)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text(config.replace("      cache_dir: .kwsite-cache\n",
-                                                        "      cache_dir: .kwsite-cache\n      pdf: false\n"),
-                                         encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        config.replace("      cache_dir: .kwsite-cache\n", "      cache_dir: .kwsite-cache\n      pdf: false\n"),
+        encoding="utf-8",
+    )
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-                            cwd=tmp_path, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        env=env,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
     seen: list[str] = []
     threading.Thread(target=lambda: seen.extend(iter(proc.stderr.readline, "")), daemon=True).start()
     try:
@@ -105,8 +112,17 @@ def test_warm_build_does_not_import_matplotlib(tmp_path):
         "print('matplotlib' in sys.modules)\n"
     )
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    runs = [subprocess.run([sys.executable, "-c", script, str(tmp_path / f"out{i}")], cwd=site, env=env,
-                           capture_output=True, text=True, check=True) for i in range(2)]
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script, str(tmp_path / f"out{i}")],
+            cwd=site,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        for i in range(2)
+    ]
     assert runs[0].stdout.strip() == "True"  # the cold build drew the charts
     assert any((site / ".kwsite-cache").rglob("*.json"))
     assert runs[1].stdout.strip() == "False"

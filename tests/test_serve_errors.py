@@ -37,8 +37,12 @@ def test_serve_shows_data_errors_in_the_browser_and_recovers(tmp_path):
     port, log = _free_port(), tmp_path / "serve.log"
     kwsite = Path(sys.executable).with_name("kwsite")
     with open(log, "w") as out:
-        proc = subprocess.Popen([str(kwsite), "serve", str(work), "-a", f"127.0.0.1:{port}"], stdout=out,
-                                stderr=subprocess.STDOUT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+        proc = subprocess.Popen(
+            [str(kwsite), "serve", str(work), "-a", f"127.0.0.1:{port}"],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        )
     url = f"http://127.0.0.1:{port}/"
     try:
         end = time.monotonic() + 90

@@ -26,8 +26,12 @@ def tab_to(page, name: str, key: str = "Tab") -> None:  # noqa: F811
     """Press ``key`` (Tab, Shift+Tab) until the sort button named ``name`` has the focus (at most 200 times)."""
     for _ in range(200):
         page.keyboard.press(key)
-        if page.evaluate("() => document.activeElement.matches('button.kw-sort')"
-                         " && document.activeElement.textContent.trim()") == name:
+        if (
+            page.evaluate(
+                "() => document.activeElement.matches('button.kw-sort') && document.activeElement.textContent.trim()"
+            )
+            == name
+        ):
             return
     pytest.fail(f"no sort button {name!r} reached with Tab")
 
@@ -44,7 +48,9 @@ def test_indicator_overview_sorts_by_keyboard(server, page):  # noqa: F811
     known = [v for v in values if v is not None]
     assert known == sorted(known) and len(known) >= 4
     assert values == known + [None] * (len(values) - len(known))  # "geen gegevens" last
-    assert known[0] == Decimal("6.7") and known[-1] == Decimal("38")  # 2b VSV 6,7% (2016, derived); 1b 38% (S3); 3b has none
+    assert known[0] == Decimal("6.7") and known[-1] == Decimal(
+        "38"
+    )  # 2b VSV 6,7% (2016, derived); 1b 38% (S3); 3b has none
     assert dict(page.evaluate(HEADERS))["Nulmeting"] == "ascending"
     assert page.evaluate(STATUS) == "Gesorteerd op Nulmeting, oplopend."
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

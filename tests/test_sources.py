@@ -90,6 +90,7 @@ def test_referenced_lines_exist_in_the_seed(name):
 
 # --- the checker itself ----------------------------------------------------------------------------
 
+
 def test_parse_reads_ranges_seeds_and_redactie():
     spans = parse("S4 r. 2134-2137, 2167; S1 r. 5-9; redactie")
     assert [(s.seed, s.start, s.end) for s in spans] == [("S4", 2134, 2137), ("S4", 2167, 2167), ("S1", 5, 9)]
@@ -108,9 +109,19 @@ def test_blocks_find_missing_and_misplaced_references():
     )
     found, problems = blocks(text)
     assert [(b.line, b.ref) for b in found] == [
-        (7, "S3 r. 1-2"), (10, None), (15, "S3 r. 4"), (21, None), (25, None), (28, "redactie"), (34, None)]
+        (7, "S3 r. 1-2"),
+        (10, None),
+        (15, "S3 r. 4"),
+        (21, None),
+        (25, None),
+        (28, "redactie"),
+        (34, None),
+    ]
     assert [line for line, _ in problems] == [20, 23]
-    assert blocks("# Toegankelijkheid\n\n<!-- bron: redactie, hele pagina -->\nEigen tekst.\n\nNog een alinea.\n") == ([], [])
+    assert blocks("# Toegankelijkheid\n\n<!-- bron: redactie, hele pagina -->\nEigen tekst.\n\nNog een alinea.\n") == (
+        [],
+        [],
+    )
     assert blocks("# Kop\n\nTekst.\n\n<!-- bron: redactie, hele pagina -->\n")[0][0].ref is None
 
 
@@ -136,6 +147,7 @@ def test_data_refuses_a_malformed_reference():
 
 
 # --- never shown to readers -----------------------------------------------------------------------
+
 
 def test_references_do_not_reach_the_print_html():
     html = convert("# Kop\n\n<!-- bron: S3 r. 1-2 -->\nAlinea.\n", "a.md", {"a.md"}, ["tables", "footnotes"], {}).html

@@ -28,8 +28,15 @@ def about():
 
 def dataset(labels=("2017", "2018", "2019")) -> Dataset:
     rows = [(labels[0], "6.70", "1731", "6.9 (+0.2 punt)"), (labels[1], "", "12", "behoud"), (labels[2], "7.1", "", "")]
-    return Dataset("proef", "IBM per jaar", ("Jaar", "IBM", "Score", "Streefwaarde"), rows, "rapportcijfer",
-                   "Interne benchmark (IBM)", "themas/x.md")
+    return Dataset(
+        "proef",
+        "IBM per jaar",
+        ("Jaar", "IBM", "Score", "Streefwaarde"),
+        rows,
+        "rapportcijfer",
+        "Interne benchmark (IBM)",
+        "themas/x.md",
+    )
 
 
 def read(data: bytes):
@@ -49,7 +56,12 @@ def test_round_trip_keeps_numbers_with_the_printed_decimals(about):
 
 def test_header_names_the_unit_and_the_second_sheet_source_and_licence(about):
     book = read(workbook_bytes(dataset(), about))
-    assert [c.value for c in book[DATA_SHEET][1]] == ["Jaar", "IBM (rapportcijfer)", "Score (rapportcijfer)", "Streefwaarde"]
+    assert [c.value for c in book[DATA_SHEET][1]] == [
+        "Jaar",
+        "IBM (rapportcijfer)",
+        "Score (rapportcijfer)",
+        "Streefwaarde",
+    ]
     info = {row[0].value: row[1].value for row in book[ABOUT_SHEET].iter_rows()}
     assert info["Bron"] == "Interne benchmark (IBM)" and info["Eenheid"] == "rapportcijfer"
     assert info["Licentie"].startswith("CC0 1.0 Universeel (publiek domein) (CC0-1.0), https://creativecommons.org/")
@@ -64,8 +76,15 @@ def test_percent_unit_is_shortened_in_the_header(about):
 
 
 def test_data_text_never_becomes_a_formula(about):
-    d = Dataset("vijandig", HOSTILE[0], (HOSTILE[0], "IBM", "Tekst"),
-                tuple((label, "6.7", label) for label in HOSTILE), "rapportcijfer", HOSTILE[4], "x.md")
+    d = Dataset(
+        "vijandig",
+        HOSTILE[0],
+        (HOSTILE[0], "IBM", "Tekst"),
+        tuple((label, "6.7", label) for label in HOSTILE),
+        "rapportcijfer",
+        HOSTILE[4],
+        "x.md",
+    )
     data = workbook_bytes(d, about)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         sheets = [archive.read(n).decode() for n in archive.namelist() if n.startswith("xl/worksheets/")]
@@ -144,9 +163,17 @@ def test_every_input_of_a_workbook_changes_its_cache_key(about):
         Dataset(base.key, base.title, base.columns, base.rows, base.unit, None, base.page),
         Dataset(base.key, base.title, base.columns, base.rows, base.unit, base.source, "themas/y.md"),
     ]
-    abouts = [Publication(**{**about.__dict__, field: value}) for field, value in [
-        ("date", dt.datetime(2024, 3, 2, tzinfo=dt.UTC)), ("date", None), ("title", "Andere uitgave"),
-        ("publisher", "Ander ROC"), ("edition", "2025"), ("licence", "CC-BY-4.0")]]
+    abouts = [
+        Publication(**{**about.__dict__, field: value})
+        for field, value in [
+            ("date", dt.datetime(2024, 3, 2, tzinfo=dt.UTC)),
+            ("date", None),
+            ("title", "Andere uitgave"),
+            ("publisher", "Ander ROC"),
+            ("edition", "2025"),
+            ("licence", "CC-BY-4.0"),
+        ]
+    ]
     keys = [workbook_digest(_contents(d, about)) for d in variants]
     keys += [workbook_digest(_contents(base, a)) for a in abouts]
     keys.append(workbook_digest(_contents(base, about)))

@@ -11,7 +11,15 @@ import pytest
 
 from kwsite.model import Indicator
 from kwsite.status import (
-    Status, attainment, expected, indicator_attainment, latest, latest_parts, status_for, target_for, two_thirds,
+    Status,
+    attainment,
+    expected,
+    indicator_attainment,
+    latest,
+    latest_parts,
+    status_for,
+    target_for,
+    two_thirds,
 )
 
 R, K, B, N, T = Status.REACHED, Status.ON_TRACK, Status.BEHIND, Status.NO_DATA, Status.NO_TARGET
@@ -20,12 +28,22 @@ Y, M, U = Status.NOT_YET, Status.MISSED, Status.UNJUDGED
 
 def ind(targets, realisations=(), polarity="higher_is_better", baseline=(60, 2017), unit="percent"):
     base = {"value": str(baseline[0]), "year": baseline[1]} if baseline else None
-    return Indicator.model_validate({
-        "id": "x1", "theme": "t", "name": "Fixture", "unit": unit, "polarity": polarity,
-        "baseline": base, "targets": list(targets),
-        "realisations": [{"year": y, "value": str(v), **({"unit": u} if u else {})} for y, v, *rest in realisations
-                         for u in [rest[0] if rest else None]],
-    })
+    return Indicator.model_validate(
+        {
+            "id": "x1",
+            "theme": "t",
+            "name": "Fixture",
+            "unit": unit,
+            "polarity": polarity,
+            "baseline": base,
+            "targets": list(targets),
+            "realisations": [
+                {"year": y, "value": str(v), **({"unit": u} if u else {})}
+                for y, v, *rest in realisations
+                for u in [rest[0] if rest else None]
+            ],
+        }
+    )
 
 
 def test_path_is_linear_in_decimals():
@@ -36,15 +54,18 @@ def test_path_is_linear_in_decimals():
 
 
 # value target, higher is better: 60 (2017) → 70 (2021); path 2019 = 65
-@pytest.mark.parametrize("year, value, status", [
-    (2019, 71, R),   # already meets the target
-    (2019, 70, R),   # exactly the target counts
-    (2019, 65, K),   # exactly on the path
-    (2019, "64.9", B),
-    (2021, 69, M),   # target year, not met: niet behaald
-    (2022, 69, M),   # after the last target
-    (2020, None, N),  # no realisation
-])
+@pytest.mark.parametrize(
+    "year, value, status",
+    [
+        (2019, 71, R),  # already meets the target
+        (2019, 70, R),  # exactly the target counts
+        (2019, 65, K),  # exactly on the path
+        (2019, "64.9", B),
+        (2021, 69, M),  # target year, not met: niet behaald
+        (2022, 69, M),  # after the last target
+        (2020, None, N),  # no realisation
+    ],
+)
 def test_value_higher_is_better(year, value, status):
     real = [] if value is None else [(year, value)]
     i = ind([{"year": 2021, "kind": "value", "value": "70"}], real)
@@ -54,14 +75,23 @@ def test_value_higher_is_better(year, value, status):
 # value target, lower is better (VSV): 8 (2017) → 6 (2021); path 2019 = 7
 @pytest.mark.parametrize("value, status", [(6, R), (7, K), ("6.5", K), ("7.1", B), (9, B)])
 def test_value_lower_is_better(value, status):
-    i = ind([{"year": 2021, "kind": "value", "value": "6"}], [(2019, value)], polarity="lower_is_better", baseline=(8, 2017))
+    i = ind(
+        [{"year": 2021, "kind": "value", "value": "6"}], [(2019, value)], polarity="lower_is_better", baseline=(8, 2017)
+    )
     assert status_for(i, 2019).status is status
 
 
-@pytest.mark.parametrize("kind, value, status", [
-    ("minimum", 75, R), ("minimum", 66, K), ("minimum", 64, B),    # 60 → min 70: path 65
-    ("maximum", 45, R), ("maximum", 52, K), ("maximum", 53, B),    # 60 → max 45 (2021): path 52,5
-])
+@pytest.mark.parametrize(
+    "kind, value, status",
+    [
+        ("minimum", 75, R),
+        ("minimum", 66, K),
+        ("minimum", 64, B),  # 60 → min 70: path 65
+        ("maximum", 45, R),
+        ("maximum", 52, K),
+        ("maximum", 53, B),  # 60 → max 45 (2021): path 52,5
+    ],
+)
 def test_minimum_and_maximum(kind, value, status):
     target = "70" if kind == "minimum" else "45"
     i = ind([{"year": 2021, "kind": kind, "value": target}], [(2019, value)])
@@ -74,11 +104,17 @@ def test_maximum_ignores_polarity_and_minimum_too():
     assert status_for(i, 2019).status is R
 
 
-@pytest.mark.parametrize("value, status", [
-    (80, R), (85, R), (90, R),    # inside 80-90 (bounds count)
-    (70, K),                      # 60 → nearest bound 80 in 2021: path 2019 = 70
-    (69, B), (91, B),
-])
+@pytest.mark.parametrize(
+    "value, status",
+    [
+        (80, R),
+        (85, R),
+        (90, R),  # inside 80-90 (bounds count)
+        (70, K),  # 60 → nearest bound 80 in 2021: path 2019 = 70
+        (69, B),
+        (91, B),
+    ],
+)
 def test_range_from_below(value, status):
     i = ind([{"year": 2021, "kind": "range", "low": "80", "high": "90"}], [(2019, value)])
     assert status_for(i, 2019).status is status
@@ -94,32 +130,46 @@ def test_range_from_above_and_from_inside():
 
 
 # a direction has no path: not met before the target year is "nog niet behaald", never "achter"
-@pytest.mark.parametrize("direction, polarity, value, status", [
-    ("hoger", "higher_is_better", 61, R), ("hoger", "higher_is_better", 60, Y),
-    ("stijgend", "higher_is_better", 59, Y),
-    ("lager", "lower_is_better", 59, R), ("dalend", "lower_is_better", 60, Y),
-    ("behoud", "higher_is_better", 60, R), ("behoud", "higher_is_better", 59, Y),
-    ("behoud", "lower_is_better", 59, R), ("behoud", "lower_is_better", 61, Y),
-    ("stabiel", "lower_is_better", 60, R),
-])
+@pytest.mark.parametrize(
+    "direction, polarity, value, status",
+    [
+        ("hoger", "higher_is_better", 61, R),
+        ("hoger", "higher_is_better", 60, Y),
+        ("stijgend", "higher_is_better", 59, Y),
+        ("lager", "lower_is_better", 59, R),
+        ("dalend", "lower_is_better", 60, Y),
+        ("behoud", "higher_is_better", 60, R),
+        ("behoud", "higher_is_better", 59, Y),
+        ("behoud", "lower_is_better", 59, R),
+        ("behoud", "lower_is_better", 61, Y),
+        ("stabiel", "lower_is_better", 60, R),
+    ],
+)
 def test_direction_against_baseline(direction, polarity, value, status):
     i = ind([{"year": 2022, "kind": "direction", "direction": direction}], [(2019, value)], polarity=polarity)
     assert status_for(i, 2019).status is status
-    assert status_for(ind([{"year": 2019, "kind": "direction", "direction": direction}], [(2019, value)],
-                          polarity=polarity), 2019).status is (R if status is R else M)
+    assert status_for(
+        ind([{"year": 2019, "kind": "direction", "direction": direction}], [(2019, value)], polarity=polarity), 2019
+    ).status is (R if status is R else M)
 
 
 def test_relative_uses_the_absolute_value():
     # 1a of the mini fixture shape: 6,7 (2017) +0,2 → 6,9 (2020); path 2019 = 6,8333…
-    i = ind([{"year": 2020, "kind": "relative", "delta": "0.2", "value": "6.9"}],
-            [(2019, "6.8"), (2020, "6.9")], baseline=("6.7", 2017), unit="grade")
+    i = ind(
+        [{"year": 2020, "kind": "relative", "delta": "0.2", "value": "6.9"}],
+        [(2019, "6.8"), (2020, "6.9")],
+        baseline=("6.7", 2017),
+        unit="grade",
+    )
     assert status_for(i, 2019).status is B
     assert status_for(i, 2020).status is R
 
 
 def test_nearest_target_is_weighed():
-    i = ind([{"year": 2020, "kind": "value", "value": "64"}, {"year": 2022, "kind": "value", "value": "70"}],
-            [(2019, 62), (2021, 66)])
+    i = ind(
+        [{"year": 2020, "kind": "value", "value": "64"}, {"year": 2022, "kind": "value", "value": "70"}],
+        [(2019, 62), (2021, 66)],
+    )
     assert target_for(i, 2019).year == 2020 and target_for(i, 2021).year == 2022
     # 2019 vs 64 (2020): path 60 + 4·2/3 = 62,67 → 62 behind; 2021 vs 70 (2022): path 60 + 10·4/5 = 68 → behind
     assert status_for(i, 2019).status is B
@@ -135,7 +185,12 @@ def test_deferred_and_no_target_and_no_baseline():
     nobase = ind([{"year": 2022, "kind": "value", "value": "70"}], [(2020, 65)], baseline=None)
     assert status_for(nobase, 2020).status is Y
     # a direction without anything to compare with cannot be judged (but the value exists: not "geen gegevens")
-    assert status_for(ind([{"year": 2022, "kind": "direction", "direction": "hoger"}], [(2020, 65)], baseline=None), 2020).status is U
+    assert (
+        status_for(
+            ind([{"year": 2022, "kind": "direction", "direction": "hoger"}], [(2020, 65)], baseline=None), 2020
+        ).status
+        is U
+    )
 
 
 def test_latest_and_no_realisations():
@@ -153,15 +208,18 @@ def test_unit_path_starts_at_the_units_own_baseline():
     assert status_for(i, 2019, "c").status is N
 
 
-@pytest.mark.parametrize("parts, expected_result", [
-    ([R, R, B], True),        # exactly 2/3
-    ([R, B, B], False),
-    ([R, R, R, B, B, B], False),  # 1/2
-    ([R, R, K], True),
-    ([R, R, B, N, N], True),  # units without data do not count
-    ([N, T], None),
-    ([], None),
-])
+@pytest.mark.parametrize(
+    "parts, expected_result",
+    [
+        ([R, R, B], True),  # exactly 2/3
+        ([R, B, B], False),
+        ([R, R, R, B, B, B], False),  # 1/2
+        ([R, R, K], True),
+        ([R, R, B, N, N], True),  # units without data do not count
+        ([N, T], None),
+        ([], None),
+    ],
+)
 def test_two_thirds_boundary(parts, expected_result):
     assert two_thirds(parts) is expected_result
 
@@ -215,7 +273,10 @@ def test_built_pages_show_word_and_hidden_icon(mini):
     assert result.returncode == 0, result.stderr
     theme = (mini / "site" / "themas" / "kern" / "index.html").read_text(encoding="utf-8")
     # 2019: 6,8 vs path 6,7 → 6,9 (2017 → 2020) = 6,833…: behind; 2020: 6,9 = target: reached
-    assert '<th scope="row">2019</th><td>6,8</td><td>6,9 (+0,2 punt) (2020)</td><td><span class="kw-status kw-status-achter"><span aria-hidden="true">!</span> achter</span>' in theme
+    assert (
+        '<th scope="row">2019</th><td>6,8</td><td>6,9 (+0,2 punt) (2020)</td><td><span class="kw-status kw-status-achter"><span aria-hidden="true">!</span> achter</span>'
+        in theme
+    )
     assert '<th scope="row">2020</th><td>6,9</td>' in theme and "kw-status-behaald" in theme
     # colleges in 2020: noord 7,0 reached, zuid 6,5 behind → 1 of 2 < 2/3 → the institution (6,9, reached) decides
     assert "1 van de 2 colleges met gegevens" in theme
@@ -258,36 +319,63 @@ def test_flagship_has_no_realisations_and_shows_no_data():
 
 # --- S4 shapes: a baseline with only a period, targets per breakdown, a reference period ------------
 
+
 def raw(targets, realisations, baseline, polarity="higher_is_better", unit="percent"):
     """An indicator from raw dicts (realisations may carry breakdown and period)."""
-    return Indicator.model_validate({"id": "x2", "theme": "t", "name": "Fixture", "unit": unit, "polarity": polarity,
-                                     "baseline": baseline, "targets": targets, "realisations": realisations})
+    return Indicator.model_validate(
+        {
+            "id": "x2",
+            "theme": "t",
+            "name": "Fixture",
+            "unit": unit,
+            "polarity": polarity,
+            "baseline": baseline,
+            "targets": targets,
+            "realisations": realisations,
+        }
+    )
 
 
-@pytest.mark.parametrize("year, value, status", [
-    (2020, "3.6", Y),   # not met, no baseline year → no path: nog niet behaald (was "geen gegevens")
-    (2020, "3.8", R),   # meets the minimum: behaald needs no path
-    (2022, "3.6", M),   # target year, not met
-])
+@pytest.mark.parametrize(
+    "year, value, status",
+    [
+        (2020, "3.6", Y),  # not met, no baseline year → no path: nog niet behaald (was "geen gegevens")
+        (2020, "3.8", R),  # meets the minimum: behaald needs no path
+        (2022, "3.6", M),  # target year, not met
+    ],
+)
 def test_baseline_with_only_a_period(year, value, status):
     # 1a of S4: baseline 3,5 for ’17-‘18 (no year), minimum 3,7 in 2022 (L1271-1272, L1588)
-    i = raw([{"year": 2022, "kind": "minimum", "value": "3.7"}], [{"year": year, "value": value}],
-            {"value": "3.5", "period": "’17-‘18"}, unit="score")
+    i = raw(
+        [{"year": 2022, "kind": "minimum", "value": "3.7"}],
+        [{"year": year, "value": value}],
+        {"value": "3.5", "period": "’17-‘18"},
+        unit="score",
+    )
     progress = status_for(i, year)
     assert progress.status is status and progress.value == D(value) and progress.expected is None
 
 
-VSV = [{"year": 2022, "kind": "maximum", "value": "26.2", "breakdown": "Entree"},
-       {"year": 2022, "kind": "maximum", "value": "8.45", "breakdown": "Niveau 2"}]
+VSV = [
+    {"year": 2022, "kind": "maximum", "value": "26.2", "breakdown": "Entree"},
+    {"year": 2022, "kind": "maximum", "value": "8.45", "breakdown": "Niveau 2"},
+]
 
 
 def test_split_targets_per_breakdown():
     # 1b of S4: maxima per level in 2022 (L1595-1601), baseline 4,2 for 2016-2017 only
-    i = raw(VSV, [{"year": 2019, "value": "27.0", "breakdown": "Entree"}, {"year": 2022, "value": "8.5", "breakdown": "Niveau 2"}],
-            {"value": "4.2", "period": "2016-2017"}, polarity="lower_is_better")
-    assert status_for(i, 2019, None, "Entree").status is Y   # above the 26,2 maximum, before 2022
+    i = raw(
+        VSV,
+        [
+            {"year": 2019, "value": "27.0", "breakdown": "Entree"},
+            {"year": 2022, "value": "8.5", "breakdown": "Niveau 2"},
+        ],
+        {"value": "4.2", "period": "2016-2017"},
+        polarity="lower_is_better",
+    )
+    assert status_for(i, 2019, None, "Entree").status is Y  # above the 26,2 maximum, before 2022
     assert status_for(i, 2022, None, "Niveau 2").status is M
-    assert status_for(i, 2019).status is T                   # no target without breakdown
+    assert status_for(i, 2019).status is T  # no target without breakdown
     parts = latest_parts(i)
     assert [(b, p.status, p.year) for b, p in parts] == [("Entree", Y, 2019), ("Niveau 2", M, 2022)]
 
@@ -322,23 +410,32 @@ def test_overview_summarises_a_split_indicator():
     assert overview_code(one) == "Entree: nog_niet_behaald; Niveau 2: geen_gegevens"
 
 
-@pytest.mark.parametrize("reals, status", [
-    ([{"year": 2020, "value": "84.5"}], U),   # no value for 2018-2019: not against the 84,4 baseline
-    ([{"year": 2019, "period": "2018-2019", "value": "84.0"}, {"year": 2020, "value": "84.5"}], R),
-    ([{"year": 2019, "period": "2018-2019", "value": "84.6"}, {"year": 2020, "value": "84.5"}], M),
-    ([{"year": 2019, "value": "84.0"}, {"year": 2020, "value": "84.5"}], U),  # 2019 is not the period 2018-2019
-])
+@pytest.mark.parametrize(
+    "reals, status",
+    [
+        ([{"year": 2020, "value": "84.5"}], U),  # no value for 2018-2019: not against the 84,4 baseline
+        ([{"year": 2019, "period": "2018-2019", "value": "84.0"}, {"year": 2020, "value": "84.5"}], R),
+        ([{"year": 2019, "period": "2018-2019", "value": "84.6"}, {"year": 2020, "value": "84.5"}], M),
+        ([{"year": 2019, "value": "84.0"}, {"year": 2020, "value": "84.5"}], U),  # 2019 is not the period 2018-2019
+    ],
+)
 def test_direction_against_a_reference_period(reals, status):
     # 2a of S4: "stijgend t.o.v. 2018-2019" in 2020 (L1867-1868); baseline 84,4 for 2016/2017 (L1305-1306)
-    i = raw([{"year": 2020, "kind": "direction", "direction": "stijgend", "reference": "2018-2019"}], reals,
-            {"value": "84.4", "period": "2016/2017"})
+    i = raw(
+        [{"year": 2020, "kind": "direction", "direction": "stijgend", "reference": "2018-2019"}],
+        reals,
+        {"value": "84.4", "period": "2016/2017"},
+    )
     assert status_for(i, 2020).status is status
 
 
 def test_reference_by_year_and_the_reference_itself():
-    i = raw([{"year": 2022, "kind": "direction", "direction": "dalend", "reference": "2019"}],
-            [{"year": 2019, "value": "10"}, {"year": 2021, "value": "9"}, {"year": 2022, "value": "11"}],
-            {"value": "12", "year": 2017}, polarity="lower_is_better")
+    i = raw(
+        [{"year": 2022, "kind": "direction", "direction": "dalend", "reference": "2019"}],
+        [{"year": 2019, "value": "10"}, {"year": 2021, "value": "9"}, {"year": 2022, "value": "11"}],
+        {"value": "12", "year": 2017},
+        polarity="lower_is_better",
+    )
     assert [status_for(i, y).status for y in (2019, 2021, 2022)] == [U, R, M]
 
 
@@ -370,8 +467,11 @@ def test_split_indicator_realisation_needs_a_breakdown(noorderpoort):
     from kwsite.build import load_site
     from kwsite.problems import KwsiteError
 
-    line = _add(noorderpoort, "      - vsv-noorderpoort-landelijk\n",
-                "    realisations:\n      - {year: 2019, value: 27.0}\n      - {year: 2019, value: 5, breakdown: Niveau 5}\n")
+    line = _add(
+        noorderpoort,
+        "      - vsv-noorderpoort-landelijk\n",
+        "    realisations:\n      - {year: 2019, value: 27.0}\n      - {year: 2019, value: 5, breakdown: Niveau 5}\n",
+    )
     with pytest.raises(KwsiteError) as exc:
         load_site(noorderpoort / "data")
     assert [str(p) for p in exc.value.problems] == [
@@ -385,12 +485,21 @@ def test_split_indicator_realisation_needs_a_breakdown(noorderpoort):
 def test_noorderpoort_pages_never_show_no_data_next_to_a_value(noorderpoort):
     from kwsite.build import load_site
 
-    _add(noorderpoort, "        note: Het strategisch plan noemde voor 2020 een 3,5; de agenda zelf geeft geen streefwaarde voor 2020.   # L1589-1590\n",
-         "    realisations:\n      - {year: 2020, value: 3.6}\n")
-    _add(noorderpoort, "      - vsv-noorderpoort-landelijk\n",
-         "    realisations:\n      - {year: 2019, value: 27.0, breakdown: Entree}\n")
-    _add(noorderpoort, "een cijfer voor 2018-2019 staat niet in de agenda.\n",
-         "    realisations:\n      - {year: 2020, value: 84.5}\n")
+    _add(
+        noorderpoort,
+        "        note: Het strategisch plan noemde voor 2020 een 3,5; de agenda zelf geeft geen streefwaarde voor 2020.   # L1589-1590\n",
+        "    realisations:\n      - {year: 2020, value: 3.6}\n",
+    )
+    _add(
+        noorderpoort,
+        "      - vsv-noorderpoort-landelijk\n",
+        "    realisations:\n      - {year: 2019, value: 27.0, breakdown: Entree}\n",
+    )
+    _add(
+        noorderpoort,
+        "een cijfer voor 2018-2019 staat niet in de agenda.\n",
+        "    realisations:\n      - {year: 2020, value: 84.5}\n",
+    )
     site, _ = load_site(noorderpoort / "data")
     one_a, one_b, two_a = (site.indicator(k) for k in ("1a", "1b", "2a"))
     row = card_block(site, one_a, "x.md", []).split('<th scope="row">2020</th>')[1].split("</tr>")[0]

@@ -18,8 +18,11 @@ from kwsite.cli import main
 from test_a11y import browser, server, urls  # noqa: F401 (fixtures)
 
 WIDTHS = (1280, 1440, 1920)
-CONTENT = {"flagship": ROOT / "content", "noorderpoort": ROOT / "examples/noorderpoort/content",
-           "clusius": ROOT / "examples/clusius/content"}
+CONTENT = {
+    "flagship": ROOT / "content",
+    "noorderpoort": ROOT / "examples/noorderpoort/content",
+    "clusius": ROOT / "examples/clusius/content",
+}
 
 OVERFLOWING = """() => {
   const out = [];

@@ -23,10 +23,13 @@ def _same_as_baseline(target, baseline, better):
 
 
 EXACT = TargetKind(
-    "exact", ("value",), lambda t, num: f"precies {num(t.value)}",
+    "exact",
+    ("value",),
+    lambda t, num: f"precies {num(t.value)}",
     lambda t, value, compare, better: value == t.value,
     lambda t, baseline, better: Path(t.value, better),
-    ChartMark("point", "= "), rules=_same_as_baseline,
+    ChartMark("point", "= "),
+    rules=_same_as_baseline,
 )
 
 
@@ -42,8 +45,7 @@ def test_the_model_refuses_an_unregistered_kind_listing_the_registered_ones():
         Target(year=2020, kind="exact", value=5)
     error = info.value.errors()[0]
     assert error["type"] == "literal_error"
-    assert error["ctx"]["expected"] == ("'value', 'minimum', 'maximum', 'range', 'direction', 'deferred' or "
-                                        "'relative'")
+    assert error["ctx"]["expected"] == ("'value', 'minimum', 'maximum', 'range', 'direction', 'deferred' or 'relative'")
 
 
 def test_a_kind_registered_in_the_registry_only_is_accepted_and_needs_its_fields(exact):
@@ -58,7 +60,8 @@ def test_a_registered_kind_is_loaded_shown_judged_charted_and_validated(exact, m
     edit(mini, "data/indicators.yaml", "{year: 2020, kind: value, value: 45}", "{year: 2020, kind: exact, value: 38}")
     site, warnings = load_site(mini / "data")  # the model accepts it, validation applies its rules
     assert [str(w) for w in warnings] == [
-        "data/indicators.yaml:18:35 indicators[1].targets[0].value: precies gelijk aan de nulmeting"]
+        "data/indicators.yaml:18:35 indicators[1].targets[0].value: precies gelijk aan de nulmeting"
+    ]
     ind = site.indicator("1b")
     target = ind.targets[0]
     assert target_text(ind, target) == "precies 38%"

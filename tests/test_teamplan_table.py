@@ -16,9 +16,13 @@ OLD = "        - what: Communicatie via de nieuwsbrief voortzetten\n"
 def test_pipe_and_line_break_in_an_activity_stay_in_their_cell(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "examples" / "clusius" / "data", data)
-    edit(tmp_path, "data/teamplans.yaml", OLD,
-         '        - what: "Nieuwsbrief | ouderavond (fictief)"\n          who: [{role: "MT | team"}]\n'
-         '          when: ["2021"]\n        - what: "Twee\\nregels"\n')
+    edit(
+        tmp_path,
+        "data/teamplans.yaml",
+        OLD,
+        '        - what: "Nieuwsbrief | ouderavond (fictief)"\n          who: [{role: "MT | team"}]\n'
+        '          when: ["2021"]\n        - what: "Twee\\nregels"\n',
+    )
     site, _ = load_site(data)
     page = teamplan.render(site, site.teamplans[0]).content
     html = markdown.markdown(page, extensions=["tables", "attr_list"])

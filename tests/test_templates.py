@@ -27,8 +27,12 @@ def test_goal_text_escaped_in_the_plain_list(mini):
 
 
 def test_goal_text_escaped_in_the_table_and_the_list_without_year(mini):
-    edit(mini, "data/themes.yaml", "        text: Hogere opbrengst",
-         f"        text: {HOSTILE}\n        horizon: 2022\n      - id: b\n        text: Ook {HOSTILE}")
+    edit(
+        mini,
+        "data/themes.yaml",
+        "        text: Hogere opbrengst",
+        f"        text: {HOSTILE}\n        horizon: 2022\n      - id: b\n        text: Ook {HOSTILE}",
+    )
     page = theme_page(mini)
     assert f"<td>{ESCAPED}</td>" in page  # in the table of 2022
     assert f"### Zonder jaartal\n\n- Ook {ESCAPED}\n" in page  # was inserted unescaped before (#14)
@@ -48,7 +52,9 @@ def test_render_error_names_template_and_line(tmp_path):
     (theme / "pages" / "x.md").write_text("# Titel\n\n{{ niet_bekend }}\n", encoding="utf-8")
     with pytest.raises(KwsiteError) as err:
         Templates(theme).render("pages/x.md")
-    assert str(err.value).startswith("theme/pages/x.md:3:0 fout bij het invullen van het sjabloon: 'niet_bekend' is undefined")
+    assert str(err.value).startswith(
+        "theme/pages/x.md:3:0 fout bij het invullen van het sjabloon: 'niet_bekend' is undefined"
+    )
 
 
 def test_missing_template_is_named():

@@ -20,7 +20,9 @@ MARK = "Eigen tekst van deze site boven elk thema."
 
 def kwsite_build(site: Path):
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "kwsite.cli", "build", str(site)], env=env, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "kwsite.cli", "build", str(site)], env=env, capture_output=True, text=True
+    )
 
 
 def override(site: Path, name: str, old: str, new: str) -> Path:
@@ -44,15 +46,21 @@ def test_theme_folder_overrides_page_template_macro_and_material(mini_nopdf):
     override(site, "pages/theme.md", "## Ambitie\n", f"{MARK}\n\n## Ambitie\n")
     override(site, "pages/macros/table.html", "{{ d.label }}: ", "{{ d.label }} (eigen macro): ")
     (site / "theme" / "assets").mkdir()
-    (site / "theme" / "assets" / "kleuren.css").write_text(":root { --md-primary-fg-color: #7a1f5c; }\n", encoding="utf-8")
+    (site / "theme" / "assets" / "kleuren.css").write_text(
+        ":root { --md-primary-fg-color: #7a1f5c; }\n", encoding="utf-8"
+    )
     edit(site, "mkdocs.yml", "markdown_extensions:", "extra_css:\n  - assets/kleuren.css\nmarkdown_extensions:")
     main = (PACKAGE_THEME / "main.html").read_text(encoding="utf-8")  # a Material block, kwsite's additions kept
-    (site / "theme" / "main.html").write_text(main + "{% block announce %}Eigen aankondiging{% endblock %}\n", encoding="utf-8")
+    (site / "theme" / "main.html").write_text(
+        main + "{% block announce %}Eigen aankondiging{% endblock %}\n", encoding="utf-8"
+    )
     proc = kwsite_build(site)
     assert proc.returncode == 0, proc.stderr[-3000:]
     page = text((site / "site" / "themas" / "kern" / "index.html").read_text(encoding="utf-8"))
     assert MARK in page  # the page template
-    assert "Download de tabel (eigen macro): CSV" in page  # the macro, used by the (not overridden) realisations block too
+    assert (
+        "Download de tabel (eigen macro): CSV" in page
+    )  # the macro, used by the (not overridden) realisations block too
     assert page.count("(eigen macro)") >= 2
     budget = text((site / "site" / "begroting" / "index.html").read_text(encoding="utf-8"))
     assert "Download de tabel (eigen macro): CSV" in budget and MARK not in budget
@@ -99,8 +107,13 @@ def test_template_linked_from_outside_the_site_is_not_read(tmp_path, mini):
     with pytest.raises(KwsiteError) as err:
         Templates(mini / "theme").render("pages/theme.md")
     assert "buiten de map van de site" in str(err.value) and "GEHEIM" not in str(err.value)
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=mini, capture_output=True, text=True,
-                          env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=mini,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
     assert proc.returncode != 0 and "theme/pages/theme.md" in proc.stderr and "buiten de map van de site" in proc.stderr
     assert "Traceback" not in proc.stderr and not (mini / "site").exists()
 

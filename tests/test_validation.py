@@ -8,6 +8,7 @@ from conftest import edit
 from kwsite.build import load_site
 from kwsite.problems import KwsiteError
 
+
 def test_invalid_record_does_not_cascade_into_unknown_references(mini):
     edit(mini, "data/indicators.yaml", "    unit: grade", "    unti: grade")
     with pytest.raises(KwsiteError) as info:
@@ -30,7 +31,12 @@ def test_all_problems_reported_at_once(mini):
 
 
 def test_budget_total_mismatch_is_a_warning_naming_the_row(mini):
-    edit(mini, "data/budget.yaml", "total: {share_pct: 100, amount_mln: 10.0}", "total: {share_pct: 100, amount_mln: 11.0}")
+    edit(
+        mini,
+        "data/budget.yaml",
+        "total: {share_pct: 100, amount_mln: 10.0}",
+        "total: {share_pct: 100, amount_mln: 11.0}",
+    )
     _, warnings = load_site(mini / "data")
     assert [str(w) for w in warnings] == [
         "data/budget.yaml:5:27 budget.total.amount_mln: som van de bedragen is 10,0, gedrukt totaal 11,0"
@@ -56,7 +62,9 @@ def test_duplicate_table_id_is_reported(mini):
 def test_problem_after_an_invalid_record_points_at_the_right_record(mini):
     edit(mini, "data/units.yaml", "    name: College Noord\n", "")  # units[0] fails to load
     text = (mini / "data/units.yaml").read_text(encoding="utf-8")
-    (mini / "data/units.yaml").write_text(text.rstrip("\n").rsplit("institution: roca", 1)[0] + "institution: rocx\n", encoding="utf-8")
+    (mini / "data/units.yaml").write_text(
+        text.rstrip("\n").rsplit("institution: roca", 1)[0] + "institution: rocx\n", encoding="utf-8"
+    )
     with pytest.raises(KwsiteError) as info:
         load_site(mini / "data")
     lines = [str(p) for p in info.value.problems]

@@ -46,7 +46,8 @@ def test_the_cue_is_words_above_the_table_and_follows_the_scroll(flagship, page)
     assert table["y"] - box["y"] > 12  # the line of words takes room above the table
     page.screenshot(path=str(ARTIFACTS / "flagship-budget-wide-table-1280px.png"))
     region.evaluate("w => { w.scrollLeft = w.scrollWidth; w.dispatchEvent(new Event('scroll')); }")
-    page.wait_for_function("() => document.querySelector(\".kw-table-wrap[aria-label^='Additionele']\")"
-                           ".classList.contains('kw-wide-end')")
+    page.wait_for_function(
+        "() => document.querySelector(\".kw-table-wrap[aria-label^='Additionele']\").classList.contains('kw-wide-end')"
+    )
     cue = region.evaluate("w => getComputedStyle(w, '::before').content")
     assert "schuif terug" in cue, cue

@@ -19,7 +19,20 @@ from conftest import ROOT
 from kwsite.cli import main
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
-CONTEXTS = {"github", "env", "vars", "job", "jobs", "steps", "runner", "secrets", "strategy", "matrix", "needs", "inputs"}
+CONTEXTS = {
+    "github",
+    "env",
+    "vars",
+    "job",
+    "jobs",
+    "steps",
+    "runner",
+    "secrets",
+    "strategy",
+    "matrix",
+    "needs",
+    "inputs",
+}
 EXPR = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
 
 
@@ -31,7 +44,11 @@ def load(path):
 
 
 def schema():
-    text = resources.files("check_jsonschema.builtin_schemas.vendor").joinpath("github-workflows.json").read_text(encoding="utf-8")
+    text = (
+        resources.files("check_jsonschema.builtin_schemas.vendor")
+        .joinpath("github-workflows.json")
+        .read_text(encoding="utf-8")
+    )
     return json.loads(text)
 
 

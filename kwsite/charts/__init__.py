@@ -14,5 +14,14 @@ from .indicator import indicator_chart
 from .table import table_chart
 from .ratio import ratio_chart
 
-__all__ = ["CHART_STYLE_VERSION", "PALETTE", "Chart", "contrast_ratio", "fmt", "indicator_chart", "table_chart", "target_text"]
+__all__ = [
+    "CHART_STYLE_VERSION",
+    "PALETTE",
+    "Chart",
+    "contrast_ratio",
+    "fmt",
+    "indicator_chart",
+    "table_chart",
+    "target_text",
+]
 __all__ += ["ratio_chart"]

@@ -40,13 +40,27 @@ LINESTYLES = ("-", "--", ":", "-.")
 SERIES, BASELINE, TARGET, REALISATION = PALETTE[0], PALETTE[1], PALETTE[2], PALETTE[3]
 
 STYLE = {
-    "svg.fonttype": "none", "font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"], "font.size": 9,
-    "text.color": TEXT, "axes.labelcolor": TEXT, "xtick.labelcolor": TEXT, "ytick.labelcolor": TEXT,
-    "axes.edgecolor": MUTED, "xtick.color": MUTED, "ytick.color": MUTED,
-    "axes.titlesize": 10, "axes.titleweight": "bold", "axes.titlelocation": "left",
-    "axes.spines.top": False, "axes.spines.right": False,
-    "axes.grid": True, "grid.color": "#d9d9d9", "grid.linewidth": 0.8,
-    "legend.frameon": False, "legend.fontsize": 8,
+    "svg.fonttype": "none",
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans"],
+    "font.size": 9,
+    "text.color": TEXT,
+    "axes.labelcolor": TEXT,
+    "xtick.labelcolor": TEXT,
+    "ytick.labelcolor": TEXT,
+    "axes.edgecolor": MUTED,
+    "xtick.color": MUTED,
+    "ytick.color": MUTED,
+    "axes.titlesize": 10,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.color": "#d9d9d9",
+    "grid.linewidth": 0.8,
+    "legend.frameon": False,
+    "legend.fontsize": 8,
     "text.parse_math": False,  # labels come from data: a "$" is a dollar sign, never mathtext
 }
 """The house style, applied per chart with ``rc_context`` (``svg.hashsalt`` is added per chart)."""
@@ -233,7 +247,7 @@ def _clean_svg(text: str, key: str, title: str = "") -> str:
         text = _after_open_tag(text, f"\n <title>{escape(' '.join(title.split()), quote=False)}</title>")
     text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, count=1, flags=re.S)
     text = re.sub(r'<g id="(?!' + re.escape(key) + r'-)[^"]*"', "<g", text)
-    return text.replace("<style type=\"text/css\">*{", "<style type=\"text/css\">.kwsite-chart *{", 1)
+    return text.replace('<style type="text/css">*{', '<style type="text/css">.kwsite-chart *{', 1)
 
 
 def _after_open_tag(svg: str, element: str) -> str:
@@ -288,5 +302,3 @@ def _year_axis(axis, years: Sequence[int]) -> None:
 
 def _floats(values: Sequence[Decimal | None]) -> list[float]:
     return [math.nan if v is None else float(v) for v in values]
-
-

@@ -16,10 +16,18 @@ from ..model.site import Row
 from ..numbers import MISSING
 from .college_geometry import BOTTOM, GRID, LEFT, PAD, RIGHT, SIZE, STYLES, TICK, TITLE_LINE, _positions, _y_range  # noqa: F401
 from .base import (
-    MUTED, STYLE, TITLE_WIDTH, UNIT_LABEL, Chart, ChartText, _cell, _clean_svg, _DutchTicks,
-    _floats, fmt,
+    MUTED,
+    STYLE,
+    TITLE_WIDTH,
+    UNIT_LABEL,
+    Chart,
+    ChartText,
+    _cell,
+    _clean_svg,
+    _DutchTicks,
+    _floats,
+    fmt,
 )
-
 
 
 def college_key(unit_id: str, table_id: str) -> str:
@@ -51,17 +59,22 @@ def college_rows(periods: Sequence[str], row: Row, total: Row | None, unit: str,
     return tuple((p, *(_cell(r.values[i], unit, display) for r in series)) for i, p in enumerate(periods))
 
 
-def college_text(unit_id: str, meta: Table, periods: Sequence[str], row: Row, total: Row | None,
-                 labels: tuple[str, str]) -> ChartText | None:
+def college_text(
+    unit_id: str, meta: Table, periods: Sequence[str], row: Row, total: Row | None, labels: tuple[str, str]
+) -> ChartText | None:
     """The chart's key, alt text and data table (``Periode``, college, total); ``None`` when the
     college row has no value at all. ``labels`` = (college short name, total name[, full college name
     for the alt text])."""
     if all(v is None for v in row.values):
         return None
     columns = ("Periode", labels[0]) + ((labels[1],) if total is not None else ())
-    return ChartText(college_key(unit_id, meta.id), college_alt(meta, periods, row, total, labels), columns,
-                     college_rows(periods, row, total, meta.unit, True),
-                     college_rows(periods, row, total, meta.unit, False))
+    return ChartText(
+        college_key(unit_id, meta.id),
+        college_alt(meta, periods, row, total, labels),
+        columns,
+        college_rows(periods, row, total, meta.unit, True),
+        college_rows(periods, row, total, meta.unit, False),
+    )
 
 
 # --- drawing ---------------------------------------------------------------------------------
@@ -91,10 +104,16 @@ class _Template:
         ax.xaxis.set_major_locator(NullLocator())
         ax.yaxis.set_major_locator(NullLocator())
         self.lines = [ax.plot([], [], color=c, marker=m, ls=ls, lw=lw, ms=5, zorder=3)[0] for c, m, ls, lw in STYLES]
-        self.grid = ax.add_collection(LineCollection([], colors=GRID, linewidths=STYLE["grid.linewidth"], zorder=0.5,
-                                                     transform=ax.get_yaxis_transform()), autolim=False)
-        self.marks = ax.add_collection(LineCollection([], colors=MUTED, linewidths=0.8, clip_on=False,
-                                                      transform=ax.get_xaxis_transform()), autolim=False)
+        self.grid = ax.add_collection(
+            LineCollection(
+                [], colors=GRID, linewidths=STYLE["grid.linewidth"], zorder=0.5, transform=ax.get_yaxis_transform()
+            ),
+            autolim=False,
+        )
+        self.marks = ax.add_collection(
+            LineCollection([], colors=MUTED, linewidths=0.8, clip_on=False, transform=ax.get_xaxis_transform()),
+            autolim=False,
+        )
         width, height = (v * 72 for v in SIZE)
         self.title = fig.text(PAD / width, 1 - PAD / height, "", va="top", ha="left", fontsize=10, fontweight="bold")
         self.ylabel = fig.text(PAD / width, 0.5, "", va="center", ha="left", rotation=90)
@@ -103,8 +122,17 @@ class _Template:
         self.keys, self.labels = [], []
         for i, (c, m, ls, lw) in enumerate(STYLES):
             x = (LEFT + 150 * i) / width
-            key = Line2D([x, x + 13 / width, x + 26 / width], [PAD / height + 0.03] * 3, color=c, marker=m, ls=ls,
-                         lw=lw, ms=5, markevery=[1], transform=fig.transFigure)
+            key = Line2D(
+                [x, x + 13 / width, x + 26 / width],
+                [PAD / height + 0.03] * 3,
+                color=c,
+                marker=m,
+                ls=ls,
+                lw=lw,
+                ms=5,
+                markevery=[1],
+                transform=fig.transFigure,
+            )
             self.keys.append(fig.add_artist(key))
             self.labels.append(fig.text(x + 31 / width, PAD / height + 0.03, "", va="center", ha="left", fontsize=8))
         self.fig, self.ax, self.size = fig, ax, (width, height)
@@ -176,8 +204,9 @@ def _fill(t: _Template, key: str, meta: Table, periods: Sequence[str], series: l
     t.ylabel.set_text(UNIT_LABEL[meta.unit])
 
 
-def college_svg(unit_id: str, meta: Table, periods: Sequence[str], row: Row, total: Row | None,
-                labels: tuple[str, str]) -> str:
+def college_svg(
+    unit_id: str, meta: Table, periods: Sequence[str], row: Row, total: Row | None, labels: tuple[str, str]
+) -> str:
     """The chart as a bare ``<svg>`` (432 × 209 pt): the college's line (solid, circles) and the
     total's (dashed, squares) over the table's periods in table order; a missing value is a gap.
     The arguments are those of :func:`college_text` (which must not be ``None``)."""
@@ -198,8 +227,9 @@ def college_svg(unit_id: str, meta: Table, periods: Sequence[str], row: Row, tot
     return _clean_svg(buffer.getvalue(), key, t.title.get_text())
 
 
-def college_chart(unit_id: str, meta: Table, periods: Sequence[str], row: Row, total: Row | None,
-                  labels: tuple[str, str]) -> Chart | None:
+def college_chart(
+    unit_id: str, meta: Table, periods: Sequence[str], row: Row, total: Row | None, labels: tuple[str, str]
+) -> Chart | None:
     """:func:`college_text` with its drawing, or ``None``."""
     text = college_text(unit_id, meta, periods, row, total, labels)
     return None if text is None else Chart.of(text, college_svg(unit_id, meta, periods, row, total, labels))

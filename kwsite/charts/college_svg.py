@@ -36,8 +36,11 @@ def _fmt(x: float) -> str:
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    return Environment(loader=PackageLoader("kwsite.charts", "templates"), autoescape=select_autoescape(["svg"]),
-                       keep_trailing_newline=False)
+    return Environment(
+        loader=PackageLoader("kwsite.charts", "templates"),
+        autoescape=select_autoescape(["svg"]),
+        keep_trailing_newline=False,
+    )
 
 
 class _Font:
@@ -119,17 +122,26 @@ def _make_id(salt: str, kind: str, content: object) -> str:
     return f"{kind}{digest.hexdigest()[:10]}"
 
 
-CIRCLE = ("M 0 2.5 \nC 0.663008 2.5 1.29895 2.236584 1.767767 1.767767 \nC 2.236584 1.29895 2.5 0.663008 2.5 0 \n"
-          "C 2.5 -0.663008 2.236584 -1.29895 1.767767 -1.767767 \nC 1.29895 -2.236584 0.663008 -2.5 0 -2.5 \n"
-          "C -0.663008 -2.5 -1.29895 -2.236584 -1.767767 -1.767767 \nC -2.236584 -1.29895 -2.5 -0.663008 -2.5 0 \n"
-          "C -2.5 0.663008 -2.236584 1.29895 -1.767767 1.767767 \nC -1.29895 2.236584 -0.663008 2.5 0 2.5 \nz\n")
+CIRCLE = (
+    "M 0 2.5 \nC 0.663008 2.5 1.29895 2.236584 1.767767 1.767767 \nC 2.236584 1.29895 2.5 0.663008 2.5 0 \n"
+    "C 2.5 -0.663008 2.236584 -1.29895 1.767767 -1.767767 \nC 1.29895 -2.236584 0.663008 -2.5 0 -2.5 \n"
+    "C -0.663008 -2.5 -1.29895 -2.236584 -1.767767 -1.767767 \nC -2.236584 -1.29895 -2.5 -0.663008 -2.5 0 \n"
+    "C -2.5 0.663008 -2.236584 1.29895 -1.767767 1.767767 \nC -1.29895 2.236584 -0.663008 2.5 0 2.5 \nz\n"
+)
 SQUARE = "M -2.5 2.5 \nL 2.5 2.5 \nL 2.5 -2.5 \nL -2.5 -2.5 \nz\n"
 SERIES = (
-    {"path_style": f"fill: none; stroke: {PALETTE[0]}; stroke-width: 2.2; stroke-linecap: square",
-     "marker_path": CIRCLE, "marker_style": f"stroke: {PALETTE[0]}", "use_style": f"fill: {PALETTE[0]}; stroke: {PALETTE[0]}"},
-    {"path_style": f"fill: none; stroke-dasharray: 6.66,2.88; stroke-dashoffset: 0; stroke: {PALETTE[1]}; stroke-width: 1.8",
-     "marker_path": SQUARE, "marker_style": f"stroke: {PALETTE[1]}; stroke-linejoin: miter",
-     "use_style": f"fill: {PALETTE[1]}; stroke: {PALETTE[1]}; stroke-linejoin: miter"},
+    {
+        "path_style": f"fill: none; stroke: {PALETTE[0]}; stroke-width: 2.2; stroke-linecap: square",
+        "marker_path": CIRCLE,
+        "marker_style": f"stroke: {PALETTE[0]}",
+        "use_style": f"fill: {PALETTE[0]}; stroke: {PALETTE[0]}",
+    },
+    {
+        "path_style": f"fill: none; stroke-dasharray: 6.66,2.88; stroke-dashoffset: 0; stroke: {PALETTE[1]}; stroke-width: 1.8",
+        "marker_path": SQUARE,
+        "marker_style": f"stroke: {PALETTE[1]}; stroke-linejoin: miter",
+        "use_style": f"fill: {PALETTE[1]}; stroke: {PALETTE[1]}; stroke-linejoin: miter",
+    },
 )
 """The college's line and the total's, as matplotlib writes the styles of
 :data:`kwsite.charts.college.STYLES` (marker size 5)."""
@@ -154,7 +166,12 @@ def college_template_svg(key: str, meta: Table, periods: Sequence[str], series: 
     title_ys = bold.lines(title.split("\n"), 10.0)
     tick_y = regular.lines(["0"], 9.0)  # digits and the decimal comma share their extents
     labels = [regular.lines([label], 8.0) for label, _ in series]
-    if title_ys is None or tick_y is None or None in labels or not all(regular.lines([t], 9.0) == tick_y for t in xlabels):
+    if (
+        title_ys is None
+        or tick_y is None
+        or None in labels
+        or not all(regular.lines([t], 9.0) == tick_y for t in xlabels)
+    ):
         return None
     top = PAD + TITLE_LINE * (title.count("\n") + 1) + 8
     left, bottom = LEFT / width, BOTTOM / height
@@ -184,41 +201,95 @@ def college_template_svg(key: str, meta: Table, periods: Sequence[str], series: 
             points.append((_fmt(sx(x)), _fmt(sy(y))))
             path += f"{'M' if gap else 'L'} {points[-1][0]} {points[-1][1]} \n"
             gap = False
-        lines.append({**style, "gid": f"{key}-{'college' if i == 0 else 'total'}", "path": path,
-                      "marker_id": marker_id, "points": points, "style": style["path_style"]})
+        lines.append(
+            {
+                **style,
+                "gid": f"{key}-{'college' if i == 0 else 'total'}",
+                "path": path,
+                "marker_id": marker_id,
+                "points": points,
+                "style": style["path_style"],
+            }
+        )
         kx = (LEFT + 150 * i) / width
         key_y = height - (PAD / height + 0.03) * height
-        keys.append({"x0": _fmt(kx * width), "x1": _fmt((kx + 13 / width) * width), "x2": _fmt((kx + 26 / width) * width),
-                     "y": _fmt(key_y), "style": style["path_style"], "marker_id": marker_id, "use_style": style["use_style"]})
+        keys.append(
+            {
+                "x0": _fmt(kx * width),
+                "x1": _fmt((kx + 13 / width) * width),
+                "x2": _fmt((kx + 26 / width) * width),
+                "y": _fmt(key_y),
+                "style": style["path_style"],
+                "marker_id": marker_id,
+                "use_style": style["use_style"],
+            }
+        )
     dutch = _DutchTicks(meta.unit)
     dutch.set_locs(ticks)
     if not all(regular.lines([dutch(t)], 9.0) == tick_y for t in ticks):  # a glyph above or below the digits
         return None
     base_x = y0 - 2 * TICK  # x tick labels: top at 2 ticks below the axes
-    tick_texts = [{"anchor": "middle", "x": _fmt(sx(x)), "y": _fmt(height - (base_x + tick_y[0])), "text": label}
-                  for x, label in zip(xs, xlabels)]
+    tick_texts = [
+        {"anchor": "middle", "x": _fmt(sx(x)), "y": _fmt(height - (base_x + tick_y[0])), "text": label}
+        for x, label in zip(xs, xlabels)
+    ]
     centre = tick_y[-1] / 2  # y tick labels: centred on the tick, right-aligned before it
-    tick_texts += [{"anchor": "end", "x": _fmt(x0 - TICK), "y": _fmt(height - (y0 + (t - low) / (high - low) * (y1 - y0) + tick_y[0] - centre)),
-                    "text": dutch(t)} for t in ticks]
-    title_lines = [{"x": _fmt(PAD), "y": _fmt(height - ((1 - PAD / height) * height + y)), "text": line}
-                   for line, y in zip(title.split("\n"), title_ys)]
+    tick_texts += [
+        {
+            "anchor": "end",
+            "x": _fmt(x0 - TICK),
+            "y": _fmt(height - (y0 + (t - low) / (high - low) * (y1 - y0) + tick_y[0] - centre)),
+            "text": dutch(t),
+        }
+        for t in ticks
+    ]
+    title_lines = [
+        {"x": _fmt(PAD), "y": _fmt(height - ((1 - PAD / height) * height + y)), "text": line}
+        for line, y in zip(title.split("\n"), title_ys)
+    ]
     ylabel = UNIT_LABEL[meta.unit]
     ylabel_ys = regular.lines([ylabel], 9.0)
     label_width = regular.width(ylabel, 9.0)
-    ylabel_pos = {"x": _fmt(PAD / width * width - ylabel_ys[0]), "y": _fmt(height - (0.5 * height - label_width / 2)),
-                  "text": ylabel}
+    ylabel_pos = {
+        "x": _fmt(PAD / width * width - ylabel_ys[0]),
+        "y": _fmt(height - (0.5 * height - label_width / 2)),
+        "text": ylabel,
+    }
     key_labels = []
     for i, ((label, _), label_ys) in enumerate(zip(series, labels)):
         kx = (LEFT + 150 * i) / width
-        key_labels.append({"x": _fmt((kx + 31 / width) * width),
-                           "y": _fmt(height - ((PAD / height + 0.03) * height + label_ys[0] - label_ys[-1] / 2)), "text": label})
-    box = {"x0": _fmt(x0), "x1": _fmt(x1), "y0": _fmt(height - y1), "y1": _fmt(height - y0),
-           "width": _fmt(x1 - x0), "height": _fmt(y1 - y0)}
+        key_labels.append(
+            {
+                "x": _fmt((kx + 31 / width) * width),
+                "y": _fmt(height - ((PAD / height + 0.03) * height + label_ys[0] - label_ys[-1] / 2)),
+                "text": label,
+            }
+        )
+    box = {
+        "x0": _fmt(x0),
+        "x1": _fmt(x1),
+        "y0": _fmt(height - y1),
+        "y1": _fmt(height - y0),
+        "width": _fmt(x1 - x0),
+        "height": _fmt(y1 - y0),
+    }
     context = {
-        "w": _fmt(width), "h": _fmt(height), "title": " ".join(title.split()), "box": box,
-        "clip": _make_id(salt, "p", clip_key), "grid": [_fmt(sy(t)) for t in ticks], "grid_colour": GRID,
-        "muted": MUTED, "ink": TEXT, "marks": [_fmt(sx(x)) for x in xs],
-        "mark_end": _fmt(height - (y0 + (-TICK / (y1 - y0)) * (y1 - y0))), "lines": lines, "keys": keys,
-        "tick_texts": tick_texts, "title_lines": title_lines, "ylabel": ylabel_pos, "key_labels": key_labels,
+        "w": _fmt(width),
+        "h": _fmt(height),
+        "title": " ".join(title.split()),
+        "box": box,
+        "clip": _make_id(salt, "p", clip_key),
+        "grid": [_fmt(sy(t)) for t in ticks],
+        "grid_colour": GRID,
+        "muted": MUTED,
+        "ink": TEXT,
+        "marks": [_fmt(sx(x)) for x in xs],
+        "mark_end": _fmt(height - (y0 + (-TICK / (y1 - y0)) * (y1 - y0))),
+        "lines": lines,
+        "keys": keys,
+        "tick_texts": tick_texts,
+        "title_lines": title_lines,
+        "ylabel": ylabel_pos,
+        "key_labels": key_labels,
     }
     return _environment().get_template("college.svg").render(context) + "\n"

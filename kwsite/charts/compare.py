@@ -44,19 +44,26 @@ def compare_text(ind_id: str, title: str, unit: str, year: int, rows: tuple[Comp
     if not any(r.value is not None for r in rows):
         return None
     behind = [r.name for r in rows if r.behind]
-    alt = (f"Staafdiagram {title}, {year}: de colleges van hoog naar laag of van beste naar minste waarde, met de "
-           f"waarde van de lijn naar de streefwaarde als streepje. "
-           + " ".join(f"{r.name}: {fmt(r.value, unit) if r.value is not None else MISSING}"
-                      + (f", lijn {fmt(r.path, unit)}" if r.path is not None else "") + f", {r.word}." for r in rows)
-           + (f" Achter: {', '.join(behind)}." if behind else " Geen college ligt achter."))
+    alt = (
+        f"Staafdiagram {title}, {year}: de colleges van hoog naar laag of van beste naar minste waarde, met de "
+        f"waarde van de lijn naar de streefwaarde als streepje. "
+        + " ".join(
+            f"{r.name}: {fmt(r.value, unit) if r.value is not None else MISSING}"
+            + (f", lijn {fmt(r.path, unit)}" if r.path is not None else "")
+            + f", {r.word}."
+            for r in rows
+        )
+        + (f" Achter: {', '.join(behind)}." if behind else " Geen college ligt achter.")
+    )
     columns = ("College", f"Realisatie {year}", "Lijn", "Stand")
 
     def cells(r: CompareRow, display: bool) -> tuple[str, ...]:
         path = _cell(r.path, unit, display) if r.path is not None else ""
         return (r.name, _cell(r.value, unit, display), path, r.word if display else r.word.replace(" ", "_"))
 
-    return ChartText(_key(ind_id, year), alt, columns, tuple(cells(r, True) for r in rows),
-                     tuple(cells(r, False) for r in rows))
+    return ChartText(
+        _key(ind_id, year), alt, columns, tuple(cells(r, True) for r in rows), tuple(cells(r, False) for r in rows)
+    )
 
 
 def _draw(fig: Figure, key: str, title: str, unit: str, year: int, rows: tuple[CompareRow, ...]) -> None:
@@ -68,15 +75,34 @@ def _draw(fig: Figure, key: str, title: str, unit: str, year: int, rows: tuple[C
         if row.value is None:
             ax.text(0, i, f" {MISSING}", va="center", ha="left", fontsize=8, style="italic", color=MUTED)
             continue
-        ax.barh(i, float(row.value), height=0.62, color="white" if row.behind else SERIES, edgecolor=SERIES,
-                hatch="///" if row.behind else None, linewidth=1.2, gid=f"{key}-bar-{i}", zorder=2)
-        ax.annotate(fmt(row.value, unit), (float(row.value), i), xytext=(3, 0), textcoords="offset points",
-                    va="center", fontsize=8, zorder=4, bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none"})
+        ax.barh(
+            i,
+            float(row.value),
+            height=0.62,
+            color="white" if row.behind else SERIES,
+            edgecolor=SERIES,
+            hatch="///" if row.behind else None,
+            linewidth=1.2,
+            gid=f"{key}-bar-{i}",
+            zorder=2,
+        )
+        ax.annotate(
+            fmt(row.value, unit),
+            (float(row.value), i),
+            xytext=(3, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8,
+            zorder=4,
+            bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none"},
+        )
         if row.path is not None:
             ax.plot([float(row.path)] * 2, [i - 0.42, i + 0.42], color=TEXT, lw=2.4, zorder=3)
     ax.set_yticks(range(len(rows)), [_label(r) for r in rows])
-    handles = [Patch(facecolor=SERIES, edgecolor=SERIES, label="op of voor de lijn"),
-               Patch(facecolor="white", edgecolor=SERIES, hatch="///", label="achter (gearceerd)")]
+    handles = [
+        Patch(facecolor=SERIES, edgecolor=SERIES, label="op of voor de lijn"),
+        Patch(facecolor="white", edgecolor=SERIES, hatch="///", label="achter (gearceerd)"),
+    ]
     if any(r.path is not None for r in rows):
         handles.append(Line2D([], [], color=TEXT, lw=2.4, label="lijn naar de streefwaarde"))
     fig.legend(handles=handles, loc="outside lower center", ncols=len(handles))

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
+
 def _own_row(series: TableData | None) -> Row | None:
     """The institution's own row: the ``total`` row, else the first; ``None`` if empty."""
     if series is None or not series.rows:
@@ -99,8 +100,10 @@ def _series_alt(label: str, periods: Sequence[str], values: Sequence[Decimal | N
         return f"Voor {label} zijn geen gegevens beschikbaar."
     low, high = min(v for _, v in known), max(v for _, v in known)
     first, last = known[0], known[-1]
-    return (f"{label} van {first[0]} tot en met {last[0]}, tussen {fmt(low, unit)} en {fmt(high, unit)}; "
-            f"laatste waarde {fmt(last[1], unit)} ({last[0]}).")
+    return (
+        f"{label} van {first[0]} tot en met {last[0]}, tussen {fmt(low, unit)} en {fmt(high, unit)}; "
+        f"laatste waarde {fmt(last[1], unit)} ({last[0]})."
+    )
 
 
 def _indicator_alt(indicator: Indicator, series: TableData | None, row: Row | None, label: str) -> str:
@@ -119,7 +122,9 @@ def _indicator_alt(indicator: Indicator, series: TableData | None, row: Row | No
         parts.append(f"Streefwaarden: {goals}.")
     reals = _realisations(indicator)
     if reals:
-        done = "; ".join(f"{fmt(r.value, unit)} in {r.year} ({status_for(indicator, r.year).status.word})" for r in reals)
+        done = "; ".join(
+            f"{fmt(r.value, unit)} in {r.year} ({status_for(indicator, r.year).status.word})" for r in reals
+        )
         parts.append(f"Realisaties: {done}.")
     if indicator.polarity == "lower_is_better":
         parts.append("Lager is beter.")
@@ -137,17 +142,52 @@ def _draw_targets(ax: Axes, targets: list[Target], anchor: tuple[float, float] |
         if mark.shape == "span":
             low, high = float(target.low), float(target.high)
             y, top = (low + high) / 2, high
-            ax.plot([target.year] * 2, [low, high], ls=dash, marker="_", ms=12, mew=2, lw=3, color=TARGET,
-                    zorder=3, gid=f"{key}-target-{i}")
+            ax.plot(
+                [target.year] * 2,
+                [low, high],
+                ls=dash,
+                marker="_",
+                ms=12,
+                mew=2,
+                lw=3,
+                color=TARGET,
+                zorder=3,
+                gid=f"{key}-target-{i}",
+            )
         else:
             y = top = float(target.value)
-            ax.plot([target.year], [y], ls="none", marker=TARGET_MARKER[mark.shape], ms=8, mew=1.8, mec=TARGET,
-                    mfc="white" if target.indicative else TARGET, zorder=4, gid=f"{key}-target-{i}")
+            ax.plot(
+                [target.year],
+                [y],
+                ls="none",
+                marker=TARGET_MARKER[mark.shape],
+                ms=8,
+                mew=1.8,
+                mec=TARGET,
+                mfc="white" if target.indicative else TARGET,
+                zorder=4,
+                gid=f"{key}-target-{i}",
+            )
         if anchor is not None:
-            ax.plot([anchor[0], target.year], [anchor[1], y], color=TARGET, lw=1.2, ls=dash, zorder=2,
-                    gid=f"{key}-connector-{i}")
-        ax.annotate(_target_label(target, unit), (target.year, top), xytext=(0, 7), textcoords="offset points",
-                    ha="center", va="bottom", fontsize=8, color=TARGET)
+            ax.plot(
+                [anchor[0], target.year],
+                [anchor[1], y],
+                color=TARGET,
+                lw=1.2,
+                ls=dash,
+                zorder=2,
+                gid=f"{key}-connector-{i}",
+            )
+        ax.annotate(
+            _target_label(target, unit),
+            (target.year, top),
+            xytext=(0, 7),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=8,
+            color=TARGET,
+        )
         anchor = (target.year, y)
 
 
@@ -161,21 +201,45 @@ def _draw_realisations(ax: Axes, indicator: Indicator, key: str) -> list[int]:
     ax.plot(xs, ys, color=REALISATION, marker="*", ms=10, lw=1.6, ls=":", zorder=6, gid=f"{key}-realisations")
     last = reals[-1]
     status = status_for(indicator, last.year).status
-    ax.annotate(f"{fmt(last.value, indicator.unit)}: {status.word}", (xs[-1], ys[-1]), xytext=(0, -12),
-                textcoords="offset points", ha="center", va="top", fontsize=8, color=REALISATION)
+    ax.annotate(
+        f"{fmt(last.value, indicator.unit)}: {status.word}",
+        (xs[-1], ys[-1]),
+        xytext=(0, -12),
+        textcoords="offset points",
+        ha="center",
+        va="top",
+        fontsize=8,
+        color=REALISATION,
+    )
     return xs
 
 
-def _indicator_legend(fig: Figure, label: str | None, base: bool, targets: list[Target], realised: bool = False,
-                      derived: bool = False) -> None:
+def _indicator_legend(
+    fig: Figure, label: str | None, base: bool, targets: list[Target], realised: bool = False, derived: bool = False
+) -> None:
     """Legend below the plot with only the kinds of marks drawn."""
     entries = [
         (label, dict(color=SERIES, marker="o", lw=2, label=label)),
         (realised, dict(color=REALISATION, marker="*", ms=10, lw=1.6, ls=":", label="realisatie")),
-        (base, dict(color=BASELINE, marker="D", ms=7, ls="none", label=f"nulmeting ({DERIVED})" if derived else "nulmeting")),
+        (
+            base,
+            dict(
+                color=BASELINE, marker="D", ms=7, ls="none", label=f"nulmeting ({DERIVED})" if derived else "nulmeting"
+            ),
+        ),
         (any(not t.indicative for t in targets), dict(color=TARGET, marker="s", lw=1.2, label="streefwaarde")),
-        (any(t.indicative for t in targets), dict(color=TARGET, marker="s", mfc="white", mew=1.8, lw=1.2,
-                                                  ls=(0, (4, 3)), label="streefwaarde (indicatief)")),
+        (
+            any(t.indicative for t in targets),
+            dict(
+                color=TARGET,
+                marker="s",
+                mfc="white",
+                mew=1.8,
+                lw=1.2,
+                ls=(0, (4, 3)),
+                label="streefwaarde (indicatief)",
+            ),
+        ),
     ]
     from matplotlib.lines import Line2D
 
@@ -184,8 +248,15 @@ def _indicator_legend(fig: Figure, label: str | None, base: bool, targets: list[
     fig.legend(handles=handles, loc="outside lower center", ncols=cols)
 
 
-def _draw_indicator(fig: Figure, indicator: Indicator, series: TableData | None, row: Row | None,
-                    label: str, targets: list[Target], key: str) -> None:
+def _draw_indicator(
+    fig: Figure,
+    indicator: Indicator,
+    series: TableData | None,
+    row: Row | None,
+    label: str,
+    targets: list[Target],
+    key: str,
+) -> None:
     from matplotlib.ticker import MaxNLocator
 
     ax = fig.add_subplot()
@@ -206,13 +277,32 @@ def _draw_indicator(fig: Figure, indicator: Indicator, series: TableData | None,
         # at the left/right end of the axis, the label extends inwards so it is not clipped
         ha = "left" if base.year <= min(years) else "right" if base.year >= max(years) else "center"
         # on the side of the marker the line does not come from: below when the neighbouring values are higher
-        near = [y for x, y in zip(xs, ys) if x != base.year and not math.isnan(y)
-                and (ha != "left" or x > base.year) and (ha != "right" or x < base.year)] if row else []
+        near = (
+            [
+                y
+                for x, y in zip(xs, ys)
+                if x != base.year
+                and not math.isnan(y)
+                and (ha != "left" or x > base.year)
+                and (ha != "right" or x < base.year)
+            ]
+            if row
+            else []
+        )
         above = bool(near) and sum(near) / len(near) < point[1]
         word = f"nulmeting ({DERIVED})" if base.derived else "nulmeting"
-        ax.annotate(f"{word} {fmt(base.value, unit)}", point, xytext=({"left": -4, "right": 4}.get(ha, 0), 9 if above else -9),
-                    textcoords="offset points", ha=ha, va="bottom" if above else "top", fontsize=8, color=BASELINE,
-                    zorder=6, bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.85})
+        ax.annotate(
+            f"{word} {fmt(base.value, unit)}",
+            point,
+            xytext=({"left": -4, "right": 4}.get(ha, 0), 9 if above else -9),
+            textcoords="offset points",
+            ha=ha,
+            va="bottom" if above else "top",
+            fontsize=8,
+            color=BASELINE,
+            zorder=6,
+            bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.85},
+        )
     # targets are joined to the later of the nulmeting and the last measured value
     anchor = max((p for p in (point, last) if p), key=lambda p: p[0], default=None)
     _draw_targets(ax, targets, anchor, unit, key)
@@ -238,8 +328,12 @@ def _plan(indicator: Indicator, series: TableData | None) -> tuple[Row | None, l
         row = None  # school years as written ("’14-‘15") have no place on a year axis; the table shows them
     targets = [t for t in indicator.targets if charted(t) and not t.breakdown]
     base = indicator.baseline
-    if row is None and (base is None or base.value is None or base.year is None) and not targets \
-            and not _realisations(indicator):
+    if (
+        row is None
+        and (base is None or base.value is None or base.year is None)
+        and not targets
+        and not _realisations(indicator)
+    ):
         return None
     return row, targets
 

@@ -68,11 +68,14 @@ def _compare_args(site: Site, ind: Indicator, year: int, rows: tuple[CompareRow,
     return (ind.id, f"{ind.id} {ind.short_name or ind.name}", ind.unit, year, rows)
 
 
-KINDS: dict[str, ChartKind] = {kind.name: kind for kind in (
-    ChartKind("indicator", _indicator_args, indicator_text, indicator_svg),
-    ChartKind("table", lambda site, table: (table,), table_text, table_svg),
-    ChartKind("ratio", lambda site, table: (table,), ratio_text, ratio_svg),
-    ChartKind("college", _college_args, college_text, college_svg),
-    ChartKind("compare", _compare_args, compare_text, compare_svg),
-)}
+KINDS: dict[str, ChartKind] = {
+    kind.name: kind
+    for kind in (
+        ChartKind("indicator", _indicator_args, indicator_text, indicator_svg),
+        ChartKind("table", lambda site, table: (table,), table_text, table_svg),
+        ChartKind("ratio", lambda site, table: (table,), ratio_text, ratio_svg),
+        ChartKind("college", _college_args, college_text, college_svg),
+        ChartKind("compare", _compare_args, compare_text, compare_svg),
+    )
+}
 """Every chart kind by name."""

@@ -23,11 +23,21 @@ def _title(table: RatioTable) -> str:
 
 
 def _alt(table: RatioTable) -> str:
-    parts = [f"Staafdiagram {table.title}: {table.percent_label} per {table.column.lower() or 'kolom'}"
-             + (f", met de {table.norm_label.lower()} als streepje." if table.norm_label else ".")]
+    parts = [
+        f"Staafdiagram {table.title}: {table.percent_label} per {table.column.lower() or 'kolom'}"
+        + (f", met de {table.norm_label.lower()} als streepje." if table.norm_label else ".")
+    ]
     for col in table.columns:
-        value = (("ongeveer " if col.approximate else "") + fmt(col.percent, "percent")) if col.percent is not None else MISSING
-        norm = f" ({table.norm_label.lower()} {fmt(col.norm, 'percent')})" if table.norm_label and col.norm is not None else ""
+        value = (
+            (("ongeveer " if col.approximate else "") + fmt(col.percent, "percent"))
+            if col.percent is not None
+            else MISSING
+        )
+        norm = (
+            f" ({table.norm_label.lower()} {fmt(col.norm, 'percent')})"
+            if table.norm_label and col.norm is not None
+            else ""
+        )
         known = " (zoals gedrukt; zie de noot bij de tabel)" if col.acknowledged else ""
         parts.append(f"{col.label}: {value}{norm}{known}.")
     return " ".join(parts)
@@ -43,9 +53,21 @@ def _draw(fig: Figure, table: RatioTable, key: str) -> None:
             ax.text(0, i, f" {MISSING}", va="center", ha="left", fontsize=8, style="italic", color=MUTED)
             continue
         ax.barh(i, float(col.percent), height=0.62, color=SERIES, gid=f"{key}-bar-{i}", zorder=2)
-        text = ("ca. " if col.approximate else "") + fmt(col.percent, "percent") + (" (gedrukt)" if col.acknowledged else "")
-        ax.annotate(text, (float(col.percent), i), xytext=(3, 0), textcoords="offset points", va="center",
-                    fontsize=8, zorder=4, bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none"})
+        text = (
+            ("ca. " if col.approximate else "")
+            + fmt(col.percent, "percent")
+            + (" (gedrukt)" if col.acknowledged else "")
+        )
+        ax.annotate(
+            text,
+            (float(col.percent), i),
+            xytext=(3, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8,
+            zorder=4,
+            bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none"},
+        )
         if table.norm_label and col.norm is not None:
             ax.plot([float(col.norm)] * 2, [i - 0.42, i + 0.42], color=BASELINE, lw=2.2, zorder=3)
     ax.set_yticks(range(len(labels)), labels)

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
+
 def _total_row(table: TableData) -> Row | None:
     """The institution-total row: unit ``total``, else the row labelled ``meta.total``."""
     return table.row_for_unit("total") or (table.row(table.meta.total) if table.meta.total else None)
@@ -53,8 +54,10 @@ def _bars_alt(table: TableData, index: int) -> str:
     unit, period = table.meta.unit, table.periods[index]
     known = [(r.label, r.values[index]) for r in table.rows if r.values[index] is not None]
     high, low = max(known, key=lambda lv: lv[1]), min(known, key=lambda lv: lv[1])
-    parts = [f"Staafdiagram {table.meta.title}, {period}: {len(table.rows)} rijen;",
-             f"hoogste {high[0]} {fmt(high[1], unit)}, laagste {low[0]} {fmt(low[1], unit)}."]
+    parts = [
+        f"Staafdiagram {table.meta.title}, {period}: {len(table.rows)} rijen;",
+        f"hoogste {high[0]} {fmt(high[1], unit)}, laagste {low[0]} {fmt(low[1], unit)}.",
+    ]
     total = _total_row(table)
     if total is not None:
         parts.append(f"{total.label}: {_cell(total.values[index], unit, True)}.")
@@ -84,13 +87,28 @@ def _draw_bars(fig: Figure, table: TableData, index: int, key: str) -> None:
             continue
         colour = BASELINE if row is total else SERIES
         ax.barh(i, float(value), height=0.66, color=colour, gid=f"{key}-bar-{i}", zorder=2)
-        ax.text(float(value), i, fmt(value, unit), transform=values, va="center", fontsize=8, fontweight=bold,
-                zorder=4, bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none"})
+        ax.text(
+            float(value),
+            i,
+            fmt(value, unit),
+            transform=values,
+            va="center",
+            fontsize=8,
+            fontweight=bold,
+            zorder=4,
+            bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none"},
+        )
     ax.set_yticks([])
     ax.invert_yaxis()
     if total is not None and total.values[index] is not None:
-        line = ax.axvline(float(total.values[index]), color=BASELINE, ls="--", lw=1.2, zorder=3,
-                          label=f"{total.label}: {fmt(total.values[index], unit)}")
+        line = ax.axvline(
+            float(total.values[index]),
+            color=BASELINE,
+            ls="--",
+            lw=1.2,
+            zorder=3,
+            label=f"{total.label}: {fmt(total.values[index], unit)}",
+        )
         fig.legend(handles=[line], loc="outside lower center")
     ax.grid(axis="y", visible=False)
     ax.margins(x=0.12)
@@ -121,9 +139,18 @@ def _end_labels(ax: Axes, ends: list[tuple[float, float, str, str]], gap: float,
         ceiling = ends[-1][1] if i == len(placed) - 1 else placed[i + 1] - gap
         placed[i] = min(placed[i], ceiling)
     for (x, y, label, colour), y_text in zip(ends, placed):
-        ax.annotate(label, (x, y), xytext=(x + dx, y_text), textcoords="data", va="center", ha="left",
-                    fontsize=8, color=colour, annotation_clip=False,
-                    arrowprops={"arrowstyle": "-", "color": colour, "lw": 0.6, "shrinkA": 1, "shrinkB": 4})
+        ax.annotate(
+            label,
+            (x, y),
+            xytext=(x + dx, y_text),
+            textcoords="data",
+            va="center",
+            ha="left",
+            fontsize=8,
+            color=colour,
+            annotation_clip=False,
+            arrowprops={"arrowstyle": "-", "color": colour, "lw": 0.6, "shrinkA": 1, "shrinkB": 4},
+        )
 
 
 def _draw_lines(fig: Figure, table: TableData) -> None:
@@ -138,8 +165,16 @@ def _draw_lines(fig: Figure, table: TableData) -> None:
     for i, row in enumerate(table.rows):
         ys = _floats(row.values)
         colour, total = PALETTE[i % len(PALETTE)], row is total_row
-        ax.plot(xs, ys, color=colour, marker=MARKERS[i % len(MARKERS)], ls=LINESTYLES[i % len(LINESTYLES)],
-                lw=2.4 if total else 1.6, ms=5, zorder=3)
+        ax.plot(
+            xs,
+            ys,
+            color=colour,
+            marker=MARKERS[i % len(MARKERS)],
+            ls=LINESTYLES[i % len(LINESTYLES)],
+            lw=2.4 if total else 1.6,
+            ms=5,
+            zorder=3,
+        )
         known = [(x, y) for x, y in zip(xs, ys) if not math.isnan(y)]
         values += [y for _, y in known]
         if known:

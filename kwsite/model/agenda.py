@@ -14,13 +14,21 @@ from .base import Id, Model, Sourced, Text, Year
 
 
 LICENCES = {
-    "CC0-1.0": ("CC0 1.0 Universeel (publiek domein)", "https://creativecommons.org/publicdomain/zero/1.0/deed.nl",
-                "hergebruik zonder voorwaarden; een bronvermelding wordt op prijs gesteld"),
-    "CC-BY-4.0": ("Creative Commons Naamsvermelding 4.0 Internationaal",
-                  "https://creativecommons.org/licenses/by/4.0/deed.nl", "hergebruik toegestaan met bronvermelding"),
-    "CC-BY-SA-4.0": ("Creative Commons Naamsvermelding-GelijkDelen 4.0 Internationaal",
-                     "https://creativecommons.org/licenses/by-sa/4.0/deed.nl",
-                     "hergebruik toegestaan met bronvermelding en onder dezelfde licentie"),
+    "CC0-1.0": (
+        "CC0 1.0 Universeel (publiek domein)",
+        "https://creativecommons.org/publicdomain/zero/1.0/deed.nl",
+        "hergebruik zonder voorwaarden; een bronvermelding wordt op prijs gesteld",
+    ),
+    "CC-BY-4.0": (
+        "Creative Commons Naamsvermelding 4.0 Internationaal",
+        "https://creativecommons.org/licenses/by/4.0/deed.nl",
+        "hergebruik toegestaan met bronvermelding",
+    ),
+    "CC-BY-SA-4.0": (
+        "Creative Commons Naamsvermelding-GelijkDelen 4.0 Internationaal",
+        "https://creativecommons.org/licenses/by-sa/4.0/deed.nl",
+        "hergebruik toegestaan met bronvermelding en onder dezelfde licentie",
+    ),
 }
 """The licences ``agenda.licence`` may name: SPDX id → Dutch name, address of the licence text,
 what it allows in a few words."""

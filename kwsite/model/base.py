@@ -18,6 +18,7 @@ from ..hints import number_hint
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 """A lower-case identifier used in references (``1a``, ``meerjarenstrategie``)."""
 
+
 def _printable(value: str) -> str:
     if CONTROL.search(value):
         raise ValueError("tekst bevat een stuurteken (zoals NUL); alleen tab en regeleinde mogen")
@@ -48,8 +49,10 @@ def _plain(value: object) -> object:
     if isinstance(value, str) and number_hint(value):  # block style `value: 61,5` reads as text
         raise ValueError(f"verwacht een getal{number_hint(value)}")
     if isinstance(value, str) and not PLAIN.fullmatch(value.strip()):
-        raise ValueError(f"geen gewoon decimaal getal: {value!r}; schrijf cijfers met hooguit een punt als "
-                         "decimaalteken, zoals 45 of 6.7")
+        raise ValueError(
+            f"geen gewoon decimaal getal: {value!r}; schrijf cijfers met hooguit een punt als "
+            "decimaalteken, zoals 45 of 6.7"
+        )
     return value
 
 
@@ -67,8 +70,10 @@ def _whole(value: Decimal) -> Decimal:
     value = _usable(value)
     exponent = value.as_tuple().exponent  # an int: _usable refused NaN and infinity
     if value < 0 or not isinstance(exponent, int) or exponent < 0:
-        raise ValueError(f"verwacht een heel getal van 0 of meer, zonder punt of komma: {value} "
-                         "(duizendtallen zonder scheidingsteken, 80000)")
+        raise ValueError(
+            f"verwacht een heel getal van 0 of meer, zonder punt of komma: {value} "
+            "(duizendtallen zonder scheidingsteken, 80000)"
+        )
     return value
 
 
@@ -109,9 +114,13 @@ class Sourced(Model):
     ``source`` already is a reader-visible field of indicators and tables: the
     data source as the agenda names it.)"""
 
-    source_ref: SourceRef | None = Field(None, description=(
-        "Bronregels van de tekst, niet voor lezers: 'S3 r. 2678-2801, 5739-5743', "
-        "meerdere bronnen met '; ', 'redactie' voor eigen tekst van de site."))
+    source_ref: SourceRef | None = Field(
+        None,
+        description=(
+            "Bronregels van de tekst, niet voor lezers: 'S3 r. 2678-2801, 5739-5743', "
+            "meerdere bronnen met '; ', 'redactie' voor eigen tekst van de site."
+        ),
+    )
 
 
 def _share(value: Decimal) -> Decimal:

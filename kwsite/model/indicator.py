@@ -41,7 +41,9 @@ class _KindName:
         return core_schema.no_info_plain_validator_function(_known_kind)
 
     @classmethod
-    def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
         return {"enum": list(targetkinds.names()), "type": "string"}
 
 

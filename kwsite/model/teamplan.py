@@ -20,7 +20,13 @@ from .lines import LineTarget, Owner
 
 ReasonKind = Literal["extern", "resultaten", "missie_visie", "leermiddelen", "eerder_plan", "ervaringen", "anders"]
 PreconditionTopic = Literal[
-    "professionalisering", "informatie", "teamcultuur", "middelen", "rooster", "overlegtijd", "deelname",
+    "professionalisering",
+    "informatie",
+    "teamcultuur",
+    "middelen",
+    "rooster",
+    "overlegtijd",
+    "deelname",
 ]
 
 

@@ -36,9 +36,15 @@ def chapter_paths(src_uris: list[str]) -> dict[int, str]:
     return out
 
 
-def generate(site: Site, charts, chapters: dict[int, str] | None = None, text_tables=(),
-             titles: dict[str, str] | None = None, directory_urls: bool = True,
-             templates: Templates | None = None) -> list[Generated]:
+def generate(
+    site: Site,
+    charts,
+    chapters: dict[int, str] | None = None,
+    text_tables=(),
+    titles: dict[str, str] | None = None,
+    directory_urls: bool = True,
+    templates: Templates | None = None,
+) -> list[Generated]:
     """Every generated page and asset. ``charts`` has ``indicator(ind)``, ``table(table)``,
     ``ratio(table)`` and ``college(unit, table)`` returning a chart or ``None`` (see
     :class:`kwsite.build.ChartSet`; a chart file's ``body`` may still be drawn, see :class:`Generated`);
@@ -64,34 +70,57 @@ def generate(site: Site, charts, chapters: dict[int, str] | None = None, text_ta
     if budget:
         pages.append(budget)
     if site.line_sets:
-        pages += [line_pages.index(site, templates)] + [line_pages.render(site, s, files, templates) for s in site.line_sets]
+        pages += [line_pages.index(site, templates)] + [
+            line_pages.render(site, s, files, templates) for s in site.line_sets
+        ]
     if site.teamplans:
-        pages += [teamplan.index(site, templates)] + [teamplan.render(site, p, templates) for p in site.teamplans] + [
-            teamplan.reference(templates)]
+        pages += (
+            [teamplan.index(site, templates)]
+            + [teamplan.render(site, p, templates) for p in site.teamplans]
+            + [teamplan.reference(templates)]
+        )
     pages += [p for p in (process.render(site, chapters, templates), activities.overview(site, files, templates)) if p]
-    titles = dict(titles or {}) | {p.path: ("Bijlage " + p.title if p.path.startswith(paths.COLLEGES_DIR + "/") else p.title) for p in pages}
+    titles = dict(titles or {}) | {
+        p.path: ("Bijlage " + p.title if p.path.startswith(paths.COLLEGES_DIR + "/") else p.title) for p in pages
+    }
     files = [with_urls(f, directory_urls) for f in files]
     datasets = [f.dataset for f in files if f.is_dataset]
     about = Publication.of(site)
     data_zip = Generated(ZIP_PATH, bundle(datasets, about))
     pages.append(opendata.render(datasets, titles, files, about, data_zip, templates))
     book_cache = getattr(charts, "cache", None)  # workbooks kept beside the charts (kwsite.spreadsheet)
-    files += [Generated(xlsx_path(d), workbook_bytes(d, about, book_cache)) for d in unique_datasets(datasets)] + [data_zip]
+    files += [Generated(xlsx_path(d), workbook_bytes(d, about, book_cache)) for d in unique_datasets(datasets)] + [
+        data_zip
+    ]
     unique = {}
     for f in pages + files:
         unique[f.path] = f
     return list(unique.values())
 
 
-SECTIONS = ("themes", "preconditions", "process", "activities", "colleges", "indicators", "changes", "budget",
-            "lines", "teamplans", "opendata", "progress")
+SECTIONS = (
+    "themes",
+    "preconditions",
+    "process",
+    "activities",
+    "colleges",
+    "indicators",
+    "changes",
+    "budget",
+    "lines",
+    "teamplans",
+    "opendata",
+    "progress",
+)
 """The sections a ``kwsite:<section>`` placeholder in ``nav`` may name (see :func:`nav`)."""
 
 
 def nav(site: Site, section: str) -> list:
     """Nav entries for a placeholder in ``mkdocs.yml`` (``kwsite:themes`` …)."""
     if section == "themes":
-        return [{"Overzicht": paths.THEMES_INDEX}] + [{f"{t.number}. {t.short_title}": theme.path(t)} for t in site.themes if t.kind == "theme"]
+        return [{"Overzicht": paths.THEMES_INDEX}] + [
+            {f"{t.number}. {t.short_title}": theme.path(t)} for t in site.themes if t.kind == "theme"
+        ]
     if section == "preconditions":
         return [{f"Voorwaarde: {t.short_title}": theme.path(t)} for t in site.themes if t.kind == "precondition"]
     if section == "process":
@@ -103,8 +132,9 @@ def nav(site: Site, section: str) -> list:
             return []
         return [{"Overzicht": paths.COLLEGES_INDEX}] + [{u.name: college.path(u)} for u in site.units]
     if section == "indicators":
-        return [overview.INDICATORS] + [{f"{i.id} {i.short_name or i.name}": progress_page.indicator_path(i)}
-                                        for i in site.indicators]
+        return [overview.INDICATORS] + [
+            {f"{i.id} {i.short_name or i.name}": progress_page.indicator_path(i)} for i in site.indicators
+        ]
     if section == "progress":
         return [{progress_page.TITLE: progress_page.PATH}] if site.indicators or not _measure_level(site) else []
     if section == "changes":
@@ -114,13 +144,20 @@ def nav(site: Site, section: str) -> list:
     if section == "budget":
         return [overview.BUDGET] if site.budget else []
     if section == "lines":
-        return [{"Overzicht": line_pages.INDEX}] + [
-            {(site.unit(s.unit).name if site.unit(s.unit) else s.unit): line_pages.path(s)} for s in site.line_sets
-        ] if site.line_sets else []
+        return (
+            [{"Overzicht": line_pages.INDEX}]
+            + [{(site.unit(s.unit).name if site.unit(s.unit) else s.unit): line_pages.path(s)} for s in site.line_sets]
+            if site.line_sets
+            else []
+        )
     if section == "teamplans":
-        return [{"Overzicht": teamplan.INDEX}] + [{p.title: teamplan.path(p)} for p in site.teamplans] + [
-            {"Leidraad en checklist": teamplan.REFERENCE}
-        ] if site.teamplans else []
+        return (
+            [{"Overzicht": teamplan.INDEX}]
+            + [{p.title: teamplan.path(p)} for p in site.teamplans]
+            + [{"Leidraad en checklist": teamplan.REFERENCE}]
+            if site.teamplans
+            else []
+        )
     if section == "opendata":
         return [opendata.PATH]
     raise KeyError(section)
@@ -142,13 +179,17 @@ def expand_nav(items: list, site: Site, top: bool = True) -> list:
     out = []
     for item in items:
         if isinstance(item, str) and item.startswith(PLACEHOLDER):
-            out += nav(site, item[len(PLACEHOLDER):])
+            out += nav(site, item[len(PLACEHOLDER) :])
         elif isinstance(item, dict):
             out.append({k: expand_nav(v, site, False) if isinstance(v, list) else v for k, v in item.items()})
         else:
             out.append(item)
     progress_entry = nav(site, "progress")
-    if top and progress_entry and not (nav_mentions(items, PLACEHOLDER + "progress") or nav_mentions(items, progress_page.PATH)):
+    if (
+        top
+        and progress_entry
+        and not (nav_mentions(items, PLACEHOLDER + "progress") or nav_mentions(items, progress_page.PATH))
+    ):
         at = next((i + 1 for i, item in enumerate(out) if nav_mentions(item, overview.INDICATORS)), len(out))
         out[at:at] = progress_entry  # after the indicators, else at the end
     return out

@@ -69,9 +69,15 @@ def _detail(site: Site, act: Activity, page: str) -> dict:
         theme = site.theme(other.theme) if other else None
         if other and theme:
             see = {"theme": theme.short_title, "title": other.title, "url": rel(page, paths.theme(theme.id))}
-    return {"title": _title(act), "summary": act.summary, "see": see, "goals": list(act.goals),
-            "goals_label": f"Doelen voor {act.goals_for}" if act.goals_for else "Doelen",
-            "items": list(act.items), "partners": list(act.partners)}
+    return {
+        "title": _title(act),
+        "summary": act.summary,
+        "see": see,
+        "goals": list(act.goals),
+        "goals_label": f"Doelen voor {act.goals_for}" if act.goals_for else "Doelen",
+        "items": list(act.items),
+        "partners": list(act.partners),
+    }
 
 
 def theme_block(site: Site, theme: Theme, page: str, files: list[Generated]) -> dict | None:
@@ -83,11 +89,21 @@ def theme_block(site: Site, theme: Theme, page: str, files: list[Generated]) -> 
     years = _years(site)
     caption = f"Specifieke activiteiten en budget: {theme.short_title}"
     machine_rows = tuple((a.label, a.title, *[machine(a.budget.get(y)) for y in years]) for a in acts)
-    dataset = Dataset(f"activiteiten-{theme.id}", caption, ("letter", "activiteit", *[f"budget_{y}" for y in years]),
-                      machine_rows, UNIT, _source(site), page)
-    return {"table": budget_table(site, acts, caption, "Totaal thema" if theme.kind == "theme" else "Totaal voorwaarde"),
-            "downloads": dataset_downloads(dataset, files), "all_url": rel(page, PAGE),
-            "activities": [_detail(site, a, page) for a in acts]}
+    dataset = Dataset(
+        f"activiteiten-{theme.id}",
+        caption,
+        ("letter", "activiteit", *[f"budget_{y}" for y in years]),
+        machine_rows,
+        UNIT,
+        _source(site),
+        page,
+    )
+    return {
+        "table": budget_table(site, acts, caption, "Totaal thema" if theme.kind == "theme" else "Totaal voorwaarde"),
+        "downloads": dataset_downloads(dataset, files),
+        "all_url": rel(page, PAGE),
+        "activities": [_detail(site, a, page) for a in acts],
+    }
 
 
 def overview(site: Site, files: list[Generated], templates: Templates | None = None) -> Generated | None:
@@ -104,13 +120,23 @@ def overview(site: Site, files: list[Generated], templates: Templates | None = N
             continue
         kind = "Voorwaarde" if theme.kind == "precondition" else f"Thema {theme.number}"
         rows += [[f"{kind}, {_title(a)}", *[_amount(a, y) for y in years]] for a in acts]
-        rows.append([f"Totaal {kind.lower()}: {theme.short_title} ({COMPUTED})", *[_total_cell(acts, y) for y in years]])
+        rows.append(
+            [f"Totaal {kind.lower()}: {theme.short_title} ({COMPUTED})", *[_total_cell(acts, y) for y in years]]
+        )
         machine_rows += [(theme.id, a.label, a.title, *[machine(a.budget.get(y)) for y in years]) for a in acts]
     rows.append([f"Totaal alle activiteiten ({COMPUTED})", *[_total_cell(list(site.activities), y) for y in years]])
     caption = "Alle specifieke activiteiten met budget per jaar"
     names = ("thema", "letter", "activiteit", *[f"budget_{y}" for y in years])
     dataset = Dataset("activiteiten", caption, names, tuple(machine_rows), UNIT, _source(site), page)
-    context = {"table": table(columns, rows, caption, css="kw-table kw-activities"),
-               "downloads": dataset_downloads(dataset, files),
-               "themes": [{"name": t.short_title, "url": rel(page, paths.theme(t.id))} for t in site.themes if site.activities_of(t.id)]}
-    return Generated(page, (templates or Templates()).render("pages/activities.md", **context), "Specifieke activiteiten")
+    context = {
+        "table": table(columns, rows, caption, css="kw-table kw-activities"),
+        "downloads": dataset_downloads(dataset, files),
+        "themes": [
+            {"name": t.short_title, "url": rel(page, paths.theme(t.id))}
+            for t in site.themes
+            if site.activities_of(t.id)
+        ],
+    }
+    return Generated(
+        page, (templates or Templates()).render("pages/activities.md", **context), "Specifieke activiteiten"
+    )

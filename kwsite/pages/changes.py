@@ -12,7 +12,12 @@ from .common import Generated, table
 
 PATH = paths.CHANGES
 TITLE = "Wat is er veranderd"
-STATUS = {"ingediend": "ingediend", "bijgesteld": "bijgesteld", "jaarverslag": "jaarverslag met realisaties", "concept": "concept"}
+STATUS = {
+    "ingediend": "ingediend",
+    "bijgesteld": "bijgesteld",
+    "jaarverslag": "jaarverslag met realisaties",
+    "concept": "concept",
+}
 
 
 def _edition(site: Site) -> dict:
@@ -32,25 +37,55 @@ def render(site: Site, previous: Site | None, changes: Changes | None, templates
         name = f"{c.indicator} {ind.short_name or ind.name}" if ind else c.indicator
         year = f"{c.year} ({c.breakdown})" if c.breakdown else str(c.year)
         rows.append([name, year, c.old or "nieuw", c.new or "vervallen"])
-    context["targets"] = table(["Indicator", "Jaar", "Was", "Wordt"], rows, "Gewijzigde streefwaarden", css="kw-table kw-changes") if rows else None
+    context["targets"] = (
+        table(["Indicator", "Jaar", "Was", "Wordt"], rows, "Gewijzigde streefwaarden", css="kw-table kw-changes")
+        if rows
+        else None
+    )
     rows = []
     for b in changes.budget:
         theme = site.theme(b.theme) or previous.theme(b.theme)
-        rows.append([theme.short_title if theme else b.theme,
-                     f"{percent(b.old_share)}, {euro_mln(b.old_mln)}" if b.old_mln is not None else "geen budget",
-                     f"{percent(b.new_share)}, {euro_mln(b.new_mln)}" if b.new_mln is not None else "geen budget",
-                     f"€\u00a0{signed(b.delta_mln)}\u00a0mln"])
-    context["budget"] = table(["Thema", "Was", "Wordt", "Verschil (berekend)"], rows, "Verschoven budget per thema",
-                              css="kw-table kw-changes") if rows else None
+        rows.append(
+            [
+                theme.short_title if theme else b.theme,
+                f"{percent(b.old_share)}, {euro_mln(b.old_mln)}" if b.old_mln is not None else "geen budget",
+                f"{percent(b.new_share)}, {euro_mln(b.new_mln)}" if b.new_mln is not None else "geen budget",
+                f"€\u00a0{signed(b.delta_mln)}\u00a0mln",
+            ]
+        )
+    context["budget"] = (
+        table(
+            ["Thema", "Was", "Wordt", "Verschil (berekend)"],
+            rows,
+            "Verschoven budget per thema",
+            css="kw-table kw-changes",
+        )
+        if rows
+        else None
+    )
     context["measures"] = [("Toegevoegd", site_measure(site, m)) for m in changes.measures_added] + [
-        ("Vervallen", site_measure(previous, m)) for m in changes.measures_removed]
-    context["indicators"] = [("Toegevoegd", i) for i in changes.indicators_added] + [("Vervallen", i) for i in changes.indicators_removed]
+        ("Vervallen", site_measure(previous, m)) for m in changes.measures_removed
+    ]
+    context["indicators"] = [("Toegevoegd", i) for i in changes.indicators_added] + [
+        ("Vervallen", i) for i in changes.indicators_removed
+    ]
     kinds = list(dict.fromkeys(f.kind for f in changes.figures))
     context["figures"] = [
-        {"kind": kind, "table": table(["Onderdeel", "Welk cijfer", "Was", "Wordt"],
-                                      [[f.subject, f.which, f.old or "nieuw", f.new or "vervallen"]
-                                       for f in changes.figures if f.kind == kind], kind, css="kw-table kw-changes")}
-        for kind in kinds]
+        {
+            "kind": kind,
+            "table": table(
+                ["Onderdeel", "Welk cijfer", "Was", "Wordt"],
+                [
+                    [f.subject, f.which, f.old or "nieuw", f.new or "vervallen"]
+                    for f in changes.figures
+                    if f.kind == kind
+                ],
+                kind,
+                css="kw-table kw-changes",
+            ),
+        }
+        for kind in kinds
+    ]
     return Generated(PATH, (templates or Templates()).render("pages/changes.md", **context), TITLE)
 
 

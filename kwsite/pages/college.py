@@ -30,9 +30,19 @@ def table_block(site: Site, unit: Unit, data: TableData, page: str, files: list[
     for ``unit`` beside the total, as a line chart (when ``charts`` is given and the table's ``chart`` is on)
     right above the table that holds the chart's data; ``table`` is ``None`` when the table has no row for it."""
     ind = site.indicator(data.meta.indicator) if data.meta.indicator else None
-    out = {"title": data.meta.title, "table": None, "chart": None, "downloads": None,
-           "indicator": {"id": ind.id, "name": ind.name,
-                         "url": rel(page, paths.theme(ind.theme)) if site.theme(ind.theme) else None} if ind else None}
+    out = {
+        "title": data.meta.title,
+        "table": None,
+        "chart": None,
+        "downloads": None,
+        "indicator": {
+            "id": ind.id,
+            "name": ind.name,
+            "url": rel(page, paths.theme(ind.theme)) if site.theme(ind.theme) else None,
+        }
+        if ind
+        else None,
+    }
     row = data.row_for_unit(unit.id)
     if row is None:
         return out
@@ -44,8 +54,15 @@ def table_block(site: Site, unit: Unit, data: TableData, page: str, files: list[
         rows.append([period, *(with_unit(v, data.meta.unit) for v in values)])
         machine_rows.append([period, *(machine(v) for v in values)])
     caption = f"{data.meta.title}: {unit.name}"
-    dataset = Dataset(f"college-{unit.id}-{data.meta.id}", caption, tuple(columns), tuple(map(tuple, machine_rows)),
-                      UNIT_TEXT[data.meta.unit], data.meta.source, page)
+    dataset = Dataset(
+        f"college-{unit.id}-{data.meta.id}",
+        caption,
+        tuple(columns),
+        tuple(map(tuple, machine_rows)),
+        UNIT_TEXT[data.meta.unit],
+        data.meta.source,
+        page,
+    )
     out["downloads"] = dataset_downloads(dataset, files)
     drawn = charts.college(unit, data) if charts is not None and data.meta.chart else None
     out["chart"] = chart_context(page, drawn, files) if drawn is not None else None
@@ -60,20 +77,32 @@ def measures(site: Site, unit: Unit, page: str) -> list[dict]:
         if unit.id not in m.units:
             continue
         theme = site.theme(m.theme)
-        out.append({"title": m.title, "summary": m.summary,
-                    "theme": {"name": theme.short_title, "url": rel(page, paths.theme(theme.id))} if theme else None,
-                    "group": GROUPS[m.group].lower() if m.group else (m.heading or "").lower()})
+        out.append(
+            {
+                "title": m.title,
+                "summary": m.summary,
+                "theme": {"name": theme.short_title, "url": rel(page, paths.theme(theme.id))} if theme else None,
+                "group": GROUPS[m.group].lower() if m.group else (m.heading or "").lower(),
+            }
+        )
     return out
 
 
-def render(site: Site, unit: Unit, files: list[Generated], charts=None, templates: Templates | None = None) -> Generated:
+def render(
+    site: Site, unit: Unit, files: list[Generated], charts=None, templates: Templates | None = None
+) -> Generated:
     """The appendix page of ``unit`` from ``pages/college.md``; its charts come from ``charts`` (a
     :class:`kwsite.build.ChartSet`)."""
     page = path(unit)
     inst = next((i for i in site.agenda.institutions if i.id == unit.institution), None)
-    context = {"unit": unit, "total_name": site.agenda.total_name,
-               "institution": {"name": inst.name, "derived": unit.institution_derived} if inst else None,
-               "data_tables": [table_block(site, unit, t, page, files, charts) for t in _unit_tables(site)],
-               "status": status.college_rows(site, unit), "explanation": status.explanation(page),
-               "measures": measures(site, unit, page), "execution": execution.college_block(site, unit)}
+    context = {
+        "unit": unit,
+        "total_name": site.agenda.total_name,
+        "institution": {"name": inst.name, "derived": unit.institution_derived} if inst else None,
+        "data_tables": [table_block(site, unit, t, page, files, charts) for t in _unit_tables(site)],
+        "status": status.college_rows(site, unit),
+        "explanation": status.explanation(page),
+        "measures": measures(site, unit, page),
+        "execution": execution.college_block(site, unit),
+    }
     return Generated(page, (templates or Templates()).render("pages/college.md", **context), unit.name)

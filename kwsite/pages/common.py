@@ -71,6 +71,7 @@ def fill_sizes(markdown: str, content_of: Callable[[str], str | bytes | None]) -
     """``markdown`` with every :func:`size_mark` replaced by :func:`size_text` of
     ``content_of(path)`` (which may wait for a chart being drawn); a marker naming no file stays as it is
     (an HTML comment: nothing shows)."""
+
     def size(match: re.Match) -> str:
         content = content_of(match.group(1))
         return match.group(0) if content is None else size_text(content)
@@ -80,8 +81,10 @@ def fill_sizes(markdown: str, content_of: Callable[[str], str | bytes | None]) -
 
 def dataset_files(dataset: Dataset) -> list[Generated]:
     """``downloads/<key>.csv`` (carrying the dataset, for the open-data page) and ``.json``."""
-    return [Generated(paths.download(dataset.key, "csv"), dataset.csv(), dataset=dataset),
-            Generated(paths.download(dataset.key, "json"), dataset.json(), dataset=dataset)]
+    return [
+        Generated(paths.download(dataset.key, "csv"), dataset.csv(), dataset=dataset),
+        Generated(paths.download(dataset.key, "json"), dataset.json(), dataset=dataset),
+    ]
 
 
 def with_urls(file: Generated, directory_urls: bool) -> Generated:
@@ -103,6 +106,7 @@ def xlsx_path(dataset: Dataset) -> str:
 
 # Contexts for the page templates (kwsite/theme/pages/macros/): plain data, rendered and escaped there.
 
+
 def table(columns: list[str], rows: list[list], caption: str, css: str = "kw-table") -> dict:
     """Context of ``macros/table.html`` ``table``: header texts, rows (first cell the row header; a cell is a
     text or a status cell of :func:`kwsite.pages.status.cell`), the caption screen readers read."""
@@ -114,11 +118,14 @@ def downloads(dataset: Dataset, label: str = "Download de tabel", page: str | No
     relative to ``page`` (default: the dataset's), with their sizes (JSON and Excel: a :func:`size_mark`)."""
     page = page or dataset.page
     csv, json, xlsx = (paths.download(dataset.key, kind) for kind in ("csv", "json", "xlsx"))
-    return {"label": label, "links": [
-        {"kind": "CSV", "size": size_text(dataset.csv()), "url": rel(page, csv)},
-        {"kind": "JSON", "size": Markup(size_mark(json)), "url": rel(page, json)},
-        {"kind": "Excel", "size": Markup(size_mark(xlsx)), "url": rel(page, xlsx)},
-    ]}
+    return {
+        "label": label,
+        "links": [
+            {"kind": "CSV", "size": size_text(dataset.csv()), "url": rel(page, csv)},
+            {"kind": "JSON", "size": Markup(size_mark(json)), "url": rel(page, json)},
+            {"kind": "Excel", "size": Markup(size_mark(xlsx)), "url": rel(page, xlsx)},
+        ],
+    }
 
 
 def dataset_downloads(dataset: Dataset, files: list[Generated], label: str = "Download de tabel") -> dict:
@@ -132,13 +139,21 @@ def chart(page: str, chart, files: list[Generated], meta: tuple[str, str, str | 
     data downloads) to ``files``. Without ``meta`` the caller shows the same data in its own table."""
     path = paths.chart(chart.key)
     files.append(Generated(path, chart.source))
-    out = {"alt": chart.alt.replace("[", "(").replace("]", ")").replace("\n", " "), "url": rel(page, path),
-           "svg": {"size": Markup(size_mark(path)), "url": rel(page, path)}, "table": None, "downloads": None}
+    out = {
+        "alt": chart.alt.replace("[", "(").replace("]", ")").replace("\n", " "),
+        "url": rel(page, path),
+        "svg": {"size": Markup(size_mark(path)), "url": rel(page, path)},
+        "table": None,
+        "downloads": None,
+    }
     if meta is not None:
         title, unit, source = meta
-        out["table"] = table(list(chart.columns), list(chart.rows), f"Gegevens van de grafiek: {title}",
-                             css="kw-table kw-chart-data")
-        dataset = Dataset(chart.key, title, tuple(chart.columns), tuple(tuple(r) for r in chart.csv_rows), unit, source, page)
+        out["table"] = table(
+            list(chart.columns), list(chart.rows), f"Gegevens van de grafiek: {title}", css="kw-table kw-chart-data"
+        )
+        dataset = Dataset(
+            chart.key, title, tuple(chart.columns), tuple(tuple(r) for r in chart.csv_rows), unit, source, page
+        )
         out["downloads"] = dataset_downloads(dataset, files, "Download de gegevens van de grafiek")
     return out
 

@@ -20,7 +20,21 @@ def context(site: Site, theme: Theme) -> dict | None:
     years = []
     for year in sorted({g.horizon for g in theme.goals if g.horizon}):
         goals = [g for g in theme.goals if g.horizon == year]
-        rule = f"In {year} zijn minimaal de volgende doelstellingen behaald." if site.agenda.goals_are_minimum else f"Doelstellingen voor {year}."
+        rule = (
+            f"In {year} zijn minimaal de volgende doelstellingen behaald."
+            if site.agenda.goals_are_minimum
+            else f"Doelstellingen voor {year}."
+        )
         rows = [[f"{g.id}.", g.text, g.indicator or "geen indicator in de gegevens"] for g in goals]
-        years.append({"year": year, "rule": rule, "table": table(COLUMNS, rows, f"{theme.short_title}: doelstellingen {year}", css="kw-table kw-goals")})
-    return {"years": years, "rest": [g.text for g in theme.goals if not g.horizon], "minimum": site.agenda.goals_are_minimum}
+        years.append(
+            {
+                "year": year,
+                "rule": rule,
+                "table": table(COLUMNS, rows, f"{theme.short_title}: doelstellingen {year}", css="kw-table kw-goals"),
+            }
+        )
+    return {
+        "years": years,
+        "rest": [g.text for g in theme.goals if not g.horizon],
+        "minimum": site.agenda.goals_are_minimum,
+    }

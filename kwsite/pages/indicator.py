@@ -20,10 +20,8 @@ from ..templating import Markup, Templates
 from .common import Generated, dataset_downloads, rel
 from .common import chart as chart_context
 from .progress import BEHIND, EXPLANATION, indicator_path
+from ..targetkinds import kind_of
 
-KIND_WORDS = {"value": "waarde", "minimum": "minimum", "maximum": "maximum", "range": "bereik",
-              "direction": "richting", "deferred": "nog vast te stellen", "relative": "verschil met de nulmeting"}
-"""Target kinds in words (the kinds of :class:`kwsite.model.Target`)."""
 POLARITY_WORDS = {"higher_is_better": "hoger is beter", "lower_is_better": "lager is beter"}
 
 
@@ -66,10 +64,14 @@ def status_rows(site: Site, ind: Indicator) -> list[dict]:
         for year in _years(site, ind):
             real = realisation(ind, year, None, b)
             target = target_for(ind, year, b)
-            rows.append({"year": f"{year} ({b})" if b else str(year),
-                         "value": value_text(ind, real.value) if real else MISSING,
-                         "target": f"{target_label(ind, target)} ({target.year})" if target else target_label(ind, None),
-                         "status": _status(status_for(ind, year, None, b).status)})
+            rows.append(
+                {
+                    "year": f"{year} ({b})" if b else str(year),
+                    "value": value_text(ind, real.value) if real else MISSING,
+                    "target": f"{target_label(ind, target)} ({target.year})" if target else target_label(ind, None),
+                    "status": _status(status_for(ind, year, None, b).status),
+                }
+            )
     return rows
 
 
@@ -91,10 +93,18 @@ def colleges_compared(site: Site, ind: Indicator, breakdown: str | None = None) 
     for unit in site.units:
         real = realisation(ind, year, unit.id, breakdown)
         progress = status_for(ind, year, unit.id, breakdown)
-        row = {"id": unit.id, "name": unit.name, "href": None, "raw": real.value if real else None,
-               "value": value_text(ind, real.value) if real else MISSING,
-               "expected": value_text(ind, path) if (path := path_value(ind, year, unit.id, breakdown)) is not None else "",
-               "status": _status(progress.status), "behind": progress.status in BEHIND}
+        row = {
+            "id": unit.id,
+            "name": unit.name,
+            "href": None,
+            "raw": real.value if real else None,
+            "value": value_text(ind, real.value) if real else MISSING,
+            "expected": value_text(ind, path)
+            if (path := path_value(ind, year, unit.id, breakdown)) is not None
+            else "",
+            "status": _status(progress.status),
+            "behind": progress.status in BEHIND,
+        }
         (with_value if real else without).append(row)
     with_value.sort(key=lambda r: (-better * r["raw"], r["name"]))
     rows = with_value + sorted(without, key=lambda r: r["name"])
@@ -102,9 +112,13 @@ def colleges_compared(site: Site, ind: Indicator, breakdown: str | None = None) 
         row["rank"] = number(rank) if row["raw"] is not None else ""
         del row["raw"]
     target = target_for(ind, year, breakdown)
-    return {"year": year, "rows": rows, "behind": [r["name"] for r in rows if r["behind"]],
-            "target": f"{target_label(ind, target)} ({target.year})" if target else None,
-            "order": "hoogste" if better > 0 else "laagste"}
+    return {
+        "year": year,
+        "rows": rows,
+        "behind": [r["name"] for r in rows if r["behind"]],
+        "target": f"{target_label(ind, target)} ({target.year})" if target else None,
+        "order": "hoogste" if better > 0 else "laagste",
+    }
 
 
 def path_value(ind: Indicator, year: int, unit: str | None, breakdown: str | None = None):
@@ -139,8 +153,15 @@ def compare_rows(site: Site, ind: Indicator, compared: dict) -> tuple:
     for row in compared["rows"]:
         unit = site.unit(row["id"])
         real = realisation(ind, compared["year"], row["id"])
-        out.append(CompareRow(unit.short_name or unit.name, real.value if real else None,
-                              path_value(ind, compared["year"], row["id"]), row["behind"], row["status"]["word"]))
+        out.append(
+            CompareRow(
+                unit.short_name or unit.name,
+                real.value if real else None,
+                path_value(ind, compared["year"], row["id"]),
+                row["behind"],
+                row["status"]["word"],
+            )
+        )
     return tuple(out)
 
 
@@ -148,7 +169,11 @@ def _machine(ind: Indicator, year: int, row: dict) -> tuple[str, str, str]:
     """Realisation, path value and status code of a comparison row, for the CSV."""
     real = realisation(ind, year, row["id"])
     path = path_value(ind, year, row["id"])
-    return machine(real.value) if real else "", machine(path) if path is not None else "", row["status"]["word"].replace(" ", "_")
+    return (
+        machine(real.value) if real else "",
+        machine(path) if path is not None else "",
+        row["status"]["word"].replace(" ", "_"),
+    )
 
 
 def _machine_target(target, unit: str) -> str:
@@ -179,7 +204,9 @@ def college_series(site: Site, ind: Indicator) -> dict | None:
 def notes(ind: Indicator) -> list[str]:
     """Notes of the baseline, targets and realisations, each with what it is about."""
     out = [f"Nulmeting: {ind.baseline.note}"] if ind.baseline and ind.baseline.note else []
-    out += [f"Streefwaarde {t.year}{f' ({t.breakdown})' if t.breakdown else ''}: {t.note}" for t in ind.targets if t.note]
+    out += [
+        f"Streefwaarde {t.year}{f' ({t.breakdown})' if t.breakdown else ''}: {t.note}" for t in ind.targets if t.note
+    ]
     out += [f"Realisatie {r.year}{f' ({r.unit})' if r.unit else ''}: {r.note}" for r in ind.realisations if r.note]
     return out
 
@@ -197,18 +224,31 @@ def context(site: Site, ind: Indicator, charts, files: list[Generated], updated:
             row["href"] = rel(page, paths.college(row["id"]))
         drawn = charts.compare(ind, compared["year"], compare_rows(site, ind, compared)) if charts is not None else None
         compare_title = f"Indicator {ind.id}: colleges vergeleken in {compared['year']}"
-        dataset = Dataset(f"colleges-{ind.id}", compare_title, ("plaats", "college", "realisatie", "lijn", "stand"),
-                          tuple((r["rank"], r["name"], *_machine(ind, compared["year"], r)) for r in compared["rows"]),
-                          UNIT_TEXT[ind.unit], ind.source, page)
+        dataset = Dataset(
+            f"colleges-{ind.id}",
+            compare_title,
+            ("plaats", "college", "realisatie", "lijn", "stand"),
+            tuple((r["rank"], r["name"], *_machine(ind, compared["year"], r)) for r in compared["rows"]),
+            UNIT_TEXT[ind.unit],
+            ind.source,
+            page,
+        )
         compared["downloads"] = dataset_downloads(dataset, files)  # the table below the chart is the chart's data table
         if drawn is not None:
             compare_chart = chart_context(page, drawn, files)
     targets = sorted(ind.targets, key=lambda t: (t.year, t.breakdown or ""))
-    target_data = Dataset(f"indicator-{ind.id}-streefwaarden", f"Streefwaarden van indicator {ind.id}: {ind.name}",
-                          ("jaar", "uitsplitsing", "soort", "streefwaarde", "indicatief"),
-                          tuple((str(t.year), t.breakdown or "", t.kind, _machine_target(t, ind.unit),
-                                 "ja" if t.indicative else "") for t in targets),
-                          UNIT_TEXT[ind.unit], ind.source, page)
+    target_data = Dataset(
+        f"indicator-{ind.id}-streefwaarden",
+        f"Streefwaarden van indicator {ind.id}: {ind.name}",
+        ("jaar", "uitsplitsing", "soort", "streefwaarde", "indicatief"),
+        tuple(
+            (str(t.year), t.breakdown or "", t.kind, _machine_target(t, ind.unit), "ja" if t.indicative else "")
+            for t in targets
+        ),
+        UNIT_TEXT[ind.unit],
+        ind.source,
+        page,
+    )
     return {
         "targets_downloads": dataset_downloads(target_data, files) if targets else None,
         "ind": {"id": ind.id, "name": ind.name},
@@ -216,8 +256,15 @@ def context(site: Site, ind: Indicator, charts, files: list[Generated], updated:
         # only what Markdown could read as HTML: an entity for '>' or a quote shows as typed in the PDF's contents
         "theme": {"title": theme.short_title, "href": rel(page, paths.theme(theme.id))} if theme else None,
         "facts": facts(site, ind),
-        "targets": [{"year": t.year, "kind": KIND_WORDS[t.kind], "text": target_label(ind, t),
-                     "breakdown": t.breakdown or ""} for t in sorted(ind.targets, key=lambda t: (t.year, t.breakdown or ""))],
+        "targets": [
+            {
+                "year": t.year,
+                "kind": kind_of(t.kind).label,
+                "text": target_label(ind, t),
+                "breakdown": t.breakdown or "",
+            }
+            for t in sorted(ind.targets, key=lambda t: (t.year, t.breakdown or ""))
+        ],
         "status_rows": status_rows(site, ind) if has_data else None,
         "site_measured": any(i.realisations for i in site.indicators),
         "explanation": rel(page, EXPLANATION),
@@ -232,8 +279,14 @@ def context(site: Site, ind: Indicator, charts, files: list[Generated], updated:
     }
 
 
-def render(site: Site, ind: Indicator, charts, files: list[Generated], updated: str | None = None,
-           templates: Templates | None = None) -> Generated:
+def render(
+    site: Site,
+    ind: Indicator,
+    charts,
+    files: list[Generated],
+    updated: str | None = None,
+    templates: Templates | None = None,
+) -> Generated:
     """``indicatoren/<id>.md`` from ``pages/indicator.md``; ``updated`` is the "laatst bijgewerkt" date."""
     text = (templates or Templates()).render("pages/indicator.md", **context(site, ind, charts, files, updated))
     return Generated(indicator_path(ind), text, f"{ind.id} {ind.short_name or ind.name}")

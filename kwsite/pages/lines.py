@@ -64,21 +64,42 @@ def timeline(line: Line) -> dict:
     span = None
     if sched.start is not None:
         span = str(sched.start) if sched.start == sched.end else f"{sched.start} t/m {sched.end}"
-    return {"entries": [{"as_written": e.as_written, "uncertain": e.uncertain, "readings": "; ".join(e.readings())}
-                        for e in sched.entries],
-            "span": span, "time_box": line.time_box, "time_box_end": line.time_box_end}
+    return {
+        "entries": [
+            {"as_written": e.as_written, "uncertain": e.uncertain, "readings": "; ".join(e.readings())}
+            for e in sched.entries
+        ],
+        "span": span,
+        "time_box": line.time_box,
+        "time_box_end": line.time_box_end,
+    }
 
 
 def line_context(line: Line, plans: list[dict]) -> dict:
     """One line with its six fields under the source's column questions (``pages/lines.md``, macro ``line``)."""
-    values = {"results": line.results, "actions": line.actions, "monitoring": line.monitoring,
-              "owners": [owner_text(o) for o in line.owners]}
+    values = {
+        "results": line.results,
+        "actions": line.actions,
+        "monitoring": line.monitoring,
+        "owners": [owner_text(o) for o in line.owners],
+    }
     fields = []
     for key, label in FIELDS:
-        fields.append({"label": label, "text": line.goal if key == "goal" else None, "items": values.get(key, []),
-                       "timeline": timeline(line) if key == "timeline" else None})
-    return {"goal": line.goal, "fields": fields, "note": line.note, "plans": plans,
-            "targets": [f"{target_text(t)} (“{t.as_written}”)" for t in line.targets]}
+        fields.append(
+            {
+                "label": label,
+                "text": line.goal if key == "goal" else None,
+                "items": values.get(key, []),
+                "timeline": timeline(line) if key == "timeline" else None,
+            }
+        )
+    return {
+        "goal": line.goal,
+        "fields": fields,
+        "note": line.note,
+        "plans": plans,
+        "targets": [f"{target_text(t)} (“{t.as_written}”)" for t in line.targets],
+    }
 
 
 def categories(lines: list[Line]) -> list[tuple[str, list[Line]]]:
@@ -90,17 +111,48 @@ def categories(lines: list[Line]) -> list[tuple[str, list[Line]]]:
 
 
 def _dataset(lset: LineSet, page: str) -> Dataset:
-    columns = ["id", "soort", "categorie", "doel", "beoogd_resultaat", "actie", "volgen", "tijdpad",
-               "tijdpad_begin", "einde_tijdspanne", "eigenaar", "streefwaarden"]
+    columns = [
+        "id",
+        "soort",
+        "categorie",
+        "doel",
+        "beoogd_resultaat",
+        "actie",
+        "volgen",
+        "tijdpad",
+        "tijdpad_begin",
+        "einde_tijdspanne",
+        "eigenaar",
+        "streefwaarden",
+    ]
     rows = []
     for ln in lset.lines:
         sched = ln.schedule
-        rows.append([ln.id, ln.kind, ln.category, ln.goal, " | ".join(ln.results), " | ".join(ln.actions),
-                     " | ".join(ln.monitoring), " | ".join(ln.timeline), str(sched.start or ""),
-                     str(ln.time_box_end or ""), " | ".join(owner_text(o) for o in ln.owners),
-                     " | ".join(target_text(t) for t in ln.targets)])
-    return Dataset(f"lijnen-{lset.unit}", f"Actie- en verbeterlijnen: {lset.title}", tuple(columns),
-                   tuple(tuple(r) for r in rows), "tekst", lset.title, page)
+        rows.append(
+            [
+                ln.id,
+                ln.kind,
+                ln.category,
+                ln.goal,
+                " | ".join(ln.results),
+                " | ".join(ln.actions),
+                " | ".join(ln.monitoring),
+                " | ".join(ln.timeline),
+                str(sched.start or ""),
+                str(ln.time_box_end or ""),
+                " | ".join(owner_text(o) for o in ln.owners),
+                " | ".join(target_text(t) for t in ln.targets),
+            ]
+        )
+    return Dataset(
+        f"lijnen-{lset.unit}",
+        f"Actie- en verbeterlijnen: {lset.title}",
+        tuple(columns),
+        tuple(tuple(r) for r in rows),
+        "tekst",
+        lset.title,
+        page,
+    )
 
 
 def render(site: Site, lset: LineSet, files: list[Generated], templates: Templates | None = None) -> Generated:
@@ -108,18 +160,47 @@ def render(site: Site, lset: LineSet, files: list[Generated], templates: Templat
     page = path(lset)
     unit = site.unit(lset.unit)
     name = unit.name if unit else lset.unit
-    plans = [p for p in site.teamplans if p.line and lset.unit == (site.line_set_of(p.line).unit if site.line_set_of(p.line) else None)]
+    plans = [
+        p
+        for p in site.teamplans
+        if p.line and lset.unit == (site.line_set_of(p.line).unit if site.line_set_of(p.line) else None)
+    ]
     kinds = []
     for kind, title in KINDS.items():
         lines = lset.of_kind(kind)
         if lines:
-            kinds.append({"title": title, "categories": [
-                {"title": category, "lines": [line_context(ln, [{"title": p.title, "url": rel(page, paths.teamplan(p.id))}
-                                                                 for p in plans if p.line == ln.id]) for ln in group]}
-                for category, group in categories(lines)]})
-    context = {"name": name, "source": lset.title, "intro": lset.intro, "kinds": kinds,
-               "downloads": dataset_downloads(_dataset(lset, page), files, "Alle lijnen downloaden")}
-    return Generated(page, (templates or Templates()).render("pages/lines.md", **context), unit.name if unit else lset.unit)
+            kinds.append(
+                {
+                    "title": title,
+                    "categories": [
+                        {
+                            "title": category,
+                            "lines": [
+                                line_context(
+                                    ln,
+                                    [
+                                        {"title": p.title, "url": rel(page, paths.teamplan(p.id))}
+                                        for p in plans
+                                        if p.line == ln.id
+                                    ],
+                                )
+                                for ln in group
+                            ],
+                        }
+                        for category, group in categories(lines)
+                    ],
+                }
+            )
+    context = {
+        "name": name,
+        "source": lset.title,
+        "intro": lset.intro,
+        "kinds": kinds,
+        "downloads": dataset_downloads(_dataset(lset, page), files, "Alle lijnen downloaden"),
+    }
+    return Generated(
+        page, (templates or Templates()).render("pages/lines.md", **context), unit.name if unit else lset.unit
+    )
 
 
 def index(site: Site, templates: Templates | None = None) -> Generated:
@@ -127,6 +208,11 @@ def index(site: Site, templates: Templates | None = None) -> Generated:
     sets = []
     for lset in site.line_sets:
         unit = site.unit(lset.unit)
-        sets.append({"name": unit.name if unit else lset.unit, "url": rel(INDEX, path(lset)),
-                     "counts": ", ".join(f"{len(lset.of_kind(k))} {KINDS[k].lower()}" for k in KINDS)})
+        sets.append(
+            {
+                "name": unit.name if unit else lset.unit,
+                "url": rel(INDEX, path(lset)),
+                "counts": ", ".join(f"{len(lset.of_kind(k))} {KINDS[k].lower()}" for k in KINDS),
+            }
+        )
     return Generated(INDEX, (templates or Templates()).render("pages/lines-index.md", sets=sets), "Overzicht")

@@ -16,8 +16,14 @@ PATH = paths.OPEN_DATA
 TITLE = "Open data"
 
 
-def render(datasets: list[Dataset], titles: dict[str, str], files: list[Generated], about: Publication,
-           data_zip: Generated, templates: Templates | None = None) -> Generated:
+def render(
+    datasets: list[Dataset],
+    titles: dict[str, str],
+    files: list[Generated],
+    about: Publication,
+    data_zip: Generated,
+    templates: Templates | None = None,
+) -> Generated:
     """The page from ``pages/opendata.md``. ``datasets`` in page order; ``titles`` docs path → page title (for
     the headings); ``about`` the licence, edition and date; ``data_zip`` the zip of
     :func:`kwsite.datapackage.bundle`."""
@@ -28,12 +34,24 @@ def render(datasets: list[Dataset], titles: dict[str, str], files: list[Generate
     for d in datasets:
         by_page.setdefault(d.page, []).append(d)
     context = {
-        "title": TITLE, "files": len(datasets), "count": len({d.key for d in datasets}),
+        "title": TITLE,
+        "files": len(datasets),
+        "count": len({d.key for d in datasets}),
         "zip": {"size": size_text(data_zip.content), "url": rel(page, ZIP_PATH)},
-        "about": about, "date": about.date_text, "citation": about.citation(),
+        "about": about,
+        "date": about.date_text,
+        "citation": about.citation(),
         "schema": {"size": size_text(schema), "url": rel(page, SCHEMA_PATH)},
-        "pages": [{"title": titles.get(where, where), "url": rel(page, where),
-                   "datasets": [{"title": d.title, "unit": d.unit, "source": d.source, "downloads": downloads(d, "Download", page)}
-                                for d in items]} for where, items in by_page.items()],
+        "pages": [
+            {
+                "title": titles.get(where, where),
+                "url": rel(page, where),
+                "datasets": [
+                    {"title": d.title, "unit": d.unit, "source": d.source, "downloads": downloads(d, "Download", page)}
+                    for d in items
+                ],
+            }
+            for where, items in by_page.items()
+        ],
     }
     return Generated(page, (templates or Templates()).render("pages/opendata.md", **context), TITLE)

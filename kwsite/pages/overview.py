@@ -40,16 +40,33 @@ def budget(site: Site, files: list[Generated], templates: Templates | None = Non
     caption = "Budgetverdeling over de thema's"
     machine_rows = [(r[0], machine(a.share_pct), machine(a.amount_mln)) for r, a in zip(rows, plan.allocations)]
     machine_rows.append(("Totaal", machine(total_share), machine(total_amount)))
-    dataset = Dataset("begroting-thema", caption, ("thema", "aandeel_pct", "bedrag_mln_euro"), tuple(machine_rows),
-                      BUDGET_UNIT, agenda_source(site), page)
-    check = "komt overeen met" if printed and printed.amount_mln == amount and printed.share_pct == share else "wijkt af van"
+    dataset = Dataset(
+        "begroting-thema",
+        caption,
+        ("thema", "aandeel_pct", "bedrag_mln_euro"),
+        tuple(machine_rows),
+        BUDGET_UNIT,
+        agenda_source(site),
+        page,
+    )
+    check = (
+        "komt overeen met"
+        if printed and printed.amount_mln == amount and printed.share_pct == share
+        else "wijkt af van"
+    )
     national = [a for a in plan.allocations if site.theme(a.theme) and site.theme(a.theme).national]
     context = {
-        "plan": plan, "per": " per jaar" if plan.per_year else "",
-        "table": table(columns, rows, caption, css="kw-table kw-budget"), "downloads": dataset_downloads(dataset, files),
+        "plan": plan,
+        "per": " per jaar" if plan.per_year else "",
+        "table": table(columns, rows, caption, css="kw-table kw-budget"),
+        "downloads": dataset_downloads(dataset, files),
         "sum": {"share": percent(share), "amount": euro_mln(amount), "check": check},
-        "national": {"share": percent(sum((a.share_pct for a in national), Decimal(0))),
-                     "amount": euro_mln(sum((a.amount_mln for a in national), Decimal(0)))} if national else None,
+        "national": {
+            "share": percent(sum((a.share_pct for a in national), Decimal(0))),
+            "amount": euro_mln(sum((a.amount_mln for a in national), Decimal(0))),
+        }
+        if national
+        else None,
         "additional": additional(site, page, files) if plan.additional else None,
     }
     return Generated(page, (templates or Templates()).render("pages/budget.md", **context), "Begroting")
@@ -58,23 +75,59 @@ def budget(site: Site, files: list[Generated], templates: Templates | None = Non
 def additional(site: Site, page: str, files: list[Generated]) -> dict:
     """The table of additional means for the national themes (``pages/budget.md``)."""
     plan = site.budget
-    columns = ["Thema", "KA-middelen (% verticaal)", "KA-middelen", "KA (% horizontaal)",
-               "Andere middelen", "Andere (%)", "Totaal additioneel", "Totaal (%)"]
+    columns = [
+        "Thema",
+        "KA-middelen (% verticaal)",
+        "KA-middelen",
+        "KA (% horizontaal)",
+        "Andere middelen",
+        "Andere (%)",
+        "Totaal additioneel",
+        "Totaal (%)",
+    ]
+
     def cells(r):
-        return [percent(r.ka_share_vertical_pct), euro_mln(r.ka_amount_mln), percent(r.ka_share_horizontal_pct),
-                euro_mln(r.other_amount_mln), percent(r.other_share_pct), euro_mln(r.total_amount_mln), percent(r.total_share_pct)]
-    fields = ("ka_share_vertical_pct", "ka_amount_mln", "ka_share_horizontal_pct", "other_amount_mln", "other_share_pct",
-              "total_amount_mln", "total_share_pct")
+        return [
+            percent(r.ka_share_vertical_pct),
+            euro_mln(r.ka_amount_mln),
+            percent(r.ka_share_horizontal_pct),
+            euro_mln(r.other_amount_mln),
+            percent(r.other_share_pct),
+            euro_mln(r.total_amount_mln),
+            percent(r.total_share_pct),
+        ]
+
+    fields = (
+        "ka_share_vertical_pct",
+        "ka_amount_mln",
+        "ka_share_horizontal_pct",
+        "other_amount_mln",
+        "other_share_pct",
+        "total_amount_mln",
+        "total_share_pct",
+    )
     records = [((site.theme(r.theme).short_title if site.theme(r.theme) else r.label), r) for r in plan.additional]
     if plan.additional_total:
         records.append(("Totaal", plan.additional_total))
     rows = [[label, *cells(r)] for label, r in records]
-    names = ("thema", "ka_pct_verticaal", "ka_mln_euro", "ka_pct_horizontaal", "andere_mln_euro", "andere_pct", "totaal_mln_euro", "totaal_pct")
+    names = (
+        "thema",
+        "ka_pct_verticaal",
+        "ka_mln_euro",
+        "ka_pct_horizontaal",
+        "andere_mln_euro",
+        "andere_pct",
+        "totaal_mln_euro",
+        "totaal_pct",
+    )
     mrows = tuple((label, *(machine(getattr(r, f)) for f in fields)) for label, r in records)
     title = "Additionele middelen voor de landelijke thema's"
     dataset = Dataset("begroting-additioneel", title, names, mrows, BUDGET_UNIT, agenda_source(site), page)
-    return {"title": title, "table": table(columns, rows, title, css="kw-table kw-budget"),
-            "downloads": dataset_downloads(dataset, files)}
+    return {
+        "title": title,
+        "table": table(columns, rows, title, css="kw-table kw-budget"),
+        "downloads": dataset_downloads(dataset, files),
+    }
 
 
 def indicators(site: Site, files: list[Generated], templates: Templates | None = None) -> Generated:
@@ -82,7 +135,9 @@ def indicators(site: Site, files: list[Generated], templates: Templates | None =
     page = INDICATORS
     years = target_years(site)
     measured = any(i.realisations for i in site.indicators)  # without realisations every Stand says "geen gegevens"
-    columns = ["Indicator", "Thema", "Nulmeting", *[f"Streefwaarde {y}" for y in years]] + (["Stand"] if measured else [])
+    columns = ["Indicator", "Thema", "Nulmeting", *[f"Streefwaarde {y}" for y in years]] + (
+        ["Stand"] if measured else []
+    )
     rows, mrows = [], []
     for ind in site.indicators:
         theme = site.theme(ind.theme)
@@ -92,14 +147,18 @@ def indicators(site: Site, files: list[Generated], templates: Templates | None =
         mrows.append((label, theme_name, ind.unit, *cells, status.overview_code(ind)))
     caption = "Alle indicatoren met nulmeting en streefwaarden"
     names = ("indicator", "thema", "eenheid", *indicator_columns(years), "stand")
-    dataset = Dataset("indicatoren", caption, names, tuple(mrows), "per indicator, zie de kolom eenheid",
-                      agenda_source(site), page)
-    context = {"table": table(columns, rows, caption, css="kw-table kw-overview"), "downloads": dataset_downloads(dataset, files),
-               "indicative": any(t.indicative for i in site.indicators for t in i.targets),
-               "minimum": site.agenda.goals_are_minimum,
-               "themes": [{"name": t.short_title, "url": rel(page, paths.theme(t.id))} for t in site.themes],
-               "indicators": [{"id": i.id, "url": rel(page, paths.indicator(i.id))} for i in site.indicators],
-               "explanation": status.explanation(page) if measured else None}
+    dataset = Dataset(
+        "indicatoren", caption, names, tuple(mrows), "per indicator, zie de kolom eenheid", agenda_source(site), page
+    )
+    context = {
+        "table": table(columns, rows, caption, css="kw-table kw-overview"),
+        "downloads": dataset_downloads(dataset, files),
+        "indicative": any(t.indicative for i in site.indicators for t in i.targets),
+        "minimum": site.agenda.goals_are_minimum,
+        "themes": [{"name": t.short_title, "url": rel(page, paths.theme(t.id))} for t in site.themes],
+        "indicators": [{"id": i.id, "url": rel(page, paths.indicator(i.id))} for i in site.indicators],
+        "explanation": status.explanation(page) if measured else None,
+    }
     return Generated(page, (templates or Templates()).render("pages/indicators.md", **context), "Indicatoren")
 
 
@@ -108,12 +167,19 @@ def themes_index(site: Site, templates: Templates | None = None) -> Generated:
     page = paths.THEMES_INDEX
 
     def entry(t) -> dict:
-        return {"number": t.number, "title": t.title, "url": rel(page, paths.theme(t.id)), "national": t.national,
-                "indicators": _count(len(site.indicators_of(t.id)), "indicator", "indicatoren"),
-                "measures": _count(len(site.measures_of(t.id)), "maatregel", "maatregelen")}
+        return {
+            "number": t.number,
+            "title": t.title,
+            "url": rel(page, paths.theme(t.id)),
+            "national": t.national,
+            "indicators": _count(len(site.indicators_of(t.id)), "indicator", "indicatoren"),
+            "measures": _count(len(site.measures_of(t.id)), "maatregel", "maatregelen"),
+        }
 
-    context = {"themes": [entry(t) for t in site.themes if t.kind == "theme"],
-               "preconditions": [entry(t) for t in site.themes if t.kind == "precondition"]}
+    context = {
+        "themes": [entry(t) for t in site.themes if t.kind == "theme"],
+        "preconditions": [entry(t) for t in site.themes if t.kind == "precondition"],
+    }
     return Generated(page, (templates or Templates()).render("pages/themes.md", **context), "Overzicht")
 
 
@@ -126,8 +192,14 @@ def _college_contents(site: Site, unit_id: str) -> str:
     """What a college appendix holds, for the index: ``waarden in 5 van de 6 tabellen; 2 maatregelen noemen
     het college``."""
     tables = [t for t in site.tables.values() if t.meta.rows == "unit"]
-    filled = [t for t in tables if (row := t.row_for_unit(unit_id)) is not None and any(v is not None for v in row.values)]
-    values = f"waarden in {number(len(filled))} van de {_count(len(tables), 'tabel', 'tabellen')}" if tables else "geen tabellen"
+    filled = [
+        t for t in tables if (row := t.row_for_unit(unit_id)) is not None and any(v is not None for v in row.values)
+    ]
+    values = (
+        f"waarden in {number(len(filled))} van de {_count(len(tables), 'tabel', 'tabellen')}"
+        if tables
+        else "geen tabellen"
+    )
     n = sum(1 for m in site.measures if unit_id in m.units)
     measures = "geen maatregel noemt" if not n else "1 maatregel noemt" if n == 1 else f"{number(n)} maatregelen noemen"
     return f"{values}; {measures} het college"
@@ -136,7 +208,16 @@ def _college_contents(site: Site, unit_id: str) -> str:
 def colleges_index(site: Site, templates: Templates | None = None) -> Generated:
     """The index of the college appendices from ``pages/colleges.md``."""
     page = paths.COLLEGES_INDEX
-    context = {"count": number(len(site.units)),
-               "colleges": [{"name": u.name, "url": rel(page, paths.college(u.id)), "code": u.code,
-                             "contents": _college_contents(site, u.id)} for u in site.units]}
+    context = {
+        "count": number(len(site.units)),
+        "colleges": [
+            {
+                "name": u.name,
+                "url": rel(page, paths.college(u.id)),
+                "code": u.code,
+                "contents": _college_contents(site, u.id),
+            }
+            for u in site.units
+        ],
+    }
     return Generated(page, (templates or Templates()).render("pages/colleges.md", **context), "Overzicht")

@@ -25,8 +25,14 @@ def render(site: Site, chapters: dict[int, str], templates: Templates | None = N
     """The page from ``pages/process.md``, or ``None`` without timelines."""
     if not site.timelines:
         return None
-    timelines = [{"title": t.title, "intro": t.intro, "table": _table(t),
-                  "unprinted": [{"when": s.when, "year": s.year} for s in t.ordered() if not s.year_printed and s.year],
-                  "chapter": {"number": t.chapter, "url": rel(PAGE, chapters[t.chapter])} if t.chapter in chapters else None}
-                 for t in site.timelines]
+    timelines = [
+        {
+            "title": t.title,
+            "intro": t.intro,
+            "table": _table(t),
+            "unprinted": [{"when": s.when, "year": s.year} for s in t.ordered() if not s.year_printed and s.year],
+            "chapter": {"number": t.chapter, "url": rel(PAGE, chapters[t.chapter])} if t.chapter in chapters else None,
+        }
+        for t in site.timelines
+    ]
     return Generated(PAGE, (templates or Templates()).render("pages/process.md", timelines=timelines), "Tijdpad")

@@ -4,8 +4,19 @@
 from __future__ import annotations
 
 from ..model import Site
-from ..progressview import (BEHIND, EXPLANATION, NO_REALISATIONS, PATH, TITLE, college_indicators, context,  # noqa: F401
-                            home_summary, indicator_path, realisation_years, year_summary)
+from ..progressview import (  # noqa: F401  (re-exported: the page modules import these from here)
+    BEHIND,
+    EXPLANATION,
+    NO_REALISATIONS,
+    PATH,
+    TITLE,
+    college_indicators,
+    context,
+    home_summary,
+    indicator_path,
+    realisation_years,
+    year_summary,
+)
 from ..templating import Templates
 from .common import Generated
 

@@ -22,7 +22,9 @@ def _percent_cell(col) -> str:
 
 
 def _columns(table: RatioTable) -> list[str]:
-    names = [table.column or "", ]
+    names = [
+        table.column or "",
+    ]
     names += [x for x in (table.numerator_label, table.denominator_label) if x]
     names.append(table.percent_label)
     if table.norm_label:
@@ -49,10 +51,16 @@ def _notes(table: RatioTable) -> list[dict]:
         if not col.acknowledged:
             continue
         calc = col.computed_percent()
-        out.append({"label": col.label, "acknowledged": col.acknowledged,
-                    "computed": percent(calc) if calc is not None else None, "printed": percent(col.percent),
-                    "numerator": number(col.numerator) if calc is not None else None,
-                    "denominator": number(col.denominator) if calc is not None else None})
+        out.append(
+            {
+                "label": col.label,
+                "acknowledged": col.acknowledged,
+                "computed": percent(calc) if calc is not None else None,
+                "printed": percent(col.percent),
+                "numerator": number(col.numerator) if calc is not None else None,
+                "denominator": number(col.denominator) if calc is not None else None,
+            }
+        )
     return out
 
 
@@ -61,13 +69,25 @@ def table_block(ratio: RatioTable, page: str, charts, files: list[Generated]) ->
     chart = charts.ratio(ratio) if charts is not None else None
     rows = [_row(ratio, c, True) for c in ratio.columns]
     unit = "aantal; percentage en norm in procent (0-100), zoals gedrukt"
-    dataset = Dataset(f"basis-{ratio.id}", ratio.title, tuple(_columns(ratio)),
-                      tuple(tuple(_row(ratio, c, False)) for c in ratio.columns), unit, ratio.source, page)
-    return {"title": ratio.title, "period": ratio.period if ratio.period and ratio.period not in ratio.title else None,
-            "chart": chart_context(page, chart, files) if chart is not None else None,
-            "table": table(_columns(ratio), rows, ratio.title, css="kw-table kw-data-table kw-ratio"),
-            "notes": _notes(ratio), "source": ratio.source, "note": ratio.note,
-            "downloads": dataset_downloads(dataset, files)}
+    dataset = Dataset(
+        f"basis-{ratio.id}",
+        ratio.title,
+        tuple(_columns(ratio)),
+        tuple(tuple(_row(ratio, c, False)) for c in ratio.columns),
+        unit,
+        ratio.source,
+        page,
+    )
+    return {
+        "title": ratio.title,
+        "period": ratio.period if ratio.period and ratio.period not in ratio.title else None,
+        "chart": chart_context(page, chart, files) if chart is not None else None,
+        "table": table(_columns(ratio), rows, ratio.title, css="kw-table kw-data-table kw-ratio"),
+        "notes": _notes(ratio),
+        "source": ratio.source,
+        "note": ratio.note,
+        "downloads": dataset_downloads(dataset, files),
+    }
 
 
 def theme_block(site: Site, theme: Theme, charts, page: str, files: list[Generated]) -> list[dict]:

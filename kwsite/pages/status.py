@@ -11,8 +11,19 @@ from ..datasets import UNIT_TEXT, Dataset
 from ..numbers import MISSING, machine
 from ..present import target_table_text as target_text
 from ..present import target_label, value_text
-from ..status import Progress, Status, breakdowns, indicator_attainment, latest_parts, realisation, status_for, target_for, units_with_data
+from ..status import (
+    Progress,
+    Status,
+    breakdowns,
+    indicator_attainment,
+    latest_parts,
+    realisation,
+    status_for,
+    target_for,
+    units_with_data,
+)
 from .common import Generated, dataset_downloads, rel, table
+
 
 def badge(status: Status) -> dict:
     """Context of ``macros/status.html`` ``badge``: the status's key (CSS class), icon and word."""
@@ -22,7 +33,9 @@ def badge(status: Status) -> dict:
 def cell(parts: list[tuple[str | None, Progress]], year: bool = True) -> dict:
     """A table cell of badges (``macros/status.html`` ``cell``): per part its label (a breakdown, or
     none), badge and, with ``year``, the year it is about: ``✓ behaald (2020)``."""
-    return {"parts": [{"label": label, "status": badge(p.status), "year": p.year if year else None} for label, p in parts]}
+    return {
+        "parts": [{"label": label, "status": badge(p.status), "year": p.year if year else None} for label, p in parts]
+    }
 
 
 def _years(site: Site, ind: Indicator) -> list[int]:
@@ -60,17 +73,36 @@ def card(site: Site, ind: Indicator, page: str, files: list[Generated]) -> dict 
             target = target_for(ind, year, breakdown)
             label = f"{year} ({breakdown})" if breakdown else str(year)
             aim = f"{target_label(ind, target)} ({target.year})" if target else target_label(ind, None)
-            rows.append([label, value_text(ind, real.value) if real else MISSING, aim, cell([(None, progress)], year=False)])
-            mrows.append([str(year), breakdown or "", machine(real.value) if real else "",
-                          _machine_target(target, ind, breakdown),
-                          str(target.year) if target else "", progress.status.code])
+            rows.append(
+                [label, value_text(ind, real.value) if real else MISSING, aim, cell([(None, progress)], year=False)]
+            )
+            mrows.append(
+                [
+                    str(year),
+                    breakdown or "",
+                    machine(real.value) if real else "",
+                    _machine_target(target, ind, breakdown),
+                    str(target.year) if target else "",
+                    progress.status.code,
+                ]
+            )
     key = f"stand-{ind.id}"
-    dataset = Dataset(key, f"Realisaties en stand van indicator {ind.id}: {ind.name}",
-                      ("jaar", "uitsplitsing", "realisatie", "streefwaarde", "streefwaarde_jaar", "stand"), tuple(tuple(r) for r in mrows),
-                      UNIT_TEXT[ind.unit], ind.source, page)
-    return {"id": ind.id, "table": table(columns, rows, f"Realisaties en stand van indicator {ind.id}", css="kw-table kw-status-table"),
-            "downloads": dataset_downloads(dataset, files), "colleges": colleges(site, ind),
-            "explanation": explanation(page)}
+    dataset = Dataset(
+        key,
+        f"Realisaties en stand van indicator {ind.id}: {ind.name}",
+        ("jaar", "uitsplitsing", "realisatie", "streefwaarde", "streefwaarde_jaar", "stand"),
+        tuple(tuple(r) for r in mrows),
+        UNIT_TEXT[ind.unit],
+        ind.source,
+        page,
+    )
+    return {
+        "id": ind.id,
+        "table": table(columns, rows, f"Realisaties en stand van indicator {ind.id}", css="kw-table kw-status-table"),
+        "downloads": dataset_downloads(dataset, files),
+        "colleges": colleges(site, ind),
+        "explanation": explanation(page),
+    }
 
 
 def colleges(site: Site, ind: Indicator) -> dict | None:
@@ -84,14 +116,35 @@ def colleges(site: Site, ind: Indicator) -> dict | None:
     for uid in units:
         unit = site.unit(uid)
         real = realisation(ind, year, uid)
-        rows.append([unit.name if unit else uid, value_text(ind, real.value) if real else MISSING,
-                     cell([(None, status_for(ind, year, uid))], year=False)])
+        rows.append(
+            [
+                unit.name if unit else uid,
+                value_text(ind, real.value) if real else MISSING,
+                cell([(None, status_for(ind, year, uid))], year=False),
+            ]
+        )
     result = indicator_attainment(ind, year)
-    attainment = None if result is None else {"year": year, "reached": result.reached, "judged": result.judged,
-                                              "by": result.by, "status": badge(result.status)}
-    return {"year": year, "attainment": attainment,
-            "table": table(["College", f"Realisatie {year}", "Stand"], rows, f"Stand per college in {year}, indicator {ind.id}",
-                           css="kw-table kw-status-table")}
+    attainment = (
+        None
+        if result is None
+        else {
+            "year": year,
+            "reached": result.reached,
+            "judged": result.judged,
+            "by": result.by,
+            "status": badge(result.status),
+        }
+    )
+    return {
+        "year": year,
+        "attainment": attainment,
+        "table": table(
+            ["College", f"Realisatie {year}", "Stand"],
+            rows,
+            f"Stand per college in {year}, indicator {ind.id}",
+            css="kw-table kw-status-table",
+        ),
+    }
 
 
 def overview_cell(ind: Indicator, unit: str | None = None) -> dict:
@@ -124,7 +177,11 @@ def college_rows(site: Site, unit: Unit) -> dict | None:
             real = realisation(ind, progress.year, unit.id, b) if progress.year else None
             if real:
                 values.append(f"{b}: {value_text(ind, real.value)}" if b else value_text(ind, real.value))
-        rows.append([f"{ind.id} {ind.short_name or ind.name}", "; ".join(values) or MISSING, overview_cell(ind, unit.id)])
+        rows.append(
+            [f"{ind.id} {ind.short_name or ind.name}", "; ".join(values) or MISSING, overview_cell(ind, unit.id)]
+        )
     if not rows:
         return None
-    return table(["Indicator", "Laatste realisatie", "Stand"], rows, "Stand van de indicatoren", css="kw-table kw-status-table")
+    return table(
+        ["Indicator", "Laatste realisatie", "Stand"], rows, "Stand van de indicatoren", css="kw-table kw-status-table"
+    )

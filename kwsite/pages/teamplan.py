@@ -40,18 +40,33 @@ ANSWER = {True: "ja", False: "nee", None: "niet ingevuld"}
 
 def _approach(plan: TeamPlan) -> dict:
     ap = plan.approach
-    out = {"research": ANSWER[ap.research_needed], "together": None, "list": [], "rows": [],
-           "rationale": ap.rationale or "niet ingevuld"}
+    out = {
+        "research": ANSWER[ap.research_needed],
+        "together": None,
+        "list": [],
+        "rows": [],
+        "rationale": ap.rationale or "niet ingevuld",
+    }
     if ap.who or ap.when:
-        out["together"] = {"who": ", ".join(owner_text(o) for o in ap.who) or "niet ingevuld",
-                           "when": _when(ap.when) or "niet ingevuld"}
+        out["together"] = {
+            "who": ", ".join(owner_text(o) for o in ap.who) or "niet ingevuld",
+            "when": _when(ap.when) or "niet ingevuld",
+        }
     if ap.activities and not any(a.who or a.when for a in ap.activities):
         out["list"] = [a.what for a in ap.activities]
     elif ap.activities:
-        out["rows"] = [{"what": _cell(a.what), "who": _cell(", ".join(owner_text(o) for o in a.who) or "niet ingevuld"),
-                        "when": _cell(_when(a.when)) or "niet ingevuld"} for a in ap.activities]
+        out["rows"] = [
+            {
+                "what": _cell(a.what),
+                "who": _cell(", ".join(owner_text(o) for o in a.who) or "niet ingevuld"),
+                "when": _cell(_when(a.when)) or "niet ingevuld",
+            }
+            for a in ap.activities
+        ]
     arranged = {p.topic: p.text for p in ap.preconditions}
-    out["preconditions"] = [{"question": question, "answer": arranged.get(topic)} for topic, question in leidraad.PRECONDITIONS.items()]
+    out["preconditions"] = [
+        {"question": question, "answer": arranged.get(topic)} for topic, question in leidraad.PRECONDITIONS.items()
+    ]
     return out
 
 
@@ -60,7 +75,10 @@ def _objective(plan: TeamPlan) -> dict:
     smart = [
         ("Indicator", goal.indicator or None),
         ("Streefwaarde", target_text(goal.target) if goal.target else None),
-        ("Wanneer bereikt", _when(goal.when) + (f" (tot en met {goal.deadline})" if goal.deadline else "") if goal.when else None),
+        (
+            "Wanneer bereikt",
+            _when(goal.when) + (f" (tot en met {goal.deadline})" if goal.deadline else "") if goal.when else None,
+        ),
         ("Tevreden als", goal.satisfied_when or None),
         ("Vastgesteld met", "; ".join(goal.measured_by) or None),
         ("Tussentijdse evaluatie", "; ".join(goal.interim_moments) or None),
@@ -73,7 +91,10 @@ def _objective(plan: TeamPlan) -> dict:
 
 
 def _steps() -> dict:
-    return {n: {"title": title, "lead": lead, "questions": list(questions)} for n, (title, lead, questions) in leidraad.STEPS.items()}
+    return {
+        n: {"title": title, "lead": lead, "questions": list(questions)}
+        for n, (title, lead, questions) in leidraad.STEPS.items()
+    }
 
 
 def render(site: Site, plan: TeamPlan, templates: Templates | None = None) -> Generated:
@@ -83,31 +104,59 @@ def render(site: Site, plan: TeamPlan, templates: Templates | None = None) -> Ge
     given = {r.kind for r in plan.reasons}
     ev = plan.evaluation
     context = {
-        "plan": plan, "steps": _steps(), "reference_url": rel(page, REFERENCE),
-        "line": {"title": line.goal.strip().rstrip(".;:!? "), "url": rel(page, paths.line_set(site.line_set_of(line.id).unit))}
-        if line else None,
+        "plan": plan,
+        "steps": _steps(),
+        "reference_url": rel(page, REFERENCE),
+        "line": {
+            "title": line.goal.strip().rstrip(".;:!? "),
+            "url": rel(page, paths.line_set(site.line_set_of(line.id).unit)),
+        }
+        if line
+        else None,
         "reasons": [{"label": label, "given": k in given} for k, label in leidraad.REASONS.items()],
         "explanations": [{"label": leidraad.REASONS[r.kind].lower(), "text": r.text} for r in plan.reasons],
-        "approach": _approach(plan), "objective": _objective(plan),
-        "interim": [{"when": n.when, "track": ANSWER[n.on_track], "deviations": n.deviations, "adjustments": n.adjustments}
-                    for n in plan.interim],
-        "evaluation": None if ev is None else {"achieved": ANSWER[ev.achieved], "why": ev.why, "safeguarding": ev.safeguarding,
-                                               "next_cycle": ev.next_cycle},
+        "approach": _approach(plan),
+        "objective": _objective(plan),
+        "interim": [
+            {"when": n.when, "track": ANSWER[n.on_track], "deviations": n.deviations, "adjustments": n.adjustments}
+            for n in plan.interim
+        ],
+        "evaluation": None
+        if ev is None
+        else {
+            "achieved": ANSWER[ev.achieved],
+            "why": ev.why,
+            "safeguarding": ev.safeguarding,
+            "next_cycle": ev.next_cycle,
+        },
     }
     return Generated(page, (templates or Templates()).render("pages/teamplan.md", **context), plan.title)
 
 
 def index(site: Site, templates: Templates | None = None) -> Generated:
     """The index of the plans from ``pages/teamplans.md``."""
-    plans = [{"title": p.title, "url": rel(INDEX, path(p)), "team": p.team, "composed": bool(p.composed_by_editors)}
-             for p in site.teamplans]
-    return Generated(INDEX, (templates or Templates()).render("pages/teamplans.md", steps=_steps(), plans=plans,
-                                                              reference_url=rel(INDEX, REFERENCE)), "Overzicht")
+    plans = [
+        {"title": p.title, "url": rel(INDEX, path(p)), "team": p.team, "composed": bool(p.composed_by_editors)}
+        for p in site.teamplans
+    ]
+    return Generated(
+        INDEX,
+        (templates or Templates()).render(
+            "pages/teamplans.md", steps=_steps(), plans=plans, reference_url=rel(INDEX, REFERENCE)
+        ),
+        "Overzicht",
+    )
 
 
 def reference(templates: Templates | None = None) -> Generated:
     """The reference page from ``pages/leidraad.md``."""
-    context = {"steps": _steps(), "reasons": list(leidraad.REASONS.values()), "preconditions": list(leidraad.PRECONDITIONS.values()),
-               "bottlenecks": [{"title": title, "tips": list(tips)} for title, tips in leidraad.BOTTLENECKS],
-               "source": leidraad.SOURCE}
-    return Generated(REFERENCE, (templates or Templates()).render("pages/leidraad.md", **context), "Leidraad en checklist")
+    context = {
+        "steps": _steps(),
+        "reasons": list(leidraad.REASONS.values()),
+        "preconditions": list(leidraad.PRECONDITIONS.values()),
+        "bottlenecks": [{"title": title, "tips": list(tips)} for title, tips in leidraad.BOTTLENECKS],
+        "source": leidraad.SOURCE,
+    }
+    return Generated(
+        REFERENCE, (templates or Templates()).render("pages/leidraad.md", **context), "Leidraad en checklist"
+    )

@@ -56,10 +56,21 @@ def card(site: Site, ind: Indicator, page: str, charts, files: list[Generated]) 
     label = f"{ind.id} {ind.short_name or ind.name}"
     shown, cells = indicator_cells(ind, years)
     caption = f"Nulmeting en streefwaarden van indicator {ind.id}"
-    dataset = Dataset(f"streefwaarden-{ind.id}", f"{caption}: {ind.name}", ("indicator", *indicator_columns(years)),
-                      ((label, *cells),), UNIT_TEXT[ind.unit], ind.source, page)
-    out = {"id": ind.id, "name": ind.name, "table": table([*cols], [[label, *shown]], caption, css="kw-table kw-card"),
-           "downloads": dataset_downloads(dataset, files)}
+    dataset = Dataset(
+        f"streefwaarden-{ind.id}",
+        f"{caption}: {ind.name}",
+        ("indicator", *indicator_columns(years)),
+        ((label, *cells),),
+        UNIT_TEXT[ind.unit],
+        ind.source,
+        page,
+    )
+    out = {
+        "id": ind.id,
+        "name": ind.name,
+        "table": table([*cols], [[label, *shown]], caption, css="kw-table kw-card"),
+        "downloads": dataset_downloads(dataset, files),
+    }
     facts = []  # (label, value); a value from data that editors write as Markdown is passed as markup
     if ind.definition:
         facts.append(("Definitie", markdown(ind.definition)))
@@ -83,7 +94,9 @@ def card(site: Site, ind: Indicator, page: str, charts, files: list[Generated]) 
     out["status"] = status.card(site, ind, page, files)
     chart = charts.indicator(ind)
     title = f"Indicator {ind.id} {ind.name}: waarden, nulmeting en streefwaarden per jaar"
-    out["chart"] = chart_context(page, chart, files, (title, UNIT_TEXT[ind.unit], ind.source)) if chart is not None else None
+    out["chart"] = (
+        chart_context(page, chart, files, (title, UNIT_TEXT[ind.unit], ind.source)) if chart is not None else None
+    )
     out["tables"] = [table_block(site, t, page, charts, files) for t in site.tables_of(ind.id)]
     return out
 
@@ -92,7 +105,9 @@ def table_dataset(table: TableData, page: str) -> Dataset:
     """The machine form of a data table as shown on a theme page (same rows and columns)."""
     columns = (table_rows(table)[0][0], *table.periods)
     rows = tuple((r.label, *(machine(v) for v in r.values)) for r in table.rows)
-    return Dataset(f"tabel-{table.meta.id}", table.meta.title, columns, rows, UNIT_TEXT[table.meta.unit], table.meta.source, page)
+    return Dataset(
+        f"tabel-{table.meta.id}", table.meta.title, columns, rows, UNIT_TEXT[table.meta.unit], table.meta.source, page
+    )
 
 
 def table_block(site: Site, data: TableData, page: str, charts, files: list[Generated]) -> dict:
@@ -100,10 +115,14 @@ def table_block(site: Site, data: TableData, page: str, charts, files: list[Gene
     drawn, data = named(data, site, short=True), named(data, site)  # one name per college (item 5, #17)
     columns, rows = table_rows(data)
     chart = charts.table(drawn) if data.meta.chart else None
-    return {"title": data.meta.title, "chart": chart_context(page, chart, files) if chart is not None else None,
-            "table": table(columns, rows, data.meta.title, css="kw-table kw-data-table"),
-            "source": data.meta.source, "note": data.meta.note,
-            "downloads": dataset_downloads(table_dataset(data, page), files)}
+    return {
+        "title": data.meta.title,
+        "chart": chart_context(page, chart, files) if chart is not None else None,
+        "table": table(columns, rows, data.meta.title, css="kw-table kw-data-table"),
+        "source": data.meta.source,
+        "note": data.meta.note,
+        "downloads": dataset_downloads(table_dataset(data, page), files),
+    }
 
 
 def measures(site: Site, theme: Theme, page: str) -> list[dict]:
@@ -112,12 +131,19 @@ def measures(site: Site, theme: Theme, page: str) -> list[dict]:
     headings = list(dict.fromkeys(m.heading for m in of if m.heading))
     sections = [(title, [m for m in of if m.group == group]) for group, title in GROUPS.items()]
     sections += [(h, [m for m in of if m.heading == h]) for h in headings]
-    return [{"title": title, "measures": [_measure(site, m, page) for m in items]} for title, items in sections if items]
+    return [
+        {"title": title, "measures": [_measure(site, m, page) for m in items]} for title, items in sections if items
+    ]
 
 
 def _measure(site: Site, m, page: str) -> dict:
-    return {"title": m.title, "summary": m.summary, "partners": list(m.partners), "items": list(m.items),
-            "colleges": [{"name": site.unit(u).name, "url": rel(page, paths.college(u))} for u in m.units if site.unit(u)]}
+    return {
+        "title": m.title,
+        "summary": m.summary,
+        "partners": list(m.partners),
+        "items": list(m.items),
+        "colleges": [{"name": site.unit(u).name, "url": rel(page, paths.college(u))} for u in m.units if site.unit(u)],
+    }
 
 
 def budget(site: Site, theme: Theme, page: str) -> dict | None:
@@ -127,32 +153,55 @@ def budget(site: Site, theme: Theme, page: str) -> dict | None:
     if alloc is None:
         return None
     extra = next((a for a in plan.additional if a.theme == theme.id), None)
-    return {"share": percent(alloc.share_pct), "amount": euro_mln(alloc.amount_mln), "per": " per jaar" if plan.per_year else "",
-            "indicative": plan.additional_indicative, "url": rel(page, paths.BUDGET),
-            "additional": {"other": euro_mln(extra.other_amount_mln), "total": euro_mln(extra.total_amount_mln),
-                           "share": percent(extra.ka_share_horizontal_pct)} if extra else None}
+    return {
+        "share": percent(alloc.share_pct),
+        "amount": euro_mln(alloc.amount_mln),
+        "per": " per jaar" if plan.per_year else "",
+        "indicative": plan.additional_indicative,
+        "url": rel(page, paths.BUDGET),
+        "additional": {
+            "other": euro_mln(extra.other_amount_mln),
+            "total": euro_mln(extra.total_amount_mln),
+            "share": percent(extra.ka_share_horizontal_pct),
+        }
+        if extra
+        else None,
+    }
 
 
-def render(site: Site, theme: Theme, charts, chapter: str | None, files: list[Generated],
-           templates: Templates | None = None) -> Generated:
+def render(
+    site: Site, theme: Theme, charts, chapter: str | None, files: list[Generated], templates: Templates | None = None
+) -> Generated:
     """The page of ``theme`` from ``pages/theme.md`` (``templates``: the site's, default kwsite's own)."""
     page = path(theme)
     kind = "Voorwaarde" if theme.kind == "precondition" else f"Thema {theme.number}"
     baseline = ratios.theme_block(site, theme, charts, page=page, files=files) if site.ratios else []
     inds = site.indicators_of(theme.id)
     context = {
-        "kind": kind, "this": "deze voorwaarde" if theme.kind == "precondition" else "dit thema", "theme": theme,
+        "kind": kind,
+        "this": "deze voorwaarde" if theme.kind == "precondition" else "dit thema",
+        "theme": theme,
         "chapter_url": rel(page, chapter) if chapter else None,
         "baseline": baseline,
         "goals": goals.context(site, theme),
         "cards": [card(site, ind, page, charts, files) for ind in inds],
         "goal_indicators": any(g.indicator for g in theme.goals),
-        "sections": [(label, value) for label, value in (("Monitor", theme.monitor), ("Wijze van vaststellen", theme.attainment_rule),
-                                                         ("Duurzaamheid", theme.sustainability)) if value],
+        "sections": [
+            (label, value)
+            for label, value in (
+                ("Monitor", theme.monitor),
+                ("Wijze van vaststellen", theme.attainment_rule),
+                ("Duurzaamheid", theme.sustainability),
+            )
+            if value
+        ],
     }
     context["activities"] = specific = activities.theme_block(site, theme, page, files)
     if not specific:
-        context |= {"measures": measures(site, theme, page), "budget": budget(site, theme, page),
-                    "execution": execution.theme_block(site, theme)}
+        context |= {
+            "measures": measures(site, theme, page),
+            "budget": budget(site, theme, page),
+            "execution": execution.theme_block(site, theme),
+        }
     text = (templates or Templates()).render("pages/theme.md", **context)
     return Generated(page, text, f"{kind}: {theme.short_title}")

@@ -62,8 +62,15 @@ def collect(project: Project | Path | str) -> Source:
     texts = {p: (docs / p).read_text(encoding="utf-8-sig") for p in written}
     set_source_date(site_dir)  # the open-data page and downloads state the build date, as in the site build
     with steps("grafieken", chart_count(site)) as tick:
-        generated, _ = build_pages(site, written, project.cache_dir, texts, tick=tick,
-                                   directory_urls=project.use_directory_urls, theme_dir=site_dir / SITE_THEME)
+        generated, _ = build_pages(
+            site,
+            written,
+            project.cache_dir,
+            texts,
+            tick=tick,
+            directory_urls=project.use_directory_urls,
+            theme_dir=site_dir / SITE_THEME,
+        )
     if siteconfig.shows_changes(project):  # as the plugin decides
         generated.append(_changes(site, site_dir, data_dir, project.data_rel))
     by_path = {g.path: g.content for g in generated}
@@ -80,8 +87,15 @@ def collect(project: Project | Path | str) -> Source:
     if problems:
         raise KwsiteError(sorted(problems))
     memory = {p: c for p, c in by_path.items() if not p.endswith(".md")}
-    source = Source(site, docs, pages, memory, date=source_date(site_dir), site_url=project.site_url,
-                    directory_urls=project.use_directory_urls)
+    source = Source(
+        site,
+        docs,
+        pages,
+        memory,
+        date=source_date(site_dir),
+        site_url=project.site_url,
+        directory_urls=project.use_directory_urls,
+    )
     if project.config_file is not None:
         source.extensions, source.configs = list(project.markdown_extensions), dict(project.mdx_configs)
     return source
@@ -97,8 +111,9 @@ def _changes(site, root: Path, data_dir: Path, data_rel: str):
     try:
         previous = load_previous(root, data_dir, ref) if ref else None
     except PreviousEditionError as exc:
-        raise KwsiteError([Problem(f"{data_rel}/agenda.yaml", 0, 0, "edition.previous",
-                                   f"vorige editie '{ref}': {exc}")]) from None
+        raise KwsiteError(
+            [Problem(f"{data_rel}/agenda.yaml", 0, 0, "edition.previous", f"vorige editie '{ref}': {exc}")]
+        ) from None
     from ..templating import SITE_THEME, Templates
 
     return changes_page(site, previous, compare(previous, site) if previous else None, Templates(root / SITE_THEME))
@@ -112,5 +127,16 @@ def build(source: Source) -> Rendered:
         return render(html(source), source.root, source.memory, tick=tick)
 
 
-__all__ = ["PDF_PATH", "PdfError", "Rendered", "Source", "build", "collect", "html", "page_sources",
-           "pages_in_order", "render", "source_date"]
+__all__ = [
+    "PDF_PATH",
+    "PdfError",
+    "Rendered",
+    "Source",
+    "build",
+    "collect",
+    "html",
+    "page_sources",
+    "pages_in_order",
+    "render",
+    "source_date",
+]

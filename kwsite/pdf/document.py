@@ -77,7 +77,9 @@ def source_date(directory: Path | str) -> dt.datetime | None:
     return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else None
 
 
-def pages_in_order(site: Site, nav: list | None, written: list[str], generated: list[str]) -> list[tuple[str | None, str]]:
+def pages_in_order(
+    site: Site, nav: list | None, written: list[str], generated: list[str]
+) -> list[tuple[str | None, str]]:
     """(section, path) of every page: nav order when there is a nav, else home, chapters, generated pages."""
     if nav:
         return nav_pages(expand_nav(nav, site))
@@ -85,8 +87,13 @@ def pages_in_order(site: Site, nav: list | None, written: list[str], generated: 
     return [(None, p) for p in first + sorted(p for p in written if p != "index.md") + generated]
 
 
-def page_sources(site: Site, order: list[tuple[str | None, str]], read: Callable[[str], str | None],
-                 generated: set[str], docs_name: str = "content") -> tuple[list[PageSource], list[Problem]]:
+def page_sources(
+    site: Site,
+    order: list[tuple[str | None, str]],
+    read: Callable[[str], str | None],
+    generated: set[str],
+    docs_name: str = "content",
+) -> tuple[list[PageSource], list[Problem]]:
     """Markdown of each page (front matter stripped, directives expanded) and unknown references."""
     pages, problems = [], []
     for section, path in order:
@@ -130,10 +137,15 @@ def _open_data(source: Source) -> str:
     dataset with its downloads; on paper that list took pages without one usable address."""
     count = sum(1 for p in source.memory if p.startswith(paths.DOWNLOADS_DIR + "/") and p.endswith(".csv"))
     address = web_address(source, opendata.PATH)
-    where = (f"op de pagina [{opendata.TITLE}]({address}) van de website" if address
-             else f"op de pagina {opendata.TITLE} van de website")
-    return (f"# {opendata.TITLE}\n\nElke tabel en elke grafiek van deze uitgave is op de website ook te downloaden, "
-            f"als CSV en als JSON ({number(count)} bestanden per formaat), met eenheid en bron. De lijst staat {where}.\n")
+    where = (
+        f"op de pagina [{opendata.TITLE}]({address}) van de website"
+        if address
+        else f"op de pagina {opendata.TITLE} van de website"
+    )
+    return (
+        f"# {opendata.TITLE}\n\nElke tabel en elke grafiek van deze uitgave is op de website ook te downloaden, "
+        f"als CSV en als JSON ({number(count)} bestanden per formaat), met eenheid en bron. De lijst staat {where}.\n"
+    )
 
 
 def _print_markdown(page: PageSource, source: Source) -> str:
@@ -145,8 +157,9 @@ def _print_markdown(page: PageSource, source: Source) -> str:
 
 def html(source: Source) -> str:
     """The whole print document as one HTML string (UTF-8, ``lang`` from the agenda)."""
-    source = dataclasses.replace(source, pages=[dataclasses.replace(p, markdown=_print_markdown(p, source))
-                                                for p in source.pages])
+    source = dataclasses.replace(
+        source, pages=[dataclasses.replace(p, markdown=_print_markdown(p, source)) for p in source.pages]
+    )
     known = {p.path for p in source.pages}
     ids: set[str] = set()
     for page in source.pages:  # first pass: every id, so links to missing anchors can fall back to the page
@@ -171,11 +184,20 @@ def html(source: Source) -> str:
         sections.append({"key": page_key(page.path), "css": " ".join(css), "html": Markup(body)})
     agenda = source.site.agenda
     title = f"{agenda.title} – {agenda.subtitle}" if agenda.subtitle else agenda.title
-    env = jinja2.Environment(loader=jinja2.PackageLoader("kwsite.pdf", "."), autoescape=True,
-                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("kwsite.pdf", "."),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
     return env.get_template("print.html").render(
-        lang=agenda.language, title=title, running=agenda.title, edition=edition_line(source.site, source.date),
+        lang=agenda.language,
+        title=title,
+        running=agenda.title,
+        edition=edition_line(source.site, source.date),
         author=", ".join(i.name for i in agenda.institutions),
         date=source.date.strftime("%Y-%m-%dT%H:%M:%SZ") if source.date else None,
-        cover=_cover(source.site, source.date), toc=toc, sections=sections,
+        cover=_cover(source.site, source.date),
+        toc=toc,
+        sections=sections,
     )

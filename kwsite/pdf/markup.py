@@ -177,8 +177,14 @@ def _classes(el) -> set[str]:
 
 def _is_chart(el) -> bool:
     """A paragraph holding only a chart image (``![alt](x.svg){ .kw-chart }``)."""
-    return (el.tag == "p" and len(el) == 1 and el[0].tag == "img" and "kw-chart" in _classes(el[0])
-            and not (el.text or "").strip() and not (el[0].tail or "").strip())
+    return (
+        el.tag == "p"
+        and len(el) == 1
+        and el[0].tag == "img"
+        and "kw-chart" in _classes(el[0])
+        and not (el.text or "").strip()
+        and not (el[0].tail or "").strip()
+    )
 
 
 def _is_block(el, classes) -> bool:
@@ -313,8 +319,9 @@ def _flatten(tokens: list[dict], key: str) -> list[Heading]:
     return out
 
 
-def convert(text: str, path: str, pages: set[str], extensions: list, configs: dict,
-            ids: set[str] | None = None) -> Converted:
+def convert(
+    text: str, path: str, pages: set[str], extensions: list, configs: dict, ids: set[str] | None = None
+) -> Converted:
     """HTML of one page, its headings (level, prefixed id, plain text) and its ids.
 
     ``extensions``/``configs`` as MkDocs' ``markdown_extensions``/``mdx_configs``;

@@ -64,8 +64,13 @@ def stylesheet() -> str:
     return files("kwsite.pdf").joinpath("print.css").read_text(encoding="utf-8")
 
 
-def render(html: str, root: Path, memory: dict[str, str | bytes], variant: str | None = VARIANT,
-           tick: Callable[[int], None] | None = None) -> Rendered:
+def render(
+    html: str,
+    root: Path,
+    memory: dict[str, str | bytes],
+    variant: str | None = VARIANT,
+    tick: Callable[[int], None] | None = None,
+) -> Rendered:
     """Render ``html`` (whose relative URLs are docs-relative) to PDF bytes.
 
     ``tick(n)`` is called once per WeasyPrint step (7 in all) for progress bars.
@@ -84,7 +89,8 @@ def render(html: str, root: Path, memory: dict[str, str | bytes], variant: str |
         progress.propagate = False  # the bar replaces the step lines
     try:
         document = HTML(string=html, base_url=Path(root).resolve().as_uri() + "/", url_fetcher=fetcher).render(
-            stylesheets=[CSS(string=stylesheet(), url_fetcher=fetcher)])
+            stylesheets=[CSS(string=stylesheet(), url_fetcher=fetcher)]
+        )
         with memoised_page_references():  # the same bytes, without a pass over all pages per tag
             data = document.write_pdf(pdf_variant=variant, pdf_identifier=True)
     except FatalURLFetchingError as exc:

@@ -40,6 +40,15 @@ def pdf_edition(site: Site, config, files, generated) -> Rendered:
     docs = Path(config.docs_dir)
     pages, _ = page_sources(site, order, read, set(md_paths), docs.name)  # unknown refs already failed the build
     memory = {g.path: g.content for g in generated if not g.path.endswith(".md")}
-    source = Source(site, docs, pages, memory, list(config.markdown_extensions), dict(config.mdx_configs),
-                    source_date(Path(config.config_file_path).parent), config.site_url or None, config.use_directory_urls)
+    source = Source(
+        site,
+        docs,
+        pages,
+        memory,
+        list(config.markdown_extensions),
+        dict(config.mdx_configs),
+        source_date(Path(config.config_file_path).parent),
+        config.site_url or None,
+        config.use_directory_urls,
+    )
     return build(source)
