@@ -148,7 +148,7 @@ def build(site_dir: Path, strict: bool, offline: bool) -> None:
 
     Er wordt eerst in een aparte map gebouwd; pas als dat lukt, komt de nieuwe
     versie op de plaats van de oude. Een mislukte bouw laat de vorige versie staan.
-    Met ``--offline`` opent de site ook als bestanden (site/index.html), zonder webserver.
+    Met --offline opent de site ook als bestanden (site/index.html), zonder webserver.
     """
     from . import siteconfig
 

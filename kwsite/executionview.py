@@ -64,11 +64,13 @@ def execution_context(site: Site, page: str) -> dict | None:
     if not any(r[4] for r in records):
         return None
     themes = [(t, [r for r in records if r[2] == t.id]) for t in site.themes]
+    known = {t.id for t in site.themes}  # a line may belong to no theme: its own row, so the rows add up
     colleges = [(u, [r for r in records if u.id in r[3]]) for u in site.units]
     return {
         "columns": [state_dict(s.word) for s in STATES],
         "overall": _row("Alle maatregelen en lijnen", _counts(records)),
-        "themes": [_row(t.short_title, _counts(rs)) for t, rs in themes if rs],
+        "themes": [_row(t.short_title, _counts(rs)) for t, rs in themes if rs]
+        + [_row("Zonder thema", _counts(rest)) for rest in [[r for r in records if r[2] not in known]] if rest],
         "colleges": [_row(u.name, _counts(rs)) for u, rs in colleges if rs],
     }
 

@@ -43,8 +43,9 @@ def create(target: Path) -> list[Path]:
         out = target / RENAMED.get(rel, rel)
         out.parent.mkdir(parents=True, exist_ok=True)
         data = source.read_bytes()
-        if rel == "README.md":
+        if rel in ("README.md", "theme/README.md"):  # the commands of the kwsite that runs now, as written
             data = data.replace(b"{kwsite}", command().encode("utf-8"))
+            data = data.replace(b"{python}", shlex.quote(sys.executable).encode("utf-8"))
         out.write_bytes(data)
         written.append(out)
     return written

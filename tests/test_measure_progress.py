@@ -103,6 +103,9 @@ def test_counts_per_state_and_directive(scaffold_dir):
         "afgerond": "0",
         "gestopt": "0",
     }
+    # the line has no theme: its own row, so the theme rows add up to the overall row (the review found 4 against 5)
+    assert [r["label"] for r in ctx["themes"]][-1] == "Zonder thema"
+    assert sum(int(r["total"]) for r in ctx["themes"]) == int(ctx["overall"]["total"]) == 5
     assert resolve(site, "measure.voorbeeld-2.progress") == "vertraagd (maart 2025)"
     assert resolve(site, "measure.voorbeeld-al-1.progress") == "loopt (schooljaar 2024-2025)"
     with pytest.raises(UnknownReference, match="geen voortgang"):
