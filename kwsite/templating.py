@@ -25,6 +25,7 @@ Every other value is escaped.
 from __future__ import annotations
 
 import os
+import re
 import traceback
 from functools import lru_cache
 from pathlib import Path
@@ -84,10 +85,12 @@ class Templates:
             raise KwsiteError([Problem(name, 0, 0, "", f"sjabloon niet gevonden: {err.name}")]) from None
         except jinja2.TemplateSyntaxError as err:
             where = self._display(err.filename or err.name or name)
-            raise KwsiteError([Problem(where, err.lineno or 0, 0, "", f"fout in sjabloon: {err.message}")]) from None
+            message = f"fout in sjabloon: {dutch(err.message or '')}"
+            raise KwsiteError([Problem(where, err.lineno or 0, 0, "", message)]) from None
         except Exception as err:  # an error raised while rendering: name the template line it came from
             file, line = self._origin(err, name)
-            raise KwsiteError([Problem(file, line, 0, "", f"fout bij het invullen van het sjabloon: {err}")]) from None
+            message = f"fout bij het invullen van het sjabloon: {dutch(str(err))}"
+            raise KwsiteError([Problem(file, line, 0, "", message)]) from None
 
     def _display(self, filename: str) -> str:
         """A template path as the editor knows it: ``theme/pages/theme.md`` for the site's own,
@@ -176,6 +179,37 @@ class ConfinedLoader(jinja2.BaseLoader):
             mtime = os.path.getmtime(real)
             return source, path, _unchanged(real, mtime)
         raise jinja2.TemplateNotFound(template)
+
+
+JINJA_DUTCH = (
+    (re.compile(r"^'([^']*)' is undefined$"), r"'\1' bestaat niet (tikfout? zie de velden in de kop van het sjabloon)"),
+    (re.compile(r"^'[^']*' (?:object )?has no attribute '([^']*)'$"), r"onbekend veld '\1' (tikfout?)"),
+    (
+        re.compile(r"^unexpected 'end of print statement'$"),
+        "onverwacht einde van {{ … }} (een teken te veel of te weinig?)",
+    ),
+    (re.compile(r"^unexpected '([^']*)'$"), r"onverwacht '\1'"),
+    (
+        re.compile(r"^unexpected end of template.*$"),
+        "het sjabloon houdt op terwijl een blok nog open is ({% endif %}, {% endfor %}?)",
+    ),
+    (re.compile(r"^Encountered unknown tag '([^']*)'.*$"), r"onbekende opdracht '\1'"),
+    (
+        re.compile(
+            r"^the template [^ ]+ \(imported on line \d+ in '[^']*'\) does not export the requested name '([^']*)'$"
+        ),
+        r"een geïmporteerd sjabloon heeft geen macro '\1' (een eigen versie in theme/ moet elke macro van het origineel houden)",
+    ),
+)
+"""Jinja2's most common messages in Dutch; another message is kept as Jinja2 writes it."""
+
+
+def dutch(message: str) -> str:
+    """A Jinja2 error message in Dutch where kwsite knows it (:data:`JINJA_DUTCH`)."""
+    for pattern, replacement in JINJA_DUTCH:
+        if pattern.match(message):
+            return pattern.sub(replacement, message)
+    return message
 
 
 def _unchanged(real: str, mtime: float):

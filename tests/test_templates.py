@@ -53,7 +53,7 @@ def test_render_error_names_template_and_line(tmp_path):
     with pytest.raises(KwsiteError) as err:
         Templates(theme).render("pages/x.md")
     assert str(err.value).startswith(
-        "theme/pages/x.md:3:0 fout bij het invullen van het sjabloon: 'niet_bekend' is undefined"
+        "theme/pages/x.md:3:0 fout bij het invullen van het sjabloon: 'niet_bekend' bestaat niet"
     )
 
 
@@ -61,3 +61,23 @@ def test_missing_template_is_named():
     with pytest.raises(KwsiteError) as err:
         Templates().render("pages/bestaat-niet.md")
     assert "sjabloon niet gevonden: pages/bestaat-niet.md" in str(err.value)
+
+
+def test_jinja_messages_reach_the_editor_in_dutch(tmp_path):
+    """The review saw "'dict object' has no attribute 'titel'" and "unexpected '**'" in a Dutch frame."""
+    pages = tmp_path / "theme" / "pages"
+    pages.mkdir(parents=True)
+    (pages / "a.md").write_text("# {{ ind.titel }}\n", encoding="utf-8")
+    (pages / "b.md").write_text("{{ x ** }}\n", encoding="utf-8")
+    (pages / "c.md").write_text("{{ volgende_meting }}\n", encoding="utf-8")
+    said = []
+    for name, context in (("pages/a.md", {"ind": {"title": "1a"}}), ("pages/b.md", {}), ("pages/c.md", {})):
+        with pytest.raises(KwsiteError) as caught:
+            Templates(tmp_path / "theme").render(name, **context)
+        said.append(str(caught.value.problems[0]))
+    assert said == [
+        "theme/pages/a.md:1:0 fout bij het invullen van het sjabloon: onbekend veld 'titel' (tikfout?)",
+        "theme/pages/b.md:1:0 fout in sjabloon: onverwacht einde van {{ … }} (een teken te veel of te weinig?)",
+        "theme/pages/c.md:1:0 fout bij het invullen van het sjabloon: 'volgende_meting' bestaat niet "
+        "(tikfout? zie de velden in de kop van het sjabloon)",
+    ]
