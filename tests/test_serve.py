@@ -27,7 +27,7 @@ def test_one_target_edit_redraws_one_chart(tmp_path):
     assert second.misses == 1 and second.hits == first.misses - 1
     changed = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
     pages = {p for p in changed if p.endswith(".md")}
-    assert pages == {"themas/meerjarenstrategie.md", "indicatoren.md"}
+    assert pages == {"themas/meerjarenstrategie.md", "indicatoren.md", "indicatoren/1b.md"}  # 1b's own page too
     charts = {p for p in changed if p.startswith("grafieken/")}
     assert charts == {"grafieken/indicator-1b.svg"}
 

@@ -92,9 +92,9 @@ def generate(
     files += [Generated(xlsx_path(d), workbook_bytes(d, about, book_cache)) for d in unique_datasets(datasets)] + [
         data_zip
     ]
-    unique = {}
-    for f in pages + files:
-        unique[f.path] = f
+    unique: dict[str, Generated] = {}
+    for f in pages + files:  # a chart shown on two pages (theme and indicator page): its first page, as in the zip
+        unique.setdefault(f.path, f)
     return list(unique.values())
 
 
