@@ -302,3 +302,17 @@ def _year_axis(axis, years: Sequence[int]) -> None:
 
 def _floats(values: Sequence[Decimal | None]) -> list[float]:
     return [math.nan if v is None else float(v) for v in values]
+
+
+def bar_label(ax, text: str, x: float, y: float) -> None:
+    """The value written just right of a horizontal bar's end (8 pt, on a white box so a grid line never crosses it)."""
+    ax.annotate(
+        text,
+        (x, y),
+        xytext=(3, 0),
+        textcoords="offset points",
+        va="center",
+        fontsize=8,
+        zorder=4,
+        bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none"},
+    )

@@ -13,7 +13,20 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..numbers import MISSING
-from .base import FIGSIZE, MUTED, SERIES, TEXT, UNIT_LABEL, Chart, ChartText, _cell, _DutchTicks, _render, fmt
+from .base import (
+    FIGSIZE,
+    MUTED,
+    SERIES,
+    TEXT,
+    UNIT_LABEL,
+    Chart,
+    ChartText,
+    _cell,
+    _DutchTicks,
+    _render,
+    bar_label,
+    fmt,
+)
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -86,16 +99,7 @@ def _draw(fig: Figure, key: str, title: str, unit: str, year: int, rows: tuple[C
             gid=f"{key}-bar-{i}",
             zorder=2,
         )
-        ax.annotate(
-            fmt(row.value, unit),
-            (float(row.value), i),
-            xytext=(3, 0),
-            textcoords="offset points",
-            va="center",
-            fontsize=8,
-            zorder=4,
-            bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none"},
-        )
+        bar_label(ax, fmt(row.value, unit), float(row.value), i)
         if row.path is not None:
             ax.plot([float(row.path)] * 2, [i - 0.42, i + 0.42], color=TEXT, lw=2.4, zorder=3)
     ax.set_yticks(range(len(rows)), [_label(r) for r in rows])

@@ -9,7 +9,20 @@ from typing import TYPE_CHECKING
 
 from ..model import RatioTable
 from ..numbers import MISSING
-from .base import BASELINE, FIGSIZE, MUTED, SERIES, TITLE_WIDTH, Chart, ChartText, _cell, _DutchTicks, _render, fmt
+from .base import (
+    BASELINE,
+    FIGSIZE,
+    MUTED,
+    SERIES,
+    TITLE_WIDTH,
+    Chart,
+    ChartText,
+    _cell,
+    _DutchTicks,
+    _render,
+    bar_label,
+    fmt,
+)
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -58,16 +71,7 @@ def _draw(fig: Figure, table: RatioTable, key: str) -> None:
             + fmt(col.percent, "percent")
             + (" (gedrukt)" if col.acknowledged else "")
         )
-        ax.annotate(
-            text,
-            (float(col.percent), i),
-            xytext=(3, 0),
-            textcoords="offset points",
-            va="center",
-            fontsize=8,
-            zorder=4,
-            bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none"},
-        )
+        bar_label(ax, text, float(col.percent), i)
         if table.norm_label and col.norm is not None:
             ax.plot([float(col.norm)] * 2, [i - 0.42, i + 0.42], color=BASELINE, lw=2.2, zorder=3)
     ax.set_yticks(range(len(labels)), labels)
