@@ -67,3 +67,14 @@ def test_results_file_is_made_when_missing(tmp_path):
     text = results.read_text(encoding="utf-8")
     assert text.startswith("# Benchmark at scale (issues 8 and 20)\n\n## 2026-01-01 00:00 UTC")
     assert "(a 4-college corpus, not the issue's)" in text
+
+
+def test_preview_value_is_not_on_the_page_before_the_save():
+    import preview
+
+    page = "<td>21,3%</td><td>21,4</td><td>121,5%</td>"
+    value = preview.new_value(page, 0)
+    assert value == "21.5"  # 21,3 and 21,4 are shown already; 121,5 is another number
+    assert not preview.shown(value).search(page)
+    assert preview.shown(value).search(page.replace("121,5%", "21,5%"))
+    assert not preview.shown("21.5").search("<td>21,55</td>")
