@@ -34,6 +34,11 @@ FILE`` puts that, the command, machine, commit and everything printed as the new
 FILE (``benchmarks/RESULTS.md``). A part that fails is reported as "niet gemeten" and the others
 still run; the exit status is then 1. ``--colleges N`` makes a smaller corpus (measures and team
 plans scale with it) to try the script out; its figures are not the issue's.
+
+Duration (estimated from runs with 4 and 12 colleges, scaled by CPU time per college): with the
+defaults about 10 minutes on a quiet 2-core machine — the PDF (about 1,650 pages) about half of
+it, one turn of builds about 2 minutes (each more ``--runs`` adds one), corpus and stock twin,
+preview and chart kinds about 2 minutes together; about twice as long when the machine is busy.
 """
 
 from __future__ import annotations
@@ -156,7 +161,7 @@ def preview(site: Path, tmp: Path, samples: int) -> list[Figure]:
                 "(b) preview save → new value in the served page ÷ clean warm build, wall",
                 screen / clean.wall,
                 0.15,
-                detail=f"median {number(screen)} s ÷ {number(clean.wall)} s; MkDocs' own figures "
+                detail=f"median {number(screen)} s ÷ {number(clean.wall)} s; by MkDocs' timer "
                 f"{number(median(r.built for r in again) / clean.built)}",
                 load=median(r.load for r in again),
             ),
