@@ -59,6 +59,8 @@ class Figure:
 
     @property
     def verdict(self) -> str:
+        if self.value is None and self.limit is not None:
+            return "niet gemeten"
         return {True: "gehaald", False: "niet gehaald", None: "—"}[self.met]
 
     @property

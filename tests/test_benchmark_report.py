@@ -27,7 +27,7 @@ def test_value_just_over_the_goal_is_not_printed_as_the_goal():
 
 def test_not_measured_and_no_goal():
     failed = Figure("(d) PDF", None, 12, detail="mislukt, zie hierboven")
-    assert (failed.measured, failed.verdict) == ("niet gemeten (mislukt, zie hierboven)", "—")
+    assert (failed.measured, failed.verdict) == ("niet gemeten (mislukt, zie hierboven)", "niet gemeten")
     rate = Figure("(c) hit rate", 98.571, unit="%")
     assert (rate.measured, rate.goal, rate.verdict) == ("98,57 %", "—", "—")
     assert report.table([rate])[2] == "| (c) hit rate | 98,57 % | — | — |  |"
