@@ -35,10 +35,11 @@ FILE (``benchmarks/RESULTS.md``). A part that fails is reported as "niet gemeten
 still run; the exit status is then 1. ``--colleges N`` makes a smaller corpus (measures and team
 plans scale with it) to try the script out; its figures are not the issue's.
 
-Duration (estimated from runs with 4 and 12 colleges, scaled by CPU time per college): with the
-defaults about 10 minutes on a quiet 2-core machine — the PDF (about 1,650 pages) about half of
-it, one turn of builds about 2 minutes (each more ``--runs`` adds one), corpus and stock twin,
-preview and chart kinds about 2 minutes together; about twice as long when the machine is busy.
+Duration with the defaults, estimated from whole runs with 4 and 12 colleges (315 and 617 PDF
+pages) and the 40-college CPU times in RESULTS.md: 8 to 10 minutes on a quiet 2-core machine. The
+PDF (about 1,650 pages at 40 colleges) takes about 5 of them, one turn of builds about 1,5 (each
+more ``--runs`` adds one), corpus and stock twin, preview and chart kinds about 1,5 together; a
+busy machine (load 5-7) takes about twice as long.
 """
 
 from __future__ import annotations
