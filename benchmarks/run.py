@@ -307,11 +307,7 @@ def main() -> int:
         if args.no_pdf:
             figures += [goal(key, None, "overgeslagen, --no-pdf") for key in PARTS["pdf"]]
     finally:
-        if args.keep is None:
-            shutil.rmtree(tmp, ignore_errors=True)
-        else:
-            shutil.rmtree(stock, ignore_errors=True)
-            shutil.rmtree(tmp, ignore_errors=True)
+        shutil.rmtree(tmp, ignore_errors=True)  # the corpus too, unless it is in --keep
     elapsed = time.perf_counter() - start
     figures.sort(key=lambda f: ORDER.index(f.name.split(")")[0] + ")"))
     say(
@@ -324,7 +320,7 @@ def main() -> int:
     say("\ntime per part: " + ", ".join(f"{name} {seconds:.0f} s" for name, seconds in parts))
     load_end = load_average()
     say(
-        f"elapsed: {elapsed // 60:.0f} min {elapsed % 60:.0f} s; load at start {number(load_start, 1)}, at end {number(load_end, 1)}"
+        f"elapsed: {round(elapsed) // 60} min {round(elapsed) % 60} s; load at start {number(load_start, 1)}, at end {number(load_end, 1)}"
     )
     if args.results:
         context = report.Context(
