@@ -14,7 +14,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import run
+import measure as run
+import report
 from corpus import Corpus
 from stock import export
 
@@ -29,7 +30,7 @@ def main() -> None:
     try:
         Corpus(40, 30, 300, 100).write(site)
         export(site, stock)
-        print(f"machine: {run.machine()}; load at start {run.load_average():.1f}")
+        print(f"machine: {report.machine()}; load at start {run.load_average():.1f}")
         for i in range(args.runs):
             s = run.build(stock, tmp, keep_cache=True)
             b = bw = None
