@@ -244,7 +244,7 @@ def test_status_explanation_says_it_is_kwsites_comparison_not_the_agendas_rule()
     text = progress.render(measured).content
     rule = text.split("## Zo wordt de stand berekend", 1)[1]
     assert rule.startswith(
-        "\n\nDe *stand* is een berekening van kwsite, niet de beoordeling die de agenda zelf voorschrijft"
+        "\n\nDe *stand* is een berekening van kwsite, geen beoordeling uit de agenda zelf"
     )
     assert "Hoe de agenda zelf vaststelt of een ambitie gehaald is, staat bij de indicator en het thema onder" in rule
     assert "*Wijze van vaststellen*" in rule

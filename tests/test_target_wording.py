@@ -109,3 +109,10 @@ def test_baseline_and_the_total_row_of_its_year_agree(root, demo):
     if root == "scaffold":
         row = demo.tables_of("1a")[0].row_for_unit("total")
         assert row.label == "Voorbeeld-ROC" and [str(v) for v in row.values] == ["52.0", "50.0"]
+
+
+def test_meerjarenstrategie_summary_gives_targets_not_a_forecast(flagship):
+    """The theme summary names the same two richtcijfers (S3 r. 5741-5749): as targets, not "de IBM gaat van"."""
+    summary = " ".join(flagship.theme("meerjarenstrategie").summary.split())
+    assert "Streefcijfers: voor de IBM van [[ind.1a.baseline]] naar [[ind.1a.target.2020]] in 2020" in summary
+    assert " gaat van " not in summary
