@@ -243,9 +243,7 @@ def test_status_explanation_says_it_is_kwsites_comparison_not_the_agendas_rule()
     assert status_for(measured.indicator("1a"), 2020).status is Status.REACHED
     text = progress.render(measured).content
     rule = text.split("## Zo wordt de stand berekend", 1)[1]
-    assert rule.startswith(
-        "\n\nDe *stand* is een berekening van kwsite, geen beoordeling uit de agenda zelf"
-    )
+    assert rule.startswith("\n\nDe *stand* is een berekening van kwsite, geen beoordeling uit de agenda zelf")
     assert "Hoe de agenda zelf vaststelt of een ambitie gehaald is, staat bij de indicator en het thema onder" in rule
     assert "*Wijze van vaststellen*" in rule
     # and that is where the flagship's data give the agenda's rule for 1a
