@@ -36,23 +36,41 @@ def baseline_text(indicator: Indicator) -> str:
     return f"{value_text(indicator, base.value)} ({label})" if label else value_text(indicator, base.value)
 
 
+def _target_parts(indicator: Indicator, target: Target) -> tuple[str, str | None]:
+    """The phrase of a target and, for a kind against the baseline, its change: ``("6,9", "+0,2 punt")``."""
+    kind = kind_of(target.kind)
+    text = kind.phrase(target, lambda value: value_text(indicator, value))
+    if "delta" not in kind.fields:
+        return text, None
+    return text, f"{signed(target.delta)} {DELTA_UNIT[indicator.unit]}".rstrip()
+
+
+def shows_indicative(target: Target) -> bool:
+    """Whether *indicatief* is printed with ``target``: only for an indicative target whose value is set.
+    A target still to be set (``vast te stellen in 2020``) has no value the word could qualify."""
+    return target.indicative and kind_of(target.kind).judged
+
+
 def target_text(indicator: Indicator, target: Target | None) -> str:
     """How a target reads: ``45%``, ``minimaal 3,7``, ``hoger``, ``stijgend t.o.v. 2018-2019``, ``vast te stellen in 2020``,
     ``6,9 (+0,2 punt)``. No indicative marker: callers add it where it belongs."""
     if target is None:
         return NO_TARGET
-    kind = kind_of(target.kind)
-    text = kind.phrase(target, lambda value: value_text(indicator, value))
-    if "delta" not in kind.fields:  # a kind against the baseline also says the change
-        return text
-    unit = DELTA_UNIT[indicator.unit]
-    return f"{text} ({signed(target.delta)} {unit})".replace(" )", ")")
+    text, delta = _target_parts(indicator, target)
+    return f"{text} ({delta})" if delta else text
 
 
-def target_label(indicator: Indicator, target: Target | None) -> str:
-    """``target_text`` plus ``(indicatief)`` for indicative targets."""
-    text = target_text(indicator, target)
-    return f"{text} (indicatief)" if target is not None and target.indicative else text
+def target_label(indicator: Indicator, target: Target | None, year: bool = False) -> str:
+    """How a target reads with its qualifiers in one pair of brackets: the change against the baseline,
+    with ``year`` the target's year, and *indicatief* (see :func:`shows_indicative`): ``45%``,
+    ``7,1 (+0,4 punt, indicatief)``, ``7,4 (2027, indicatief)``, ``vast te stellen in 2020 (2022)``."""
+    if target is None:
+        return NO_TARGET
+    text, delta = _target_parts(indicator, target)
+    notes = [n for n in (delta, str(target.year) if year else None) if n]
+    if shows_indicative(target):
+        notes.append("indicatief")
+    return f"{text} ({', '.join(notes)})" if notes else text
 
 
 def year_label(indicator: Indicator, year: int) -> str:
@@ -97,7 +115,7 @@ def target_table_text(target: Target, unit: str, display: bool = True) -> str:
         delta = fmt(target.delta, "", sign=True) if display else f"{target.delta:+f}"
         notes.append(f"{delta}{_DELTA_SUFFIX[unit]} t.o.v. nulmeting")
     main = kind.phrase(target, lambda value: cell_text(value, unit, display))
-    if target.indicative:
+    if target.indicative and (shows_indicative(target) or not display):  # the machine form keeps the flag
         notes.append("indicatief")
     part = f"{target.breakdown}: " if target.breakdown else ""
     return part + (f"{main} ({'; '.join(notes)})" if notes else main)

@@ -198,13 +198,15 @@ def year_context(site: Site, summary: YearSummary, page: str, columns: list[Stat
 
 
 def context(site: Site, page: str = PATH) -> dict:
-    """The progress page's context: ``years`` (latest first), the status columns, the rule text,
-    the measures' execution (:mod:`kwsite.executionview`)."""
+    """The progress page's context: ``years`` (latest first), the status columns, the rule text (with
+    ``agenda_rule`` when the data give the agenda's own way of establishing attainment), the measures'
+    execution (:mod:`kwsite.executionview`)."""
     summaries = [year_summary(site, y) for y in realisation_years(site)]
     columns = _columns(summaries)
     return {
         "title": TITLE,
         "no_realisations": NO_REALISATIONS if not summaries else None,
+        "agenda_rule": any(i.attainment for i in site.indicators) or any(t.attainment_rule for t in site.themes),
         "columns": [_status(s) for s in columns],
         "years": [year_context(site, s, page, columns) for s in summaries],
         "indicators_href": rel(page, paths.INDICATORS),

@@ -28,7 +28,7 @@ def card_row(html, indicator_id):
 
 def test_theme_page_shows_1a_and_1b_baseline_and_targets(built):
     html = page(built, "themas/meerjarenstrategie")
-    assert card_row(html, "1a")[1:] == ["6,7 (2017)", "6,9 (+0,2 punt)", "7,1 (+0,4 punt) (indicatief)"]
+    assert card_row(html, "1a")[1:] == ["6,7 (2017)", "6,9 (+0,2 punt)", "7,1 (+0,4 punt, indicatief)"]
     assert card_row(html, "1b")[1:] == ["38% (2018)", "45%", "50% (indicatief)"]
 
 

@@ -205,11 +205,90 @@ def test_flagship_built_says_it_once_and_repeats_no_explanation(flagship_site):
 
     pages = [p.read_text(encoding="utf-8") for p in flagship_site.rglob("*.html")]
     assert sum(p.count(progress.NO_REALISATIONS) for p in pages) == 1
-    assert sum(p.count("is berekend: een realisatie is") for p in pages) == 0
+    assert sum(p.count("is een berekening van kwsite") for p in pages) == 0
     assert (
-        Templates().macro("pages/macros/realisations.html", "rule").startswith("*Stand* is berekend: een realisatie is")
+        Templates()
+        .macro("pages/macros/realisations.html", "rule")
+        .startswith("De *stand* is een berekening van kwsite")
     )
     assert (flagship_site / "indicatoren" / "1a" / "index.html").is_file()
+    # the college pages do not repeat, twelve times, that there are no realisations (the progress page says it once)
+    colleges = sorted((flagship_site / "colleges").glob("*/index.html"))
+    assert len(colleges) == 12
+    for page in colleges:
+        text = page.read_text(encoding="utf-8")
+        assert "nog geen realisaties" not in text and "Stand van de indicatoren" not in text, page
+
+
+def _with_realisations(site, ind_id: str, values: list[tuple[str | None, str]], year: int):
+    """``site`` with ``ind_id``'s realisations in ``year`` replaced by ``values`` ((unit or None, value))."""
+    import dataclasses
+    from decimal import Decimal
+
+    from kwsite.model import Realisation
+
+    reals = [Realisation(year=year, value=Decimal(v), unit=u) for u, v in values]
+    inds = tuple(i.model_copy(update={"realisations": reals}) if i.id == ind_id else i for i in site.indicators)
+    return dataclasses.replace(site, indicators=inds)
+
+
+def test_status_explanation_says_it_is_kwsites_comparison_not_the_agendas_rule():
+    """S3 r. 2030-2034: an indicator's ambition is reached when two thirds of the colleges reach it, else when the
+    institution does. The explanation must not present kwsite's comparison of one value as that rule."""
+    site, _ = load_site(ROOT / "data")
+    # 1a: institution 7,0 reaches 6,9 (2020), only one of three colleges does: the stand says behaald
+    measured = _with_realisations(
+        site, "1a", [(None, "7.0"), ("airport", "7.0"), ("almere", "6.5"), ("noord", "6.4")], 2020
+    )
+    assert status_for(measured.indicator("1a"), 2020).status is Status.REACHED
+    text = progress.render(measured).content
+    rule = text.split("## Zo wordt de stand berekend", 1)[1]
+    assert rule.startswith("\n\nDe *stand* is een berekening van kwsite, geen beoordeling uit de agenda zelf")
+    assert "Hoe de agenda zelf vaststelt of een ambitie gehaald is, staat bij de indicator en het thema onder" in rule
+    assert "*Wijze van vaststellen*" in rule
+    # and that is where the flagship's data give the agenda's rule for 1a
+    page = indicator_page.render(measured, measured.indicator("1a"), None, []).content
+    assert "Wijze van vaststellen" in page and "gehaald als tweederde van de colleges de ambitie haalt" in " ".join(
+        page.split()
+    )
+    # the old wording, a bare "behaald als ze de streefwaarde haalt" as if it were the agenda's verdict, is gone
+    assert not rule.lstrip().startswith("*Stand* is berekend")
+
+
+def test_status_explanation_names_no_agenda_rule_where_the_data_give_none(demo):
+    """The scaffold's fictional data carry no 'wijze van vaststellen': the explanation does not point to one."""
+    assert not any(i.attainment for i in demo.indicators) and not any(t.attainment_rule for t in demo.themes)
+    rule = progress.render(demo).content.split("## Zo wordt de stand berekend", 1)[1]
+    assert "is een berekening van kwsite" in rule
+    assert "Wijze van vaststellen" not in rule
+
+
+def test_college_page_says_no_realisations_only_when_the_site_has_some(demo):
+    """With realisations elsewhere on the site, a college without any is told so on its own page (that adds
+    information); without any realisation on the site the college pages leave the section out."""
+    import dataclasses
+
+    from kwsite.pages import college
+
+    west = demo.unit("college-west")  # the scaffold gives West one realisation: 1a 2025 55
+    assert "55%" in college.render(demo, west, []).content
+    no_west = dataclasses.replace(
+        demo,
+        indicators=tuple(
+            i.model_copy(update={"realisations": [r for r in i.realisations if r.unit != "college-west"]})
+            for i in demo.indicators
+        ),
+    )
+    text = college.render(no_west, west, []).content
+    assert text.count("nog geen realisaties") == 1
+    assert (
+        "De gegevens van deze site bevatten nog geen realisaties voor College West (fictief): *geen gegevens*." in text
+    )
+    none = dataclasses.replace(
+        demo, indicators=tuple(i.model_copy(update={"realisations": []}) for i in demo.indicators)
+    )
+    text = college.render(none, west, []).content
+    assert "nog geen realisaties" not in text and "## Stand van de indicatoren" not in text
 
 
 def test_last_updated_is_the_last_commit_changing_the_record(tmp_path):

@@ -46,11 +46,14 @@ if TYPE_CHECKING:
 
 
 def _own_row(series: TableData | None) -> Row | None:
-    """The institution's own row: the ``total`` row, else the first; ``None`` if empty."""
+    """The institution's own row: the table's ``total`` row; ``None`` if it has none or it is empty.
+
+    A table without a total row (per college only, e.g. S3's "Startersresultaat per Mbo College")
+    has no institution line: its first row is a college, never drawn under the institution's name."""
     if series is None or not series.rows:
         return None
-    row = series.row_for_unit("total") or series.rows[0]
-    return row if any(v is not None for v in row.values) else None
+    row = series.row_for_unit("total")
+    return row if row is not None and any(v is not None for v in row.values) else None
 
 
 def _baseline_key(indicator: Indicator) -> str | None:
@@ -361,8 +364,8 @@ def indicator_svg(indicator: Indicator, series: TableData | None, total_label: s
 def indicator_chart(indicator: Indicator, series: TableData | None, total_label: str) -> Chart | None:
     """Line chart of the institution's own series with nulmeting and streefwaarden.
 
-    ``series`` is the indicator's first table (its ``total`` row, else its first
-    row, is drawn); ``total_label`` names that series ("ROCvA+F"). Targets for a
+    ``series`` is the indicator's first table (its ``total`` row is drawn; a table
+    without one draws no line); ``total_label`` names that row ("ROCvA+F"). Targets for a
     ``breakdown`` (``Entree``) are not drawn on the total series, only listed.
     A series without any plain-year period is not drawn (its table is shown instead).
     The institution's realisations are drawn as a dotted line with stars, the last

@@ -46,10 +46,14 @@ class ChartKind:
 
 
 def _indicator_args(site: Site, ind: Indicator) -> tuple[Any, ...]:
+    """``(indicator, first table, name of its total row)``; the name is the agenda's total name, and
+    when the indicator has several tables of colleges, domains or levels also the table's title, which
+    says which breakdown the line shows ("ROCvA+F, Entree"). A ``series`` table's title names every
+    series it holds ("... ROC en landelijk") while only the total row is drawn, so it is not added."""
     tables = site.tables_of(ind.id)
     series = tables[0] if tables else None
     label = site.agenda.total_name
-    if series is not None and len(tables) > 1:  # say which breakdown the line shows
+    if series is not None and len(tables) > 1 and series.meta.rows != "series":
         label = f"{label}, {series.meta.title}"
     return (ind, series, label)
 

@@ -101,6 +101,7 @@ def render(
         "institution": {"name": inst.name, "derived": unit.institution_derived} if inst else None,
         "data_tables": [table_block(site, unit, t, page, files, charts) for t in _unit_tables(site)],
         "status": status.college_rows(site, unit),
+        "site_measured": any(i.realisations for i in site.indicators),
         "explanation": status.explanation(page),
         "measures": measures(site, unit, page),
         "execution": execution.college_block(site, unit),

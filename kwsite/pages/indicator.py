@@ -68,7 +68,7 @@ def status_rows(site: Site, ind: Indicator) -> list[dict]:
                 {
                     "year": f"{year} ({b})" if b else str(year),
                     "value": value_text(ind, real.value) if real else MISSING,
-                    "target": f"{target_label(ind, target)} ({target.year})" if target else target_label(ind, None),
+                    "target": target_label(ind, target, year=True),
                     "status": _status(status_for(ind, year, None, b).status),
                 }
             )
@@ -116,7 +116,7 @@ def colleges_compared(site: Site, ind: Indicator, breakdown: str | None = None) 
         "year": year,
         "rows": rows,
         "behind": [r["name"] for r in rows if r["behind"]],
-        "target": f"{target_label(ind, target)} ({target.year})" if target else None,
+        "target": target_label(ind, target, year=True) if target else None,
         "order": "hoogste" if better > 0 else "laagste",
     }
 

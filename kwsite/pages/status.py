@@ -72,7 +72,7 @@ def card(site: Site, ind: Indicator, page: str, files: list[Generated]) -> dict 
             progress = status_for(ind, year, None, breakdown)
             target = target_for(ind, year, breakdown)
             label = f"{year} ({breakdown})" if breakdown else str(year)
-            aim = f"{target_label(ind, target)} ({target.year})" if target else target_label(ind, None)
+            aim = target_label(ind, target, year=True)
             rows.append(
                 [label, value_text(ind, real.value) if real else MISSING, aim, cell([(None, progress)], year=False)]
             )
