@@ -58,7 +58,9 @@ def test_list_markers_and_footnote_calls_still_drawn(monkeypatch):
         document = _render()
     text = [box.text for page in document.pages for box in _descendants(page._page_box) if hasattr(box, "text")]
     assert text.count("• ") == 12  # the bullets (::marker)
-    assert [t for t in text if t.isdigit() and len(t) < 3] == [str(i) for i in range(1, 13)]  # footnote calls, numbered on
+    assert [t for t in text if t.isdigit() and len(t) < 3] == [
+        str(i) for i in range(1, 13)
+    ]  # footnote calls, numbered on
     # the ordered lists' markers "1. " and "2. " on every page, and each footnote's own marker "n. "
     assert text.count("1. ") == text.count("2. ") == 13 and text.count("12. ") == 1
 
