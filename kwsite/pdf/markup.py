@@ -14,6 +14,9 @@ fit into a single print document:
 - a chart or table is wrapped in ``div.kw-keep`` with the headings and the
   lead-in right above it, so print.css can keep them on one page (WeasyPrint's
   selectors have no ``:has()``, so the markup carries the grouping);
+- a table with a header cell in a seventh column gets ``class="kw-wide"`` (print.css sets it smaller;
+  the selector ``table:has(th:nth-child(7))`` did the same but cost a walk through the table for every
+  cell, a seventh of the PDF's time on the benchmark corpus);
 - a table cell with a word too long for a column (a code, an address) gets
   ``class="kw-long"`` (and ``kw-code`` if the word has a digit: never
   hyphenated), which print.css lets break anywhere: a wide table wraps instead
@@ -88,6 +91,10 @@ class _PrintTree(Treeprocessor):
         _page_footnotes(root)
         parents = {child: parent for parent in root.iter() for child in parent}
         for el in list(root.iter()):
+            if el.tag == "table" and any(
+                len(tr) >= WIDE_COLUMNS and tr[WIDE_COLUMNS - 1].tag == "th" for tr in el.iter("tr")
+            ):
+                el.set("class", " ".join([*_classes(el), "kw-wide"]))
             if el.tag in ("td", "th") and _long_classes("".join(el.itertext())):
                 el.set("class", " ".join([*_classes(el), *_long_classes("".join(el.itertext()))]))
             if el.get("id"):
@@ -130,7 +137,7 @@ class _PrintTree(Treeprocessor):
             block = stash.rawHtmlBlocks[i]
             if not isinstance(block, str):
                 continue
-            stash.rawHtmlBlocks[i] = RAW_CELL.sub(_mark_long_cell, block)
+            stash.rawHtmlBlocks[i] = RAW_TABLE.sub(_mark_wide_table, RAW_CELL.sub(_mark_long_cell, block))
             first = FIRST_CLASS.match(block)
             found[el] = set(first.group(1).split()) if first else set()
         return found
@@ -151,6 +158,28 @@ PLACEHOLDER = HTML_PLACEHOLDER_RE
 """Python-Markdown's placeholder for a stashed raw HTML block."""
 FIRST_CLASS = re.compile(r'\s*<[a-z]+\b[^>]*?\bclass="([^"]*)"')
 RAW_CELL = re.compile(r"<(td|th)\b([^>]*)>(.*?)</\1>", re.S)
+
+
+WIDE_COLUMNS = 7
+"""A table with a header cell (``th``) as seventh cell of a row is printed smaller (``kw-wide``)."""
+RAW_TABLE = re.compile(r"<table\b([^>]*)>(.*?)</table>", re.S)
+RAW_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.S)
+RAW_CELL_TAG = re.compile(r"<(th|td)\b")
+
+
+def _mark_wide_table(match: re.Match) -> str:
+    """``class="kw-wide"`` on a raw HTML table whose row has a ``th`` as seventh cell (as
+    ``table:has(th:nth-child(7))`` would select it)."""
+    attrs, inner = match.groups()
+    rows = (RAW_CELL_TAG.findall(row) for row in RAW_ROW.findall(inner))
+    if not any(len(cells) >= WIDE_COLUMNS and cells[WIDE_COLUMNS - 1] == "th" for cells in rows):
+        return match.group(0)
+    classes = re.search(r'\bclass="([^"]*)"', attrs)
+    if classes:
+        attrs = attrs.replace(classes.group(0), f'class="{classes.group(1)} kw-wide"')
+    else:
+        attrs += ' class="kw-wide"'
+    return f"<table{attrs}>{inner}</table>"
 
 
 def _mark_long_cell(match: re.Match) -> str:
