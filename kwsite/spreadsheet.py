@@ -8,15 +8,16 @@ stores numbers as numbers with their display format, whatever the locale.
 Sheet ``Gegevens``: a header row (number columns name the unit: ``2017 (%)``), then one row per
 table row; numbers are numbers whose cell format shows the decimals the source prints (``6.70``
 is 6,7 shown as ``6,70`` in a Dutch Excel), a missing value is an empty cell, text stays text.
-Sheet ``Over deze gegevens``: title, unit, source, page, publisher, edition, date, licence and
-how to cite (:class:`kwsite.publication.Publication`).
+Sheet ``Over deze gegevens``: title, unit, source, page, publisher, edition, the date of the data,
+licence and how to cite (:class:`kwsite.publication.Publication`, dated by :func:`data_dated`).
 
 Text from data can never become a formula or an error value: every text cell is stored as a
 string (XlsxWriter's ``strings_to_formulas`` and the like are off). Characters XML cannot hold are dropped.
-The bytes are reproducible: document dates from the build date, zip entries re-packed with
+The bytes are reproducible: document dates from the date of the data (the last commit that
+changed the data folder, not the build's commit), zip entries re-packed with
 :func:`kwsite.repro.zip_bytes`. A build keeps them in its chart cache under a digest of everything
-they are made of (:func:`workbook_digest`); since the build date is the commit's, a new commit
-makes them all again, a rebuild of the same commit (or ``serve``) reads them back.
+they are made of (:func:`workbook_digest`), so a new commit that leaves the data alone (and CI with
+the cache restored) reads them back.
 """
 
 from __future__ import annotations
@@ -55,6 +56,19 @@ def header(dataset: Dataset) -> list[str]:
         f"{name} ({unit})" if kind == "number" and unit else name
         for name, kind in zip(dataset.columns, dataset.column_types())
     ]
+
+
+def data_dated(about: Publication, data_dir: str) -> Publication:
+    """``about`` dated with the last commit that changed ``data_dir`` (:func:`kwsite.repro.data_time`)
+    instead of the build's commit; unchanged outside git. A workbook holds only data, so its date
+    (the about sheet's "Stand van de gegevens", the citation, the document properties and zip
+    entries) stays the same over commits that leave the data alone."""
+    from dataclasses import replace
+
+    from .repro import data_time
+
+    when = data_time(data_dir)
+    return about if when is None else replace(about, date=when)
 
 
 def workbook_bytes(dataset: Dataset, about: Publication, cache=None) -> bytes:
@@ -184,7 +198,7 @@ def _about(dataset: Dataset, about: Publication) -> list[tuple[str, str]]:
         ("Uitgave", about.title),
         ("Uitgegeven door", about.publisher),
         ("Editie", about.edition_text),
-        ("Datum", about.date_text or "niet vermeld"),
+        ("Stand van de gegevens", f"{about.date_text} (laatste wijziging)" if about.date_text else "niet vermeld"),
         ("Licentie", f"{about.licence_name} ({about.licence}), {about.licence_url}"),
         ("Zo citeert u", about.citation()),
         ("Lege cel", "De bron geeft geen waarde; dat is nooit 0."),
