@@ -26,9 +26,12 @@ from .chartcache import ChartCache
 from .charts.base import ChartText
 from .charts.jobs import ChartJob, Failed, draw_all
 
-POOL_AFTER = 12
-"""More matplotlib misses than this in one build start the pool (measured: starting it costs about
-as much as drawing a dozen charts here, but it runs beside the page generation)."""
+POOL_AFTER = 150
+"""More matplotlib misses than this in one build start the pool. The pool never saves CPU (the fork
+server and each worker import matplotlib and measure every text again): on the 40-college corpus
+(90 matplotlib charts, about 15 s of drawing) it cost 1,4-3,6 s more CPU than drawing here, and on
+a busy 2-core machine no wall time either (benchmarks/RESULTS.md, issue 20 part 3). It pays only in
+wall time on an idle machine with a lot to draw: from about 150 charts (20 s or more)."""
 HERE_KINDS = frozenset({"college"})
 """Chart kinds always drawn in this process, also while the pool runs: drawn through an SVG template
 (:mod:`kwsite.charts.college_svg`, about 1 ms), so sending one to a worker (pickling both ways)
