@@ -4,8 +4,9 @@ A page needs only a chart's text part; its SVG is a :class:`Pending` whose
 :meth:`Pending.result` waits for the drawing and then stores the SVG in the
 :class:`~kwsite.chartcache.ChartCache`. Charts of the :data:`HERE_KINDS` (drawn from
 a template) and, with few matplotlib misses (at most :data:`POOL_AFTER`), all
-charts are drawn in this process, each when first asked for; with more, a process pool (one worker per usable core, ``forkserver`` start
-method: no fork of a process with threads, such as ``mkdocs serve``) draws them
+charts are drawn in this process, each when first asked for; with more, a
+process pool (one worker per usable core, ``forkserver`` start method: no fork
+of a process with threads, such as ``mkdocs serve``) draws the matplotlib ones
 in batches of :data:`BATCH` as soon as they are known (a pool that cannot start its
 workers leaves the drawing to this process; as with any ``forkserver`` pool, a
 script that builds must guard its main code with ``if __name__ == "__main__"``).
