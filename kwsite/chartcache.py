@@ -13,6 +13,8 @@ upgrade or a style change gives a new digest. Entries are JSON files
 that is interrupted never leaves a half-written entry. A chart's text part
 (alt text, data table) is not stored: it is computed from the data without
 drawing (:mod:`kwsite.charts.jobs`; under ``serve`` once per session).
+Every use of an entry sets its modification time; at the end of a build
+:meth:`ChartCache.prune` removes the entries no build used for :data:`KEEP_DAYS` days.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ import dataclasses
 import hashlib
 import json
 import os
+import re
 import tempfile
+import time
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -37,6 +41,12 @@ _MATPLOTLIB = version("matplotlib")
 does not import matplotlib."""
 
 CACHE_FORMAT = 2
+KEEP_DAYS = 14
+"""An entry no build has used for this many days is removed by :meth:`ChartCache.prune` (every use
+sets its modification time, so only entries of old data, styles or versions go)."""
+ENTRY = re.compile(r"(?:[0-9a-f]{64}\.(?:json|xlsx)|\.[0-9a-f]{1,12}-\w+\.tmp)")
+"""The only file names :meth:`ChartCache.prune` may remove: entries (digest and suffix) and the
+temporary files of an interrupted write (:meth:`ChartCache._write`)."""
 
 
 POSITION_ONLY = {"Row": frozenset({"line"}), "TableData": frozenset({"path"})}
@@ -141,14 +151,39 @@ class ChartCache:
         workbook: :func:`kwsite.spreadsheet.workbook_bytes`), or ``None``; on disk only."""
         path = None if self.directory is None else self.directory / f"{digest}{suffix}"
         try:
-            return path.read_bytes() if path is not None else None
+            data = path.read_bytes() if path is not None else None
         except OSError:
             return None
+        _touch(path)
+        return data
 
     def put_file(self, digest: str, suffix: str, data: bytes) -> None:
         """Write ``data`` as ``<digest><suffix>`` atomically (nothing without a directory)."""
         if self.directory is not None:
             self._write(self.directory / f"{digest}{suffix}", data)
+
+    def prune(self, keep_days: float = KEEP_DAYS, now: float | None = None) -> int:
+        """Remove the entries (charts, workbooks; :data:`ENTRY` names only, directly in the cache
+        directory, no links followed, nothing else) not used for ``keep_days`` days: every read and
+        write of an entry sets its modification time, so what this build used stays. Returns how many
+        files went; 0 without a directory."""
+        if self.directory is None:
+            return 0
+        limit = (time.time() if now is None else now) - keep_days * 86400
+        removed = 0
+        try:
+            entries = list(os.scandir(self.directory))
+        except OSError:
+            return 0
+        for entry in entries:
+            try:
+                if ENTRY.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                    if entry.stat(follow_symlinks=False).st_mtime < limit:
+                        os.unlink(entry.path)
+                        removed += 1
+            except OSError:
+                continue
+        return removed
 
     def _path(self, digest: str) -> Path | None:
         return None if self.directory is None else self.directory / f"{digest}.json"
@@ -158,9 +193,11 @@ class ChartCache:
         if path is None or not path.is_file():
             return None
         try:
-            return _from_json(path.read_text(encoding="utf-8"))
+            svg = _from_json(path.read_text(encoding="utf-8"))
         except (OSError, ValueError, KeyError, TypeError):
             return None
+        _touch(path)
+        return svg
 
     def _store(self, digest: str, svg: str) -> None:
         path = self._path(digest)
@@ -179,3 +216,11 @@ class ChartCache:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+
+def _touch(path: Path) -> None:
+    """Mark a cache entry as used now (for :meth:`ChartCache.prune`)."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass

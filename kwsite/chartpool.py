@@ -2,10 +2,11 @@
 
 A page needs only a chart's text part; its SVG is a :class:`Pending` whose
 :meth:`Pending.result` waits for the drawing and then stores the SVG in the
-:class:`~kwsite.chartcache.ChartCache`. With few misses (at most
-:data:`POOL_AFTER`) they are drawn in this process, each when first asked for;
-with more, a process pool (one worker per usable core, ``forkserver`` start
-method: no fork of a process with threads, such as ``mkdocs serve``) draws them
+:class:`~kwsite.chartcache.ChartCache`. Charts of the :data:`HERE_KINDS` (drawn from
+a template) and, with few matplotlib misses (at most :data:`POOL_AFTER`), all
+charts are drawn in this process, each when first asked for; with more, a
+process pool (one worker per usable core, ``forkserver`` start method: no fork
+of a process with threads, such as ``mkdocs serve``) draws the matplotlib ones
 in batches of :data:`BATCH` as soon as they are known (a pool that cannot start its
 workers leaves the drawing to this process; as with any ``forkserver`` pool, a
 script that builds must guard its main code with ``if __name__ == "__main__"``).
@@ -26,9 +27,16 @@ from .chartcache import ChartCache
 from .charts.base import ChartText
 from .charts.jobs import ChartJob, Failed, draw_all
 
-POOL_AFTER = 12
-"""More misses than this in one build start the pool (measured: starting it costs about as
-much as drawing a dozen charts here, but it runs beside the page generation)."""
+POOL_AFTER = 150
+"""More matplotlib misses than this in one build start the pool. The pool never saves CPU (the fork
+server and each worker import matplotlib and measure every text again): on the 40-college corpus
+(90 matplotlib charts, about 15 s of drawing) it cost 1,4-3,6 s more CPU than drawing here, and on
+a busy 2-core machine no wall time either (benchmarks/RESULTS.md, issue 20 part 3). It pays only in
+wall time on an idle machine with a lot to draw: from about 150 charts (20 s or more)."""
+HERE_KINDS = frozenset({"college"})
+"""Chart kinds always drawn in this process, also while the pool runs: drawn through an SVG template
+(:mod:`kwsite.charts.college_svg`, about 1 ms), so sending one to a worker (pickling both ways)
+costs more CPU than drawing it. They do not count towards :data:`POOL_AFTER`."""
 PRELOAD = [
     "kwsite.charts.jobs",
     "matplotlib.figure",
@@ -133,11 +141,18 @@ class Drawer:
     :class:`Session` (and more than one worker) every miss goes to the session's pool."""
 
     def __init__(
-        self, cache: ChartCache, workers: int = 1, pool_after: int | None = None, session: Session | None = None
+        self,
+        cache: ChartCache,
+        workers: int = 1,
+        pool_after: int | None = None,
+        session: Session | None = None,
+        here_kinds: frozenset[str] = HERE_KINDS,
     ) -> None:
         self.cache, self.workers = cache, workers
         self.pool_after = POOL_AFTER if pool_after is None else pool_after
+        self.here_kinds = here_kinds
         self.pending: list[Pending] = []
+        self._heavy = 0
         self._batch: list[Pending] = []
         self._pool: ProcessPoolExecutor | None = None
         self.session = session if session is not None and session.workers > 1 else None
@@ -146,10 +161,13 @@ class Drawer:
         """Plan the drawing of ``job``; the result is drawn by :meth:`Pending.result` at the latest."""
         pending = Pending(key, digest, job, self)
         self.pending.append(pending)
+        if job.kind in self.here_kinds:  # drawn here when first asked for
+            return pending
         self._batch.append(pending)
+        self._heavy += 1
         if self._pool is None and self.session is not None:
             self._pool = self.session.pool()
-        elif self._pool is None and self.workers > 1 and len(self.pending) > self.pool_after:
+        elif self._pool is None and self.workers > 1 and self._heavy > self.pool_after:
             self._pool = _new_pool(self.workers)
         if self._pool is not None and len(self._batch) >= BATCH:
             self._send()

@@ -337,6 +337,9 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
                 stop_fork_server()
         cache = self.charts.cache
         log.info(f"grafieken: {cache.misses} getekend, {cache.hits} uit de cache")
+        pruned = cache.prune()  # entries no build used for KEEP_DAYS days (old data, styles, versions)
+        if pruned:
+            log.info(f"grafiekcache: {pruned} oude bestanden verwijderd")
 
     def on_build_error(self, error):
         REPORTED.clear()

@@ -4,7 +4,9 @@ MkDocs and Material read ``SOURCE_DATE_EPOCH`` for every date they print
 (sitemap ``lastmod``, the gzip header of ``sitemap.xml.gz``, page dates). When
 the site lives in a git work tree and the variable is not set, it is set to
 the committer date of ``HEAD``, so two builds of one commit are byte-identical.
-The open-data zip and the spreadsheets take their dates from it too (:func:`zip_bytes`).
+The open-data zip takes its date from it too (:func:`zip_bytes`); the spreadsheets take the date of
+the last commit that changed the data (:func:`data_time`), so a commit that leaves the data alone
+leaves them byte for byte alone (and the cached ones valid).
 """
 
 from __future__ import annotations
@@ -28,6 +30,28 @@ def commit_epoch(root: Path) -> int | None:
         return None
     text = out.stdout.strip()
     return int(text) if out.returncode == 0 and text.isdigit() else None
+
+
+def data_time(folder: Path | str) -> dt.datetime | None:
+    """Committer time (UTC) of the last commit that changed anything in ``folder`` (the data
+    folder), so that two commits with the same data give the same date; ``None`` outside git, for a
+    folder without a commit, or when ``folder`` is empty (``""``). Uncommitted edits are not seen:
+    like the build date, it is the date of the data as last committed."""
+    if not str(folder) or not Path(folder).is_dir():
+        return None
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct", "--", "."],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    text = out.stdout.strip()
+    return dt.datetime.fromtimestamp(int(text), dt.UTC) if out.returncode == 0 and text.isdigit() else None
 
 
 def set_source_date(root: Path) -> str | None:

@@ -168,7 +168,7 @@ def test_pool_serial_and_cache_give_the_same_bytes(tmp_path):
     serial = Drawer(ChartCache(tmp_path / "a"), workers=1)
     here = [serial.submit(f"c{i}", f"{i:064x}", j) for i, j in enumerate(work)]
     serial.finish()
-    pooled = Drawer(ChartCache(tmp_path / "b"), workers=2, pool_after=0)
+    pooled = Drawer(ChartCache(tmp_path / "b"), workers=2, pool_after=0, here_kinds=frozenset())
     there = [pooled.submit(f"c{i}", f"{i:064x}", j) for i, j in enumerate(work)]
     pooled.flush()
     assert all(p._future is not None for p in there)  # drawn by the workers
@@ -180,7 +180,7 @@ def test_pool_serial_and_cache_give_the_same_bytes(tmp_path):
 
 def test_worker_error_is_a_clean_chart_error_not_a_hang(tmp_path):
     broken = ChartJob("college", make(college=(None, None, None), total=None))  # no value: drawing it raises
-    drawer = Drawer(ChartCache(tmp_path), workers=2, pool_after=0)
+    drawer = Drawer(ChartCache(tmp_path), workers=2, pool_after=0, here_kinds=frozenset())
     pending = [drawer.submit(f"college-x-{i}", f"{i:064x}", j) for i, j in enumerate([*jobs(3), broken, *jobs(3)])]
     drawer.flush()
     with pytest.raises(ChartError, match=r"grafiek college-x-3 kon niet getekend worden: ValueError"):

@@ -65,7 +65,8 @@ def test_header_names_the_unit_and_the_second_sheet_source_and_licence(about):
     info = {row[0].value: row[1].value for row in book[ABOUT_SHEET].iter_rows()}
     assert info["Bron"] == "Interne benchmark (IBM)" and info["Eenheid"] == "rapportcijfer"
     assert info["Licentie"].startswith("CC0 1.0 Universeel (publiek domein) (CC0-1.0), https://creativecommons.org/")
-    assert info["Datum"] == "1 maart 2024" and info["Pagina op de site"] == "themas/x/"
+    assert info["Stand van de gegevens"] == "1 maart 2024 (laatste wijziging)"
+    assert info["Pagina op de site"] == "themas/x/"
     assert info["Zo citeert u"].startswith("ROC van Amsterdam en ROC van Flevoland (2024). Kwaliteitsagenda 2019-2022")
 
 
@@ -179,3 +180,57 @@ def test_every_input_of_a_workbook_changes_its_cache_key(about):
     keys.append(workbook_digest(_contents(base, about)))
     assert len(set(keys)) == len(keys)
     assert workbook_digest(_contents(dataset(), about)) == keys[-1]  # the same inputs, the same key
+
+
+def _commit(repo, message: str, when: str) -> None:
+    import os
+    import subprocess
+
+    env = dict(os.environ, GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
+    env |= {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid"}
+    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    subprocess.run(["git", "add", "-A"], cwd=repo, check=True, env=env)
+    subprocess.run(["git", "commit", "-qm", message], cwd=repo, check=True, env=env)
+
+
+def _workbooks(data, monkeypatch) -> dict[str, bytes]:
+    """The generated workbooks of the site in ``data``, built as a build of its HEAD commit is."""
+    from kwsite.build import build_pages
+    from kwsite.repro import commit_epoch
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(commit_epoch(data)))
+    _stored.cache_clear()
+    site, _ = load_site(data)
+    generated, charts = build_pages(site, [])
+    charts.close()
+    return {g.path: g.body for g in generated if g.path.endswith(".xlsx")}
+
+
+def test_two_commits_with_the_same_data_give_the_same_workbooks(tmp_path, monkeypatch):
+    """The workbooks carry the date of the last commit that changed the data, not the build's commit:
+    a commit that only edits the narrative leaves every workbook byte for byte alone (so the CI cache,
+    keyed on the data, serves them); a data edit dates them anew."""
+    import shutil
+    import subprocess
+
+    repo = tmp_path / "site"
+    shutil.copytree(ROOT / "examples/clusius/data", repo / "data")
+    (repo / "content").mkdir()
+    (repo / "content/index.md").write_text("# Start\n", encoding="utf-8")
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    _commit(repo, "data", "2024-03-01T12:00:00Z")
+    first = _workbooks(repo / "data", monkeypatch)
+    (repo / "content/index.md").write_text("# Start\n\nAndere tekst.\n", encoding="utf-8")
+    _commit(repo, "tekst", "2025-01-02T08:00:00Z")
+    second = _workbooks(repo / "data", monkeypatch)
+    assert first and second == first  # built at another commit (2025), same bytes
+    about = {row[0].value: row[1].value for row in read(next(iter(second.values())))[ABOUT_SHEET].iter_rows()}
+    assert about["Stand van de gegevens"] == "1 maart 2024 (laatste wijziging)"
+    assert "(2024)" in about["Zo citeert u"] and "stand 1 maart 2024" in about["Zo citeert u"]
+    with (repo / "data/agenda.yaml").open("a", encoding="utf-8") as f:
+        f.write("\n")  # a data edit, however small
+    _commit(repo, "data", "2025-02-03T08:00:00Z")
+    third = _workbooks(repo / "data", monkeypatch)
+    assert third.keys() == first.keys() and all(third[k] != first[k] for k in first)
+    about = {row[0].value: row[1].value for row in read(next(iter(third.values())))[ABOUT_SHEET].iter_rows()}
+    assert about["Stand van de gegevens"] == "3 februari 2025 (laatste wijziging)"

@@ -19,7 +19,7 @@ from ..datapackage import ZIP_PATH, bundle
 from ..datapackage import unique as unique_datasets
 from ..publication import Publication
 from ..updated import indicator_dates
-from ..spreadsheet import workbook_bytes
+from ..spreadsheet import data_dated, workbook_bytes
 from ..templating import Templates
 from .common import Generated, dataset_files, with_urls, xlsx_path
 
@@ -89,7 +89,8 @@ def generate(
     data_zip = Generated(ZIP_PATH, bundle(datasets, about))
     pages.append(opendata.render(datasets, titles, files, about, data_zip, templates))
     book_cache = getattr(charts, "cache", None)  # workbooks kept beside the charts (kwsite.spreadsheet)
-    files += [Generated(xlsx_path(d), workbook_bytes(d, about, book_cache)) for d in unique_datasets(datasets)] + [
+    book_about = data_dated(about, site.root)  # the data's date: same data, same workbook across commits
+    files += [Generated(xlsx_path(d), workbook_bytes(d, book_about, book_cache)) for d in unique_datasets(datasets)] + [
         data_zip
     ]
     unique: dict[str, Generated] = {}
