@@ -291,3 +291,18 @@ def test_sigterm_stops_serve_and_its_chart_workers(tmp_path):
     ps = subprocess.run(["ps", "-o", "pid=,args=", "-s", str(proc.pid)], capture_output=True, text=True).stdout
     left = [line for line in ps.splitlines() if "<defunct>" not in line]  # ended, only not yet reaped
     assert left == [], ps
+
+
+def test_a_template_override_in_theme_reaches_the_served_page(session):
+    """A page template added to the site's theme/ during the session, then edited: each rebuild shows it."""
+    session.build()
+    template = (ROOT / "kwsite" / "theme" / "pages" / "college.md").read_text(encoding="utf-8")
+    override = session.work / "theme" / "pages" / "college.md"
+    override.parent.mkdir(parents=True)
+    override.write_text(template + "\nEigen voetnoot van de site: versie een.\n", encoding="utf-8")
+    session.build()
+    assert "Eigen voetnoot van de site: versie een." in session.html("colleges/noord")
+    override.write_text(template + "\nEigen voetnoot van de site: versie twee.\n", encoding="utf-8")
+    session.build()
+    html = session.html("colleges/noord")
+    assert "versie twee" in html and "versie een" not in html
