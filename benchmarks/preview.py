@@ -180,3 +180,44 @@ def rebuilds(site: Path, samples: int, first_build_timeout: float = 1800) -> lis
         serve.stop()
         csv_path(site).write_bytes(original)
     return out
+
+
+def main() -> int:
+    """(b) alone, on a new corpus: ``benchmarks/preview.py [--colleges 12] [--samples 5] [--keep DIR]``.
+    A first build fills the chart cache; then a clean warm ``kwsite build`` (the divisor) and the
+    preview rebuilds follow each other, as in ``benchmarks/run.py``."""
+    import argparse
+    import shutil
+    import statistics
+    import tempfile
+
+    from corpus import Corpus
+    from measure import build, git_repo
+
+    parser = argparse.ArgumentParser(description=main.__doc__.splitlines()[0])
+    parser.add_argument("--colleges", type=int, default=40)
+    parser.add_argument("--samples", type=int, default=5)
+    parser.add_argument("--keep", type=Path, help="use (or write) the corpus in this folder")
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="kwsite-preview-"))
+    site = args.keep.resolve() if args.keep else tmp / "kwsite"
+    try:
+        if not (site / "mkdocs.yml").is_file():
+            measures, plans = max(10, 300 * args.colleges // 40), max(3, 100 * args.colleges // 40)
+            Corpus(args.colleges, 30, measures, plans).write(site)
+            git_repo(site)
+            build(site, tmp, keep_cache=True)  # fills the chart cache
+        clean = build(site, tmp, keep_cache=True)
+        print(f"clean warm kwsite build: {clean.wall:.2f} s wall, {clean.cpu:.2f} s CPU, load {clean.load:.1f}")
+        again = rebuilds(site, args.samples)
+        for r in again:
+            print(f"  {r.value}: {r.screen:.3f} s to the served page (MkDocs {r.built:.2f} s; load {r.load:.1f})")
+        screen = statistics.median(r.screen for r in again)
+        print(f"preview: median {screen:.3f} s ÷ {clean.wall:.2f} s = {screen / clean.wall:.3f} (goal ≤ 0.15)")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -112,14 +112,24 @@ def text_tables(final: dict[str, str], extensions=None, configs: dict | None = N
     :class:`kwsite.datasets.Dataset` (see :mod:`kwsite.mdtables`); ``final`` is the pages'
     text with directives expanded (:func:`expanded`). ``extensions``/``configs``: the site's
     ``markdown_extensions``/``mdx_configs`` (default MkDocs' own), so the tables are the page's."""
-    from .mdtables import DEFAULT_EXTENSIONS, datasets
+    from .mdtables import DEFAULT_EXTENSIONS, TableLinks, datasets
 
-    out = {}
+    global _TABLES
+    extensions = DEFAULT_EXTENSIONS if extensions is None else extensions
+    settings = repr(([e for e in extensions if not isinstance(e, TableLinks)], configs))  # adds nothing here
+    known, _TABLES, out = _TABLES, {}, {}
     for uri, text in sorted(final.items()):
-        found = datasets(text, uri, DEFAULT_EXTENSIONS if extensions is None else extensions, configs)
+        key = (uri, text, settings)
+        found = known[key] if key in known else datasets(text, uri, extensions, configs)
+        _TABLES[key] = found
         if found:
             out[uri] = found
     return out
+
+
+_TABLES: dict[tuple[str, str, str], list] = {}
+"""The previous call's datasets per (page, text, Markdown settings): ``kwsite serve`` parses only the
+pages whose text changed (the datasets are frozen)."""
 
 
 def build_pages(

@@ -101,4 +101,12 @@ def bundle(datasets: list[Dataset], about: Publication) -> bytes:
     for d in items:
         entries += [(f"{d.key}.csv", d.csv()), (f"{d.key}.json", d.json())]
     entries.append((SCHEMA_IN_ZIP, schema_text()))
-    return zip_bytes(entries, about.date)
+    if _LAST and _LAST[0] == (entries, about.date):  # kwsite serve: no data edit, or none in a table
+        return _LAST[1]
+    data = zip_bytes(entries, about.date)
+    _LAST[:] = [(entries, about.date), data]
+    return data
+
+
+_LAST: list = []
+"""The previous call's (entries, date) and zip: ``kwsite serve`` compresses it again only when it changed."""

@@ -76,6 +76,26 @@ def _read(text: str, project: Project) -> tuple[set[str], list[str]]:
     return collect.ids | raw.ids, collect.links
 
 
+_READ: dict[tuple[str, str], tuple[frozenset[str], tuple[str, ...]]] = {}
+"""(page text, Markdown settings) → what :func:`_read` found, for the pages of the previous call: in
+``kwsite serve`` an edit of one page (or of data) does not parse every other page again."""
+
+
+def _read_all(texts: Mapping[str, str], project: Project) -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
+    """:func:`_read` of each page, the previous call's result where text and settings are the same."""
+    global _READ
+    settings = repr((list(project.markdown_extensions), dict(project.mdx_configs)))
+    known, _READ, out = _READ, {}, {}
+    for path, text in sorted(texts.items()):
+        key = (text, settings)
+        found = known.get(key) or _READ.get(key)
+        if found is None:
+            ids, hrefs = _read(text, project)
+            found = (frozenset(ids), tuple(hrefs))
+        _READ[key] = out[path] = found
+    return out
+
+
 def _level(value: Any) -> Level | None:
     """MkDocs' validation level (a logging level) as a problem level; ``None``: not reported."""
     return "warning" if isinstance(value, int) and value >= logging.WARNING else None
@@ -121,7 +141,7 @@ def links(project: Project, texts: Mapping[str, str], generated: Iterable[str]) 
     if missing is None and anchors is None:
         return []
     pages = set(texts) | {g for g in generated if g.endswith(".md")}
-    read = {path: _read(text, project) for path, text in sorted(texts.items())}
+    read = _read_all(texts, project)
     out = []
     for path, (_, hrefs) in read.items():
         shown = f"{project.docs_rel}/{path}"

@@ -18,6 +18,7 @@ Runs in the plugin's ``on_post_build`` before the search plugin writes ``search/
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -45,6 +46,11 @@ def folded_words(*texts: str) -> str:
     return " ".join(seen)
 
 
+@functools.lru_cache(maxsize=1 << 15)  # kwsite serve: the entries of pages not rebuilt come again
+def _folded(text: str) -> str:
+    return folded_words(text)
+
+
 def add_folded_field(plugins) -> int:
     """Give the entries of Material's search index the ``folded`` and ``folded_title`` fields (see the module); returns how
     many entries got one. Does nothing (0) when the search plugin is not in ``plugins``."""
@@ -59,7 +65,7 @@ def add_folded_field(plugins) -> int:
     for entry in index.entries:
         found = False
         for source, (name, _) in FIELDS.items():
-            words = folded_words(entry.get(source, ""))
+            words = _folded(entry.get(source, "") or "")
             if words:
                 entry[name] = words
                 found = True

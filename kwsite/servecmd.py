@@ -92,11 +92,15 @@ def error_page(problems: list[str]) -> bytes:
 def _server_class():
     from mkdocs.livereload import LiveReloadServer
 
+    from .watcher import Watcher
+
     class KwsiteServer(LiveReloadServer):
-        """MkDocs' server with a builder that never raises, and the error page while a build has failed."""
+        """MkDocs' server with a builder that never raises, the error page while a build has failed,
+        and a watcher that sees a save at once (:mod:`kwsite.watcher`; MkDocs polls every 0,5 s)."""
 
         def __init__(self, builder, *args, **kwargs):
             super().__init__(guarded(builder, clear=False), *args, **kwargs)
+            self.observer = Watcher(self.observer.timeout)
 
         def _serve_request(self, environ, start_response):
             path = environ.get("PATH_INFO", "")

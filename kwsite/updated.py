@@ -2,7 +2,8 @@
 record in ``indicators.yaml`` (its figures: baseline, targets, realisations, and its texts) or one of its
 rows in ``realisations.csv`` (written by ``kwsite import``).
 
-One ``git blame`` per file per build (not one git call per indicator); the record's lines come from the
+One ``git blame`` per file per build (not one git call per indicator), and none when neither the file nor
+the commit changed since the previous build of the same process (``kwsite serve``); the record's lines come from the
 YAML node marks, a CSV row's indicator from its first cell. Deterministic: the same commit gives the same dates. Empty outside git, for
 lines not committed yet, or when git is missing. A line removed from a record leaves no trace in the
 blame, so a deletion alone does not move the date.
@@ -11,6 +12,7 @@ blame, so a deletion alone does not move the date.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import subprocess
 from pathlib import Path
 
@@ -23,8 +25,40 @@ FILE = "indicators.yaml"
 CSV_FILE = "realisations.csv"
 
 
+def _head(folder: Path) -> str | None:
+    """The commit checked out in ``folder`` (``None`` outside git or without git)."""
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=folder, capture_output=True, text=True, timeout=60, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() if out.returncode == 0 else None
+
+
+_BLAMES: dict[tuple[str, str], tuple[tuple[str, bytes], list[int | None]]] = {}
+"""(folder, file name) → ((commit, the file's bytes), its blame): the previous build's, for ``serve``."""
+
+
 def _blame(folder: Path, name: str = FILE) -> list[int | None]:
-    """Committer time per line of ``folder/name`` (``None`` for a line not committed); ``[]`` outside git."""
+    """Committer time per line of ``folder/name`` (``None`` for a line not committed); ``[]`` outside git.
+    The same as the previous call's when the commit and the file's bytes are the same."""
+    head = _head(folder)
+    if head is None:
+        return []
+    try:
+        key, state = (str(folder), name), (head, (folder / name).read_bytes())
+    except OSError:
+        return []
+    known = _BLAMES.get(key)
+    if known is not None and known[0] == state:
+        return known[1]
+    times = _blame_now(folder, name)
+    _BLAMES[key] = (state, times)
+    return times
+
+
+def _blame_now(folder: Path, name: str) -> list[int | None]:
     try:
         out = subprocess.run(
             ["git", "blame", "--line-porcelain", "--", name],
@@ -50,6 +84,7 @@ def _blame(folder: Path, name: str = FILE) -> list[int | None]:
     return times
 
 
+@functools.lru_cache(maxsize=2)  # the same text in every build of `serve` until it is edited
 def _ranges(text: str) -> dict[str, tuple[int, int]]:
     """Indicator id → (first, last) line index (0-based) of its record."""
     try:

@@ -107,9 +107,32 @@ def _free_port():
         return s.getsockname()[1]
 
 
-def test_kwsite_serve_shows_a_data_edit(tmp_path):
+LIMIT = (
+    "import errno, sys\n"
+    "from watchdog.observers.inotify import InotifyEmitter\n"
+    "def full(self):\n"
+    "    raise OSError(errno.ENOSPC, 'inotify watch limit reached')\n"
+    "InotifyEmitter.on_thread_start = full\n"
+    "from kwsite.cli import main\n"
+    "sys.argv[0] = 'kwsite'\n"
+    "main()\n"
+)
+"""`kwsite` with the kernel's inotify watch limit reached (as `inotify_add_watch` reports it)."""
+
+
+@pytest.mark.parametrize(
+    "watcher, said",
+    [
+        ("inotify", "wijzigingen worden direct gezien (inotify)"),
+        ("polling", "bestanden worden elke 0,5 s bekeken (KWSITE_WATCH=polling)"),
+        ("limit", "bestanden worden elke 0,5 s bekeken (inotify niet te gebruiken: inotify watch limit reached)"),
+    ],
+)
+def test_kwsite_serve_shows_a_data_edit(tmp_path, watcher, said):
     """The real command: `kwsite serve` watches data/ (the mini site's mkdocs.yml has no `watch:`),
-    rebuilds --strict without MkDocs' dirty-build warning, and serves the new value."""
+    rebuilds --strict without MkDocs' dirty-build warning, and serves the new value: with inotify,
+    with polling asked for, and with polling because inotify's watch limit is reached. The build
+    reading data/ is no change: one edit, one rebuild."""
     import os
     import subprocess
     import sys
@@ -122,13 +145,14 @@ def test_kwsite_serve_shows_a_data_edit(tmp_path):
     assert "watch" not in (work / "mkdocs.yml").read_text(encoding="utf-8")
     port = _free_port()
     log = tmp_path / "serve.log"
-    kwsite = Path(sys.executable).with_name("kwsite")
+    kwsite = [str(Path(sys.executable).with_name("kwsite"))] if watcher != "limit" else [sys.executable, "-c", LIMIT]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("KWSITE_WATCH", None)
+    if watcher == "polling":
+        env["KWSITE_WATCH"] = "polling"
     with open(log, "w") as out:
         proc = subprocess.Popen(
-            [str(kwsite), "serve", str(work), "-a", f"127.0.0.1:{port}"],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+            [*kwsite, "serve", str(work), "-a", f"127.0.0.1:{port}"], stdout=out, stderr=subprocess.STDOUT, env=env
         )
 
     def wait(count):
@@ -148,10 +172,14 @@ def test_kwsite_serve_shows_a_data_edit(tmp_path):
         text = wait(2)
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/colleges/noord/", timeout=30) as response:
             page = response.read().decode("utf-8")
+        time.sleep(2)  # a rebuild set off by the build's own reading of data/ would have started by now
+        again = log.read_text(encoding="utf-8")
     finally:
         proc.terminate()
         proc.wait(timeout=30)
     assert "7,3" in page
+    assert said in text
+    assert again.count("Site gebouwd in") == 2 and again.count("Wijziging gezien") == 1, again
     assert "WARNING" not in text and "Aborted" not in text and "dirty" not in text
     import socket
 
@@ -263,3 +291,18 @@ def test_sigterm_stops_serve_and_its_chart_workers(tmp_path):
     ps = subprocess.run(["ps", "-o", "pid=,args=", "-s", str(proc.pid)], capture_output=True, text=True).stdout
     left = [line for line in ps.splitlines() if "<defunct>" not in line]  # ended, only not yet reaped
     assert left == [], ps
+
+
+def test_a_template_override_in_theme_reaches_the_served_page(session):
+    """A page template added to the site's theme/ during the session, then edited: each rebuild shows it."""
+    session.build()
+    template = (ROOT / "kwsite" / "theme" / "pages" / "college.md").read_text(encoding="utf-8")
+    override = session.work / "theme" / "pages" / "college.md"
+    override.parent.mkdir(parents=True)
+    override.write_text(template + "\nEigen voetnoot van de site: versie een.\n", encoding="utf-8")
+    session.build()
+    assert "Eigen voetnoot van de site: versie een." in session.html("colleges/noord")
+    override.write_text(template + "\nEigen voetnoot van de site: versie twee.\n", encoding="utf-8")
+    session.build()
+    html = session.html("colleges/noord")
+    assert "versie twee" in html and "versie een" not in html
