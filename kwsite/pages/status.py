@@ -142,7 +142,7 @@ def colleges(site: Site, ind: Indicator) -> dict | None:
             "by": result.by,
             "status": badge(result.status),
         }
-    elif result is not None:
+    elif result is not None and result.judged:  # no "0 van de 0": without a judged college no count
         count = {"year": year, "reached": result.reached, "judged": result.judged}
     return {
         "year": year,
