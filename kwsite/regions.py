@@ -15,9 +15,10 @@ or "Tabel <n>" when no heading precedes it. Material's script still wraps a tabl
 class in its own ``.md-typeset__scrollwrap`` at runtime; ``kwsite.css`` keeps that inner box
 from scrolling, so the named region is the one that scrolls.
 
-Charts take the same pass. ``kwsite.css`` scales a chart to the text column, whole, its text
-with it (on a phone smaller than on a wide screen; zooming in and the SVG download show it larger,
-the data table under the chart reflows); the region stays, in the keyboard walk as before. The
+Charts take the same pass. A chart's text is drawn to scale with the image, so on a phone a
+chart that shrinks to the text column has text too small to read; ``kwsite.css`` gives it a
+minimum width instead, and the chart scrolls sideways inside its region (WCAG 1.4.10 exempts
+content that needs a two-dimensional layout; the data table under the chart reflows). The
 paragraph that holds only the chart image (``<p><img class="kw-chart" …></p>``, from
 ``![alt](…){ .kw-chart }``) ends up inside ``<div class="kw-chart-wrap" role="region"
 tabindex="0" aria-label="Grafiek: …">``, named after the start of the image's alt text (whose
