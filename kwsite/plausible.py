@@ -9,7 +9,8 @@ would otherwise publish a number that looks fine but is not the source's.
 - A percentage is not a factor of about 100 (50 or more) off from its indicator's reference (the baseline, else
   the first target; for a table without one, the table's median; a table of only values below 1
   is taken as fractions): ``0.776`` pasted for 77,6 % would be published as 0,776 %. Zero values and
-  indicators without a reference are not compared.
+  indicators without a reference are not compared. Below 1 a factor :data:`FRACTION_FACTOR` (10) against a
+  reference of 10 or more already counts, for targets, ``realisations.csv`` and tables against their indicator.
 """
 
 from __future__ import annotations
@@ -80,6 +81,20 @@ def off_by_far(value: Decimal | None, ref: Decimal | None) -> str | None:
     return None
 
 
+FRACTION_FACTOR = Decimal(10)
+"""A value below 1 this many times smaller than a reference of 10 or more is taken as a fraction typed for a
+percentage (0.776 beside a baseline of 38 is 49 times smaller, under :data:`FACTOR`; 0.5 beside an
+early-leaver baseline of 6.5 is not). Applied to targets, to realisations in ``realisations.csv`` (a real value
+below 1% goes in ``indicators.yaml``, as ``kwsite import`` says) and to table cells against their indicator."""
+
+
+def fraction(value: Decimal | None, ref: Decimal | None) -> str | None:
+    """A Dutch description when ``value`` (below 1) looks like a fraction beside ``ref`` (:data:`FRACTION_FACTOR`)."""
+    if value is None or ref is None or not 0 < value < 1 or ref < 10 or value * FRACTION_FACTOR > ref:
+        return None
+    return f"{number(value)} is meer dan {FRACTION_FACTOR} keer kleiner dan {number(ref)}"
+
+
 HINT = "tikfout, of een breuk (0.776) waar een percentage (77.6) hoort?"
 
 
@@ -90,11 +105,13 @@ def check_magnitudes(site: Site, loaded: Loaded) -> None:
             continue
         for j, target in enumerate(ind.targets):
             for name in ("value", "low", "high"):
-                why = off_by_far(getattr(target, name), ref)
+                why = off_by_far(getattr(target, name), ref) or fraction(getattr(target, name), ref)
                 if why:
                     loaded.add("indicators", (i, "targets", j, name), f"{why} (referentie van de indicator): {HINT}")
         for j, real in enumerate(ind.realisations):
             why = off_by_far(real.value, ref)
+            if why is None and (i, j) in loaded.redirects:  # realisations.csv: no real value below 1% (import)
+                why = fraction(real.value, ref)
             if why:
                 loaded.add(
                     "indicators", (i, "realisations", j, "value"), f"{why} (referentie van de indicator): {HINT}"
@@ -119,6 +136,8 @@ def _check_table(site: Site, loaded: Loaded, table) -> None:
     for row in table.rows:
         for col, (period, value) in enumerate(zip(table.periods, row.values), start=2):
             why = off_by_far(value, ref) if value is not None and value <= 100 else None  # > 100: range rule
+            if why is None and against != "mediaan van de tabel":
+                why = fraction(value, ref)
             if why is None and values[-1] < 1 and value:
                 why = f"alle waarden zijn kleiner dan 1 ({number(value)})"
             if why:

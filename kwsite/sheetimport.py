@@ -42,7 +42,7 @@ from .validate import validate
 MISSING = {"-", "–", "n.b.", "nb", "geen gegevens", "x"}
 """Value texts that mean "no value": the row is skipped."""
 PERIOD = re.compile(r"(\d{4})\s*[-/–]\s*(\d{2}|\d{4})")
-FRACTION_FACTOR = 10
+FRACTION_FACTOR = 10  # = kwsite.plausible.FRACTION_FACTOR
 """An imported percentage below 1 this many times smaller than its indicator's reference is taken as a fraction."""
 FIELD_OF_COLUMN = {name: name for name in HEADER} | {"unit": "college"}
 """``realisations.csv`` column → the importer's field."""
@@ -469,7 +469,10 @@ def _check(data_dir: Path, data_rel: str, text: str, origin: dict, table: Table,
             part = "period"
         if part not in present:
             part = "value"
-        at.add(f"{_col(table, part)}{row}", FIELD_WORDS[part], p.message, p.level)
+        ref = f"{_col(table, part)}{row}"
+        if p.level == "error" and any(q.file.endswith(f"!{ref}") and q.level == "error" for q in at.out.problems):
+            continue  # the import said it already, in its own words (a fraction: :func:`_fractions`)
+        at.add(ref, FIELD_WORDS[part], p.message, p.level)
 
 
 def _lines(text: str, origin: dict) -> dict[int, int]:

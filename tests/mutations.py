@@ -218,6 +218,14 @@ CASES = {
         "value: 50, indicative: true}",
         "value: 50, indicative: true}\n    realisations:\n      - {year: 2019, value: 0.41}",
     ),
+    # under the factor 50 (38 / 0.776 = 49): a fraction below 1 beside a reference of 10 or more (FRACTION_FACTOR)
+    "flag-csv-realisation-as-fraction": W(
+        "data/realisations.csv", "indicator,unit,year,period,breakdown,value,note\n1b,,2020,,,0.776,\n"
+    ),
+    "mini-target-as-fraction-under-50": R(MI, T20, "{year: 2020, kind: value, value: 0.8}"),
+    "flag-hbo-cell-as-fraction-under-50": R(
+        "data/tables/doorstroom-mbo4-hbo-per-college.csv", "Zuidoost,48.1,", "Zuidoost,0.9,"
+    ),
     "mini-baseline-times-100": R(
         MI,
         "{year: 2022, kind: value, value: 50, indicative: true}",

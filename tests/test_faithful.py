@@ -181,3 +181,18 @@ def test_budget_tables_hold_the_printed_figures(flagship):
         for r in [*budget.additional, budget.additional_total]
     ]
     assert extra == shown
+
+
+def test_ambitions_keep_the_agendas_modality_and_grounds():
+    """S3's ambitions are expectations and aims, not outcomes or causes: 3d "voorzien we hogere doorstroom op basis
+    van toename van het Ad-aanbod" (r. 4087-4091), 2a "is ... het streven", "streven we" (r. 3187-3189), 2b "een
+    realistische ambitie" (r. 3368-3370), 3a "het streven" on three grounds side by side (r. 3637-3638), 3b "behoeft
+    niet negatief uit te pakken" (r. 3899-3900)."""
+    site, _ = load_site(ROOT / "data")
+    ambition = {i.id: " ".join(str(i.ambition).split()) for i in site.indicators}
+    assert "dankzij" not in ambition["3d"]
+    assert "voorziet het een hogere doorstroom, op grond van het groeiende Ad-aanbod" in ambition["3d"]
+    assert "Voor entree is het streven" in ambition["2a"] and "streeft het ROC naar een hoger" in ambition["2a"]
+    assert ambition["2b"].endswith("een realistische ambitie.") and "het realistische doel" not in ambition["2b"]
+    assert "wijst niet op" not in ambition["3a"] and "de bandbreedte van de teamcijfers" in ambition["3a"]
+    assert "aanvaardbaar" not in ambition["3b"] and "hoeft niet negatief uit te pakken" in ambition["3b"]

@@ -342,3 +342,47 @@ def test_home_summary_gives_the_latest_year(demo):
         "0 gestopt; 1 zonder stand."
     ) in home
     assert "[Voortgang per jaar, thema en college](voortgang.md)" in home
+
+
+def _card(site, ind_id: str) -> str:
+    """The theme page's realisations block of ``ind_id`` (``macros/realisations.html`` ``card``)."""
+    from kwsite.pages import status as status_page
+    from kwsite.templating import Templates
+
+    ctx = status_page.card(site, site.indicator(ind_id), "thema/x.md", [])
+    template = Templates().env.from_string(
+        '{% import "pages/macros/realisations.html" as realisations %}{{ realisations.card(r) }}'
+    )
+    return " ".join(template.render(r=ctx).split())
+
+
+def test_two_thirds_rule_only_where_the_data_give_the_agendas_rule(demo):
+    """Only S3 (r. 2030-2034) prints a two-thirds rule. The scaffold's data give none: its theme page counts the
+    colleges plainly as kwsite's count, without the rule's name or an outcome; the progress page says so too."""
+    from kwsite.pages import status as status_page
+
+    # scaffold 1a in 2025: Voorbeeldcollege 57 op koers, Noord 52 achter, Zuid 61 behaald, West 55 op koers
+    assert not status_page.agenda_rule(demo, demo.indicator("1a"))
+    ctx = status_page.colleges(demo, demo.indicator("1a"))
+    assert ctx["attainment"] is None
+    assert ctx["count"] == {"year": 2025, "reached": 1, "judged": 4}
+    card = _card(demo, "1a")
+    assert "*Telling van kwsite (2025):* 1 van de 4 colleges met gegevens haalt de streefwaarde." in card
+    assert "tweederde" not in card and "Uitkomst" not in card
+    rule = " ".join(progress.render(demo).content.split("## Zo wordt de stand berekend", 1)[1].split())
+    assert "tweederde" not in rule
+    assert "Dat is alleen een telling, geen regel uit de agenda" in rule
+    # the flagship's data give the rule (theme attainment_rule / indicator attainment): the block keeps its name
+    site, _ = load_site(ROOT / "data")
+    measured = _with_realisations(
+        site, "1a", [(None, "7.0"), ("airport", "7.0"), ("almere", "6.5"), ("noord", "6.4")], 2020
+    )
+    assert status_page.agenda_rule(measured, measured.indicator("1a"))
+    card = _card(measured, "1a")
+    assert (
+        "*Regel van tweederde (2020, berekend):* 1 van de 3 colleges met gegevens hebben de streefwaarde behaald"
+        in (card)
+    )
+    assert "Telling van kwsite" not in card
+    rule = " ".join(progress.render(measured).content.split("## Zo wordt de stand berekend", 1)[1].split())
+    assert "ook de *regel van tweederde*" in rule

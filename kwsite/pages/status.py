@@ -105,8 +105,17 @@ def card(site: Site, ind: Indicator, page: str, files: list[Generated]) -> dict 
     }
 
 
+def agenda_rule(site: Site, ind: Indicator) -> bool:
+    """Whether the data give the agenda's own way of establishing attainment for ``ind``: its
+    ``attainment`` or its theme's ``attainment_rule`` (only the flagship's agenda, S3 §4.3, prints one)."""
+    theme = site.theme(ind.theme)
+    return bool(ind.attainment or (theme is not None and theme.attainment_rule))
+
+
 def colleges(site: Site, ind: Indicator) -> dict | None:
-    """Per college in the latest year with college data, and the two-thirds rule; ``None`` without college data."""
+    """Per college in the latest year with college data; ``None`` without college data. ``attainment``
+    is the two-thirds rule, only where :func:`agenda_rule` holds; elsewhere ``count`` gives plainly how
+    many colleges with a realisation reach the target (kwsite's count, no rule)."""
     units = units_with_data(ind)
     years = sorted({r.year for r in ind.realisations if r.unit is not None})
     if not units or not years:
@@ -124,20 +133,21 @@ def colleges(site: Site, ind: Indicator) -> dict | None:
             ]
         )
     result = indicator_attainment(ind, year)
-    attainment = (
-        None
-        if result is None
-        else {
+    attainment = count = None
+    if result is not None and agenda_rule(site, ind):
+        attainment = {
             "year": year,
             "reached": result.reached,
             "judged": result.judged,
             "by": result.by,
             "status": badge(result.status),
         }
-    )
+    elif result is not None and result.judged:  # no "0 van de 0": without a judged college no count
+        count = {"year": year, "reached": result.reached, "judged": result.judged}
     return {
         "year": year,
         "attainment": attainment,
+        "count": count,
         "table": table(
             ["College", f"Realisatie {year}", "Stand"],
             rows,
