@@ -168,6 +168,26 @@ def test_compare_chart_marks_behind_without_colour(demo):
     assert "Achter: Noord." in chart.alt
 
 
+def test_compare_chart_keeps_a_college_without_a_value_inside_its_axes():
+    """A row without a value has no bar, so the data limits left it out: its name and "geen gegevens"
+    sat on the x axis, over the tick labels. Every row lies inside the axes, the first on top."""
+    from decimal import Decimal
+
+    from matplotlib.figure import Figure
+
+    from kwsite.charts.compare import CompareRow, _draw
+
+    rows = (
+        CompareRow("Techniek", Decimal("81.5"), Decimal("78"), False, "op koers"),
+        CompareRow("Zorg en Welzijn", Decimal("72.1"), Decimal("76"), True, "achter"),
+        CompareRow("Economie", None, None, False, "geen gegevens"),
+    )
+    fig = Figure()
+    _draw(fig, "k", "2a Diplomaresultaat", "percent", 2021, rows)
+    bottom, top = fig.axes[0].get_ylim()
+    assert top <= -0.45 and bottom >= 2.45  # inverted: row 0 on top, row 2 (no value) half a row above the axis
+
+
 def test_lower_is_better_sorts_lowest_first(demo):
     import dataclasses
 

@@ -110,7 +110,7 @@ def _draw(fig: Figure, key: str, title: str, unit: str, year: int, rows: tuple[C
     if any(r.path is not None for r in rows):
         handles.append(Line2D([], [], color=TEXT, lw=2.4, label="lijn naar de streefwaarde"))
     fig.legend(handles=handles, loc="outside lower center", ncols=len(handles))
-    ax.invert_yaxis()
+    ax.set_ylim(len(rows) - 0.5, -0.5)  # every row inside, best on top (a row without a value has no bar to fit)
     ax.grid(axis="y", visible=False)
     ax.tick_params(axis="y", length=0)
     ax.margins(x=0.12)
