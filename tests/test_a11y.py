@@ -479,6 +479,10 @@ def test_charts_stay_legible_and_scroll_in_a_named_region(server, page, kind, wi
     for role, tabindex, label, overflow, scrolls, fits, images in regions:
         assert (role, tabindex, overflow, scrolls, fits, images) == ("region", 0, "auto", True, True, 1), regions
         assert label.startswith("Grafiek: ") and len(label) > len("Grafiek: ") + 5, label
+    cues = page.evaluate(
+        "() => [...document.querySelectorAll('.kw-chart-wrap')].map(r => getComputedStyle(r, '::before').content)"
+    )
+    assert all("schuif \u2192 voor de hele grafiek" in c for c in cues), cues  # words, not only a cut-off edge
     page.focus(".kw-chart-wrap")  # Tab reaches it (the keyboard walk); the arrow keys scroll it
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")

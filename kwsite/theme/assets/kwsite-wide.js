@@ -1,15 +1,16 @@
-/* kwsite: a visible cue on every table wider than its column.
+/* kwsite: a visible cue on every table or chart wider than its column.
  *
- * Every table sits in a named region that scrolls sideways (.kw-table-wrap, kwsite/regions.py).
+ * Every table sits in a named region that scrolls sideways (.kw-table-wrap, kwsite/regions.py); so does
+ * every chart (.kw-chart-wrap), which keeps 488 px on a phone so its text stays legible.
  * kwsite.css always gives such a region a shadow at the side where more columns are hidden (no
  * script needed). This script adds words: when the table is wider than its region, the region
  * gets the class kw-wide and shows "Breder dan de kolom: schuif → voor meer kolommen" above the
- * table; scrolled to the end it says "← schuif terug naar de eerste kolommen". It runs again
+ * table ("… voor de hele grafiek" above a chart); scrolled to the end it says "← schuif terug …". It runs again
  * when the window or the region changes size. Without JavaScript the shadow remains.
  */
 (function () {
   "use strict";
-  var WRAP = ".kw-table-wrap";
+  var WRAP = ".kw-table-wrap, .kw-chart-wrap";
 
   function update(wrap) {
     var hidden = wrap.scrollWidth - wrap.clientWidth;
