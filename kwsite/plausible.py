@@ -10,7 +10,8 @@ would otherwise publish a number that looks fine but is not the source's.
   the first target; for a table without one, the table's median; a table of only values below 1
   is taken as fractions): ``0.776`` pasted for 77,6 % would be published as 0,776 %. Zero values and
   indicators without a reference are not compared. Below 1 a factor :data:`FRACTION_FACTOR` (10) against a
-  reference of 10 or more already counts, for targets, ``realisations.csv`` and tables against their indicator.
+  reference of 10 or more already counts, for targets, realisations (unless a YAML realisation has a ``note``) and
+tables against their indicator.
 """
 
 from __future__ import annotations
@@ -84,8 +85,9 @@ def off_by_far(value: Decimal | None, ref: Decimal | None) -> str | None:
 FRACTION_FACTOR = Decimal(10)
 """A value below 1 this many times smaller than a reference of 10 or more is taken as a fraction typed for a
 percentage (0.776 beside a baseline of 38 is 49 times smaller, under :data:`FACTOR`; 0.5 beside an
-early-leaver baseline of 6.5 is not). Applied to targets, to realisations in ``realisations.csv`` (a real value
-below 1% goes in ``indicators.yaml``, as ``kwsite import`` says) and to table cells against their indicator."""
+early-leaver baseline of 6.5 is not). Applied to targets, to realisations (in ``indicators.yaml`` a real value below 1% passes with a ``note``
+saying why; ``realisations.csv`` has no such way, as ``kwsite import`` says) and to table cells against their
+indicator."""
 
 
 def fraction(value: Decimal | None, ref: Decimal | None) -> str | None:
@@ -96,6 +98,8 @@ def fraction(value: Decimal | None, ref: Decimal | None) -> str | None:
 
 
 HINT = "tikfout, of een breuk (0.776) waar een percentage (77.6) hoort?"
+BELOW_ONE_YAML = "Is de waarde echt kleiner dan 1%, zet er dan een note bij die zegt waarom."
+BELOW_ONE_CSV = "Is de waarde echt kleiner dan 1%, zet haar dan in indicators.yaml, met een note die zegt waarom."
 
 
 def check_magnitudes(site: Site, loaded: Loaded) -> None:
@@ -109,12 +113,14 @@ def check_magnitudes(site: Site, loaded: Loaded) -> None:
                 if why:
                     loaded.add("indicators", (i, "targets", j, name), f"{why} (referentie van de indicator): {HINT}")
         for j, real in enumerate(ind.realisations):
-            why = off_by_far(real.value, ref)
-            if why is None and (i, j) in loaded.redirects:  # realisations.csv: no real value below 1% (import)
+            why, hint = off_by_far(real.value, ref), HINT
+            from_csv = (i, j) in loaded.redirects
+            if why is None and (from_csv or not real.note):  # a real value below 1% says why, in indicators.yaml
                 why = fraction(real.value, ref)
+                hint = f"{HINT} {BELOW_ONE_CSV if from_csv else BELOW_ONE_YAML}"
             if why:
                 loaded.add(
-                    "indicators", (i, "realisations", j, "value"), f"{why} (referentie van de indicator): {HINT}"
+                    "indicators", (i, "realisations", j, "value"), f"{why} (referentie van de indicator): {hint}"
                 )
     for table in site.tables.values():
         _check_table(site, loaded, table)

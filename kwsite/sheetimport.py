@@ -236,7 +236,7 @@ def _fractions(site: m.Site, rows: list[tuple[int, Stored]], table: Table, at: _
                     "waarde",
                     f"{number(value)} is meer dan {FRACTION_FACTOR} keer kleiner dan {number(ref)} (referentie van "
                     f"indicator {ind.id}): een breuk waar een percentage hoort? Typ 77,6 voor 77,6% of geef de cel "
-                    "de opmaak Percentage; een echte waarde onder 1% zet u in indicators.yaml",
+                    "de opmaak Percentage; een echte waarde onder 1% zet u in indicators.yaml, met een note die zegt waarom",
                 )
 
 

@@ -222,6 +222,11 @@ CASES = {
     "flag-csv-realisation-as-fraction": W(
         "data/realisations.csv", "indicator,unit,year,period,breakdown,value,note\n1b,,2020,,,0.776,\n"
     ),
+    "flag-yaml-realisation-as-fraction": R(
+        FI,
+        "    baseline:\n      value: 38\n",
+        "    realisations:\n      - {year: 2019, value: 0.776}\n    baseline:\n      value: 38\n",
+    ),
     "mini-target-as-fraction-under-50": R(MI, T20, "{year: 2020, kind: value, value: 0.8}"),
     "flag-hbo-cell-as-fraction-under-50": R(
         "data/tables/doorstroom-mbo4-hbo-per-college.csv", "Zuidoost,48.1,", "Zuidoost,0.9,"

@@ -175,3 +175,27 @@ def test_ratio_directives_give_the_printed_figures(site):
         "content/x.md:1:1 ratio.vsv-per-niveau.Totaal.norm: onbekende verwijzing (geen waarde voor norm bij 'Totaal')",
         "content/x.md:1:38 ratio.vsv-per-niveau.Niv.9.percent: onbekende verwijzing",
     ]
+
+
+@pytest.mark.parametrize("note", ["", ", note: 'Nog maar enkele bbl-studenten in dit jaar'"])
+def test_a_fraction_in_indicators_yaml_stops_unless_a_note_says_why(tmp_path, note):
+    """0.776 typed for 77,6 % beside 1b's baseline of 38 passed under the factor 50 (38 / 0.776 = 49) when typed
+    in indicators.yaml; only realisations.csv was held to the factor 10. A real value below 1 % passes with a note."""
+    site = tmp_path / "flag"
+    shutil.copytree(ROOT / "data", site / "data")
+    edit(
+        site,
+        "data/indicators.yaml",
+        "    baseline:\n      value: 38\n",
+        f"    realisations:\n      - {{year: 2019, value: 0.776{note}}}\n    baseline:\n      value: 38\n",
+    )
+    if note:
+        _, found = load_site(site / "data")
+        assert not [p for p in found if "0,776" in str(p)]
+        return
+    problems = errors_of(site)
+    assert problems == [
+        "data/indicators.yaml:83:22 indicators[1].realisations[0].value: 0,776 is meer dan 10 keer kleiner dan 38 "
+        "(referentie van de indicator): tikfout, of een breuk (0.776) waar een percentage (77.6) hoort? Is de waarde "
+        "echt kleiner dan 1%, zet er dan een note bij die zegt waarom."
+    ], problems
