@@ -20,7 +20,7 @@ from . import paths
 from .model import Indicator, Site, Unit
 from .numbers import number
 from .present import value_text
-from .status import Progress, Status, breakdowns, status_for, units_with_data
+from .status import Progress, Status, agenda_rule, breakdowns, status_for, units_with_data
 from .templating import Templates
 from .paths import rel
 from .executionview import execution_context
@@ -199,14 +199,14 @@ def year_context(site: Site, summary: YearSummary, page: str, columns: list[Stat
 
 def context(site: Site, page: str = PATH) -> dict:
     """The progress page's context: ``years`` (latest first), the status columns, the rule text (with
-    ``agenda_rule`` when the data give the agenda's own way of establishing attainment), the measures'
+    ``agenda_rule`` when the agenda's rule over the colleges applies to an indicator, :func:`kwsite.status.agenda_rule`), the measures'
     execution (:mod:`kwsite.executionview`)."""
     summaries = [year_summary(site, y) for y in realisation_years(site)]
     columns = _columns(summaries)
     return {
         "title": TITLE,
         "no_realisations": NO_REALISATIONS if not summaries else None,
-        "agenda_rule": any(i.attainment for i in site.indicators) or any(t.attainment_rule for t in site.themes),
+        "agenda_rule": any(agenda_rule(site, i) for i in site.indicators),
         "columns": [_status(s) for s in columns],
         "years": [year_context(site, s, page, columns) for s in summaries],
         "indicators_href": rel(page, paths.INDICATORS),

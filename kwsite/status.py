@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
-from .model import Indicator, Realisation, Target
+from .model import Indicator, Realisation, Site, Target
 from .targetkinds import kind_of
 
 
@@ -279,3 +279,11 @@ def indicator_attainment(ind: Indicator, year: int, breakdown: str | None = None
         return None
     parts = [status_for(ind, year, u, breakdown).status for u in units]
     return attainment(parts, status_for(ind, year, None, breakdown).status)
+
+
+def agenda_rule(site: Site, ind: Indicator) -> bool:
+    """Whether the agenda's own rule over the colleges applies to ``ind`` by its data: the indicator says
+    ``standard_rule: true`` and its theme gives the ``attainment_rule`` (only the flagship's agenda, S3 §4.3,
+    prints one). An indicator with its own other way (S3: 3b, 3c, and those without a target yet) gets none."""
+    theme = site.theme(ind.theme)
+    return bool(ind.standard_rule and theme is not None and theme.attainment_rule)

@@ -406,3 +406,30 @@ def test_two_thirds_rule_only_where_the_data_give_the_agendas_rule(demo):
     assert "Telling van kwsite" not in card
     rule = " ".join(progress.render(measured).content.split("## Zo wordt de stand berekend", 1)[1].split())
     assert "ook de *regel van tweederde*" in rule
+
+
+def test_no_two_thirds_rule_where_the_agenda_judges_otherwise():
+    """S3 judges 3c at institution level only (r. 6125-6129) and 3b in its own way (r. 3905-3909): their
+    `attainment` is no licence for the theme's two-thirds rule, which only the indicators with
+    `standard_rule: true` get. 3c's targets give only a direction, so no college is judged: no "0 van de 0"."""
+    from kwsite.pages import status as status_page
+
+    site, _ = load_site(ROOT / "data")
+    assert {i.id for i in site.indicators if status_page.agenda_rule(site, i)} == {
+        "1a",
+        "1b",
+        "2a",
+        "2b",
+        "3a",
+        "3d",
+        "4c",
+    }
+    measured = _with_realisations(
+        site, "3c", [(None, "30"), ("airport", "31"), ("almere", "29"), ("noord", "33")], 2020
+    )
+    assert not status_page.agenda_rule(measured, measured.indicator("3c"))
+    ctx = status_page.colleges(measured, measured.indicator("3c"))
+    assert ctx["attainment"] is None and ctx["count"] is None
+    card = _card(measured, "3c")
+    assert "tweederde" not in card and "0 van de 0" not in card
+    assert "31%" in card and "33%" in card  # the college values themselves are shown

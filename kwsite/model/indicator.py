@@ -163,6 +163,10 @@ class Indicator(Sourced):
     """How the source phrases the ambition for this indicator (own words)."""
     attainment: Text | None = None
     """How attainment is determined (wijze van vaststellen), own words."""
+    standard_rule: bool = False
+    """The theme's ``attainment_rule`` (the agenda's standard way, e.g. two-thirds of the colleges) applies to
+    this indicator, as its source says; only then does kwsite show that rule's outcome for it. An indicator the
+    agenda judges otherwise (institution level only, no target yet) leaves it ``false``."""
     realisations: list[Realisation] = []
     """Yearly realisations (institution, or per college with ``unit``); empty until measured."""
     next_measurement: Text | None = None

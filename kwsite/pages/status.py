@@ -12,6 +12,7 @@ from ..numbers import MISSING, machine
 from ..present import target_table_text as target_text
 from ..present import target_label, value_text
 from ..status import (
+    agenda_rule,
     Progress,
     Status,
     breakdowns,
@@ -105,13 +106,6 @@ def card(site: Site, ind: Indicator, page: str, files: list[Generated]) -> dict 
     }
 
 
-def agenda_rule(site: Site, ind: Indicator) -> bool:
-    """Whether the data give the agenda's own way of establishing attainment for ``ind``: its
-    ``attainment`` or its theme's ``attainment_rule`` (only the flagship's agenda, S3 §4.3, prints one)."""
-    theme = site.theme(ind.theme)
-    return bool(ind.attainment or (theme is not None and theme.attainment_rule))
-
-
 def colleges(site: Site, ind: Indicator) -> dict | None:
     """Per college in the latest year with college data; ``None`` without college data. ``attainment``
     is the two-thirds rule, only where :func:`agenda_rule` holds; elsewhere ``count`` gives plainly how
@@ -134,7 +128,7 @@ def colleges(site: Site, ind: Indicator) -> dict | None:
         )
     result = indicator_attainment(ind, year)
     attainment = count = None
-    if result is not None and agenda_rule(site, ind):
+    if result is not None and result.judged and agenda_rule(site, ind):  # never "0 van de 0"
         attainment = {
             "year": year,
             "reached": result.reached,
