@@ -195,7 +195,7 @@ def test_a_fraction_in_indicators_yaml_stops_unless_a_note_says_why(tmp_path, no
         return
     problems = errors_of(site)
     assert problems == [
-        "data/indicators.yaml:83:22 indicators[1].realisations[0].value: 0,776 is meer dan 10 keer kleiner dan 38 "
+        "data/indicators.yaml:84:22 indicators[1].realisations[0].value: 0,776 is meer dan 10 keer kleiner dan 38 "
         "(referentie van de indicator): tikfout, of een breuk (0.776) waar een percentage (77.6) hoort? Is de waarde "
         "echt kleiner dan 1%, zet er dan een note bij die zegt waarom."
     ], problems
