@@ -10,6 +10,7 @@ with MkDocs' live-reload script, so the browser shows the site again as soon as 
 
 from __future__ import annotations
 
+import errno
 import logging
 import re
 import threading
@@ -148,4 +149,26 @@ def run(args: list[str]) -> None:
 
     serve.build = guarded(serve.build)  # the first build, which MkDocs calls directly
     serve.LiveReloadServer = _server_class()
-    cli.main(args=["serve", *args], prog_name="kwsite serve")
+    try:
+        cli.main(args=["serve", *args], prog_name="kwsite serve")
+    except OSError as exc:  # the address: in use, not of this machine, or a port that needs root
+        raise SystemExit(f"Fout: kwsite serve kan niet luisteren op {_address(args)}: {_why(exc)}") from None
+
+
+def _address(args: list[str]) -> str:
+    for i, arg in enumerate(args):
+        if arg in ("-a", "--dev-addr") and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--dev-addr="):
+            return arg.split("=", 1)[1]
+    return "127.0.0.1:8000"
+
+
+def _why(exc: OSError) -> str:
+    if exc.errno == errno.EADDRINUSE:
+        return "dat adres is al in gebruik (draait er al een kwsite serve?); kies een andere poort, bijvoorbeeld -a 127.0.0.1:8001"
+    if exc.errno == errno.EACCES:
+        return "geen toestemming voor die poort; kies een poort boven 1024"
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return "dat adres hoort niet bij deze computer; gebruik bijvoorbeeld -a 127.0.0.1:8000"
+    return exc.strerror or str(exc)

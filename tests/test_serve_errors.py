@@ -65,3 +65,24 @@ def test_serve_shows_data_errors_in_the_browser_and_recovers(tmp_path):
     text = log.read_text(encoding="utf-8")
     assert "data/indicators.yaml:13:5" in text and "Serve blijft draaien" in text
     assert "appear stuck" not in text and "Aborted" not in text and "Traceback" not in text
+
+
+def test_serve_on_a_port_in_use_says_so_in_dutch_without_a_traceback(tmp_path):
+    """`kwsite serve -a` on a busy port ended in Python's traceback (OSError: Address already in use)."""
+    work = tmp_path / "site"
+    shutil.copytree(MINI, work)
+    kwsite = Path(sys.executable).with_name("kwsite")
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        address = f"127.0.0.1:{busy.getsockname()[1]}"
+        result = subprocess.run(
+            [str(kwsite), "serve", str(work), "-a", address],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        )
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert f"Fout: kwsite serve kan niet luisteren op {address}: dat adres is al in gebruik" in result.stderr
