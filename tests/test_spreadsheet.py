@@ -234,3 +234,42 @@ def test_two_commits_with_the_same_data_give_the_same_workbooks(tmp_path, monkey
     assert third.keys() == first.keys() and all(third[k] != first[k] for k in first)
     about = {row[0].value: row[1].value for row in read(next(iter(third.values())))[ABOUT_SHEET].iter_rows()}
     assert about["Stand van de gegevens"] == "3 februari 2025 (laatste wijziging)"
+
+
+def test_open_data_page_zip_and_workbooks_give_one_date(tmp_path, monkeypatch):
+    """The open-data page and datapackage.json said "stand" with the build's commit date while every workbook
+    said the data's: after a commit that only edits the narrative, all three give the data's last commit."""
+    import io
+    import json
+    import shutil
+    import subprocess
+    import zipfile
+
+    from kwsite.build import build_pages
+    from kwsite.repro import commit_epoch
+
+    repo = tmp_path / "site"
+    shutil.copytree(ROOT / "examples/clusius/data", repo / "data")
+    (repo / "content").mkdir()
+    (repo / "content/index.md").write_text("# Start\n", encoding="utf-8")
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    _commit(repo, "data", "2024-03-01T12:00:00Z")
+    (repo / "content/index.md").write_text("# Start\n\nAndere tekst.\n", encoding="utf-8")
+    _commit(repo, "tekst", "2025-01-02T08:00:00Z")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(commit_epoch(repo / "data")))
+    _stored.cache_clear()
+    site, _ = load_site(repo / "data")
+    generated, charts = build_pages(site, [])
+    charts.close()
+    files = {g.path: g.body for g in generated}
+    page = next(body for path, body in files.items() if path.startswith("open-data"))
+    assert (
+        "Datum: 1 maart 2024 (de laatste wijziging van de gegevens" in page
+        and "2025" not in page.split("Datum:")[1][:40]
+    )
+    bundle = next(body for path, body in files.items() if path.endswith(".zip"))
+    package = json.loads(zipfile.ZipFile(io.BytesIO(bundle)).read("datapackage.json"))
+    assert package["created"].startswith("2024-03-01")
+    book = next(body for path, body in files.items() if path.endswith(".xlsx"))
+    about = {row[0].value: row[1].value for row in read(book)[ABOUT_SHEET].iter_rows()}
+    assert about["Stand van de gegevens"] == "1 maart 2024 (laatste wijziging)"

@@ -85,12 +85,11 @@ def generate(
     }
     files = [with_urls(f, directory_urls) for f in files]
     datasets = [f.dataset for f in files if f.is_dataset]
-    about = Publication.of(site)
+    about = data_dated(Publication.of(site), site.root)  # one "stand" everywhere: the data's last commit
     data_zip = Generated(ZIP_PATH, bundle(datasets, about))
     pages.append(opendata.render(datasets, titles, files, about, data_zip, templates))
     book_cache = getattr(charts, "cache", None)  # workbooks kept beside the charts (kwsite.spreadsheet)
-    book_about = data_dated(about, site.root)  # the data's date: same data, same workbook across commits
-    files += [Generated(xlsx_path(d), workbook_bytes(d, book_about, book_cache)) for d in unique_datasets(datasets)] + [
+    files += [Generated(xlsx_path(d), workbook_bytes(d, about, book_cache)) for d in unique_datasets(datasets)] + [
         data_zip
     ]
     unique: dict[str, Generated] = {}
