@@ -53,5 +53,15 @@ def test_years_note_names_gaps_and_all_years():
         "staat er *niet vastgesteld*."
     )
     for a in acts:
+        a.budget.pop(2021, None), a.budget.pop(2022, None)
+    assert years_note(site, acts) == (
+        "De agenda geeft bedragen voor 2019 en 2020; voor 2021 en 2022 staat er *niet vastgesteld*."
+    )
+    del acts[1].budget[2020]
+    assert years_note(site, acts) == (
+        "De agenda geeft bedragen voor 2019 en 2020; voor 2021 en 2022 staat er *niet vastgesteld*, "
+        "en ook waar een activiteit geen bedrag heeft."
+    )
+    for a in acts:
         a.budget.clear()
     assert years_note(site, acts) == "De agenda geeft geen bedragen; overal staat er *niet vastgesteld*."

@@ -64,7 +64,7 @@ def years_note(site: Site, acts: list[Activity]) -> str:
         head = f"De agenda geeft bedragen voor {_join(given)}"
         return head + (f"; waar een activiteit geen bedrag heeft, staat er *{NOT_SET}*." if gaps else ".")
     only = "alleen " if len(given) == 1 else ""
-    tail = "; ook waar een activiteit in die jaren geen bedrag heeft" if gaps else ""
+    tail = ", en ook waar een activiteit geen bedrag heeft" if gaps else ""
     return f"De agenda geeft {only}bedragen voor {_join(given)}; voor {_join(unset)} staat er *{NOT_SET}*{tail}."
 
 
