@@ -179,11 +179,29 @@ def _status(status: Status) -> dict:
     return {"word": status.word, "icon": status.icon, "key": status.key}
 
 
+def counted(indicators: list[Indicator]) -> dict:
+    """What a count table over ``indicators`` counts: one item per indicator and breakdown
+    (:func:`kwsite.status.breakdowns`). ``noun`` names that unit ("indicatoren", or "indicatoren en
+    uitsplitsingen" when some indicator is split, e.g. S3 2a Entree / niveau 2: 13 indicators, 14 items);
+    ``count`` (items) and ``indicators`` are the two numbers, formatted."""
+    items = sum(len(breakdowns(i)) for i in indicators)
+    return {
+        "noun": "indicatoren en uitsplitsingen" if items != len(indicators) else "indicatoren",
+        "count": number(items),
+        "indicators": number(len(indicators)),
+        "split": items != len(indicators),
+    }
+
+
 def year_context(site: Site, summary: YearSummary, page: str, columns: list[Status]) -> dict:
-    """Plain values for the template: counts formatted, links relative to ``page``."""
+    """Plain values for the template: counts formatted, links relative to ``page``; ``counted`` and
+    ``college_counted`` (:func:`counted`) name what the theme and college tables count."""
+    counts = counted(list(site.indicators))
     return {
         "year": summary.year,
-        "overall": _row("Alle indicatoren", summary.overall, columns),
+        "counted": counts,
+        "college_counted": counted(college_indicators(site)),
+        "overall": _row(f"Alle {counts['noun']}", summary.overall, columns),
         "themes": [_row(label, counts, columns) for _, label, counts in summary.themes],
         "colleges": [_row(unit.name, counts, columns) for unit, counts in summary.colleges],
         "behind": [_item(page, i) for i in summary.behind],

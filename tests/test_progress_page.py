@@ -433,3 +433,37 @@ def test_no_two_thirds_rule_where_the_agenda_judges_otherwise():
     card = _card(measured, "3c")
     assert "tweederde" not in card and "0 van de 0" not in card
     assert "31%" in card and "33%" in card  # the college values themselves are shown
+
+
+def test_words_and_tables_count_the_same_unit_on_the_flagship_with_realisations():
+    # S3 splits 2a into Entree and niveau 2: 13 indicators, 14 counted items (indicator and breakdown)
+    site, _ = load_site(ROOT / "data")
+    site = _with_realisations(site, "1a", [(None, "50")], 2020)
+    site = _with_realisations(site, "1b", [(None, "5"), ("zuid", "6")], 2020)
+    text = progress.render(site).content
+    assert "Gegevens over 2020: 2 van de 13 indicatoren en 1 van de 12 colleges hebben een realisatie." in text
+    assert (
+        "De tabellen tellen een indicator met uitsplitsingen één keer per uitsplitsing: "
+        "14 indicatoren en uitsplitsingen voor 13 indicatoren." in text
+    )
+    assert "Aantal indicatoren en uitsplitsingen per stand en per thema in 2020" in text
+    themes = tables(text)[0]
+    overall = themes[-1]
+    assert overall[0] == "Alle indicatoren en uitsplitsingen" and overall[-1] == "14"
+    assert sum(int(r[-1]) for r in themes[1:-1]) == 14
+    # the college table runs over 1b only (the one indicator with college values), not split
+    assert "Aantal indicatoren per stand en per college in 2020" in text
+    home = progress.home_summary(site)
+    assert "**Voortgang 2020:** 2 van de 13 indicatoren hebben" in home
+    assert "Aantal indicatoren en uitsplitsingen per stand in 2020" in home
+    assert tables(home)[0][1][0] == "Alle indicatoren en uitsplitsingen"
+
+
+def test_words_and_tables_count_the_same_unit_on_the_scaffold(demo):
+    # no indicator of the scaffold is split: the tables count indicators, as the sentence does
+    text = progress.render(demo).content
+    assert "Gegevens over 2025: 3 van de 4 indicatoren en 4 van de 4 colleges hebben een realisatie." in text
+    assert "uitsplitsing" not in text
+    assert "Aantal indicatoren per stand en per thema in 2025" in text
+    overall = tables(text)[0][-1]
+    assert overall[0] == "Alle indicatoren" and overall[-1] == "4"

@@ -112,6 +112,9 @@ class Agenda(Sourced):
     goals_are_minimum: bool = False
     """The source states that the goals per horizon are minimums (S4: "In 2020 zijn minimaal de
     volgende doelstellingen behaald")."""
+    activities_note: Text | None = None
+    """What the agenda says about the funding of its specific activities in general, in the editors' own
+    words (S4 L1436-1437: yearly funds, adjustment discussed each year); shown with the activities."""
 
     @model_validator(mode="after")
     def _period_order(self) -> Agenda:

@@ -45,6 +45,29 @@ def _total_cell(acts: list[Activity], year: int) -> str:
     return NOT_SET if all(year not in a.budget for a in acts) else "niet te berekenen"
 
 
+def _join(years: list[int]) -> str:
+    words = [str(y) for y in years]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " en " + words[-1]
+
+
+def years_note(site: Site, acts: list[Activity]) -> str:
+    """The sentence which agenda years ``acts`` have amounts for, computed from their ``budget``
+    (S4: only 2019 → "De agenda geeft alleen bedragen voor 2019; voor 2020, 2021 en 2022 staat er
+    *niet vastgesteld*.")."""
+    years = _years(site)
+    given = [y for y in years if any(y in a.budget for a in acts)]
+    unset = [y for y in years if y not in given]
+    gaps = any(y not in a.budget for a in acts for y in given)
+    if not given:
+        return f"De agenda geeft geen bedragen; overal staat er *{NOT_SET}*."
+    if not unset:
+        head = f"De agenda geeft bedragen voor {_join(given)}"
+        return head + (f"; waar een activiteit geen bedrag heeft, staat er *{NOT_SET}*." if gaps else ".")
+    only = "alleen " if len(given) == 1 else ""
+    tail = ", en ook waar een activiteit geen bedrag heeft" if gaps else ""
+    return f"De agenda geeft {only}bedragen voor {_join(given)}; voor {_join(unset)} staat er *{NOT_SET}*{tail}."
+
+
 def _title(act: Activity) -> str:
     return f"{act.label}. {act.title}"
 
@@ -102,6 +125,8 @@ def theme_block(site: Site, theme: Theme, page: str, files: list[Generated]) -> 
         "table": budget_table(site, acts, caption, "Totaal thema" if theme.kind == "theme" else "Totaal voorwaarde"),
         "downloads": dataset_downloads(dataset, files),
         "all_url": rel(page, PAGE),
+        "years_note": years_note(site, acts),
+        "note": site.agenda.activities_note,
         "activities": [_detail(site, a, page) for a in acts],
     }
 
@@ -131,6 +156,8 @@ def overview(site: Site, files: list[Generated], templates: Templates | None = N
     context = {
         "table": table(columns, rows, caption, css="kw-table kw-activities"),
         "downloads": dataset_downloads(dataset, files),
+        "years_note": years_note(site, list(site.activities)),
+        "note": site.agenda.activities_note,
         "themes": [
             {"name": t.short_title, "url": rel(page, paths.theme(t.id))}
             for t in site.themes
