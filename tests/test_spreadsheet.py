@@ -206,10 +206,8 @@ def _workbooks(data, monkeypatch) -> dict[str, bytes]:
     return {g.path: g.body for g in generated if g.path.endswith(".xlsx")}
 
 
-def test_two_commits_with_the_same_data_give_the_same_workbooks(tmp_path, monkeypatch):
-    """The workbooks carry the date of the last commit that changed the data, not the build's commit:
-    a commit that only edits the narrative leaves every workbook byte for byte alone (so the CI cache,
-    keyed on the data, serves them); a data edit dates them anew."""
+def _data_repo(tmp_path):
+    """A git repository with Clusius's data committed on 1 March 2024 and a content page."""
     import shutil
     import subprocess
 
@@ -219,6 +217,14 @@ def test_two_commits_with_the_same_data_give_the_same_workbooks(tmp_path, monkey
     (repo / "content/index.md").write_text("# Start\n", encoding="utf-8")
     subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
     _commit(repo, "data", "2024-03-01T12:00:00Z")
+    return repo
+
+
+def test_two_commits_with_the_same_data_give_the_same_workbooks(tmp_path, monkeypatch):
+    """The workbooks carry the date of the last commit that changed the data, not the build's commit:
+    a commit that only edits the narrative leaves every workbook byte for byte alone (so the CI cache,
+    keyed on the data, serves them); a data edit dates them anew."""
+    repo = _data_repo(tmp_path)
     first = _workbooks(repo / "data", monkeypatch)
     (repo / "content/index.md").write_text("# Start\n\nAndere tekst.\n", encoding="utf-8")
     _commit(repo, "tekst", "2025-01-02T08:00:00Z")
@@ -241,19 +247,12 @@ def test_open_data_page_zip_and_workbooks_give_one_date(tmp_path, monkeypatch):
     said the data's: after a commit that only edits the narrative, all three give the data's last commit."""
     import io
     import json
-    import shutil
-    import subprocess
     import zipfile
 
     from kwsite.build import build_pages
     from kwsite.repro import commit_epoch
 
-    repo = tmp_path / "site"
-    shutil.copytree(ROOT / "examples/clusius/data", repo / "data")
-    (repo / "content").mkdir()
-    (repo / "content/index.md").write_text("# Start\n", encoding="utf-8")
-    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
-    _commit(repo, "data", "2024-03-01T12:00:00Z")
+    repo = _data_repo(tmp_path)
     (repo / "content/index.md").write_text("# Start\n\nAndere tekst.\n", encoding="utf-8")
     _commit(repo, "tekst", "2025-01-02T08:00:00Z")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(commit_epoch(repo / "data")))
