@@ -19,17 +19,25 @@ import zipfile
 from pathlib import Path
 
 
+def git_output(cwd: Path | str, *args: str, timeout: float = 60) -> str | None:
+    """The standard output of ``git ARGS`` run in ``cwd``; ``None`` when git is missing, fails (outside a
+    work tree, no commit yet) or takes longer than ``timeout`` seconds. The one way kwsite asks git."""
+    try:
+        out = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout if out.returncode == 0 else None
+
+
+def _last_commit_time(cwd: Path | str, *paths: str) -> int | None:
+    text = (git_output(cwd, "log", "-1", "--format=%ct", *paths, timeout=10) or "").strip()
+    return int(text) if text.isdigit() else None
+
+
 def commit_epoch(root: Path) -> int | None:
     """Committer time of ``HEAD`` (seconds since 1970) for the work tree holding
     ``root``; ``None`` outside git or without a commit."""
-    try:
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, timeout=10, check=False
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    text = out.stdout.strip()
-    return int(text) if out.returncode == 0 and text.isdigit() else None
+    return _last_commit_time(root)
 
 
 def data_time(folder: Path | str) -> dt.datetime | None:
@@ -39,19 +47,8 @@ def data_time(folder: Path | str) -> dt.datetime | None:
     like the build date, it is the date of the data as last committed."""
     if not str(folder) or not Path(folder).is_dir():
         return None
-    try:
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%ct", "--", "."],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    text = out.stdout.strip()
-    return dt.datetime.fromtimestamp(int(text), dt.UTC) if out.returncode == 0 and text.isdigit() else None
+    epoch = _last_commit_time(folder, "--", ".")
+    return None if epoch is None else dt.datetime.fromtimestamp(epoch, dt.UTC)
 
 
 def set_source_date(root: Path) -> str | None:

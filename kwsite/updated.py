@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import subprocess
 from pathlib import Path
 
 import yaml
 from babel.dates import format_date
 
 from .numbers import LOCALE
+from .repro import git_output
 
 FILE = "indicators.yaml"
 CSV_FILE = "realisations.csv"
@@ -27,13 +27,8 @@ CSV_FILE = "realisations.csv"
 
 def _head(folder: Path) -> str | None:
     """The commit checked out in ``folder`` (``None`` outside git or without git)."""
-    try:
-        out = subprocess.run(
-            ["git", "rev-parse", "HEAD"], cwd=folder, capture_output=True, text=True, timeout=60, check=False
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return out.stdout.strip() if out.returncode == 0 else None
+    out = git_output(folder, "rev-parse", "HEAD")
+    return None if out is None else out.strip()
 
 
 _BLAMES: dict[tuple[str, str], tuple[tuple[str, bytes], list[int | None]]] = {}
@@ -59,22 +54,12 @@ def _blame(folder: Path, name: str = FILE) -> list[int | None]:
 
 
 def _blame_now(folder: Path, name: str) -> list[int | None]:
-    try:
-        out = subprocess.run(
-            ["git", "blame", "--line-porcelain", "--", name],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return []
-    if out.returncode != 0:
+    out = git_output(folder, "blame", "--line-porcelain", "--", name)
+    if out is None:
         return []
     times: list[int | None] = []
     commit, when = "", None
-    for line in out.stdout.split("\n"):
+    for line in out.split("\n"):
         if line.startswith("\t"):
             times.append(None if set(commit) == {"0"} else when)
         elif line.startswith("committer-time "):
