@@ -42,7 +42,7 @@ def test_noorderpoort_keeps_its_own_sentences():
             in built[path]
         )
         assert (
-            "jaarlijks kwaliteitsmiddelen beschikbaar en wordt per jaar besproken of bijstelling nodig is"
+            "ook voor deze activiteiten elk jaar geld, en wordt elk jaar bekeken of dat moet worden bijgesteld"
             in built[path]
         )
 
