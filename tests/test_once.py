@@ -23,3 +23,48 @@ def test_the_workbook_key_reads_the_xlsxwriter_version_once(monkeypatch):
     expected = [(("kop",), 2), real("xlsxwriter"), zlib.ZLIB_RUNTIME_VERSION, spreadsheet.WORKBOOK_FORMAT]
     assert keys[2] == hashlib.sha256(json.dumps(expected, ensure_ascii=False).encode("utf-8")).hexdigest()
     assert len(set(keys)) == 3
+
+
+def test_kwsite_build_runs_mkdocs_in_its_own_process_and_leaves_it_as_it_was(mini, monkeypatch):
+    """No second Python process (it imported and read everything again); the exit status, the Dutch lines and
+    the previous site on failure as before; afterwards the folder, the environment and MkDocs' logging as they were."""
+    import logging
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from click.testing import CliRunner
+    from conftest import edit
+
+    from kwsite.cli import main
+
+    started = []
+    real = subprocess.Popen.__init__
+
+    def popen(self, args, *rest, **kwargs):
+        started.append(args)
+        return real(self, args, *rest, **kwargs)
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", popen)
+    monkeypatch.delenv("KWSITE_OFFLINE", raising=False)
+    where, logger = Path.cwd(), logging.getLogger("mkdocs")
+    state = (logger.propagate, logger.level, list(logger.handlers), logging.getLogRecordFactory())
+    built = CliRunner().invoke(main, ["build", str(mini), "--offline"])
+    assert built.exit_code == 0, built.output
+    assert "Site gebouwd in" in built.output and f"Gebouwd: {(mini / 'site').resolve()}" in built.output
+    assert (mini / "site" / "themas" / "kern.html").is_file()  # --offline reached the build
+    assert not [a for a in started if sys.executable in a or "kwsite.dutch" in a], started
+    assert "git" in {a[0] for a in started}  # the dates of the data (the test sees what it starts)
+    assert Path.cwd() == where and "KWSITE_OFFLINE" not in os.environ
+    assert (logger.propagate, logger.level, logger.handlers, logging.getLogRecordFactory()) == state
+
+    before = (mini / "site" / "index.html").read_bytes()
+    edit(mini, "data/indicators.yaml", "    theme: kern\n    name: Aandeel", "    theme: kernn\n    name: Aandeel")
+    failed = CliRunner().invoke(main, ["build", str(mini)])
+    assert failed.exit_code == 1
+    assert "Gestopt: de site is niet gebouwd" in failed.output and "onbekend thema 'kernn'" in failed.output
+    assert "Bouwen mislukt; de vorige versie in" in failed.output and "Traceback" not in failed.output
+    assert (mini / "site" / "index.html").read_bytes() == before
+    assert not [p.name for p in mini.iterdir() if p.name.startswith(".site")]
+    assert Path.cwd() == where and logger.propagate == state[0]
