@@ -39,7 +39,11 @@ def folded_words(*texts: str) -> str:
     in order of first appearance, separated by spaces; ``''`` when there is none."""
     seen: dict[str, None] = {}
     for text in texts:
-        for word in WORD.findall(TAG.sub(" ", text or "")):
+        if not text or text.isascii():  # folding changes no ASCII word: skip the text, and below the word
+            continue
+        for word in WORD.findall(TAG.sub(" ", text)):
+            if word.isascii():
+                continue
             plain = fold(word).lower()
             if plain != word.lower():
                 seen.setdefault(plain, None)

@@ -68,3 +68,11 @@ def test_kwsite_build_runs_mkdocs_in_its_own_process_and_leaves_it_as_it_was(min
     assert (mini / "site" / "index.html").read_bytes() == before
     assert not [p.name for p in mini.iterdir() if p.name.startswith(".site")]
     assert Path.cwd() == where and logger.propagate == state[0]
+
+
+def test_search_folding_looks_only_at_words_with_marks_and_finds_each():
+    from kwsite.searchfold import folded_words
+
+    texts = ("Plain ASCII text, <b>no marks</b>.", "Oekraïne-crisis en ÉÉN straße", "", "€ 7,0 mln; café")
+    assert folded_words(*texts) == "oekraine-crisis een cafe"  # straße and € have no combining mark
+    assert folded_words(texts[0]) == "" and folded_words("<a title='ë'>x</a>") == ""  # a tag's text is skipped
