@@ -20,11 +20,12 @@ from babel.dates import format_date
 
 from .numbers import LOCALE
 from .repro import git_output
+from .yamlload import Loader
 
 FILE = "indicators.yaml"
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's parser where PyYAML has it (its wheels bundle it): the same nodes and marks as the pure-Python one
-(``tests/test_updated.py`` compares them), four times faster on a large file."""
+_LOADER: type = Loader
+"""libyaml's parser where PyYAML has it (:class:`kwsite.yamlload.Loader`): the same nodes and marks as the
+pure-Python one (``tests/test_updated.py`` compares them), four times faster on a large file."""
 CSV_FILE = "realisations.csv"
 
 

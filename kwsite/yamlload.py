@@ -29,7 +29,31 @@ PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 YAML 1.1 also reads ``045`` (octal: 37), ``1:30`` (base 60: 90), ``6_7`` (67), ``0x1A``, ``1e3`` and
 ``+45`` as numbers; a reader would not, so each is a problem with a hint."""
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_TAGS = 100_000
+"""Most scalars whose implicit tag :class:`Loader` remembers (then it starts again)."""
+
+
+class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """PyYAML's safe loader, with libyaml's parser where PyYAML has it (its wheels bundle it; a
+    pure-Python fallback otherwise): the same nodes and marks (``tests/test_updated.py``). A scalar's
+    implicit tag is remembered per (text, style): the safe loader has no path resolvers, so the tag
+    depends on nothing else, and its regular expressions cost a third of reading the corpus."""
+
+    _tags: dict[tuple[str, tuple[bool, bool]], str] = {}
+
+    def resolve(self, kind, value, implicit):
+        if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
+            return super().resolve(kind, value, implicit)
+        key = (value, implicit)
+        tag = self._tags.get(key)
+        if tag is None:
+            if len(self._tags) >= MAX_TAGS:
+                self._tags.clear()
+            tag = self._tags[key] = super().resolve(kind, value, implicit)
+        return tag
+
+
+_Loader = Loader
 
 SAFE_TAGS = frozenset(
     f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
@@ -142,6 +166,8 @@ class _Builder:
         return out
 
     def _scalar_value(self, node: yaml.ScalarNode, path: str):
+        if node.tag == STR_TAG:  # what the safe constructor makes of it, without its bookkeeping
+            return node.value
         if node.tag in NUMBER_TAGS and not node.style and not PLAIN_NUMBER.fullmatch(node.value):
             line, col = _pos(node)
             self.problems.append(Problem(self.file, line, col, path, _not_plain(node.value)))
@@ -170,6 +196,7 @@ class _Builder:
 
 
 NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
+STR_TAG = "tag:yaml.org,2002:str"
 
 
 def _not_plain(text: str) -> str:

@@ -1,5 +1,6 @@
-"""kwsite.updated's two readers: the record line ranges (libyaml, same marks as pure-Python PyYAML) and
-the blame times per line (``git blame --incremental``)."""
+"""The YAML readers: kwsite.updated's record line ranges and kwsite.yamlload's data (libyaml with remembered
+tags: the same marks, values and problems as pure-Python PyYAML), and the blame times per line (``git blame
+--incremental``)."""
 
 import datetime as dt
 import os
@@ -7,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from decimal import Decimal
 import yaml
 
 from kwsite import updated
@@ -29,7 +31,7 @@ def _python_ranges(text: str, monkeypatch) -> dict:
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_record_ranges_are_the_same_with_libyaml_and_pure_python(path, monkeypatch):
-    assert yaml.__with_libyaml__ and updated._LOADER is yaml.CSafeLoader  # the wheel bundles libyaml
+    assert yaml.__with_libyaml__ and issubclass(updated._LOADER, yaml.CSafeLoader)  # the wheel bundles libyaml
     text = path.read_text(encoding="utf-8")
     fast = updated._ranges.__wrapped__(text)
     assert len(fast) >= 2
@@ -68,3 +70,46 @@ def test_blame_gives_each_line_its_commit_time_and_none_when_uncommitted(tmp_pat
     one, two = stamps.values()
     assert updated._blame_now(tmp_path, "f.yaml") == [one, two, None, one, two, one, two]
     assert updated._blame_now(tmp_path, "missing.yaml") == []
+
+
+def _marked(value):
+    """``value`` with every mark spelled out, to compare two loads."""
+    if isinstance(value, dict):
+        return ("map", value.mark, value.marks, {k: _marked(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return ("seq", value.mark, value.marks, [_marked(v) for v in value])
+    return (type(value).__name__, value)
+
+
+SCALARS = (
+    "a:\n  - tekst\n  - 'quoted 45'\n  - 45\n  - 6.70\n  - -0.4\n  - true\n  - no\n  - ~\n  - null\n"
+    "  - 2025-03-04\n  - 045\n  - 1:30\n  - 0x1A\n  - +45\n  - .5\n  - 1e3\n  - !!str 12\n  - ''\n"
+    "b: {x: 1, x: 2}\nc: &r [1, 2]\nd: *r\n7: zeven\n"
+)
+
+
+@pytest.mark.parametrize("path", [*FILES, ROOT / "tests" / "fixtures" / "hostile" / "data" / "indicators.yaml", None])
+def test_data_load_the_same_with_the_remembered_tags_and_pure_python(path, monkeypatch):
+    from kwsite import yamlload
+
+    text = path.read_text(encoding="utf-8") if path else SCALARS
+    for _ in range(2):  # the second time with every tag remembered
+        fast, fast_problems = yamlload.load_yaml(text, "x.yaml")
+    assert yamlload.Loader._tags
+    monkeypatch.setattr(yamlload, "_Loader", yaml.SafeLoader)
+    slow, slow_problems = yamlload.load_yaml(text, "x.yaml")
+    assert _marked(fast) == _marked(slow) and fast_problems == slow_problems
+    if path is None:
+        assert fast["a"] == [
+            *("tekst", "quoted 45", 45, Decimal("6.70"), Decimal("-0.4"), True, False, None, None, "2025-03-04"),
+            *(None, None, None, None, None, "1e3", "12", ""),  # 045 1:30 0x1A +45 .5: problems, not numbers
+        ]
+        assert (fast["b"], fast["d"], fast["7"]) == ({"x": 1}, [1, 2], "zeven")
+        assert [(p.line, p.col, p.path, p.message[:38]) for p in fast_problems] == [
+            (12, 5, "a[10]", "geen gewoon decimaal getal: '045' (voo"),
+            (13, 5, "a[11]", "geen gewoon decimaal getal: '1:30' (YA"),
+            (14, 5, "a[12]", "geen gewoon decimaal getal: '0x1A' (ee"),
+            (15, 5, "a[13]", "geen gewoon decimaal getal: '+45' (een"),
+            (16, 5, "a[14]", "geen gewoon decimaal getal: '.5' (een "),
+            (20, 11, "b.x", "dubbele sleutel 'x' (eerder op regel 2"),
+        ]
