@@ -107,12 +107,19 @@ def expanded(site: Site, texts: dict[str, str]) -> dict[str, str]:
     return {uri: expand(source, site, uri)[0] for uri, source in texts.items()}
 
 
-def text_tables(final: dict[str, str], extensions=None, configs: dict | None = None) -> dict[str, list]:
+def text_tables(
+    final: dict[str, str], extensions=None, configs: dict | None = None, links: dict | None = None
+) -> dict[str, list]:
     """Datasets of the Markdown tables in hand-written pages: docs path → list of
     :class:`kwsite.datasets.Dataset` (see :mod:`kwsite.mdtables`); ``final`` is the pages'
     text with directives expanded (:func:`expanded`). ``extensions``/``configs``: the site's
-    ``markdown_extensions``/``mdx_configs`` (default MkDocs' own), so the tables are the page's."""
-    from .mdtables import DEFAULT_EXTENSIONS, TableLinks, datasets
+    ``markdown_extensions``/``mdx_configs`` (default MkDocs' own), so the tables are the page's.
+    The same parse gives each page's ids and links for :func:`kwsite.pagecheck.page_problems`: put in
+    ``links`` (docs path → (ids, link targets)) when given; a page whose front matter MkDocs would split
+    otherwise (MultiMarkdown meta lines, YAML that is no mapping) is left out of it."""
+    from .frontmatter import get_data
+    from .mdtables import DEFAULT_EXTENSIONS, FRONT_MATTER, TableLinks, datasets
+    from .pagecheck import LinkCollector
 
     global _TABLES
     extensions = DEFAULT_EXTENSIONS if extensions is None else extensions
@@ -120,16 +127,21 @@ def text_tables(final: dict[str, str], extensions=None, configs: dict | None = N
     known, _TABLES, out = _TABLES, {}, {}
     for uri, text in sorted(final.items()):
         key = (uri, text, settings)
-        found = known[key] if key in known else datasets(text, uri, extensions, configs)
-        _TABLES[key] = found
+        if key not in known:
+            collector, body = LinkCollector(), FRONT_MATTER.sub("", text, count=1)
+            found = datasets(text, uri, [*extensions, collector], configs)  # one parse, body as here
+            known[key] = (found, collector.found(body) if get_data(text)[0] == body.lstrip("\n") else None)
+        found, read = _TABLES[key] = known[key]
         if found:
             out[uri] = found
+        if links is not None and read is not None:
+            links[uri] = read
     return out
 
 
-_TABLES: dict[tuple[str, str, str], list] = {}
-"""The previous call's datasets per (page, text, Markdown settings): ``kwsite serve`` parses only the
-pages whose text changed (the datasets are frozen)."""
+_TABLES: dict[tuple[str, str, str], tuple[list, tuple | None]] = {}
+"""The previous call's datasets and ids and links per (page, text, Markdown settings): ``kwsite serve``
+parses only the pages whose text changed (the datasets are frozen)."""
 
 
 def build_pages(

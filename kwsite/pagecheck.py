@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 from xml.etree.ElementTree import Element
 
 import markdown
+from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from .frontmatter import get_data
@@ -61,37 +62,57 @@ class _Collect(Treeprocessor):
                     self.links.append(str(element.get("href")))
 
 
-def _read(text: str, project: Project) -> tuple[set[str], list[str]]:
+class LinkCollector(Extension):
+    """Collects a page's ids and links in a parse made for something else (the build parses each
+    hand-written page once, for its tables and for this, :func:`kwsite.build.text_tables`); after
+    ``convert``, :meth:`found` of the body that was parsed."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        self.collect = _Collect(md)
+        md.treeprocessors.register(self.collect, "kwsite_pagecheck", 0)
+
+    def found(self, body: str) -> tuple[frozenset[str], tuple[str, ...]]:
+        """(ids, link targets) of the parsed page; ``body``: its Markdown without front matter (its raw HTML ids)."""
+        raw = _Ids()
+        raw.feed(body)
+        raw.close()
+        return frozenset(self.collect.ids | raw.ids), tuple(self.collect.links)
+
+
+def _read(text: str, project: Project) -> tuple[frozenset[str], tuple[str, ...]]:
     """(ids, link targets) of one page's Markdown ``text``."""
+    collector = LinkCollector()
     md = markdown.Markdown(
-        extensions=list(project.markdown_extensions) or ["toc", "tables"], extension_configs=dict(project.mdx_configs)
+        extensions=[*(project.markdown_extensions or ["toc", "tables"]), collector],
+        extension_configs=dict(project.mdx_configs),
     )
-    collect = _Collect(md)
-    md.treeprocessors.register(collect, "kwsite_pagecheck", 0)
     body, _ = get_data(text)
-    raw = _Ids()
-    raw.feed(body)
-    raw.close()
     md.convert(body)
-    return collect.ids | raw.ids, collect.links
+    return collector.found(body)
 
 
-_READ: dict[tuple[str, str], tuple[frozenset[str], tuple[str, ...]]] = {}
+Read = tuple[frozenset[str], tuple[str, ...]]
+"""What a page holds for the checks: its ids and its link targets."""
+_READ: dict[tuple[str, str], Read] = {}
 """(page text, Markdown settings) → what :func:`_read` found, for the pages of the previous call: in
 ``kwsite serve`` an edit of one page (or of data) does not parse every other page again."""
 
 
-def _read_all(texts: Mapping[str, str], project: Project) -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
-    """:func:`_read` of each page, the previous call's result where text and settings are the same."""
+def _read_all(texts: Mapping[str, str], project: Project, parsed: Mapping[str, Read] | None = None) -> dict[str, Read]:
+    """:func:`_read` of each page, the previous call's result where text and settings are the same;
+    ``parsed``: what the caller's own parse of some pages found already."""
     global _READ
+    parsed = parsed or {}
     settings = repr((list(project.markdown_extensions), dict(project.mdx_configs)))
     known, _READ, out = _READ, {}, {}
     for path, text in sorted(texts.items()):
+        if path in parsed:
+            out[path] = parsed[path]
+            continue
         key = (text, settings)
         found = known.get(key) or _READ.get(key)
         if found is None:
-            ids, hrefs = _read(text, project)
-            found = (frozenset(ids), tuple(hrefs))
+            found = _read(text, project)
         _READ[key] = out[path] = found
     return out
 
@@ -134,14 +155,18 @@ def omitted(project: Project, pages: Iterable[str]) -> list[Problem]:
     ]
 
 
-def links(project: Project, texts: Mapping[str, str], generated: Iterable[str]) -> list[Problem]:
+def links(
+    project: Project, texts: Mapping[str, str], generated: Iterable[str], parsed: Mapping[str, Read] | None = None
+) -> list[Problem]:
     """Links in the hand-written pages ``texts`` (docs path → Markdown) to a page that is neither one
-    of them nor a ``generated`` page, or to an anchor a hand-written page does not have."""
+    of them nor a ``generated`` page, or to an anchor a hand-written page does not have. ``parsed``: the
+    ids and links of pages the caller has parsed already (the build: with their directives expanded, as
+    MkDocs renders them, :func:`kwsite.build.text_tables`); the others are parsed here."""
     missing, anchors = _level(project.validation.get("not_found")), _level(project.validation.get("anchors"))
     if missing is None and anchors is None:
         return []
     pages = set(texts) | {g for g in generated if g.endswith(".md")}
-    read = _read_all(texts, project)
+    read = _read_all(texts, project, parsed)
     out = []
     for path, (_, hrefs) in read.items():
         shown = f"{project.docs_rel}/{path}"
@@ -171,9 +196,11 @@ def links(project: Project, texts: Mapping[str, str], generated: Iterable[str]) 
     return out
 
 
-def page_problems(project: Project, texts: Mapping[str, str], generated: Iterable[str]) -> list[Problem]:
+def page_problems(
+    project: Project, texts: Mapping[str, str], generated: Iterable[str], parsed: Mapping[str, Read] | None = None
+) -> list[Problem]:
     """:func:`omitted` and :func:`links` of the hand-written pages ``texts`` (docs path → Markdown)."""
-    return omitted(project, texts) + links(project, texts, generated)
+    return omitted(project, texts) + links(project, texts, generated, parsed)
 
 
 class Reported(logging.Filter):

@@ -171,7 +171,8 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         for problem in unfilled:
             log.warning(str(problem))  # "(in te vullen …)": --strict stops it
         final = expanded(self.site, texts)
-        self.text_tables = text_tables(final, config.markdown_extensions, config.mdx_configs)
+        links: dict = {}  # each page's ids and links, from the same parse as its tables
+        self.text_tables = text_tables(final, config.markdown_extensions, config.mdx_configs, links)
         try:
             with steps("grafieken", chart_count(self.site)) as tick:
                 generated, self.charts = build_pages(
@@ -211,7 +212,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             pages.append(page)
             self.generated.append(page)  # so the PDF has it too, as `kwsite pdf` does (also without a nav)
             files.append(DigestFile.generated(config, page.path, content=page.content))
-        found = page_problems(self.project, texts, [g.path for g in self.generated])
+        found = page_problems(self.project, texts, [g.path for g in self.generated], links)
         for problem in found:
             log.warning(str(problem))  # pages left out of the nav, links to no page (as `kwsite validate`)
         REPORTED.set(self.project, found)  # ... said once: MkDocs' own English line of it is dropped
