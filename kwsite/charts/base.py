@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 from ..present import target_table_text as target_text  # noqa: F401
 
-CHART_STYLE_VERSION = "10"
+CHART_STYLE_VERSION = "11"
 """Bump when the look changes, so cached charts are redrawn."""
 
 FIGSIZE = (6.0, 3.4)
