@@ -78,7 +78,7 @@ class HBars:
     """A horizontal bar chart as :mod:`kwsite.charts.compare` and :mod:`kwsite.charts.table` draw it.
 
     ``height``: inches. ``bar_height``: rows' units. ``rows_fixed``: rows fill the axes exactly
-    (limits ``n − ½`` … ``−½``, the comparison chart) instead of matplotlib's 5 % margin around the
+    (limits ``n − ½`` … ``−½``, the comparison chart) instead of a 5 % margin around the rows'
     bars. ``label_gap``/``value_gap``: points between the axes and a row label's end, between a bar's
     end and its value. ``label_baseline``: row labels centred as y tick labels are (half their ascent
     under the row's middle) instead of on their box. ``title_on_figure``: the title at the figure's left edge (``suptitle``)
@@ -288,7 +288,9 @@ def _render(chart: HBars) -> str | None:  # noqa: C901, PLR0915 (one layout, top
     bottom = below + PAD
     if keys:
         fit_keys = [_text(k.label, LEGEND_SIZE, hinted=True, exact=True) for k in chart.legend]
-        legend_height = max([t.a for t in fit_keys] + [LEGEND["handle_height"]]) + max(t.d for t in fit_keys)
+        _w, lp_height, lp_descent = _metrics(False).exact("lp", LEGEND_SIZE, True)  # TextArea: at least "lp" tall
+        ascent = max([t.a for t in fit_keys] + [lp_height - lp_descent, LEGEND["handle_height"]])
+        legend_height = ascent + max(t.d for t in fit_keys)
         bottom += 2 * LEGEND["border"] + legend_height + PAD
     fit_title = [_text(line, 10.0, True, hinted=True, exact=True) for line in title_lines]
     face = _metrics(True).face
@@ -307,7 +309,7 @@ def _render(chart: HBars) -> str | None:  # noqa: C901, PLR0915 (one layout, top
     if chart.rows_fixed:
         low_row, high_row = -0.5, n - 0.5
     else:
-        first, last = drawn[0][0] - chart.bar_height / 2, drawn[-1][0] + chart.bar_height / 2
+        first, last = -chart.bar_height / 2, n - 1 + chart.bar_height / 2  # every row, one without a bar too
         span = last - first
         low_row, high_row = first - 0.05 * span, last + 0.05 * span
     per_row = (y1 - y0) / (high_row - low_row)

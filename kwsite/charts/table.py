@@ -100,7 +100,8 @@ def _draw_bars(fig: Figure, table: TableData, index: int, key: str) -> None:
             bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none"},
         )
     ax.set_yticks([])
-    ax.invert_yaxis()
+    margin = 0.05 * (len(table.rows) - 1 + 0.66)  # matplotlib's 5 %, around every row (one without a bar too)
+    ax.set_ylim(len(table.rows) - 1 + 0.33 + margin, -0.33 - margin)
     if total is not None and total.values[index] is not None:
         line = ax.axvline(
             float(total.values[index]),
