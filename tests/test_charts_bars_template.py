@@ -228,3 +228,37 @@ def test_chart_file_keeps_title_alt_text_and_is_reproducible():
     assert f"<desc>{job.text().alt}</desc>".replace("&", "&amp;") in svg
     assert svg == ChartJob("compare", args).svg()
     assert svg.index("<title>") < svg.index("<desc>") < svg.index("<defs>")
+
+
+def test_one_measuring_renderer_gives_the_same_bytes_as_a_fresh_one(monkeypatch):
+    """_fit measures with one Agg renderer for every chart (its text sizes are remembered between
+    charts); the SVG is the same as with the figure's own renderer, also after other charts."""
+    from kwsite.charts import base
+    from kwsite.charts.table import table_svg as draw_table
+
+    lines = unit_table(["72.1", "55.0", "64.4"])
+    lines = TableData(
+        meta=lines.meta.model_copy(update={"rows": "series"}), periods=lines.periods, rows=lines.rows, path=lines.path
+    )
+    drawn = [compare_matplotlib_svg(*COMPARE["grades, no path"]), draw_table(lines)]
+    with monkeypatch.context() as m:
+        m.setattr(base, "_measuring_renderer", lambda dpi: None)
+        m.setattr(base, "_fit", _fit_with_own_renderer)
+        fresh = [compare_matplotlib_svg(*COMPARE["grades, no path"]), draw_table(lines)]
+    assert drawn == fresh
+
+
+def _fit_with_own_renderer(fig) -> None:
+    """:func:`kwsite.charts.base._fit` as it was: measuring with the figure's own renderer."""
+    from kwsite.charts import base
+
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    pad = base.PAD * fig.dpi / 72
+    below = sum(legend.get_window_extent(renderer).height + pad for legend in fig.legends)
+    above = fig._suptitle.get_window_extent(renderer).height + pad if fig._suptitle is not None else 0.0
+    box, tight = ax.get_window_extent(renderer), ax.get_tightbbox(renderer)
+    left, right = box.x0 - tight.x0 + pad, tight.x1 - box.x1 + pad
+    bottom, top = box.y0 - tight.y0 + pad + below, tight.y1 - box.y1 + pad + above
+    width, height = fig.bbox.width, fig.bbox.height
+    ax.set_position((left / width, bottom / height, 1 - (left + right) / width, 1 - (bottom + top) / height))
