@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from html import unescape
 from collections import defaultdict
+from xml.etree import ElementTree
 from decimal import Decimal as D
 
 import pytest
@@ -50,6 +51,7 @@ def bars(svg: str) -> dict[str, tuple[float, float, float, float]]:
 
 
 def assert_same_place(template: str, matplotlib: str) -> None:
+    ElementTree.fromstring(template)  # well-formed
     mine, theirs = texts(template), texts(matplotlib)
     assert sorted(t for t, _, _ in mine) == sorted(t for t, _, _ in theirs)
     left = defaultdict(list)
@@ -262,3 +264,13 @@ def _fit_with_own_renderer(fig) -> None:
     bottom, top = box.y0 - tight.y0 + pad + below, tight.y1 - box.y1 + pad + above
     width, height = fig.bbox.width, fig.bbox.height
     ax.set_position((left / width, bottom / height, 1 - (left + right) / width, 1 - (bottom + top) / height))
+
+
+def test_a_job_that_knows_its_alt_text_draws_without_computing_the_text_again(monkeypatch):
+    args = COMPARE["grades, no path"]
+    job = ChartJob("compare", args)
+    expected = job.svg()
+    known = ChartJob("compare", args, alt=job.text().alt)
+    assert known == job  # the alt text is no part of the job's identity
+    monkeypatch.setattr(ChartJob, "text", lambda self: pytest.fail("text part computed again"))
+    assert known.svg() == expected
