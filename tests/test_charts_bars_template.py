@@ -133,6 +133,21 @@ TABLES = {
     "long title over two lines": unit_table(
         ["12", "31", "8"], title="Een heel lange titel van een tabel die niet op één regel van de grafiek past"
     ),
+    "long labels, the title past the axes' right edge": TableData(
+        meta=Table(
+            id="t",
+            title="Gediplomeerden die binnen een jaar doorstromen naar het hbo of werk",
+            file="t.csv",
+            unit="count",
+            rows="unit",
+        ),
+        periods=("2017",),
+        rows=tuple(
+            Row(f"Een heel lange naam van het college nummer {i}", (D(v),), i + 2, unit=f"c{i}")
+            for i, v in enumerate(("1731", "990", "12004"))
+        ),
+        path="data/t.csv",
+    ),
 }
 
 
@@ -152,6 +167,17 @@ def test_table_template_puts_everything_where_matplotlib_does(name):
     assert template is not None
     assert_same_place(template, table_matplotlib_svg(table))
     assert table_svg(table) == template
+
+
+def test_a_title_past_the_axes_widens_the_right_margin():
+    table = TABLES["long labels, the title past the axes' right edge"]
+    x, width = (
+        float(v)
+        for v in re.search(
+            r'<clipPath[^>]*>\s*<rect x="([^"]+)" y="[^"]+" width="([^"]+)"', hbars_svg(table_bars(table))
+        ).groups()
+    )
+    assert 432 - (x + width) > 4 + 5  # more than PAD: the title runs past where the axes would end
 
 
 def test_flagship_bar_charts_match_matplotlib():

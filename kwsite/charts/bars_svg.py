@@ -276,6 +276,11 @@ def _render(chart: HBars) -> str | None:  # noqa: C901, PLR0915 (one layout, top
         centre = guess0 + value / high * (guess1 - guess0)
         past_left.append((centre, label, 9.0, False, 0.5))
         past_right.append((centre, label, 9.0, False, 0.5))
+    middle = (guess0 + guess1) / 2  # the axis label, centred under the axes
+    past_left.append((middle, chart.xlabel, 9.0, False, 0.5))
+    past_right.append((middle, chart.xlabel, 9.0, False, 0.5))
+    if not chart.title_on_figure:  # the axes title starts at the axes' left edge
+        past_right += [(guess0, line, 10.0, True, 1.0) for line in title_lines]
     left = guess0 - _extreme(past_left, -1.0) + PAD
     right = _extreme(past_right, 1.0) - guess1 + PAD
     x0, x1 = left, WIDTH - right
