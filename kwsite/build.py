@@ -45,6 +45,8 @@ class ChartSet:
         """The chart of kind ``kind`` (:data:`kwsite.charts.kinds.KINDS`) for ``subject`` as a
         :class:`kwsite.chartpool.PlannedChart`, or ``None`` when the subject has no such chart. Its
         cache digest is made of exactly the arguments its text and drawing receive."""
+        from dataclasses import replace
+
         from .chartpool import PlannedChart
         from .charts.jobs import ChartJob
         from .charts.kinds import KINDS
@@ -63,7 +65,7 @@ class ChartSet:
         if text is None:
             self.planned[digest] = None
             return None
-        source = self.cache.get(digest) or self.drawer.submit(text.key, digest, job)
+        source = self.cache.get(digest) or self.drawer.submit(text.key, digest, replace(job, alt=text.alt))
         planned = self.planned[digest] = PlannedChart(
             text.key, text.alt, text.columns, text.rows, text.csv_rows, source
         )

@@ -33,9 +33,9 @@ server and each worker import matplotlib and measure every text again): on the 4
 (90 matplotlib charts, about 15 s of drawing) it cost 1,4-3,6 s more CPU than drawing here, and on
 a busy 2-core machine no wall time either (benchmarks/RESULTS.md, issue 20 part 3). It pays only in
 wall time on an idle machine with a lot to draw: from about 150 charts (20 s or more)."""
-HERE_KINDS = frozenset({"college"})
+HERE_KINDS = frozenset({"college", "compare"})
 """Chart kinds always drawn in this process, also while the pool runs: drawn through an SVG template
-(:mod:`kwsite.charts.college_svg`, about 1 ms), so sending one to a worker (pickling both ways)
+(:mod:`kwsite.charts.college_svg`, about 1 ms; :mod:`kwsite.charts.bars_svg`, about 8 ms), so sending one to a worker (pickling both ways)
 costs more CPU than drawing it. They do not count towards :data:`POOL_AFTER`."""
 PRELOAD = [
     "kwsite.charts.jobs",

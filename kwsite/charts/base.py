@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 from ..present import target_table_text as target_text  # noqa: F401
 
-CHART_STYLE_VERSION = "10"
+CHART_STYLE_VERSION = "11"
 """Bump when the look changes, so cached charts are redrawn."""
 
 FIGSIZE = (6.0, 3.4)
@@ -225,7 +225,7 @@ def _fit(fig: Figure) -> None:
     constrained layout, about 40 % of a chart's time): the axes box is placed so that its tick
     labels, axis labels, title and annotations, the figure legend below and the figure title
     above all fit inside the figure with :data:`PAD` points to spare."""
-    renderer = fig.canvas.get_renderer()
+    renderer = _measuring_renderer(fig.dpi)
     ax = fig.axes[0]
     pad = PAD * fig.dpi / 72
     below = sum(legend.get_window_extent(renderer).height + pad for legend in fig.legends)
@@ -235,6 +235,16 @@ def _fit(fig: Figure) -> None:
     bottom, top = box.y0 - tight.y0 + pad + below, tight.y1 - box.y1 + pad + above
     width, height = fig.bbox.width, fig.bbox.height
     ax.set_position((left / width, bottom / height, 1 - (left + right) / width, 1 - (bottom + top) / height))
+
+
+@lru_cache(maxsize=1)
+def _measuring_renderer(dpi: float):
+    """One Agg renderer for every chart's :func:`_fit`: it only measures (its canvas is never drawn
+    on), and matplotlib keeps the text sizes it measured per renderer, so the tick labels, legend
+    entries and axis labels that recur from chart to chart are measured once a process."""
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    return RendererAgg(1, 1, dpi)
 
 
 def _clean_svg(text: str, key: str, title: str = "") -> str:

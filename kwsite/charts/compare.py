@@ -13,8 +13,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..numbers import MISSING
+from .bars_svg import Bar, HBars, Key, hbars_svg
 from .base import (
     FIGSIZE,
+    PAD,
     MUTED,
     SERIES,
     TEXT,
@@ -117,14 +119,63 @@ def _draw(fig: Figure, key: str, title: str, unit: str, year: int, rows: tuple[C
     ax.set_xlim(left=0)
     ax.xaxis.set_major_formatter(_DutchTicks(unit))
     ax.set_xlabel(f"{UNIT_LABEL.get(unit, '')}, {year}")
-    fig.suptitle(title, x=0.01, ha="left", fontsize=10, fontweight="bold")
+    # its top PAD points below the figure's edge (at matplotlib's y=0.98 it ran into the first row of a tall chart)
+    fig.suptitle(title, x=0.01, y=1 - PAD / fig.bbox_inches.height / 72, ha="left", fontsize=10, fontweight="bold")
+
+
+def _height(rows: tuple[CompareRow, ...]) -> float:
+    return max(FIGSIZE[1], 1.4 + 0.26 * len(rows))
+
+
+def compare_bars(ind_id: str, title: str, unit: str, year: int, rows: tuple[CompareRow, ...]) -> HBars:
+    """The chart as :class:`~kwsite.charts.bars_svg.HBars`: what :func:`_draw` draws, for the template."""
+    bars = tuple(
+        Bar(
+            _label(r),
+            None if r.value is None else float(r.value),
+            fmt(r.value, unit) if r.value is not None else "",
+            "white" if r.behind else SERIES,
+            edge=SERIES,
+            hatch=r.behind,
+            mark=None if r.path is None or r.value is None else float(r.path),
+        )
+        for r in rows
+    )
+    legend = [
+        Key("patch", "op of voor de lijn", fill=SERIES, edge=SERIES),
+        Key("patch", "achter (gearceerd)", fill="white", edge=SERIES, hatch=True),
+    ]
+    if any(r.path is not None for r in rows):
+        legend.append(Key("line", "lijn naar de streefwaarde", edge=TEXT, width=2.4))
+    return HBars(
+        key=_key(ind_id, year),
+        height=_height(rows),
+        bars=bars,
+        bar_height=0.62,
+        unit=unit,
+        xlabel=f"{UNIT_LABEL.get(unit, '')}, {year}",
+        title=title,
+        title_on_figure=True,
+        rows_fixed=True,
+        label_gap=3.5,  # the y tick labels' pad (tick length 0)
+        label_baseline=True,
+        value_gap=3.0,
+        missing=f" {MISSING}",
+        legend=tuple(legend),
+    )
 
 
 def compare_svg(ind_id: str, title: str, unit: str, year: int, rows: tuple[CompareRow, ...]) -> str:
-    """The drawing (for rows whose :func:`compare_text` is not ``None``)."""
+    """The drawing (for rows whose :func:`compare_text` is not ``None``): through the template
+    (:mod:`kwsite.charts.bars_svg`), or by matplotlib where the template cannot draw it."""
+    svg = hbars_svg(compare_bars(ind_id, title, unit, year, rows))
+    return svg if svg is not None else compare_matplotlib_svg(ind_id, title, unit, year, rows)
+
+
+def compare_matplotlib_svg(ind_id: str, title: str, unit: str, year: int, rows: tuple[CompareRow, ...]) -> str:
+    """matplotlib's drawing of the chart (the template's reference, and its fallback)."""
     key = _key(ind_id, year)
-    height = max(FIGSIZE[1], 1.4 + 0.26 * len(rows))
-    return _render(key, lambda fig: _draw(fig, key, title, unit, year, rows), height)
+    return _render(key, lambda fig: _draw(fig, key, title, unit, year, rows), _height(rows))
 
 
 def compare_chart(ind_id: str, title: str, unit: str, year: int, rows: tuple[CompareRow, ...]) -> Chart | None:

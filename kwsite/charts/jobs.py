@@ -3,7 +3,7 @@ computed at once (no drawing) and its SVG later, in this process or in a worker 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .base import ChartText, with_desc
 from .kinds import KINDS
@@ -16,6 +16,9 @@ class ChartJob:
 
     kind: str
     args: tuple
+    alt: str | None = field(default=None, compare=False)
+    """The alt text when already known (a build plans the text part first), so :meth:`svg` need
+    not compute the text part again; ``None``: computed there."""
 
     def text(self) -> ChartText | None:
         """Key, alt text and data table; ``None`` when the data give no chart."""
@@ -28,7 +31,7 @@ class ChartJob:
     def svg(self) -> str:
         """The ``<svg>`` element with ``<title>`` and the alt text as ``<desc>`` (only for a job whose
         :meth:`text` is not ``None``)."""
-        return with_desc(KINDS[self.kind].svg(*self.args), self.text().alt)
+        return with_desc(KINDS[self.kind].svg(*self.args), self.alt if self.alt is not None else self.text().alt)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from ..model.site import Row, TableData
 
 from typing import TYPE_CHECKING
 
+from .bars_svg import Bar, HBars, Key, hbars_svg
 from .indicator import _series_alt
 from ..numbers import MISSING
 from .base import (
@@ -99,7 +100,8 @@ def _draw_bars(fig: Figure, table: TableData, index: int, key: str) -> None:
             bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none"},
         )
     ax.set_yticks([])
-    ax.invert_yaxis()
+    margin = 0.05 * (len(table.rows) - 1 + 0.66)  # matplotlib's 5 %, around every row (one without a bar too)
+    ax.set_ylim(len(table.rows) - 1 + 0.33 + margin, -0.33 - margin)
     if total is not None and total.values[index] is not None:
         line = ax.axvline(
             float(total.values[index]),
@@ -212,13 +214,64 @@ def table_text(table: TableData) -> ChartText | None:
     return ChartText(f"table-{table.meta.id}", alt, columns, _table_rows(table, True), _table_rows(table, False))
 
 
+def _bars_height(table: TableData) -> float:
+    return max(FIGSIZE[1], 1.2 + 0.19 * len(table.rows))  # keep ≥ 0.19 in per bar
+
+
+def table_bars(table: TableData) -> HBars:
+    """The bars of a table as :class:`~kwsite.charts.bars_svg.HBars`: what :func:`_draw_bars` draws,
+    for the template."""
+    index = _last_period(table)
+    unit, total, key = table.meta.unit, _total_row(table), f"table-{table.meta.id}"
+    bars = tuple(
+        Bar(
+            row.label,
+            None if row.values[index] is None else float(row.values[index]),
+            "" if row.values[index] is None else fmt(row.values[index], unit),
+            BASELINE if row is total else SERIES,
+            bold=row is total,
+        )
+        for row in table.rows
+    )
+    vline, legend = None, ()
+    if total is not None and total.values[index] is not None:
+        vline = (float(total.values[index]), BASELINE)
+        label = f"{total.label}: {fmt(total.values[index], unit)}"
+        legend = (Key("line", label, edge=BASELINE, width=1.2, dashed=True),)
+    return HBars(
+        key=key,
+        height=_bars_height(table),
+        bars=bars,
+        bar_height=0.66,
+        unit=unit,
+        xlabel=f"{UNIT_LABEL[unit]}, {table.periods[index]}",
+        title=textwrap.fill(f"{table.meta.title} ({table.periods[index]})", TITLE_WIDTH),
+        title_on_figure=False,
+        rows_fixed=False,
+        label_gap=3.0,
+        value_gap=2.0,
+        missing=f" {MISSING}",
+        legend=legend,
+        vline=vline,
+    )
+
+
 def table_svg(table: TableData) -> str:
-    """The drawing of :func:`table_chart` (for a table whose :func:`table_text` is not ``None``)."""
+    """The drawing of :func:`table_chart` (for a table whose :func:`table_text` is not ``None``); bars
+    through the template (:mod:`kwsite.charts.bars_svg`) where it can draw them."""
+    if _bars(table):
+        svg = hbars_svg(table_bars(table))
+        if svg is not None:
+            return svg
+    return table_matplotlib_svg(table)
+
+
+def table_matplotlib_svg(table: TableData) -> str:
+    """matplotlib's drawing of :func:`table_chart` (the template's reference, and its fallback)."""
     key = f"table-{table.meta.id}"
     if _bars(table):
-        height = max(FIGSIZE[1], 1.2 + 0.19 * len(table.rows))  # keep ≥ 0.19 in per bar
         index = _last_period(table)
-        return _render(key, lambda fig: _draw_bars(fig, table, index, key), height)
+        return _render(key, lambda fig: _draw_bars(fig, table, index, key), _bars_height(table))
     return _render(key, lambda fig: _draw_lines(fig, table))
 
 
