@@ -49,15 +49,30 @@ class Templates:
     exist is ignored. Render with :meth:`render`; errors in a template become a :class:`KwsiteError`
     naming the template file and line, in Dutch."""
 
-    def __init__(self, theme_dir: Path | None = None):
+    def __init__(self, theme_dir: Path | None = None, remember: bool = False):
         self.theme_dir = theme_dir if theme_dir is not None and theme_dir.is_dir() else None
         self.env = _environment(str(self.theme_dir) if self.theme_dir else None)
+        self.memo = _Memo.of(self) if remember else None
+        """``remember`` (``kwsite serve``): rendered texts kept between the builds of the session, by
+        template name and a digest of the whole context (:func:`frozen`), as long as no template file
+        changed; a page whose context did not change is not rendered again."""
 
     def render(self, name: str, /, **context) -> str:
         """The text of template ``name`` (``pages/theme.md``) with ``context``.
 
         Raises :class:`KwsiteError` with one :class:`Problem` (template file, line, Dutch message) when the
         template is missing, has a syntax error or fails while rendering."""
+        if self.memo is not None:
+            try:
+                key = (name, frozen(context))
+            except Unfrozen:  # a value whose rendering its value does not fix: render it every time
+                key = None
+            text = self.memo.get(key) if key is not None else None
+            if text is None:
+                text = self._guarded(name, lambda: self.env.get_template(name).render(**context))
+                if key is not None:
+                    self.memo.put(key, text)
+            return text
         return self._guarded(name, lambda: self.env.get_template(name).render(**context))
 
     def macro(self, name: str, macro: str, /, *args) -> str:
@@ -110,6 +125,92 @@ class Templates:
             if frame.filename.endswith((".md", ".html")) and Path(frame.filename).exists():
                 return self._display(frame.filename), frame.lineno or 0
         return name, 0
+
+
+def frozen(context: dict) -> bytes:
+    """A key equal for two contexts only when a template renders them the same way: sha256 of the
+    context's pickle. Equal pickles unpickle to equal values of the same types (:class:`Markup` apart
+    from plain text, ``Decimal("6.70")`` apart from ``6.7``, ``1`` from ``True``), and a template's
+    text is a function of its context. Two equal contexts may pickle differently (then the page is
+    just rendered again), never the other way round. Raises :class:`Unfrozen` when the context
+    cannot be pickled (a callable): such a render is not remembered."""
+    import hashlib
+    import pickle
+
+    try:
+        return hashlib.sha256(pickle.dumps(context, protocol=5)).digest()
+    except Exception as err:  # pickle raises several kinds for what it cannot take
+        raise Unfrozen(str(err)) from None
+
+
+class Unfrozen(TypeError):
+    """A context :func:`frozen` cannot key."""
+
+
+class _Memo:
+    """Rendered texts of one site's templates in one ``serve`` session: those of the current build and
+    of the previous one (a text no build used twice in a row is dropped). Emptied, with Jinja2's own cache
+    of compiled templates, when any template file changed (:func:`_template_state`): also a template
+    newly put in ``theme/`` that overrides one of kwsite's is used at once."""
+
+    _all: dict[str | None, _Memo] = {}
+
+    def __init__(self) -> None:
+        self.state: str | None = None
+        self.now: dict = {}
+        self.before: dict = {}
+
+    @classmethod
+    def of(cls, templates: Templates) -> _Memo:
+        theme = str(templates.theme_dir) if templates.theme_dir else None
+        memo = cls._all.setdefault(theme, cls())
+        state = _template_state(templates.theme_dir)
+        if state != memo.state:
+            memo.state, memo.now, memo.before = state, {}, {}
+            if templates.env.cache is not None:
+                templates.env.cache.clear()
+        else:
+            memo.before, memo.now = memo.now, {}
+        return memo
+
+    def get(self, key) -> str | None:
+        text = self.now.get(key)
+        if text is None:
+            text = self.before.get(key)
+            if text is not None:
+                self.now[key] = text
+        return text
+
+    def put(self, key, text: str) -> None:
+        self.now[key] = text
+
+
+def _template_state(theme_dir: Path | None) -> str:
+    """sha256 of every file a page template can come from: the text of each file in kwsite's and the
+    site's ``pages/`` folders, and path, size and modification time of every other file in the site's
+    ``theme/`` (a page template may import any of them)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    roots = ([theme_dir] if theme_dir is not None else []) + [PACKAGE_THEME]
+    for root in roots:
+        for folder, dirs, files in os.walk(root, followlinks=False):
+            dirs.sort()
+            for name in sorted(files):
+                path = os.path.join(folder, name)
+                rel = os.path.relpath(path, root)
+                digest.update(f"{root}\0{rel}\0".encode())
+                try:
+                    if rel.startswith("pages" + os.sep):
+                        with open(path, "rb") as handle:
+                            digest.update(handle.read())
+                    else:
+                        info = os.stat(path)
+                        digest.update(f"{info.st_size}:{info.st_mtime_ns}".encode())
+                except OSError:
+                    digest.update(b"?")
+                digest.update(b"\0")
+    return digest.hexdigest()
 
 
 def outside_links(theme_dir: Path, site_dir: Path) -> list[Problem]:
