@@ -38,6 +38,9 @@ class ChartSet:
         self.drawer = Drawer(self.cache, workers, session=session)
         self.tick = tick or (lambda n: None)
         """Called with 1 after each chart, for progress bars (:func:`chart_count` charts at most)."""
+        self.parts: dict = {}
+        """Canonical inputs of the models and tables of this build by identity
+        (:func:`kwsite.chartcache.chart_inputs`)."""
         self.planned: dict[str, object] = {}
         """Digest → planned chart: a chart shown on two pages (an indicator's on its theme page and its
         own page, #15) is planned and drawn once."""
@@ -76,14 +79,14 @@ class ChartSet:
         cheaper than writing the canonical inputs of an unchanged chart again."""
         known = self.session.digests if self.session is not None else None
         if known is None:
-            return self.cache.digest(job.inputs())
+            return self.cache.digest(job.inputs(self.parts))
         import hashlib
         import pickle
 
         key = hashlib.sha256(pickle.dumps((job.kind, job.args), protocol=5)).digest()
         digest = known.get(key)
         if digest is None:
-            digest = known[key] = self.cache.digest(job.inputs())
+            digest = known[key] = self.cache.digest(job.inputs(self.parts))
         return digest
 
     def indicator(self, ind: Indicator):

@@ -13,11 +13,10 @@ build date (:func:`kwsite.repro.zip_bytes`), JSON keys in a fixed order.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 
 from . import paths
-from .datasets import Dataset, schema_text
+from .datasets import Dataset, indented_json, schema_text
 from .publication import Publication
 from .repro import zip_bytes
 
@@ -91,7 +90,7 @@ def _fields(dataset: Dataset) -> list[dict]:
 
 
 def package_json(datasets: list[Dataset], about: Publication) -> str:
-    return json.dumps(descriptor(datasets, about), ensure_ascii=False, indent=1) + "\n"
+    return indented_json(descriptor(datasets, about)) + "\n"  # json.dumps(…, ensure_ascii=False, indent=1)
 
 
 def bundle(datasets: list[Dataset], about: Publication) -> bytes:

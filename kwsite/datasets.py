@@ -151,7 +151,7 @@ def _json_of(dataset: Dataset) -> str:
         "columns": [{"name": n, "type": t} for n, t in zip(dataset.columns, types)],
         "rows": rows,
     }
-    return _indented(doc) + "\n"
+    return indented_json(doc) + "\n"
 
 
 def _scalar(value) -> str:
@@ -170,7 +170,7 @@ def _scalar(value) -> str:
 _STRING = json.encoder.encode_basestring  # the C function where there is one
 
 
-def _indented(value, depth: int = 0) -> str:
+def indented_json(value, depth: int = 0) -> str:
     """``json.dumps(value, ensure_ascii=False, indent=1)`` for the dicts, lists and scalars of a dataset's
     JSON, with each scalar written by the json module's C encoder (the indenting encoder is pure Python
     and several times slower; ``tests/test_datapackage.py`` compares the two)."""
@@ -178,13 +178,17 @@ def _indented(value, depth: int = 0) -> str:
         if not value:
             return "{}"
         inner = "\n" + " " * (depth + 1)
-        items = (_scalar(k) + ": " + _indented(v, depth + 1) for k, v in value.items())
+        items = (_scalar(k) + ": " + indented_json(v, depth + 1) for k, v in value.items())
         return "{" + inner + ("," + inner).join(items) + "\n" + " " * depth + "}"
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         if not value:
             return "[]"
         inner = "\n" + " " * (depth + 1)
-        return "[" + inner + ("," + inner).join(_indented(v, depth + 1) for v in value) + "\n" + " " * depth + "]"
+        if not any(isinstance(v, (dict, list, tuple)) for v in value):  # a row: scalars only
+            items = map(_scalar, value)
+        else:
+            items = (indented_json(v, depth + 1) for v in value)
+        return "[" + inner + ("," + inner).join(items) + "\n" + " " * depth + "]"
     return _scalar(value)
 
 

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from conftest import edit
 from kwsite.build import build_pages, load_site
 from kwsite.chartpool import Session
-from kwsite.datasets import Dataset, _indented
+from kwsite.datasets import Dataset, indented_json
 from kwsite.model import Indicator
 from kwsite.numbers import machine
 from kwsite.paths import rel
@@ -110,8 +110,21 @@ def test_dataset_json_is_the_json_modules_text():
         d = Dataset(f"d{n}", 'Tïtel "x"', columns, rows, "procent (0-100)", random.choice([None, "Bron"]), "a/b.md")
         doc = json.loads(d.json())
         assert d.json() == json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
-    for value in [{}, [], {"a": []}, [{}], {"x": [1, 2.5, None, True, "y"]}, float("nan"), 10**20, -0.0]:
-        assert _indented(value) == json.dumps(value, ensure_ascii=False, indent=1)
+    for value in [{}, [], {"a": []}, [{}], {"x": [1, 2.5, None, True, "y"]}, float("nan"), 10**20, -0.0, ("a", [1])]:
+        assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=1)
+
+
+def test_data_package_descriptor_is_the_json_modules_text(mini):
+    from kwsite.datapackage import descriptor, package_json, unique
+    from kwsite.publication import Publication
+
+    site, _ = load_site(mini / "data")
+    generated, charts = build_pages(site, [])
+    charts.close()
+    datasets = unique([g.dataset for g in generated if g.is_dataset])
+    about = Publication.of(site)
+    assert len(datasets) > 3
+    assert package_json(datasets, about) == json.dumps(descriptor(datasets, about), ensure_ascii=False, indent=1) + "\n"
 
 
 def test_relative_links_are_posixpaths():
