@@ -324,12 +324,30 @@ def markdown(value) -> Markup:
     return Markup("" if value is None else str(value))
 
 
+_DICT_NAMES = frozenset(dir(dict))
+
+
+class _Environment(jinja2.Environment):
+    """Jinja2's environment with a faster ``t.name`` on the plain dicts kwsite passes as contexts:
+    Jinja2 first asks the dict for an attribute ``name``, which raises, and then looks the key up. A
+    plain dict has no attribute but those of its type (:data:`_DICT_NAMES`: ``items``, ``keys`` …), so
+    for any other name the key is looked up at once: the same value, or the same undefined."""
+
+    def getattr(self, obj, attribute):
+        if type(obj) is dict and attribute not in _DICT_NAMES:
+            try:
+                return obj[attribute]
+            except (TypeError, LookupError):
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
 @lru_cache(maxsize=8)
 def _environment(theme_dir: str | None) -> jinja2.Environment:
     roots = ([(theme_dir, str(Path(theme_dir).parent))] if theme_dir else []) + [
         (str(PACKAGE_THEME), str(PACKAGE_THEME))
     ]
-    env = jinja2.Environment(
+    env = _Environment(
         loader=ConfinedLoader(roots),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
