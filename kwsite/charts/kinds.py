@@ -38,7 +38,7 @@ class ChartKind:
     text: Callable[..., ChartText | None]
     svg: Callable[..., str]
 
-    def inputs(self, args: tuple[Any, ...], memo: dict | None = None) -> str:
+    def inputs(self, args: tuple[Any, ...], memo: dict[int, tuple[Any, Any]] | None = None) -> str:
         """Canonical JSON of the kind and every argument: what the cache digest is made of (``memo``:
         see :func:`kwsite.chartcache.chart_inputs`)."""
         from ..chartcache import chart_inputs
