@@ -20,7 +20,11 @@ serve session, a digest of every file's final text and decides instead:
   the new entries of rebuilt pages (Material's own merge assumes a single
   changed page);
 - after a failed build the next one rebuilds everything;
-- SIGTERM stops ``serve`` as Ctrl-C does, so its chart workers stop too.
+- SIGTERM stops ``serve`` as Ctrl-C does, so its chart workers stop too;
+- page generation itself keeps, for the session, each generated page's text by a digest of its
+  template context (:class:`kwsite.templating.Templates`, ``remember``; dropped when any template
+  file changes), each chart's cache digest by a digest of its arguments, and workbooks and the data
+  zip by the value of their datasets: only what an edit changed is made again.
 
 ``kwsite build`` and CI builds never use this: they always build everything.
 """

@@ -65,7 +65,7 @@ class Templates:
         if self.memo is not None:
             try:
                 key = (name, frozen(context))
-            except Unfrozen:  # a value whose rendering its value does not fix: render it every time
+            except Unfrozen:  # a context pickle cannot take (a callable): rendered every time
                 key = None
             text = self.memo.get(key) if key is not None else None
             if text is None:
@@ -188,24 +188,42 @@ class _Memo:
 def _template_state(theme_dir: Path | None) -> str:
     """sha256 of every file a page template can come from: the text of each file in kwsite's and the
     site's ``pages/`` folders, and path, size and modification time of every other file in the site's
-    ``theme/`` (a page template may import any of them)."""
+    ``theme/`` (a page template may import any of them). Links are followed as the template loader
+    follows them, only where they stay inside the site (kwsite's own folder for its theme); of a link
+    that leaves it only the link itself counts: nothing outside is read."""
     import hashlib
 
     digest = hashlib.sha256()
-    roots = ([theme_dir] if theme_dir is not None else []) + [PACKAGE_THEME]
-    for root in roots:
-        for folder, dirs, files in os.walk(root, followlinks=False):
-            dirs.sort()
-            for name in sorted(files):
-                path = os.path.join(folder, name)
-                rel = os.path.relpath(path, root)
+    roots = ([(theme_dir, theme_dir.parent)] if theme_dir is not None else []) + [(PACKAGE_THEME, PACKAGE_THEME)]
+    for root, confinement in roots:
+        inside = os.path.realpath(confinement)
+        seen: set[str] = set()
+        todo = [str(root)]
+        while todo:
+            folder = todo.pop()
+            real_folder = os.path.realpath(folder)
+            if real_folder in seen or os.path.commonpath([real_folder, inside]) != inside:
+                digest.update(f"{folder}\0link\0".encode())
+                continue
+            seen.add(real_folder)
+            try:
+                entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            except OSError:
+                continue
+            for entry in entries:
+                rel = os.path.relpath(entry.path, root)
                 digest.update(f"{root}\0{rel}\0".encode())
+                real = os.path.realpath(entry.path)
                 try:
-                    if rel.startswith("pages" + os.sep):
-                        with open(path, "rb") as handle:
+                    if os.path.commonpath([real, inside]) != inside:
+                        digest.update(f"link:{os.readlink(entry.path)}".encode())
+                    elif entry.is_dir():
+                        todo.append(entry.path)
+                    elif rel.startswith("pages" + os.sep):
+                        with open(real, "rb") as handle:
                             digest.update(handle.read())
                     else:
-                        info = os.stat(path)
+                        info = os.stat(real)
                         digest.update(f"{info.st_size}:{info.st_mtime_ns}".encode())
                 except OSError:
                     digest.update(b"?")

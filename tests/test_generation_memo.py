@@ -173,3 +173,22 @@ def test_realisation_lookup_keeps_the_first_and_follows_each_indicator():
     assert latest(ind, "b").year == 2020 and latest(ind).year == 2018
     other = _indicator(rows[2:])  # another indicator: its own lookup, never the first one's
     assert realisation(other, 2018) is None and latest(other).status.name == "NO_DATA"
+
+
+def test_serve_sees_an_edit_of_a_template_in_a_linked_folder_inside_the_site(mini):
+    from kwsite.templating import PACKAGE_THEME
+
+    text = (PACKAGE_THEME / "pages" / "colleges.md").read_text(encoding="utf-8")
+    (mini / "eigen").mkdir()
+    (mini / "eigen" / "colleges.md").write_text(text.replace("# Bijlagen per mbo-college", "# Eerste"), "utf-8")
+    (mini / "theme").mkdir()
+    (mini / "theme" / "pages").symlink_to(mini / "eigen", target_is_directory=True)
+    session = Session(1)
+    try:
+        first = _generate(mini, session)
+        (mini / "eigen" / "colleges.md").write_text(text.replace("# Bijlagen per mbo-college", "# Tweede"), "utf-8")
+        second = _generate(mini, session)
+    finally:
+        session.close()
+    assert first["colleges/index.md"].startswith("# Eerste")
+    assert second["colleges/index.md"].startswith("# Tweede")
