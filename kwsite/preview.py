@@ -43,6 +43,7 @@ from mkdocs.utils import clean_directory
 from mkdocs.utils.meta import get_data
 
 from .files import DigestFile, sha
+from .pages.common import SIZE_MARK
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
 
@@ -145,17 +146,21 @@ class Preview:
         (or empty the site directory when something shown on every page changed).
 
         ``texts`` maps each page's docs path to its final Markdown (directives
-        expanded; generated pages as generated). Other files are compared by their
+        expanded; generated pages as generated); a page that shows the size of a file
+        (:func:`kwsite.pages.common.size_mark`) changes with that file. Other files are compared by their
         bytes (generated ones) or left to MkDocs' own time check (hand-written). Each page's
         decision is fixed here, so a file saved while this build runs cannot make MkDocs render
         a page it did not read (the next build sees the change). Returns how many files will be
         rebuilt. Never waits for a chart being drawn (:meth:`DigestFile.digest`)."""
         digests = {}
         for f in files:
-            if f.src_uri in texts:
-                digests[f.src_uri] = sha(texts[f.src_uri])
-            elif isinstance(f, DigestFile):
+            if f.src_uri not in texts and isinstance(f, DigestFile):
                 digests[f.src_uri] = f.digest()
+        for f in files:
+            if f.src_uri in texts:
+                text = texts[f.src_uri]
+                sized = SIZE_MARK.findall(text) if "<!--kw-size:" in text else ()  # a file's size shown
+                digests[f.src_uri] = sha(text + "".join(f"\0{p}:{digests.get(p, '')}" for p in sized))
         whole = sha(
             json.dumps(
                 [
