@@ -44,8 +44,12 @@ from mkdocs.utils.meta import get_data
 
 from .files import DigestFile, sha
 from .pages.common import SIZE_MARK
+from .paths import CHARTS_DIR
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
+CHARTS = CHARTS_DIR + "/"
+"""A chart's SVG is compared by its drawing's inputs while it is drawn and by its text once cached, so
+its size does not count in the digest of a page: the chart's inputs are the page's alt text and table."""
 
 
 class _DirtyNotice(logging.Filter):
@@ -147,7 +151,8 @@ class Preview:
 
         ``texts`` maps each page's docs path to its final Markdown (directives
         expanded; generated pages as generated); a page that shows the size of a file
-        (:func:`kwsite.pages.common.size_mark`) changes with that file. Other files are compared by their
+        (:func:`kwsite.pages.common.size_mark`; a workbook, a JSON file, the data zip) changes with that file.
+        Other files are compared by their
         bytes (generated ones) or left to MkDocs' own time check (hand-written). Each page's
         decision is fixed here, so a file saved while this build runs cannot make MkDocs render
         a page it did not read (the next build sees the change). Returns how many files will be
@@ -160,6 +165,7 @@ class Preview:
             if f.src_uri in texts:
                 text = texts[f.src_uri]
                 sized = SIZE_MARK.findall(text) if "<!--kw-size:" in text else ()  # a file's size shown
+                sized = [p for p in sized if not p.startswith(CHARTS)]  # a chart changes with the page's text
                 digests[f.src_uri] = sha(text + "".join(f"\0{p}:{digests.get(p, '')}" for p in sized))
         whole = sha(
             json.dumps(
