@@ -33,10 +33,14 @@ class ChartSet:
         from .chartpool import Drawer
 
         self.site = site
+        self.session = session
         self.cache = ChartCache(Path(cache_dir) if cache_dir else None, session.memory if session else None)
         self.drawer = Drawer(self.cache, workers, session=session)
         self.tick = tick or (lambda n: None)
         """Called with 1 after each chart, for progress bars (:func:`chart_count` charts at most)."""
+        self.parts: dict = {}
+        """Canonical inputs of the models and tables of this build by identity
+        (:func:`kwsite.chartcache.chart_inputs`)."""
         self.planned: dict[str, object] = {}
         """Digest → planned chart: a chart shown on two pages (an indicator's on its theme page and its
         own page, #15) is planned and drawn once."""
@@ -55,7 +59,7 @@ class ChartSet:
         if args is None:
             return None
         job = ChartJob(kind, args)
-        digest = self.cache.digest(job.inputs())
+        digest = self._digest(job)
         if digest in self.planned:
             return self.planned[digest]
         texts = self.drawer.session.texts if self.drawer.session is not None else {}
@@ -70,6 +74,22 @@ class ChartSet:
             text.key, text.alt, text.columns, text.rows, text.csv_rows, source
         )
         return planned
+
+    def _digest(self, job) -> str:
+        """The cache digest of ``job``. In ``serve`` remembered by a digest of its pickled kind and
+        arguments (equal pickles: equal arguments, so the same canonical inputs), which is several times
+        cheaper than writing the canonical inputs of an unchanged chart again."""
+        known = self.session.digests if self.session is not None else None
+        if known is None:
+            return self.cache.digest(job.inputs(self.parts))
+        import hashlib
+        import pickle
+
+        key = hashlib.sha256(pickle.dumps((job.kind, job.args), protocol=5)).digest()
+        digest = known.get(key)
+        if digest is None:
+            digest = known[key] = self.cache.digest(job.inputs(self.parts))
+        return digest
 
     def indicator(self, ind: Indicator):
         """Chart of an indicator (its first table's total row as the line), or ``None``."""
@@ -178,10 +198,9 @@ def build_pages(
     found_tables = text_tables(expanded(site, texts)) if found_tables is None else found_tables
     tables = [d for found in found_tables.values() for d in found]
     titles = {uri: _title(source) for uri, source in texts.items()}
+    templates = Templates(theme_dir, remember=session is not None)  # serve: texts kept between builds
     try:
-        generated = generate(
-            site, charts, chapter_paths(src_uris), tables, titles, directory_urls, Templates(theme_dir)
-        )
+        generated = generate(site, charts, chapter_paths(src_uris), tables, titles, directory_urls, templates)
     except BaseException:
         charts.close()
         raise

@@ -54,30 +54,43 @@ POSITION_ONLY = {"Row": frozenset({"line"}), "TableData": frozenset({"path"})}
 never shows them (``tests/test_chart_kinds.py``), and an edit above a row must not redraw it."""
 
 
-def _canonical(part: object) -> object:
+def _canonical(part: object, memo: dict | None = None) -> object:
     """JSON-able form of one chart input: a model (all its fields), a dataclass such as a table or
-    row (all fields but :data:`POSITION_ONLY`), a decimal as printed, a tuple, text or ``None``."""
+    row (all fields but :data:`POSITION_ONLY`), a decimal as printed, a tuple, text or ``None``.
+    ``memo``: models and dataclasses done before in this build, by identity (the same table's
+    description and total row are inputs of each of its forty college charts)."""
+    if memo is not None and (isinstance(part, BaseModel) or dataclasses.is_dataclass(part)):
+        known = memo.get(id(part))
+        if known is not None and known[0] is part:
+            return known[1]
+        out = _fresh(part, memo)
+        memo[id(part)] = (part, out)  # the part is kept, so its id is not another's during the build
+        return out
+    return _fresh(part, memo)
+
+
+def _fresh(part: object, memo: dict | None) -> object:
     if isinstance(part, BaseModel):
         return {type(part).__name__: part.model_dump(mode="json")}
     if dataclasses.is_dataclass(part) and not isinstance(part, type):
         skip = POSITION_ONLY.get(type(part).__name__, frozenset())
         return {
             type(part).__name__: {
-                f.name: _canonical(getattr(part, f.name)) for f in dataclasses.fields(part) if f.name not in skip
+                f.name: _canonical(getattr(part, f.name), memo) for f in dataclasses.fields(part) if f.name not in skip
             }
         }
     if isinstance(part, Decimal):
         return {"decimal": str(part)}
     if isinstance(part, (tuple, list)):
-        return [_canonical(p) for p in part]
+        return [_canonical(p, memo) for p in part]
     if isinstance(part, dict):
-        return {"dict": [[_canonical(k), _canonical(v)] for k, v in part.items()]}
+        return {"dict": [[_canonical(k, memo), _canonical(v, memo)] for k, v in part.items()]}
     if part is None or isinstance(part, (str, int, float, bool)):
         return part
     raise TypeError(f"geen grafiekinvoer: {type(part).__name__}")
 
 
-def chart_inputs(*parts: object) -> str:
+def chart_inputs(*parts: object, memo: dict | None = None) -> str:
     """Canonical JSON of everything a chart depends on.
 
     ``parts`` are models (``model_dump(mode="json")``), dataclasses such as tables and rows (every
@@ -86,7 +99,7 @@ def chart_inputs(*parts: object) -> str:
     (``"6.70"`` ≠ ``"6.7"``), as the chart does. :class:`kwsite.charts.kinds.ChartKind` passes the
     kind and exactly the arguments of its text and drawing functions.
     """
-    return json.dumps([_canonical(p) for p in parts], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return json.dumps([_canonical(p, memo) for p in parts], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def _to_json(svg: str) -> str:

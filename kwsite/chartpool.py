@@ -122,6 +122,8 @@ class Session:
         self.memory: dict[str, str] = {}
         self.texts: dict[str, object] = {}
         """Chart text parts by digest (a text is a function of the chart's inputs only)."""
+        self.digests: dict[bytes, str] = {}
+        """Cache digest by sha256 of the pickled kind and arguments (:meth:`kwsite.build.ChartSet.plan`)."""
         self._pool: ProcessPoolExecutor | None = None
 
     def pool(self) -> ProcessPoolExecutor:

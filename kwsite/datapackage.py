@@ -13,10 +13,10 @@ build date (:func:`kwsite.repro.zip_bytes`), JSON keys in a fixed order.
 
 from __future__ import annotations
 
-import json
+from functools import lru_cache
 
 from . import paths
-from .datasets import Dataset, schema_text
+from .datasets import Dataset, indented_json, schema_text
 from .publication import Publication
 from .repro import zip_bytes
 
@@ -90,23 +90,21 @@ def _fields(dataset: Dataset) -> list[dict]:
 
 
 def package_json(datasets: list[Dataset], about: Publication) -> str:
-    return json.dumps(descriptor(datasets, about), ensure_ascii=False, indent=1) + "\n"
+    return indented_json(descriptor(datasets, about)) + "\n"  # json.dumps(…, ensure_ascii=False, indent=1)
 
 
 def bundle(datasets: list[Dataset], about: Publication) -> bytes:
     """The zip: ``datapackage.json``, then per dataset (in order, first of each key) its CSV and
     JSON, then the JSON Schema. Same datasets and publication → same bytes."""
-    items = unique(datasets)
-    entries: list[tuple[str, str]] = [(DESCRIPTOR, package_json(items, about))]
+    return _bundle(tuple(unique(datasets)), about)
+
+
+@lru_cache(maxsize=2)
+def _bundle(items: tuple[Dataset, ...], about: Publication) -> bytes:
+    """:func:`bundle` of unique ``items``, remembered by their value: ``kwsite serve`` makes the descriptor
+    and compresses the zip again only when a dataset or the publication changed."""
+    entries: list[tuple[str, str]] = [(DESCRIPTOR, package_json(list(items), about))]
     for d in items:
         entries += [(f"{d.key}.csv", d.csv()), (f"{d.key}.json", d.json())]
     entries.append((SCHEMA_IN_ZIP, schema_text()))
-    if _LAST and _LAST[0] == (entries, about.date):  # kwsite serve: no data edit, or none in a table
-        return _LAST[1]
-    data = zip_bytes(entries, about.date)
-    _LAST[:] = [(entries, about.date), data]
-    return data
-
-
-_LAST: list = []
-"""The previous call's (entries, date) and zip: ``kwsite serve`` compresses it again only when it changed."""
+    return zip_bytes(entries, about.date)

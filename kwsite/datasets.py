@@ -17,6 +17,7 @@ site together one zip with a data package descriptor (:mod:`kwsite.datapackage`)
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -102,12 +103,16 @@ class Dataset:
 
     def column_types(self) -> list[str]:
         """``"number"`` for a column (not the first) whose filled cells are all numbers, else ``"string"``."""
+        return list(self._types)
+
+    @cached_property
+    def _types(self) -> tuple[str, ...]:  # made once: the JSON, the workbook and the zip's descriptor ask
         types = []
         for i, _ in enumerate(self.columns):
             cells = [r[i] for r in self.rows if r[i] != ""]
             numeric = i > 0 and cells and all(NUMBER.fullmatch(c) for c in cells)
             types.append("number" if numeric else "string")
-        return types
+        return tuple(types)
 
     def csv(self) -> str:
         return self._csv
@@ -146,7 +151,45 @@ def _json_of(dataset: Dataset) -> str:
         "columns": [{"name": n, "type": t} for n, t in zip(dataset.columns, types)],
         "rows": rows,
     }
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    return indented_json(doc) + "\n"
+
+
+def _scalar(value) -> str:
+    """One JSON scalar as ``json.dumps(value, ensure_ascii=False)`` writes it."""
+    if isinstance(value, str):
+        return _STRING(value)
+    if value is None:
+        return "null"
+    if type(value) is int:
+        return int.__repr__(value)
+    if type(value) is float and math.isfinite(value):
+        return float.__repr__(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+_STRING = json.encoder.encode_basestring  # the C function where there is one
+
+
+def indented_json(value, depth: int = 0) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=1)`` for the dicts, lists and scalars of a dataset's
+    JSON, with each scalar written by the json module's C encoder (the indenting encoder is pure Python
+    and several times slower; ``tests/test_datapackage.py`` compares the two)."""
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = "\n" + " " * (depth + 1)
+        items = (_scalar(k) + ": " + indented_json(v, depth + 1) for k, v in value.items())
+        return "{" + inner + ("," + inner).join(items) + "\n" + " " * depth + "}"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        inner = "\n" + " " * (depth + 1)
+        if not any(isinstance(v, (dict, list, tuple)) for v in value):  # a row: scalars only
+            items = map(_scalar, value)
+        else:
+            items = (indented_json(v, depth + 1) for v in value)
+        return "[" + inner + ("," + inner).join(items) + "\n" + " " * depth + "]"
+    return _scalar(value)
 
 
 def _json_cell(cell: str, kind: str):

@@ -58,7 +58,17 @@ def with_unit(value: Decimal | int | None, unit: str) -> str:
 
 def machine(value: Decimal | int | None) -> str:
     """For downloads: dot decimal, no thousands separator, "" for missing."""
-    return "" if value is None else format(Decimal(value), "f")
+    if value is None:
+        return ""
+    if type(value) is Decimal or type(value) is int:  # str() gives back the same decimal exactly
+        return _fixed(str(value))
+    return format(Decimal(value), "f")
+
+
+@lru_cache(maxsize=65536)
+def _fixed(text: str) -> str:
+    """``format(Decimal(text), "f")``, remembered: Decimal's format is slow and tables repeat their values."""
+    return format(Decimal(text), "f")
 
 
 def euro_mln(value: Decimal | int | None) -> str:

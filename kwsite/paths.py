@@ -99,5 +99,18 @@ def page_url(docs_path: str, directory_urls: bool = True) -> str:
 
 @lru_cache(maxsize=65536)
 def rel(from_page: str, target: str) -> str:
-    """Relative link from one docs path to another (``themas/a.md`` → ``../begroting.md``)."""
-    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    """Relative link from one docs path to another (``themas/a.md`` → ``../begroting.md``): what
+    ``posixpath.relpath`` gives, computed on the two paths alone (``relpath`` asks the working
+    directory twice per call; a path with ``..`` or a leading ``/`` still goes through it)."""
+    start = posixpath.dirname(from_page) or "."
+    if ".." in from_page or ".." in target or from_page.startswith("/") or target.startswith("/") or not target:
+        return posixpath.relpath(target, start)
+    here = [p for p in start.split("/") if p and p != "."]
+    there = [p for p in target.split("/") if p and p != "."]
+    common = 0
+    for a, b in zip(here, there):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(here) - common) + there[common:]
+    return "/".join(parts) if parts else "."

@@ -20,7 +20,11 @@ serve session, a digest of every file's final text and decides instead:
   the new entries of rebuilt pages (Material's own merge assumes a single
   changed page);
 - after a failed build the next one rebuilds everything;
-- SIGTERM stops ``serve`` as Ctrl-C does, so its chart workers stop too.
+- SIGTERM stops ``serve`` as Ctrl-C does, so its chart workers stop too;
+- page generation itself keeps, for the session, each generated page's text by a digest of its
+  template context (:class:`kwsite.templating.Templates`, ``remember``; dropped when any template
+  file changes), each chart's cache digest by a digest of its arguments, and workbooks and the data
+  zip by the value of their datasets: only what an edit changed is made again.
 
 ``kwsite build`` and CI builds never use this: they always build everything.
 """
@@ -39,8 +43,13 @@ from mkdocs.utils import clean_directory
 from mkdocs.utils.meta import get_data
 
 from .files import DigestFile, sha
+from .pages.common import SIZE_MARK
+from .paths import CHARTS_DIR
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
+CHARTS = CHARTS_DIR + "/"
+"""A chart's SVG is compared by its drawing's inputs while it is drawn and by its text once cached, so
+its size does not count in the digest of a page: the chart's inputs are the page's alt text and table."""
 
 
 class _DirtyNotice(logging.Filter):
@@ -141,17 +150,23 @@ class Preview:
         (or empty the site directory when something shown on every page changed).
 
         ``texts`` maps each page's docs path to its final Markdown (directives
-        expanded; generated pages as generated). Other files are compared by their
+        expanded; generated pages as generated); a page that shows the size of a file
+        (:func:`kwsite.pages.common.size_mark`; a workbook, a JSON file, the data zip) changes with that file.
+        Other files are compared by their
         bytes (generated ones) or left to MkDocs' own time check (hand-written). Each page's
         decision is fixed here, so a file saved while this build runs cannot make MkDocs render
         a page it did not read (the next build sees the change). Returns how many files will be
         rebuilt. Never waits for a chart being drawn (:meth:`DigestFile.digest`)."""
         digests = {}
         for f in files:
-            if f.src_uri in texts:
-                digests[f.src_uri] = sha(texts[f.src_uri])
-            elif isinstance(f, DigestFile):
+            if f.src_uri not in texts and isinstance(f, DigestFile):
                 digests[f.src_uri] = f.digest()
+        for f in files:
+            if f.src_uri in texts:
+                text = texts[f.src_uri]
+                sized = SIZE_MARK.findall(text) if "<!--kw-size:" in text else ()  # a file's size shown
+                sized = [p for p in sized if not p.startswith(CHARTS)]  # a chart changes with the page's text
+                digests[f.src_uri] = sha(text + "".join(f"\0{p}:{digests.get(p, '')}" for p in sized))
         whole = sha(
             json.dumps(
                 [

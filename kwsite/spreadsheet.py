@@ -77,11 +77,14 @@ def workbook_bytes(dataset: Dataset, about: Publication, cache=None) -> bytes:
     ``cache``: a :class:`kwsite.chartcache.ChartCache` whose directory keeps the bytes under
     :func:`workbook_digest`, so a warm build (or CI with the cache restored) never makes the same
     workbook twice; ``None``: made here (remembered for the process)."""
-    return _stored(_contents(dataset, about), None if cache is None else cache.directory)
+    return _stored(dataset, about, None if cache is None else cache.directory)
 
 
 @lru_cache(maxsize=4096)
-def _stored(contents: tuple, directory) -> bytes:  # remembered: serve makes (or reads) each once per session
+def _stored(dataset: Dataset, about: Publication, directory) -> bytes:
+    """Remembered by the dataset's and publication's value (:func:`_contents` is a function of them):
+    ``serve`` makes (or reads) each workbook once per session, and does not describe it again."""
+    contents = _contents(dataset, about)
     if directory is None:
         return _write(contents)
     from .chartcache import ChartCache
@@ -106,11 +109,19 @@ def workbook_digest(contents: tuple) -> str:
     versions (zlib: the deflated bytes) and :data:`WORKBOOK_FORMAT`."""
     import hashlib
     import json
+
+    key = [contents, *_versions(), WORKBOOK_FORMAT]
+    return hashlib.sha256(json.dumps(key, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _versions() -> tuple[str, str]:
+    """The XlsxWriter and zlib versions, looked up once per process (reading the package metadata
+    costs about half a millisecond, once per workbook before)."""
     import zlib
     from importlib.metadata import version
 
-    key = [contents, version("xlsxwriter"), zlib.ZLIB_RUNTIME_VERSION, WORKBOOK_FORMAT]
-    return hashlib.sha256(json.dumps(key, ensure_ascii=False).encode("utf-8")).hexdigest()
+    return version("xlsxwriter"), zlib.ZLIB_RUNTIME_VERSION
 
 
 def _contents(dataset: Dataset, about: Publication) -> tuple:

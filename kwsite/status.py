@@ -45,6 +45,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
+import weakref
 
 from .model import Indicator, Realisation, Site, Target
 from .targetkinds import kind_of
@@ -97,8 +98,34 @@ class Progress:
 
 
 def realisation(ind: Indicator, year: int, unit: str | None = None, breakdown: str | None = None) -> Realisation | None:
-    """The realisation of ``year`` for ``unit`` (``None`` = institution) and ``breakdown``."""
-    return next((r for r in ind.realisations if r.year == year and r.unit == unit and r.breakdown == breakdown), None)
+    """The realisation of ``year`` for ``unit`` (``None`` = institution) and ``breakdown`` (the first
+    one in the data, when two match)."""
+    return _index(ind)[0].get((year, unit, breakdown))
+
+
+_INDEXES: dict[int, tuple] = {}
+"""id of an indicator → (weak reference to it, its realisations, realisations by (year, unit, breakdown),
+units with data): the pages ask for the same indicator's realisations tens of thousands of times."""
+
+
+def _index(ind: Indicator) -> tuple[dict, list[str], dict]:
+    """:func:`realisation`'s lookup table, :func:`units_with_data` and the years with a realisation per
+    (unit, breakdown), sorted, of ``ind``: made once per indicator (models are frozen; made again if its
+    list of realisations is another one or changed length)."""
+    known = _INDEXES.get(id(ind))
+    reals = ind.realisations
+    if known is None or known[0]() is not ind or known[1] is not reals or known[2] != len(reals):
+        by_key: dict = {}
+        years: dict = {}
+        for r in reals:
+            by_key.setdefault((r.year, r.unit, r.breakdown), r)
+            years.setdefault((r.unit, r.breakdown), set()).add(r.year)
+        units = list(dict.fromkeys(r.unit for r in reals if r.unit is not None))
+        key = id(ind)
+        ref = weakref.ref(ind, lambda _, key=key: _INDEXES.pop(key, None))
+        sorted_years = {k: sorted(v) for k, v in years.items()}
+        known = _INDEXES[key] = (ref, reals, len(reals), by_key, units, sorted_years)
+    return known[3], known[4], known[5]
 
 
 def target_for(ind: Indicator, year: int, breakdown: str | None = None) -> Target | None:
@@ -211,13 +238,7 @@ def status_for(ind: Indicator, year: int, unit: str | None = None, breakdown: st
 def latest(ind: Indicator, unit: str | None = None, breakdown: str | None = None) -> Progress:
     """The status in the latest year with a realisation after the baseline; geen gegevens without one."""
     base_year = ind.baseline.year if ind.baseline and ind.baseline.year else None
-    years = sorted(
-        {
-            r.year
-            for r in ind.realisations
-            if r.unit == unit and r.breakdown == breakdown and (base_year is None or r.year > base_year)
-        }
-    )
+    years = [y for y in _index(ind)[2].get((unit, breakdown), ()) if base_year is None or y > base_year]
     if not years:
         target = target_for(ind, base_year or 0, breakdown)
         kind = Status.NO_TARGET if target is None or not kind_of(target.kind).judged else Status.NO_DATA
@@ -237,7 +258,7 @@ def latest_parts(ind: Indicator, unit: str | None = None) -> list[tuple[str | No
 
 def units_with_data(ind: Indicator) -> list[str]:
     """Units that have at least one realisation, in order of first appearance."""
-    return list(dict.fromkeys(r.unit for r in ind.realisations if r.unit is not None))
+    return list(_index(ind)[1])
 
 
 def two_thirds(parts: Iterable[Status]) -> bool | None:

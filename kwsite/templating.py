@@ -49,15 +49,30 @@ class Templates:
     exist is ignored. Render with :meth:`render`; errors in a template become a :class:`KwsiteError`
     naming the template file and line, in Dutch."""
 
-    def __init__(self, theme_dir: Path | None = None):
+    def __init__(self, theme_dir: Path | None = None, remember: bool = False):
         self.theme_dir = theme_dir if theme_dir is not None and theme_dir.is_dir() else None
         self.env = _environment(str(self.theme_dir) if self.theme_dir else None)
+        self.memo = _Memo.of(self) if remember else None
+        """``remember`` (``kwsite serve``): rendered texts kept between the builds of the session, by
+        template name and a digest of the whole context (:func:`frozen`), as long as no template file
+        changed; a page whose context did not change is not rendered again."""
 
     def render(self, name: str, /, **context) -> str:
         """The text of template ``name`` (``pages/theme.md``) with ``context``.
 
         Raises :class:`KwsiteError` with one :class:`Problem` (template file, line, Dutch message) when the
         template is missing, has a syntax error or fails while rendering."""
+        if self.memo is not None:
+            try:
+                key = (name, frozen(context))
+            except Unfrozen:  # a context pickle cannot take (a callable): rendered every time
+                key = None
+            text = self.memo.get(key) if key is not None else None
+            if text is None:
+                text = self._guarded(name, lambda: self.env.get_template(name).render(**context))
+                if key is not None:
+                    self.memo.put(key, text)
+            return text
         return self._guarded(name, lambda: self.env.get_template(name).render(**context))
 
     def macro(self, name: str, macro: str, /, *args) -> str:
@@ -110,6 +125,110 @@ class Templates:
             if frame.filename.endswith((".md", ".html")) and Path(frame.filename).exists():
                 return self._display(frame.filename), frame.lineno or 0
         return name, 0
+
+
+def frozen(context: dict) -> bytes:
+    """A key equal for two contexts only when a template renders them the same way: sha256 of the
+    context's pickle. Equal pickles unpickle to equal values of the same types (:class:`Markup` apart
+    from plain text, ``Decimal("6.70")`` apart from ``6.7``, ``1`` from ``True``), and a template's
+    text is a function of its context. Two equal contexts may pickle differently (then the page is
+    just rendered again), never the other way round. Raises :class:`Unfrozen` when the context
+    cannot be pickled (a callable): such a render is not remembered."""
+    import hashlib
+    import pickle
+
+    try:
+        return hashlib.sha256(pickle.dumps(context, protocol=5)).digest()
+    except Exception as err:  # pickle raises several kinds for what it cannot take
+        raise Unfrozen(str(err)) from None
+
+
+class Unfrozen(TypeError):
+    """A context :func:`frozen` cannot key."""
+
+
+class _Memo:
+    """Rendered texts of one site's templates in one ``serve`` session: those of the current build and
+    of the previous one (a text no build used twice in a row is dropped). Emptied, with Jinja2's own cache
+    of compiled templates, when any template file changed (:func:`_template_state`): also a template
+    newly put in ``theme/`` that overrides one of kwsite's is used at once."""
+
+    _all: dict[str | None, _Memo] = {}
+
+    def __init__(self) -> None:
+        self.state: str | None = None
+        self.now: dict = {}
+        self.before: dict = {}
+
+    @classmethod
+    def of(cls, templates: Templates) -> _Memo:
+        theme = str(templates.theme_dir) if templates.theme_dir else None
+        memo = cls._all.setdefault(theme, cls())
+        state = _template_state(templates.theme_dir)
+        if state != memo.state:
+            memo.state, memo.now, memo.before = state, {}, {}
+            if templates.env.cache is not None:
+                templates.env.cache.clear()
+        else:
+            memo.before, memo.now = memo.now, {}
+        return memo
+
+    def get(self, key) -> str | None:
+        text = self.now.get(key)
+        if text is None:
+            text = self.before.get(key)
+            if text is not None:
+                self.now[key] = text
+        return text
+
+    def put(self, key, text: str) -> None:
+        self.now[key] = text
+
+
+def _template_state(theme_dir: Path | None) -> str:
+    """sha256 of every file a page template can come from: the text of each file in kwsite's and the
+    site's ``pages/`` folders, and path, size and modification time of every other file in the site's
+    ``theme/`` (a page template may import any of them). Links are followed as the template loader
+    follows them, only where they stay inside the site (kwsite's own folder for its theme); of a link
+    that leaves it only the link itself counts: nothing outside is read."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    roots = ([(theme_dir, theme_dir.parent)] if theme_dir is not None else []) + [(PACKAGE_THEME, PACKAGE_THEME)]
+    for root, confinement in roots:
+        inside = os.path.realpath(confinement)
+        seen: set[str] = set()
+        todo = [str(root)]
+        while todo:
+            folder = todo.pop()
+            real_folder = os.path.realpath(folder)
+            if real_folder in seen or os.path.commonpath([real_folder, inside]) != inside:
+                digest.update(f"{folder}\0link\0".encode())
+                continue
+            seen.add(real_folder)
+            try:
+                entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            except OSError:
+                continue
+            for entry in entries:
+                rel = os.path.relpath(entry.path, root)
+                digest.update(f"{root}\0{rel}\0".encode())
+                real = os.path.realpath(entry.path)
+                try:
+                    if os.path.commonpath([real, inside]) != inside:
+                        digest.update(f"link:{os.readlink(entry.path)}".encode())
+                    elif entry.is_dir():
+                        todo.append(entry.path)
+                    elif rel.startswith("pages" + os.sep):
+                        with open(real, "rb") as handle:
+                            digest.update(handle.read())
+                    else:
+                        info = os.stat(real)
+                        digest.update(f"{info.st_size}:{info.st_mtime_ns}".encode())
+                except OSError:
+                    digest.update(b"?")
+                digest.update(b"\0")
+    return digest.hexdigest()
 
 
 def outside_links(theme_dir: Path, site_dir: Path) -> list[Problem]:
@@ -223,12 +342,30 @@ def markdown(value) -> Markup:
     return Markup("" if value is None else str(value))
 
 
+_DICT_NAMES = frozenset(dir(dict))
+
+
+class _Environment(jinja2.Environment):
+    """Jinja2's environment with a faster ``t.name`` on the plain dicts kwsite passes as contexts:
+    Jinja2 first asks the dict for an attribute ``name``, which raises, and then looks the key up. A
+    plain dict has no attribute but those of its type (:data:`_DICT_NAMES`: ``items``, ``keys`` …), so
+    for any other name the key is looked up at once: the same value, or the same undefined."""
+
+    def getattr(self, obj, attribute):
+        if type(obj) is dict and attribute not in _DICT_NAMES:
+            try:
+                return obj[attribute]
+            except (TypeError, LookupError):
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
 @lru_cache(maxsize=8)
 def _environment(theme_dir: str | None) -> jinja2.Environment:
     roots = ([(theme_dir, str(Path(theme_dir).parent))] if theme_dir else []) + [
         (str(PACKAGE_THEME), str(PACKAGE_THEME))
     ]
-    env = jinja2.Environment(
+    env = _Environment(
         loader=ConfinedLoader(roots),
         autoescape=True,
         undefined=jinja2.StrictUndefined,

@@ -306,3 +306,23 @@ def test_a_template_override_in_theme_reaches_the_served_page(session):
     session.build()
     html = session.html("colleges/noord")
     assert "versie twee" in html and "versie een" not in html
+
+
+def test_a_page_showing_a_files_size_is_rebuilt_when_the_file_changes(session):
+    """The open-data page names each workbook's size through a marker filled in when the page is rendered:
+    its Markdown stays the same when only a workbook changes, yet the size it shows must be the new file's
+    (before #20 the page was skipped and showed the old size)."""
+    import re
+
+    from kwsite.pages.common import size_text
+
+    session.build()
+    before = session.mtimes()
+    edit(session.work, "data/tables/cijfer.csv", "Nrd,6.5,6.8,7.0", "Nrd,6.5,6.8,7.4")  # same length: same CSV size
+    session.build()
+    page = session.out / "open-data" / "index.html"
+    assert page.stat().st_mtime_ns != before[page]  # rebuilt
+    html = page.read_text(encoding="utf-8")
+    for name in re.findall(r'href="\.\./downloads/([^"]+\.xlsx)"', html):
+        shown = re.search(rf'href="\.\./downloads/{re.escape(name)}">Excel, ([\d,]+ kB)<', html).group(1)
+        assert shown == size_text((session.out / "downloads" / name).read_bytes()), name

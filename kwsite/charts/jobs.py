@@ -24,9 +24,9 @@ class ChartJob:
         """Key, alt text and data table; ``None`` when the data give no chart."""
         return KINDS[self.kind].text(*self.args)
 
-    def inputs(self) -> str:
+    def inputs(self, memo: dict | None = None) -> str:
         """What the cache digest covers: the kind and every argument (:meth:`ChartKind.inputs`)."""
-        return KINDS[self.kind].inputs(self.args)
+        return KINDS[self.kind].inputs(self.args, memo)
 
     def svg(self) -> str:
         """The ``<svg>`` element with ``<title>`` and the alt text as ``<desc>`` (only for a job whose

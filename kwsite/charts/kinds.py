@@ -38,11 +38,12 @@ class ChartKind:
     text: Callable[..., ChartText | None]
     svg: Callable[..., str]
 
-    def inputs(self, args: tuple[Any, ...]) -> str:
-        """Canonical JSON of the kind and every argument: what the cache digest is made of."""
+    def inputs(self, args: tuple[Any, ...], memo: dict[int, tuple[Any, Any]] | None = None) -> str:
+        """Canonical JSON of the kind and every argument: what the cache digest is made of (``memo``:
+        see :func:`kwsite.chartcache.chart_inputs`)."""
         from ..chartcache import chart_inputs
 
-        return chart_inputs(self.name, *args)
+        return chart_inputs(self.name, *args, memo=memo)
 
 
 def _indicator_args(site: Site, ind: Indicator) -> tuple[Any, ...]:

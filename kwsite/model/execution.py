@@ -42,7 +42,10 @@ STATE_WORDS = tuple(s.word for s in STATES)
 
 def state(word: str) -> State | None:
     """The registered state called ``word``; ``None`` for an unknown word."""
-    return next((s for s in STATES if s.word == word), None)
+    return _BY_WORD.get(word)
+
+
+_BY_WORD = {s.word: s for s in reversed(STATES)}  # reversed: the first of a word wins, as a scan would
 
 
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
