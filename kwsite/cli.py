@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .dutch import install_click
+from .dutch import run as run_mkdocs
 from .problems import KwsiteError, notes, warnings
 
 if TYPE_CHECKING:
@@ -130,45 +131,6 @@ def _project(site_dir: Path, strict: bool = True) -> Project:
         sys.exit(1)
 
 
-def _mkdocs(args: list[str], site_dir: Path, env: dict | None = None) -> int:
-    """``mkdocs ARGS`` in ``site_dir`` with ``env`` added, in Dutch (:func:`kwsite.dutch.install`): its exit status.
-    Run in this process, which loaded MkDocs and the site's config already (a second Python process cost
-    0,8 s CPU to import and read it all again); a crash prints its traceback and gives 1, as that process did.
-    The folder, the environment, warning filters and MkDocs' logging are as before afterwards."""
-    import logging
-    import traceback
-    from warnings import catch_warnings
-
-    from .dutch import install
-
-    logger = logging.getLogger("mkdocs")
-    kept = (logger.propagate, logger.level, list(logger.handlers), logging.getLogRecordFactory())
-    environ, before = dict(os.environ), Path.cwd()
-    install()
-    from mkdocs.__main__ import cli
-
-    os.environ.update(env or {})
-    os.chdir(site_dir)
-    try:
-        with catch_warnings():
-            cli.main(args, prog_name="mkdocs")  # click ends it with SystemExit, also when it succeeds
-    except SystemExit as exc:
-        if isinstance(exc.code, str):
-            click.echo(exc.code, err=True)
-        return exc.code if isinstance(exc.code, int) else int(exc.code is not None)
-    except Exception:  # noqa: BLE001  (as Python ends a process with an uncaught exception)
-        traceback.print_exc()
-        return 1
-    finally:
-        os.chdir(before)
-        os.environ.clear()
-        os.environ.update(environ)
-        logger.propagate, logger.handlers[:] = kept[0], kept[2]
-        logger.setLevel(kept[1])
-        logging.setLogRecordFactory(kept[3])
-    return 0
-
-
 @main.command()
 @click.argument("site_dir", default=".", type=click.Path(file_okay=False, path_type=Path), callback=_existing_dir)
 @click.option("--strict/--no-strict", default=True, help="Stop bij elke waarschuwing (standaard aan).")
@@ -202,7 +164,7 @@ def build(site_dir: Path, strict: bool, offline: bool) -> None:
     with build_lock(target):
         staging = target.with_name(f".{target.name}.nieuw")
         shutil.rmtree(staging, ignore_errors=True)
-        code = _mkdocs(
+        code = run_mkdocs(
             ["build", "--strict" if strict else "--no-strict", "--site-dir", str(staging)],
             site_dir,
             {offline_env: "1"} if offline else None,
