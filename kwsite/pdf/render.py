@@ -19,6 +19,7 @@ from weasyprint import CSS, HTML
 from weasyprint.urls import FatalURLFetchingError
 
 from .fetcher import BuildFetcher
+from .packstreams import packed_page_streams
 from .pagerefs import memoised_page_references
 from .pseudostyles import shared_pseudo_styles
 
@@ -93,7 +94,8 @@ def render(
             document = HTML(string=html, base_url=Path(root).resolve().as_uri() + "/", url_fetcher=fetcher).render(
                 stylesheets=[CSS(string=stylesheet(), url_fetcher=fetcher)]
             )
-        with memoised_page_references():  # the same bytes, without a pass over all pages per tag
+        # the same bytes, without a pass over all pages per tag, and each page compressed once it is drawn
+        with memoised_page_references(), packed_page_streams():
             data = document.write_pdf(pdf_variant=variant, pdf_identifier=True)
     except FatalURLFetchingError as exc:
         raise PdfError(f"PDF: {exc} ({exc.__cause__})") from None
