@@ -22,6 +22,7 @@ from .fetcher import BuildFetcher
 from .packstreams import packed_page_streams
 from .pagerefs import memoised_page_references
 from .pseudostyles import shared_pseudo_styles
+from .svgstyles import shared_svg_styles
 
 VARIANT = "pdf/ua-1"
 STEPS = 7
@@ -90,13 +91,14 @@ def render(
         progress.setLevel(logging.INFO)
         progress.propagate = False  # the bar replaces the step lines
     try:
-        with shared_pseudo_styles():  # the same bytes, a style per kind of pseudo-element instead of six per element
-            document = HTML(string=html, base_url=Path(root).resolve().as_uri() + "/", url_fetcher=fetcher).render(
-                stylesheets=[CSS(string=stylesheet(), url_fetcher=fetcher)]
-            )
-        # the same bytes, without a pass over all pages per tag, and each page compressed once it is drawn
-        with memoised_page_references(), packed_page_streams():
-            data = document.write_pdf(pdf_variant=variant, pdf_identifier=True)
+        with shared_svg_styles():  # the same bytes, each chart style attribute parsed once
+            with shared_pseudo_styles():  # the same bytes, a style per kind of pseudo-element, not six per element
+                document = HTML(string=html, base_url=Path(root).resolve().as_uri() + "/", url_fetcher=fetcher).render(
+                    stylesheets=[CSS(string=stylesheet(), url_fetcher=fetcher)]
+                )
+            # the same bytes, without a pass over all pages per tag, and each page compressed once it is drawn
+            with memoised_page_references(), packed_page_streams():
+                data = document.write_pdf(pdf_variant=variant, pdf_identifier=True)
     except FatalURLFetchingError as exc:
         raise PdfError(f"PDF: {exc} ({exc.__cause__})") from None
     finally:
