@@ -7,7 +7,7 @@ when the whole file is written, after the last page. For a 683-page document tho
 a page's streams (the page itself and the groups drawn into it) as soon as the page is painted, with
 the same zlib settings and the same joined bytes pydyf would use, so the PDF is byte-identical
 (``tests/test_pdf_packstreams.py``). The fix proposed upstream is in
-``benchmarks/upstream-weasyprint-page-streams.md``.
+``benchmarks/upstream-weasyprint-large-documents.md``.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ walks it 1,772 times at up to 33,000 entries: about 3 % of the PDF's CPU time at
 than twice that share at 1,772. :func:`indexed_page_styles` remembers which entries each page type
 added, in the order they were added, and computes the same margin-box styles in the same order from
 that list, so the PDF is byte-identical (``tests/test_pdf_pagestyles.py``). The fix proposed upstream
-is in ``benchmarks/upstream-weasyprint-page-styles.md``.
+is in ``benchmarks/upstream-weasyprint-large-documents.md``.
 """
 
 from __future__ import annotations

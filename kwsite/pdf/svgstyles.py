@@ -7,7 +7,7 @@ whole PDF's CPU time (py-spy, 683 pages, 360 charts). :func:`shared_svg_styles` 
 declarations of each distinct attribute text while the document is drawn. ``Node.cascade`` only
 reads the two lists (it copies each name and value into the node's own attributes), so sharing them
 gives the same drawing and the same PDF bytes (``tests/test_pdf_svgstyles.py``). The fix proposed
-upstream is in ``benchmarks/upstream-weasyprint-svg-styles.md``.
+upstream is in ``benchmarks/upstream-weasyprint-large-documents.md``.
 """
 
 from __future__ import annotations
