@@ -104,7 +104,7 @@ def render(
         progress.setLevel(logging.INFO)
         progress.propagate = False  # the bar replaces the step lines
     try:
-        # the same bytes, with one collection per step instead of rescans of the heap, each chart style parsed once
+        # the same bytes, one collection when drawing starts instead of rescans of the heap, each chart style parsed once
         with collected_per_step(), shared_svg_styles():
             # the same bytes, a style per kind of pseudo-element (not six per element), a page's margin boxes looked up
             with shared_pseudo_styles(), indexed_page_styles():
