@@ -31,7 +31,7 @@ from ..pages import expand_nav, nav_pages, opendata
 from ..problems import Problem
 from ..repro import commit_epoch
 from ..sanitize import clean_html
-from .markup import convert, page_key
+from .markup import DEFERRED_MARK, convert, page_key
 
 DEFAULT_EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "admonition", "footnotes"]
 """Used when a site has no ``mkdocs.yml`` (the flagship's list)."""
@@ -162,12 +162,22 @@ def html(source: Source) -> str:
     )
     known = {p.path for p in source.pages}
     ids: set[str] = set()
-    for page in source.pages:  # first pass: every id, so links to missing anchors can fall back to the page
-        ids |= convert(page.markdown, page.path, known, source.extensions, source.configs).ids
+    if any(DEFERRED_MARK in page.markdown for page in source.pages):  # no placeholders: two passes
+        for page in source.pages:  # first pass: every id, so links to missing anchors can fall back to the page
+            ids |= convert(page.markdown, page.path, known, source.extensions, source.configs).ids
+        converted = [
+            convert(page.markdown, page.path, known, source.extensions, source.configs, ids) for page in source.pages
+        ]
+    else:  # one pass; the link targets are filled in once every id is known (the same HTML)
+        converted = [
+            convert(page.markdown, page.path, known, source.extensions, source.configs, defer_links=True)
+            for page in source.pages
+        ]
+        ids = set().union(*(done.ids for done in converted))
     sections, toc = [], []
     last = object()
-    for page in source.pages:
-        done = convert(page.markdown, page.path, known, source.extensions, source.configs, ids)
+    for page, done in zip(source.pages, converted):
+        done = dataclasses.replace(done, html=done.resolved(ids), deferred=[])
         depth = 1 if page.generated else TOC_DEPTH_WRITTEN
         if page.section != last and page.section:
             toc.append({"part": page.section})

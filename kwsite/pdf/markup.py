@@ -6,7 +6,8 @@ fit into a single print document:
 
 - every ``id`` gets the page's key as prefix, so ids stay unique;
 - links to other pages (``../themas/x.md#a``) become ``#<key>--a`` and stay
-  clickable; download links (their text names a size) are dropped, keeping
+  clickable (with ``defer_links``, a placeholder that :meth:`Converted.resolved` fills in once every
+  page's ids are known: one Markdown pass per page instead of two); download links (their text names a size) are dropped, keeping
   the surrounding text; links to other files keep only their words; web links
   get their address as a footnote;
 - Markdown footnotes (extension ``footnotes``) become page footnotes;
@@ -59,18 +60,38 @@ class Converted:
     headings: list[Heading] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
     """Every (prefixed) id of the page, for resolving links between pages."""
+    deferred: list[tuple[str, str]] = field(default_factory=list)
+    """With ``defer_links``: (target id, its page's key) of each in-document link, in placeholder order."""
+
+    def resolved(self, ids: set[str]) -> str:
+        """The HTML with each deferred link target filled in: ``#<target>`` if ``target`` is in ``ids``,
+        else ``#<page key>`` (a broken anchor opens its page), as a conversion with ``ids`` gives it."""
+        if not self.deferred:
+            return self.html
+        targets = [target if target in ids else key for target, key in self.deferred]
+        return DEFERRED.sub(lambda m: targets[int(m.group(1))], self.html)
+
+
+DEFERRED_MARK = "\ue000"
+"""Placeholder characters of a deferred link (Unicode private use: a page containing one is converted
+without deferring)."""
+DEFERRED = re.compile("\ue000(\\d+)\ue001")
 
 
 class _PrintTree(Treeprocessor):
-    def __init__(self, md, path: str, pages: set[str], ids: set[str] | None):
+    def __init__(self, md, path: str, pages: set[str], ids: set[str] | None, defer: bool = False):
         super().__init__(md)
         self.path, self.pages, self.key, self.ids = path, pages, page_key(path), ids
         self.found: set[str] = set()
+        self.deferred: list[tuple[str, str]] | None = [] if defer else None
 
     def _anchor(self, key: str, fragment: str) -> str:
         """``#key--fragment``; the page itself when the fragment is no id of the document
-        (a broken anchor: MkDocs warns about it, the PDF just opens the page)."""
+        (a broken anchor: MkDocs warns about it, the PDF just opens the page). Deferred: a placeholder."""
         target = f"{key}--{fragment}" if fragment else key
+        if self.deferred is not None:
+            self.deferred.append((target, key))
+            return f"#\ue000{len(self.deferred) - 1}\ue001"
         return f"#{target}" if self.ids is None or target in self.ids else f"#{key}"
 
     def _target(self, href: str) -> str | None:
@@ -329,13 +350,13 @@ def _drop(el, parents) -> None:
 
 
 class _PrintExtension(markdown.Extension):
-    def __init__(self, path: str, pages: set[str], ids: set[str] | None):
+    def __init__(self, path: str, pages: set[str], ids: set[str] | None, defer: bool = False):
         super().__init__()
         self.tree = None
-        self.path, self.pages, self.ids = path, pages, ids
+        self.path, self.pages, self.ids, self.defer = path, pages, ids, defer
 
     def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
-        self.tree = _PrintTree(md, self.path, self.pages, self.ids)
+        self.tree = _PrintTree(md, self.path, self.pages, self.ids, self.defer)
         md.treeprocessors.register(self.tree, "kwsite_print", 4)
 
 
@@ -349,18 +370,27 @@ def _flatten(tokens: list[dict], key: str) -> list[Heading]:
 
 
 def convert(
-    text: str, path: str, pages: set[str], extensions: list, configs: dict, ids: set[str] | None = None
+    text: str,
+    path: str,
+    pages: set[str],
+    extensions: list,
+    configs: dict,
+    ids: set[str] | None = None,
+    defer_links: bool = False,
 ) -> Converted:
     """HTML of one page, its headings (level, prefixed id, plain text) and its ids.
 
     ``extensions``/``configs`` as MkDocs' ``markdown_extensions``/``mdx_configs``;
     ``toc`` permalinks are switched off for print. ``ids``: every id of the
     document (from a first pass); a link to an id not in it opens its page.
+    ``defer_links``: leave in-document link targets as placeholders for :meth:`Converted.resolved`
+    (not for a text that contains :data:`DEFERRED_MARK`).
     """
     configs = {k: dict(v) for k, v in configs.items()}
     configs.setdefault("toc", {})["permalink"] = False
     names = list(extensions) + ([] if "toc" in extensions else ["toc"])
-    ext = _PrintExtension(path, pages, ids)
+    ext = _PrintExtension(path, pages, ids, defer_links)
     md = markdown.Markdown(extensions=[*names, ext], extension_configs=configs)
     html = md.convert(text)
-    return Converted(html, _flatten(getattr(md, "toc_tokens", []), page_key(path)), ext.tree.found | {page_key(path)})
+    headings = _flatten(getattr(md, "toc_tokens", []), page_key(path))
+    return Converted(html, headings, ext.tree.found | {page_key(path)}, ext.tree.deferred or [])

@@ -19,8 +19,12 @@ from weasyprint import CSS, HTML
 from weasyprint.urls import FatalURLFetchingError
 
 from .fetcher import BuildFetcher
+from .gcsteps import collected_per_step, release
+from .packstreams import packed_page_streams
 from .pagerefs import memoised_page_references
+from .pagestyles import indexed_page_styles
 from .pseudostyles import shared_pseudo_styles
+from .svgstyles import shared_svg_styles
 
 VARIANT = "pdf/ua-1"
 STEPS = 7
@@ -60,6 +64,17 @@ class _Steps(logging.Handler):
         self.tick(1)
 
 
+def _drop_layout(document, pdf) -> None:
+    """``write_pdf`` finisher: every PDF object is made (drawing, links, bookmarks and tags are done), so the
+    laid-out pages and the parsed HTML go before pydyf serialises the file (their memory is reused for it:
+    about 100 MiB less at the peak of a 683-page document; the bytes do not change)."""
+    for page in document.pages:
+        if "_page_box" in page.__dict__:
+            page._page_box = None
+    document.__dict__.pop("_html", None)
+    release()  # the boxes refer to each other: only the cycle collector frees them
+
+
 def stylesheet() -> str:
     """The print stylesheet shipped with the package."""
     return files("kwsite.pdf").joinpath("print.css").read_text(encoding="utf-8")
@@ -89,12 +104,16 @@ def render(
         progress.setLevel(logging.INFO)
         progress.propagate = False  # the bar replaces the step lines
     try:
-        with shared_pseudo_styles():  # the same bytes, a style per kind of pseudo-element instead of six per element
-            document = HTML(string=html, base_url=Path(root).resolve().as_uri() + "/", url_fetcher=fetcher).render(
-                stylesheets=[CSS(string=stylesheet(), url_fetcher=fetcher)]
-            )
-        with memoised_page_references():  # the same bytes, without a pass over all pages per tag
-            data = document.write_pdf(pdf_variant=variant, pdf_identifier=True)
+        # the same bytes, one collection when drawing starts instead of rescans of the heap, each chart style parsed once
+        with collected_per_step(), shared_svg_styles():
+            # the same bytes, a style per kind of pseudo-element (not six per element), a page's margin boxes looked up
+            with shared_pseudo_styles(), indexed_page_styles():
+                document = HTML(string=html, base_url=Path(root).resolve().as_uri() + "/", url_fetcher=fetcher).render(
+                    stylesheets=[CSS(string=stylesheet(), url_fetcher=fetcher)]
+                )
+            # the same bytes, without a pass over all pages per tag, and each page compressed once it is drawn
+            with memoised_page_references(), packed_page_streams():
+                data = document.write_pdf(pdf_variant=variant, pdf_identifier=True, finisher=_drop_layout)
     except FatalURLFetchingError as exc:
         raise PdfError(f"PDF: {exc} ({exc.__cause__})") from None
     finally:
