@@ -42,10 +42,13 @@ from mkdocs.structure.files import Files
 from mkdocs.utils import clean_directory
 from mkdocs.utils.meta import get_data
 
+from .datapackage import ZIP_PATH
 from .files import DigestFile, LaterFile, sha
 from .pages.common import SIZE_MARK, size_text
 from .paths import CHARTS_DIR
 
+HOME_URLS = (".", "./", "index.html")
+"""The URLs MkDocs gives the home page (``Page.is_homepage``)."""
 DIRTY_WARNING = "A 'dirty' build is being performed"
 CHARTS = CHARTS_DIR + "/"
 """A chart's SVG is compared by its drawing's inputs while it is drawn and by its text once cached, so
@@ -182,6 +185,9 @@ class Preview:
                 for p in sized:
                     if p not in shown:
                         shown[p] = _size_shown(files, p)
+                if f.url in HOME_URLS:  # the home page names the data zip's size (main.html, kwsite_data)
+                    sized.append(ZIP_PATH)
+                    shown.setdefault(ZIP_PATH, _size_shown(files, ZIP_PATH))
                 digests[f.src_uri] = sha(text + "".join(f"\0{p}:{shown[p]}" for p in sized))
         whole = sha(
             json.dumps(
