@@ -51,7 +51,7 @@ def _read_yaml(loaded: Loaded, key: str) -> object | None:
         loaded.problems.append(not_utf8(loaded.name(file), raw, exc))
         loaded.failed.add(key)
         return None
-    data, problems = load_yaml(text, loaded.name(file))
+    data, problems = _parsed(text, loaded.name(file))
     loaded.problems.extend(problems)
     if data is None:
         loaded.failed.add(key)
@@ -66,6 +66,23 @@ def _read_yaml(loaded: Loaded, key: str) -> object | None:
         loaded.problems.append(Problem(loaded.name(file), line, col, k, "onbekende sleutel (tikfout?)"))
     loaded.docs[key] = data
     return data[key]
+
+
+_PARSED: dict[str, tuple[str, tuple[object, list[Problem]]]] = {}
+"""The last parse of each YAML file (by its name in messages): its text and what :func:`load_yaml` gave.
+``kwsite serve`` loads ``data/`` again for every rebuild; a file whose text did not change is not parsed
+again (the parsed documents are only read afterwards, never changed)."""
+
+
+def _parsed(text: str, name: str) -> tuple[object, list[Problem]]:
+    """:func:`load_yaml` of ``text``, remembered for the file ``name`` while its text stays the same."""
+    last = _PARSED.get(name)
+    if last is not None and last[0] == text:
+        data, problems = last[1]
+        return data, list(problems)
+    found = load_yaml(text, name)
+    _PARSED[name] = (text, (found[0], list(found[1])))
+    return found
 
 
 def _build(loaded: Loaded, key: str):

@@ -32,8 +32,21 @@ def _blank(match: re.Match) -> str:
     return "\n" * match.group(0).count("\n")
 
 
+_FOUND: dict[tuple[str, bool], tuple[str, tuple[Problem, ...]]] = {}
+"""The last result per file: its text and its warnings (``kwsite serve`` reads every page again per rebuild)."""
+
+
 def find(text: str, name: str, yaml: bool = False) -> list[Problem]:
     """Warnings for every placeholder in ``text`` (the file ``name``; ``yaml``: a YAML file)."""
+    last = _FOUND.get((name, yaml))
+    if last is not None and last[0] == text:
+        return list(last[1])
+    problems = _find(text, name, yaml)
+    _FOUND[(name, yaml)] = (text, tuple(problems))
+    return problems
+
+
+def _find(text: str, name: str, yaml: bool) -> list[Problem]:
     problems = []
     text = COMMENT.sub(_blank, text) if not yaml else text
     for number, line in enumerate(text.splitlines(), start=1):

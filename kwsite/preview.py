@@ -42,10 +42,13 @@ from mkdocs.structure.files import Files
 from mkdocs.utils import clean_directory
 from mkdocs.utils.meta import get_data
 
-from .files import DigestFile, sha
-from .pages.common import SIZE_MARK
+from .datapackage import ZIP_PATH
+from .files import DigestFile, LaterFile, sha
+from .pages.common import SIZE_MARK, size_text
 from .paths import CHARTS_DIR
 
+HOME_URLS = (".", "./", "index.html")
+"""The URLs MkDocs gives the home page (``Page.is_homepage``)."""
 DIRTY_WARNING = "A 'dirty' build is being performed"
 CHARTS = CHARTS_DIR + "/"
 """A chart's SVG is compared by its drawing's inputs while it is drawn and by its text once cached, so
@@ -102,6 +105,18 @@ def _location(url: str) -> str:
     return "" if url == "./" else url
 
 
+def _size_shown(files: Files, path: str) -> str:
+    """The size text :func:`kwsite.pages.common.fill_sizes` puts on a page for the file at docs path
+    ``path`` (``""`` when there is none): a page that shows it changes when that text does, not with
+    every byte of the file (a one-value edit changes the data zip's bytes, seldom its size in kB)."""
+    file = files.get_file_from_path(path)
+    if file is None:
+        return ""
+    if isinstance(file, LaterFile) and hasattr(file._body, "digest"):  # being drawn: never wait
+        return file.digest()
+    return size_text(file.content_bytes)
+
+
 def _fixed(value: bool):
     """An ``is_modified`` that gives the answer decided once, for the whole build."""
     return lambda: value
@@ -151,7 +166,7 @@ class Preview:
 
         ``texts`` maps each page's docs path to its final Markdown (directives
         expanded; generated pages as generated); a page that shows the size of a file
-        (:func:`kwsite.pages.common.size_mark`; a workbook, a JSON file, the data zip) changes with that file.
+        (:func:`kwsite.pages.common.size_mark`; a workbook, a JSON file, the data zip) changes when the size shown does.
         Other files are compared by their
         bytes (generated ones) or left to MkDocs' own time check (hand-written). Each page's
         decision is fixed here, so a file saved while this build runs cannot make MkDocs render
@@ -161,12 +176,19 @@ class Preview:
         for f in files:
             if f.src_uri not in texts and isinstance(f, DigestFile):
                 digests[f.src_uri] = f.digest()
+        shown: dict[str, str] = {}  # docs path → the size text a page shows for it
         for f in files:
             if f.src_uri in texts:
                 text = texts[f.src_uri]
                 sized = SIZE_MARK.findall(text) if "<!--kw-size:" in text else ()  # a file's size shown
                 sized = [p for p in sized if not p.startswith(CHARTS)]  # a chart changes with the page's text
-                digests[f.src_uri] = sha(text + "".join(f"\0{p}:{digests.get(p, '')}" for p in sized))
+                for p in sized:
+                    if p not in shown:
+                        shown[p] = _size_shown(files, p)
+                if f.url in HOME_URLS:  # the home page names the data zip's size (main.html, kwsite_data)
+                    sized.append(ZIP_PATH)
+                    shown.setdefault(ZIP_PATH, _size_shown(files, ZIP_PATH))
+                digests[f.src_uri] = sha(text + "".join(f"\0{p}:{shown[p]}" for p in sized))
         whole = sha(
             json.dumps(
                 [

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS = (
     "januari",
@@ -160,6 +161,7 @@ def _moment(kind: str, match: re.Match) -> Moment | None:
     return Moment("year", text, year, year)
 
 
+@lru_cache(maxsize=8192)  # a frozen result of the text alone: each line read once a process (kwsite serve)
 def parse_entry(text: str) -> Entry:
     """Read one entry: ``"Start: schooljaar 19-20"`` → label ``Start``, school year 2019-2020."""
     clean = " ".join(text.split())
