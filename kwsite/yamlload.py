@@ -55,6 +55,28 @@ class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mis
 
 _Loader = Loader
 
+MAX_COMPOSED = 16
+"""Most texts whose composed node tree :func:`compose` remembers (then it starts again)."""
+_composed: dict[tuple[type, str], yaml.Node | None] = {}
+
+
+def compose(text: str, loader: type | None = None, last: bool = False) -> yaml.Node | None:
+    """``yaml.compose(text, Loader=loader)`` (default :class:`Loader`), remembered by loader and exact
+    text for :data:`MAX_COMPOSED` texts: a build reads ``indicators.yaml`` for its data
+    (:func:`load_yaml`) and again for its records' lines (:mod:`kwsite.updated`), and nothing changes
+    a composed tree. ``last``: the caller is the text's last reader, so the tree is let go. Errors
+    are raised each time, not remembered."""
+    key = (loader or _Loader, text)
+    if key in _composed:
+        return _composed.pop(key) if last else _composed[key]
+    node = yaml.compose(text, Loader=key[0])
+    if last:
+        return node
+    if len(_composed) >= MAX_COMPOSED:
+        _composed.clear()
+    _composed[key] = node
+    return node
+
 SAFE_TAGS = frozenset(
     f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
 )
@@ -235,7 +257,7 @@ def load_yaml(text: str, file: str) -> tuple[object, list[Problem]]:
     if len(text.encode("utf-8")) > MAX_BYTES:
         return None, [Problem(file, 1, 1, "", f"bestand is groter dan {MAX_BYTES // 1024} KiB")]
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
