@@ -51,7 +51,7 @@ def _read_yaml(loaded: Loaded, key: str) -> object | None:
         loaded.problems.append(not_utf8(loaded.name(file), raw, exc))
         loaded.failed.add(key)
         return None
-    data, problems = load_yaml(text, loaded.name(file))
+    data, problems = load_yaml(text, loaded.name(file), keep=file == "indicators.yaml")  # kwsite.updated
     loaded.problems.extend(problems)
     if data is None:
         loaded.failed.add(key)
