@@ -78,6 +78,7 @@ def compose(text: str, loader: type | None = None, keep: bool = False, last: boo
     _composed[key] = node
     return node
 
+
 SAFE_TAGS = frozenset(
     f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
 )
