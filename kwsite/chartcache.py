@@ -78,7 +78,7 @@ def _canonical(part: object, memo: dict | None = None) -> object:
 _SCALARS = frozenset({str, int, float, bool})
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _fields(kind: type) -> tuple[str, ...]:
     """The names of a dataclass's fields that are chart inputs (all but :data:`POSITION_ONLY`)."""
     skip = POSITION_ONLY.get(kind.__name__, frozenset())
