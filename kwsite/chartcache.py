@@ -20,6 +20,7 @@ Every use of an entry sets its modification time; at the end of a build
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -59,6 +60,11 @@ def _canonical(part: object, memo: dict | None = None) -> object:
     row (all fields but :data:`POSITION_ONLY`), a decimal as printed, a tuple, text or ``None``.
     ``memo``: models and dataclasses done before in this build, by identity (the same table's
     description and total row are inputs of each of its forty college charts)."""
+    kind = type(part)
+    if kind in _SCALARS or part is None:  # most parts: the texts and numbers inside the others
+        return part
+    if kind is Decimal:
+        return {"decimal": str(part)}
     if memo is not None and (isinstance(part, BaseModel) or dataclasses.is_dataclass(part)):
         known = memo.get(id(part))
         if known is not None and known[0] is part:
@@ -69,16 +75,21 @@ def _canonical(part: object, memo: dict | None = None) -> object:
     return _fresh(part, memo)
 
 
+_SCALARS = frozenset({str, int, float, bool})
+
+
+@functools.cache
+def _fields(kind: type) -> tuple[str, ...]:
+    """The names of a dataclass's fields that are chart inputs (all but :data:`POSITION_ONLY`)."""
+    skip = POSITION_ONLY.get(kind.__name__, frozenset())
+    return tuple(f.name for f in dataclasses.fields(kind) if f.name not in skip)
+
+
 def _fresh(part: object, memo: dict | None) -> object:
     if isinstance(part, BaseModel):
         return {type(part).__name__: part.model_dump(mode="json")}
     if dataclasses.is_dataclass(part) and not isinstance(part, type):
-        skip = POSITION_ONLY.get(type(part).__name__, frozenset())
-        return {
-            type(part).__name__: {
-                f.name: _canonical(getattr(part, f.name), memo) for f in dataclasses.fields(part) if f.name not in skip
-            }
-        }
+        return {type(part).__name__: {name: _canonical(getattr(part, name), memo) for name in _fields(type(part))}}
     if isinstance(part, Decimal):
         return {"decimal": str(part)}
     if isinstance(part, (tuple, list)):

@@ -51,7 +51,7 @@ def _read_yaml(loaded: Loaded, key: str) -> object | None:
         loaded.problems.append(not_utf8(loaded.name(file), raw, exc))
         loaded.failed.add(key)
         return None
-    data, problems = _parsed(text, loaded.name(file))
+    data, problems = _parsed(text, loaded.name(file), keep=file == "indicators.yaml")  # tree: kwsite.updated
     loaded.problems.extend(problems)
     if data is None:
         loaded.failed.add(key)
@@ -74,13 +74,14 @@ _PARSED: dict[str, tuple[str, tuple[object, list[Problem]]]] = {}
 again (the parsed documents are only read afterwards, never changed)."""
 
 
-def _parsed(text: str, name: str) -> tuple[object, list[Problem]]:
-    """:func:`load_yaml` of ``text``, remembered for the file ``name`` while its text stays the same."""
+def _parsed(text: str, name: str, keep: bool = False) -> tuple[object, list[Problem]]:
+    """:func:`load_yaml` of ``text`` (``keep``: its node tree for a second reader), remembered for the file
+    ``name`` while its text stays the same."""
     last = _PARSED.get(name)
     if last is not None and last[0] == text:
         data, problems = last[1]
         return data, list(problems)
-    found = load_yaml(text, name)
+    found = load_yaml(text, name, keep=keep)
     _PARSED[name] = (text, (found[0], list(found[1])))
     return found
 

@@ -173,9 +173,14 @@ class Table:
     heading: str
 
 
+class _Read(Exception):
+    """Ends a parse made for :class:`Collect` once it has read the tree (:func:`tables`)."""
+
+
 class Collect(Treeprocessor):
     """Records every ``<table>`` of the parsed page, in document order, as :class:`Table` (``self.found``).
-    Runs last (after inline patterns and unescaping), so cells hold the text the reader sees."""
+    Runs last (after inline patterns and unescaping), so cells hold the text the reader sees; then ends
+    the parse (:class:`_Read`)."""
 
     def run(self, root: etree.Element) -> None:
         self.found: list[Table] = []
@@ -187,6 +192,7 @@ class Collect(Treeprocessor):
                 rows = [[self._text(cell) for cell in tr if cell.tag in ("th", "td")] for tr in el.iter("tr")]
                 if rows:
                     self.found.append(Table(rows[0], rows[1:], heading))
+        raise _Read  # the tree is read: the page's HTML (serializer, postprocessors) is not needed
 
     def _text(self, el: etree.Element) -> str:
         parts: list[str] = []
@@ -222,8 +228,11 @@ def tables(text: str, extensions: Iterable = DEFAULT_EXTENSIONS, configs: dict |
     ``mdx_configs``): no ``tables`` extension, no tables."""
     collector = _CollectExtension()
     md = markdown.Markdown(extensions=[*extensions, collector], extension_configs=configs or {})
-    md.convert(FRONT_MATTER.sub("", text, count=1))
-    return collector.collect.found
+    try:
+        md.convert(FRONT_MATTER.sub("", text, count=1))
+    except _Read:
+        pass
+    return getattr(collector.collect, "found", [])
 
 
 def datasets(

@@ -20,7 +20,7 @@ from babel.dates import format_date
 
 from .numbers import LOCALE
 from .repro import git_output
-from .yamlload import Loader
+from .yamlload import Loader, compose
 
 FILE = "indicators.yaml"
 _LOADER: type = Loader
@@ -87,7 +87,7 @@ def _blame_now(folder: Path, name: str) -> list[int | None]:
 def _ranges(text: str) -> dict[str, tuple[int, int]]:
     """Indicator id → (first, last) line index (0-based) of its record."""
     try:
-        root = yaml.compose(text, Loader=_LOADER)
+        root = compose(text, _LOADER, last=True)
     except yaml.YAMLError:
         return {}
     if not isinstance(root, yaml.MappingNode):

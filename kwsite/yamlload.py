@@ -55,6 +55,30 @@ class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mis
 
 _Loader = Loader
 
+MAX_COMPOSED = 1
+"""Most texts whose composed node tree :func:`compose` keeps (a tree is about 20 MB for the corpus's
+``indicators.yaml``)."""
+_composed: dict[tuple[type, str], yaml.Node | None] = {}
+
+
+def compose(text: str, loader: type | None = None, keep: bool = False, last: bool = False) -> yaml.Node | None:
+    """``yaml.compose(text, Loader=loader)`` (default :class:`Loader`). A build reads ``indicators.yaml``
+    for its data (:func:`load_yaml`) and again for its records' lines (:mod:`kwsite.updated`): with
+    ``keep`` the tree is remembered by loader and exact text (:data:`MAX_COMPOSED` trees; nothing
+    changes a composed tree) for a later call with ``last``, which takes it and lets it go. Errors are
+    raised each time, not remembered."""
+    key = (loader or _Loader, text)
+    if key in _composed:
+        return _composed.pop(key) if last else _composed[key]
+    node = yaml.compose(text, Loader=key[0])
+    if not keep:
+        return node
+    if len(_composed) >= MAX_COMPOSED:
+        _composed.clear()
+    _composed[key] = node
+    return node
+
+
 SAFE_TAGS = frozenset(
     f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
 )
@@ -225,8 +249,9 @@ def _not_plain(text: str) -> str:
     )
 
 
-def load_yaml(text: str, file: str) -> tuple[object, list[Problem]]:
-    """Parse one YAML document; return (data, problems).
+def load_yaml(text: str, file: str, keep: bool = False) -> tuple[object, list[Problem]]:
+    """Parse one YAML document; return (data, problems). ``keep``: its node tree is read again
+    (:func:`compose`).
 
     ``data`` is built from :class:`MarkedDict`/:class:`MarkedList`; it is
     ``None`` when the file is empty or could not be parsed (then ``problems``
@@ -235,7 +260,7 @@ def load_yaml(text: str, file: str) -> tuple[object, list[Problem]]:
     if len(text.encode("utf-8")) > MAX_BYTES:
         return None, [Problem(file, 1, 1, "", f"bestand is groter dan {MAX_BYTES // 1024} KiB")]
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = compose(text, keep=keep)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)

@@ -418,3 +418,19 @@ def test_realisation_on_the_path_is_on_track_and_at_target_is_reached():
     ind = make_indicator(realisations=[Realisation(year=2019, value=D("6.85")), Realisation(year=2022, value=D("7.1"))])
     rows = {r[0]: r for r in indicator_chart(ind, make_table(), "ROCvA+F").rows}
     assert rows["2019"][5] == "→ op koers" and rows["2022"][5] == "✓ behaald"
+
+
+def test_chart_inputs_text_of_a_row_table_and_scalars():
+    """The canonical inputs as written (the cache digest is made of this text): a row without its line,
+    a decimal as printed, a tuple as a list, a dict as pairs, a table without its path."""
+    row = Row("Totaal", (D("6.70"), None, D("7")), 12, "total")
+    assert chart_inputs("college", row, ("a", 2, 2.5, True, None), {"k": D("1.0")}) == (
+        '["college",{"Row":{"label":"Totaal","unit":"total","values":[{"decimal":"6.70"},null,{"decimal":"7"}]}},'
+        '["a",2,2.5,true,null],{"dict":[["k",{"decimal":"1.0"}]]}]'
+    )
+    table = make_table()
+    memo: dict = {}
+    text = chart_inputs(table, memo=memo)
+    assert '"path"' not in text and '"line"' not in text and text.startswith('[{"TableData":{"meta":{"Table":{')
+    assert chart_inputs(table, memo=memo) == text == chart_inputs(table)  # remembered by identity: the same text
+    assert chart_inputs(make_table(), memo=memo) == text

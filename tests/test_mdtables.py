@@ -142,3 +142,28 @@ def test_a_comment_inside_a_table_is_reported_once():
     assert [(p.line, p.message) for p in row_problems(page, "p.md")] == [
         (4, "HTML-commentaar midden in een tabel breekt de tabel af; zet het boven de tabel")
     ]
+
+
+def test_the_table_parse_stops_once_the_tree_is_read():
+    """The parse for the tables (and the build's link check, a treeprocessor before it) reads the tree
+    after the inline patterns; the page's HTML is not made: no serializer, no postprocessor runs."""
+    from markdown.extensions import Extension
+    from markdown.postprocessors import Postprocessor
+
+    ran = []
+
+    class Spy(Postprocessor):
+        def run(self, text):
+            ran.append(text)
+            return text
+
+    class SpyExtension(Extension):
+        def extendMarkdown(self, md):  # noqa: N802
+            md.postprocessors.register(Spy(md), "spy", 100)
+
+    found = tables(PAGE, ["tables", SpyExtension()])
+    assert ran == [] and [t.heading for t in found] == ["Arbeidsmarkt"]
+    assert found[0].rows[0] == ["Groot Amsterdam", "3,0%", "€ 7,0 mln", "1.731", "ICT, zakelijk"]
+    assert tables("  \n") == [] and tables("Geen tabel.") == []
+    markdown.markdown("x", extensions=[SpyExtension()])
+    assert len(ran) == 1  # a spy that runs when the HTML is made

@@ -113,3 +113,20 @@ def test_data_load_the_same_with_the_remembered_tags_and_pure_python(path, monke
             (16, 5, "a[14]", "geen gewoon decimaal getal: '.5' (een "),
             (20, 11, "b.x", "dubbele sleutel 'x' (eerder op regel 2"),
         ]
+
+
+def test_indicators_yaml_is_composed_once_for_its_data_and_its_record_lines(monkeypatch):
+    from kwsite import yamlload
+
+    text = FILES[0].read_text(encoding="utf-8")
+    expected = updated._ranges.__wrapped__(text)
+    composed = []
+    real = yaml.compose
+    monkeypatch.setattr(yaml, "compose", lambda *a, **k: composed.append(a[0]) or real(*a, **k))
+    data, problems = yamlload.load_yaml(text, "data/indicators.yaml", keep=True)
+    assert updated._ranges.__wrapped__(text) == expected and len(expected) >= 2
+    assert composed == [text] and not yamlload._composed  # the reader of the lines took the tree
+    assert updated._ranges.__wrapped__(text) == expected and composed == [text, text]
+    yamlload.load_yaml(text, "data/indicators.yaml")  # without keep nothing is remembered
+    assert not yamlload._composed and composed == [text, text, text]
+    assert problems == [] and [i["id"] for i in data["indicators"]] == list(expected)
