@@ -24,7 +24,7 @@ def test_a_yaml_file_is_parsed_again_only_when_its_text_changes(tmp_path, monkey
     shutil.copytree(MINI, work)
     parsed = []
     real = load.load_yaml
-    monkeypatch.setattr(load, "load_yaml", lambda text, name: parsed.append(name) or real(text, name))
+    monkeypatch.setattr(load, "load_yaml", lambda text, name, **kw: parsed.append(name) or real(text, name, **kw))
     monkeypatch.setattr(load, "_PARSED", {})
     first, _ = load.load_site(work / "data")
     assert "data/indicators.yaml" in parsed and "data/units.yaml" in parsed
