@@ -168,7 +168,10 @@ def rebuilds(site: Path, samples: int, first_build_timeout: float = 1800) -> lis
             screen = time.perf_counter() - saved
             seen = serve.drain()
             if not BUILT.search(seen):  # the log line may come just after the page
-                seen += serve.wait_for(BUILT, timeout=120)[1]
+                try:
+                    seen += serve.wait_for(BUILT, timeout=120)[1]
+                except Failed as exc:  # show what serve did print after the save, not only the last wait
+                    raise Failed(f"{exc}\nkwsite serve's lines since the save of {value}:\n{seen[-3000:]}") from None
             counts = list(CHARTS.finditer(seen))
             if not counts:
                 raise Failed("kwsite serve printed no 'grafieken: …' line for the rebuild:\n" + seen[-2000:])
