@@ -56,7 +56,7 @@ from . import siteconfig
 from .mkdocsproject import KwsiteConfig, from_config
 from .pages.changes import render as changes_page
 from .files import DigestFile, LaterFile
-from .preview import Preview, quiet_dirty_warning, stop_cleanly_on_sigterm
+from .preview import Preview, forget_earlier_search, quiet_dirty_warning, stop_cleanly_on_sigterm
 from .privacy import redact
 from .pagecheck import Reported, page_problems
 from .problems import KwsiteError, Problem
@@ -96,6 +96,8 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
 
     def on_config(self, config):
         project = self.project = from_config(config, self.config)  # the folders, as the CLI and the PDF see them
+        if self.preview is None:
+            forget_earlier_search(config.plugins)  # a build after a serve session in the same process
         self.theme_dir = Path(config.config_file_path).parent / SITE_THEME if config.config_file_path else None
         outside = outside_links(self.theme_dir, self.theme_dir.parent) if self.theme_dir else []
         if outside:

@@ -138,6 +138,17 @@ class _Bytecode(BytecodeCache):
         self.store[bucket.key] = bucket.bytecode_to_string()
 
 
+def forget_earlier_search(plugins) -> None:
+    """For a build that is not a preview rebuild: drop the search index Material's search plugin kept
+    from an earlier ``serve`` session in this process. MkDocs keeps one object of a plugin that has
+    ``on_startup`` for the whole process, and Material's ``on_startup`` resets ``is_dirty`` but not
+    ``search_index_prev``, so a later ``kwsite build`` in the same process (tests; kwsite build runs MkDocs
+    in its own process) merged the earlier site's entries into its index."""
+    search = plugins.get("material/search") or plugins.get("search")
+    if search is not None and getattr(search, "search_index_prev", None) is not None:
+        search.search_index_prev = None
+
+
 class Preview:
     """State of one serve session: digests and titles of the previous build."""
 

@@ -440,3 +440,25 @@ def test_served_pages_equal_a_fresh_build_after_each_kind_of_edit(session, tmp_p
         assert differ == [], (rel, differ)
     assert "7,4" in session.html("colleges/noord") and "Eigen voetnoot van de site." in session.html("colleges/noord")
     assert "Lees" in (session.out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_build_after_a_serve_session_in_the_same_process_has_only_its_own_search_entries():
+    """MkDocs keeps one Material search plugin object per process; its index of a serve session must not be
+    merged into a later build's index (seen as every page found twice after tests/test_preview.py)."""
+    from material.plugins.search.plugin import SearchIndex, SearchPlugin
+
+    from kwsite.preview import forget_earlier_search
+
+    search = SearchPlugin()
+    search.load_config({})
+    options = {"lang": ["nl"], "separator": r"[\s\-]+", "pipeline": [], "fields": {}}
+    earlier = SearchIndex(**options)
+    earlier.entries = [{"location": "themas/", "title": "Thema's", "text": ""}]
+    search.search_index_prev = earlier
+    forget_earlier_search({"material/search": search})
+    assert search.search_index_prev is None
+    now = SearchIndex(**options)
+    now.entries = [{"location": "index.html", "title": "Home", "text": ""}]
+    assert [e["location"] for e in json.loads(now.generate_search_index(search.search_index_prev))["docs"]] == [
+        "index.html"
+    ]
