@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+from .patching import replaced
 from itertools import islice
 
 
@@ -45,12 +47,5 @@ def indexed_page_styles() -> Iterator[None]:
     original function is put back on leaving (also after an error)."""
     from weasyprint.layout import page as page_module
 
-    original = page_module.__dict__.get("set_page_type_computed_styles")
-    if original is None:  # an upstream WeasyPrint that changed it: leave it alone
+    with replaced(page_module, "set_page_type_computed_styles", lambda _original: _set_page_type_computed_styles):
         yield
-        return
-    page_module.set_page_type_computed_styles = _set_page_type_computed_styles
-    try:
-        yield
-    finally:
-        page_module.set_page_type_computed_styles = original

@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from .patching import replaced
+
 
 UA_PSEUDO = frozenset(("marker", "footnote-call", "footnote-marker", "note-call", "note-marker", "note-callback"))
 """The pseudo-elements the user-agent stylesheet gives every element a style for."""
@@ -55,12 +57,5 @@ def shared_pseudo_styles() -> Iterator[None]:
     method is put back on leaving (also after an error)."""
     from weasyprint.css import StyleFor
 
-    original = StyleFor.__dict__.get("set_computed_styles")
-    if original is None:  # an upstream WeasyPrint that changed it: leave it alone
+    with replaced(StyleFor, "set_computed_styles", _patched):
         yield
-        return
-    StyleFor.set_computed_styles = _patched(original)
-    try:
-        yield
-    finally:
-        StyleFor.set_computed_styles = original

@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from .patching import replaced
+
 
 @contextmanager
 def shared_svg_styles() -> Iterator[None]:
@@ -22,10 +24,12 @@ def shared_svg_styles() -> Iterator[None]:
     function is put back on leaving (also after an error)."""
     import weasyprint.svg as svg_module
 
-    original = svg_module.__dict__.get("parse_declarations")
-    if original is None:  # an upstream WeasyPrint that changed it: leave it alone
+    with replaced(svg_module, "parse_declarations", _parsed_once):
         yield
-        return
+
+
+def _parsed_once(original):
+    """``original`` (WeasyPrint's ``parse_declarations``) remembering its result per style text."""
     cache: dict[str, tuple[list, list]] = {}
 
     def parse_declarations(text):
@@ -36,9 +40,4 @@ def shared_svg_styles() -> Iterator[None]:
             found = cache[text] = original(text)
         return found
 
-    svg_module.parse_declarations = parse_declarations
-    try:
-        yield
-    finally:
-        svg_module.parse_declarations = original
-        cache.clear()
+    return parse_declarations
