@@ -272,3 +272,43 @@ def test_open_data_page_zip_and_workbooks_give_one_date(tmp_path, monkeypatch):
     book = next(body for path, body in files.items() if path.endswith(".xlsx"))
     about = {row[0].value: row[1].value for row in read(book)[ABOUT_SHEET].iter_rows()}
     assert about["Stand van de gegevens"] == "1 maart 2024 (laatste wijziging)"
+
+
+def test_the_parts_are_zipped_once_with_what_xlsxwriter_would_have_zipped(about):
+    """The workbook keeps XlsxWriter's parts (its packager hook) and zips them once: the same
+    entries, in XlsxWriter's order and with its contents, as the zip XlsxWriter makes itself
+    (then read back and zipped again, before issue 20), only dated and marked reproducibly."""
+    import xlsxwriter
+
+    from kwsite.spreadsheet import _book_class, _contents, _write
+
+    contents = _contents(dataset(), about)
+    data = _write(contents)
+    made = io.BytesIO()
+    book = xlsxwriter.Workbook(made, {"in_memory": True})  # the same workbook, zipped by XlsxWriter
+    hooked = _book_class()(io.BytesIO(), {"in_memory": True})
+    for target in (book, hooked):
+        sheet = target.add_worksheet(DATA_SHEET)
+        sheet.write_string(0, 0, "Jaar")
+        sheet.write_number(1, 0, 6.7)
+        target.close()
+    with zipfile.ZipFile(made) as own:
+        expected = [(name, own.read(name)) for name in own.namelist()]
+    parts = hooked.parts(io.BytesIO())
+    assert [(name, content.encode() if isinstance(content, str) else content) for name, content in parts] == expected
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        assert names[0] == "[Content_Types].xml" and "xl/theme/theme1.xml" in names
+        assert len(names) == len(set(names)) == 11
+        assert {(i.create_system, i.external_attr >> 16, i.compress_type) for i in archive.infolist()} == {
+            (3, 0o100644, zipfile.ZIP_DEFLATED)
+        }
+    book = read(data)
+    assert book.sheetnames == [DATA_SHEET, ABOUT_SHEET]
+    assert book.properties.title == "IBM per jaar" and book.properties.creator == about.publisher
+    sheet = book[DATA_SHEET]
+    assert [c.value for c in sheet[1]] == ["Jaar", "IBM (rapportcijfer)", "Score (rapportcijfer)", "Streefwaarde"]
+    assert (sheet["B2"].value, sheet["B2"].data_type, sheet["B2"].number_format) == (6.7, "n", "#,##0.00")
+    assert (sheet["C2"].value, sheet["C2"].number_format) == (1731, "#,##0")
+    assert sheet["B3"].value is None and sheet["D3"].value == "behoud"
+    assert sheet.freeze_panes == "A2"
