@@ -312,3 +312,18 @@ def test_the_parts_are_zipped_once_with_what_xlsxwriter_would_have_zipped(about)
     assert (sheet["C2"].value, sheet["C2"].number_format) == (1731, "#,##0")
     assert sheet["B3"].value is None and sheet["D3"].value == "behoud"
     assert sheet.freeze_panes == "A2"
+
+
+def test_without_the_packager_hook_the_parts_come_from_xlsxwriters_own_zip():
+    """Should a later XlsxWriter not call ``_get_packager``, its own zip is read back: the same parts."""
+    from kwsite.spreadsheet import _book_class
+
+    Book = _book_class()
+    made = io.BytesIO()
+    book = Book(made, {"in_memory": True})
+    book._get_packager = lambda: type(book).__mro__[1]._get_packager(book)  # XlsxWriter's own packager
+    book.add_worksheet(DATA_SHEET).write_string(0, 0, "Jaar")
+    book.close()
+    with zipfile.ZipFile(io.BytesIO(made.getvalue())) as own:
+        expected = [(name, own.read(name)) for name in own.namelist()]
+    assert len(expected) > 5 and book.parts(made) == expected
