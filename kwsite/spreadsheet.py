@@ -14,7 +14,7 @@ licence and how to cite (:class:`kwsite.publication.Publication`, dated by :func
 Text from data can never become a formula or an error value: every text cell is stored as a
 string (XlsxWriter's ``strings_to_formulas`` and the like are off). Characters XML cannot hold are dropped.
 The bytes are reproducible: document dates from the date of the data (the last commit that
-changed the data folder, not the build's commit), zip entries re-packed with
+changed the data folder, not the build's commit), XlsxWriter's parts zipped by
 :func:`kwsite.repro.zip_bytes`. A build keeps them in its chart cache under a digest of everything
 they are made of (:func:`workbook_digest`), so a new commit that leaves the data alone (and CI with
 the cache restored) reads them back.
@@ -158,7 +158,7 @@ def _write(contents: tuple) -> bytes:
     """The xlsx bytes of :func:`_contents`, written with XlsxWriter (write-only, in memory; about
     2,3 times faster than openpyxl's object model here). XlsxWriter's parts (its XML files) are
     zipped once, by :func:`kwsite.repro.zip_bytes`, so entry dates and attributes do not depend on the
-    platform (:class:`_Book`: XlsxWriter's own zip, dated 1980 and made on whatever system, stays empty)."""
+    platform (:func:`_book_class`: XlsxWriter's own zip, dated 1980 and made on whatever system, stays empty)."""
     head, rows, widths, about_rows, when_text, zip_when, publisher, title = contents
     buffer = io.BytesIO()
     options = {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False}
