@@ -107,4 +107,9 @@ def _bundle(items: tuple[Dataset, ...], about: Publication) -> bytes:
     for d in items:
         entries += [(f"{d.key}.csv", d.csv()), (f"{d.key}.json", d.json())]
     entries.append((SCHEMA_IN_ZIP, schema_text()))
-    return zip_bytes(entries, about.date)
+    return zip_bytes(entries, about.date, _COMPRESSED)
+
+
+_COMPRESSED: dict = {}
+"""The entries of the last zip made in this process, compressed (:func:`kwsite.repro.zip_bytes`): after a
+one-value edit ``kwsite serve`` compresses the two changed entries, not all of them again."""

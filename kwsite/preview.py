@@ -19,6 +19,12 @@ serve session, a digest of every file's final text and decides instead:
 - the search index keeps the entries of skipped pages that still exist and gets
   the new entries of rebuilt pages (Material's own merge assumes a single
   changed page);
+- a page whose text is unchanged but that shows a file size that changed (the open-data page names
+  the size of every workbook, JSON file and the data zip) is not rendered again: its previous output
+  and search entries get the new size texts at the places the sizes were rendered
+  (:meth:`Preview.fill_sizes` marks each size while the page is rendered, :meth:`Preview.rendered`
+  notes where it lands in the output and removes the marks, :meth:`Preview.patch` writes the new
+  sizes there);
 - after a failed build the next one rebuilds everything;
 - SIGTERM stops ``serve`` as Ctrl-C does, so its chart workers stop too;
 - page generation itself keeps, for the session, each generated page's text by a digest of its
@@ -33,6 +39,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import signal
 import threading
 from pathlib import Path
@@ -47,12 +54,24 @@ from .files import DigestFile, LaterFile, sha
 from .pages.common import SIZE_MARK, size_text
 from .paths import CHARTS_DIR
 
+log = logging.getLogger("mkdocs.plugins.kwsite")
 HOME_URLS = (".", "./", "index.html")
 """The URLs MkDocs gives the home page (``Page.is_homepage``)."""
 DIRTY_WARNING = "A 'dirty' build is being performed"
 CHARTS = CHARTS_DIR + "/"
 """A chart's SVG is compared by its drawing's inputs while it is drawn and by its text once cached, so
 its size does not count in the digest of a page: the chart's inputs are the page's alt text and table."""
+
+
+OPEN, SEP, CLOSE = "\ue000", "\ue001", "\ue002"
+"""Private-use characters around a size text while a page is rendered in ``serve``: ``OPEN`` index ``SEP``
+text ``CLOSE`` (Markdown, the sanitizer and the templates pass them on as text; removed from the output and
+the search entries before anything is written)."""
+SIZED = re.compile("\ue000(\\d+)\ue001([^\ue000-\ue002]*)\ue002")
+
+
+def _unmarked(text: str) -> str:
+    return SIZED.sub(lambda m: m.group(2), text) if OPEN in text else text
 
 
 class _DirtyNotice(logging.Filter):
@@ -117,6 +136,11 @@ def _size_shown(files: Files, path: str) -> str:
     return size_text(file.content_bytes)
 
 
+def _content_of(files: Files, path: str) -> bytes | None:
+    file = files.get_file_from_path(path)
+    return file.content_bytes if file is not None else None
+
+
 def _fixed(value: bool):
     """An ``is_modified`` that gives the answer decided once, for the whole build."""
     return lambda: value
@@ -165,6 +189,20 @@ class Preview:
         """URLs of the pages rendered in the current build."""
         self.urls: set[str] = set()
         """URLs of all pages of the current build."""
+        self.texts: dict[str, str] = {}
+        """Docs path → digest of the page's text without the sizes it shows (see :attr:`digests`)."""
+        self.sized: dict[str, list[tuple[str, str]]] = {}
+        """Docs path → (docs path of a file, size text) of each size the page showed when last written."""
+        self.spans: dict[str, list[tuple[int, int, int]]] = {}
+        """Docs path → (start, end, index into :attr:`sized`) of each size text in the page's output."""
+        self.forms: dict[str, list[dict]] = {}
+        """Page URL → the page's search entries with the sizes marked (pages that show a size)."""
+        self.uris: dict[str, str] = {}
+        """Page URL → docs path, of the pages rendered in this session."""
+        self.patches: set[str] = set()
+        self.shown: dict[str, str] = {}
+        """Docs path of a file → the size text pages show for it in the current build (or its digest)."""
+        """Docs paths of the pages of the current build that only get new size texts (:meth:`patch`)."""
 
     def forget(self) -> None:
         """After a failed build: the next build rebuilds everything (a build that stopped
@@ -183,7 +221,7 @@ class Preview:
         decision is fixed here, so a file saved while this build runs cannot make MkDocs render
         a page it did not read (the next build sees the change). Returns how many files will be
         rebuilt. Never waits for a chart being drawn (:meth:`DigestFile.digest`)."""
-        digests = {}
+        digests, plain = {}, {}
         for f in files:
             if f.src_uri not in texts and isinstance(f, DigestFile):
                 digests[f.src_uri] = f.digest()
@@ -199,6 +237,7 @@ class Preview:
                 if f.url in HOME_URLS:  # the home page names the data zip's size (main.html, kwsite_data)
                     sized.append(ZIP_PATH)
                     shown.setdefault(ZIP_PATH, _size_shown(files, ZIP_PATH))
+                plain[f.src_uri] = sha(text) if f.url not in HOME_URLS else None
                 digests[f.src_uri] = sha(text + "".join(f"\0{p}:{shown[p]}" for p in sized))
         whole = sha(
             json.dumps(
@@ -215,18 +254,23 @@ class Preview:
         site = Path(config.site_dir)
         self.rebuilt = set()
         self.urls = {_location(f.url) for f in files.documentation_pages()}
+        self.patches = set()
         if whole != self.whole:
             clean_directory(str(site))
             changed = set(digests)
         else:
             changed = {uri for uri, d in digests.items() if self.digests.get(uri) != d}
+            self.patches = {  # same text, other sizes: the output gets the new sizes (patch)
+                uri for uri in changed if plain.get(uri) and plain[uri] == self.texts.get(uri) and uri in self.spans
+            }
+            changed -= self.patches
             for f in files:
                 if f.src_uri in changed:
                     Path(f.abs_dest_path).unlink(missing_ok=True)
         for f in files.documentation_pages():
             if not isinstance(f, DigestFile):  # hand-written: MkDocs would compare times twice
                 f.is_modified = _fixed(f.src_uri in changed or f.is_modified())
-        self.whole, self.digests = whole, digests
+        self.whole, self.digests, self.texts, self.shown = whole, digests, plain, shown
         return len(changed)
 
     def keep_titles(self, files: Files) -> None:
@@ -237,10 +281,94 @@ class Preview:
             if f.page is not None and title is not None and not f.is_modified():
                 f.page.title = title  # MkDocs' weak property: set on the page, it wins
 
-    def rendered(self, page) -> None:
-        """After a page is rendered: remember its title and that it was rebuilt."""
-        self.titles[page.file.src_uri] = page.title
-        self.rebuilt.add(_location(page.url))
+    def fill_sizes(self, uri: str, markdown: str, content_of) -> str:
+        """:func:`kwsite.pages.common.fill_sizes` for page ``uri``, each size text marked
+        (``OPEN`` index ``SEP`` text ``CLOSE``) so that :meth:`rendered` finds where it lands. Call
+        :meth:`start_page` first."""
+        sized = self.sized.setdefault(uri, [])
+
+        def size(match: re.Match) -> str:
+            content = content_of(match.group(1))
+            if content is None:
+                return match.group(0)
+            sized.append((match.group(1), size_text(content)))
+            return f"{OPEN}{len(sized) - 1}{SEP}{sized[-1][1]}{CLOSE}"
+
+        return SIZE_MARK.sub(size, markdown) if "<!--kw-size:" in markdown else markdown
+
+    def start_page(self, uri: str) -> None:
+        """Before a page's sizes are filled (:meth:`fill_sizes`)."""
+        self.sized[uri] = []
+
+    def rendered(self, page, output: str) -> str:
+        """After a page is rendered: remember its title, that it was rebuilt and where its size texts are;
+        returns ``output`` without the size marks (what a build without ``serve`` writes)."""
+        uri, url = page.file.src_uri, _location(page.url)
+        self.titles[uri] = page.title
+        self.rebuilt.add(url)
+        self.uris[url] = uri
+        sized = self.sized.get(uri, [])
+        if OPEN not in output:
+            self.spans[uri] = []
+            return output
+        parts, spans, at, pos, exact = [], [], 0, 0, True
+        for match in SIZED.finditer(output):
+            index, text = int(match.group(1)), match.group(2)
+            exact = exact and index < len(sized) and sized[index][1] == text
+            parts += [output[pos : match.start()], text]
+            at += match.start() - pos
+            spans.append((at, at + len(text), index))
+            at, pos = at + len(text), match.end()
+        parts.append(output[pos:])
+        if exact:
+            self.spans[uri] = spans
+        else:  # a size text the page did not write as given: this page is always rendered again
+            self.spans.pop(uri, None)
+        return "".join(parts)
+
+    def _size(self, files: Files, path: str, old: str) -> str:
+        """The size text of the file at docs path ``path`` now (``old`` when there is no such file)."""
+        known = self.shown.get(path)
+        if known is None or " kB" not in known:  # not compared by prepare, or still being drawn there
+            content = _content_of(files, path)
+            known = self.shown[path] = size_text(content) if content is not None else old
+        return known
+
+    def patch(self, files: Files) -> int:
+        """After the pages are written: give each page of :attr:`patches` (not rendered in this build) the
+        current size text of every file it names, at the places :meth:`rendered` noted. Returns how many
+        files were rewritten. Should the output not hold the old size texts there (changed by someone
+        else), the next build renders everything."""
+        count = 0
+        for uri in sorted(self.patches):
+            file = files.get_file_from_path(uri)
+            if file is None or _location(file.url) in self.rebuilt:
+                continue
+            path = Path(file.abs_dest_path)
+            sized = self.sized[uri]
+            new = [(p, self._size(files, p, old)) for p, old in sized]
+            try:
+                text = path.read_text(encoding="utf-8")
+            except OSError:
+                text = ""
+            if any(text[start:end] != sized[i][1] for start, end, i in self.spans[uri]) or not text:
+                log.info(f"voorvertoning: {uri} is buiten kwsite veranderd; de volgende keer wordt alles opnieuw gebouwd")
+                self.forget()
+                continue
+            parts, spans, at, pos = [], [], 0, 0
+            for start, end, index in self.spans[uri]:
+                size = new[index][1]
+                parts += [text[pos:start], size]
+                at += start - pos
+                spans.append((at, at + len(size), index))
+                at, pos = at + len(size), end
+            parts.append(text[pos:])
+            result = "".join(parts)
+            if result != text:
+                path.write_bytes(result.encode("utf-8"))
+                count += 1
+            self.sized[uri], self.spans[uri] = new, spans
+        return count
 
     def close(self) -> None:
         """Stop the session's chart workers."""
@@ -252,10 +380,32 @@ class Preview:
         search = plugins.get("material/search") or plugins.get("search")
         prev = getattr(search, "search_index_prev", None)
         index = getattr(search, "search_index", None)
-        if prev is None or index is None:
+        if index is None:
             return
+        patched = {_location(url) for url, uri in self.uris.items() if uri in self.patches} - self.rebuilt
+        marked = {  # pages of this build whose entries show a size
+            e["location"].split("#", 1)[0] for e in index.entries if any(OPEN in v for v in e.values() if isinstance(v, str))
+        }
+        for url in self.rebuilt | marked:
+            self.forms.pop(url, None)
+        for entry in index.entries:  # their sizes unmarked; the marked form kept for a later patch
+            url = entry["location"].split("#", 1)[0]
+            if url in marked:
+                self.forms.setdefault(url, []).append(dict(entry))
+                self.forms[url].append(dict(entry))
+                for key, value in entry.items():
+                    if isinstance(value, str):
+                        entry[key] = _unmarked(value)
         kept = [
-            e for e in prev.entries if (url := e["location"].split("#", 1)[0]) in self.urls and url not in self.rebuilt
+            e
+            for e in (prev.entries if prev is not None else [])
+            if (url := e["location"].split("#", 1)[0]) in self.urls
+            and url not in self.rebuilt
+            and not (url in patched and url in self.forms)
         ]
+        for url in sorted(patched & set(self.forms)):  # a patched page: its entries with the new sizes
+            sized = self.sized.get(self.uris[url], [])
+            fill = lambda m: sized[int(m.group(1))][1] if int(m.group(1)) < len(sized) else m.group(2)  # noqa: E731
+            kept += [{k: SIZED.sub(fill, v) if isinstance(v, str) else v for k, v in e.items()} for e in self.forms[url]]
         index.entries[:0] = kept
         search.search_index_prev = None
