@@ -70,6 +70,11 @@ the search entries before anything is written)."""
 SIZED = re.compile("\ue000(\\d+)\ue001([^\ue000-\ue002]*)\ue002")
 
 
+def _filler(sized: list[tuple[str, str]]):
+    """For :data:`SIZED`'s ``sub``: a marked size becomes the current size text of its index."""
+    return lambda m: sized[int(m.group(1))][1] if int(m.group(1)) < len(sized) else m.group(2)
+
+
 def _unmarked(text: str) -> str:
     return SIZED.sub(lambda m: m.group(2), text) if OPEN in text else text
 
@@ -352,7 +357,9 @@ class Preview:
             except OSError:
                 text = ""
             if any(text[start:end] != sized[i][1] for start, end, i in self.spans[uri]) or not text:
-                log.info(f"voorvertoning: {uri} is buiten kwsite veranderd; de volgende keer wordt alles opnieuw gebouwd")
+                log.info(
+                    f"voorvertoning: {uri} is buiten kwsite veranderd; de volgende keer wordt alles opnieuw gebouwd"
+                )
                 self.forget()
                 continue
             parts, spans, at, pos = [], [], 0, 0
@@ -384,7 +391,9 @@ class Preview:
             return
         patched = {_location(url) for url, uri in self.uris.items() if uri in self.patches} - self.rebuilt
         marked = {  # pages of this build whose entries show a size
-            e["location"].split("#", 1)[0] for e in index.entries if any(OPEN in v for v in e.values() if isinstance(v, str))
+            e["location"].split("#", 1)[0]
+            for e in index.entries
+            if any(OPEN in v for v in e.values() if isinstance(v, str))
         }
         for url in self.rebuilt | marked:
             self.forms.pop(url, None)
@@ -392,7 +401,6 @@ class Preview:
             url = entry["location"].split("#", 1)[0]
             if url in marked:
                 self.forms.setdefault(url, []).append(dict(entry))
-                self.forms[url].append(dict(entry))
                 for key, value in entry.items():
                     if isinstance(value, str):
                         entry[key] = _unmarked(value)
@@ -404,8 +412,9 @@ class Preview:
             and not (url in patched and url in self.forms)
         ]
         for url in sorted(patched & set(self.forms)):  # a patched page: its entries with the new sizes
-            sized = self.sized.get(self.uris[url], [])
-            fill = lambda m: sized[int(m.group(1))][1] if int(m.group(1)) < len(sized) else m.group(2)  # noqa: E731
-            kept += [{k: SIZED.sub(fill, v) if isinstance(v, str) else v for k, v in e.items()} for e in self.forms[url]]
+            fill = _filler(self.sized.get(self.uris[url], []))
+            kept += [
+                {k: SIZED.sub(fill, v) if isinstance(v, str) else v for k, v in e.items()} for e in self.forms[url]
+            ]
         index.entries[:0] = kept
         search.search_index_prev = None

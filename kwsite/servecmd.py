@@ -122,7 +122,7 @@ class IdleCollector:
         seen = 0
         while True:
             with self.lock:
-                self.lock.wait_for(lambda: self.stopped or (self.builds > seen and not self.building))
+                self.lock.wait_for(lambda seen=seen: self.stopped or (self.builds > seen and not self.building))
                 if self.stopped:
                     return
                 seen = self.builds
