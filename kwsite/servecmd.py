@@ -11,9 +11,11 @@ with MkDocs' live-reload script, so the browser shows the site again as soon as 
 from __future__ import annotations
 
 import errno
+import faulthandler
 import gc
 import logging
 import re
+import signal
 import threading
 import time
 from html import escape
@@ -33,6 +35,12 @@ laadt vanzelf opnieuw zodra de site weer gebouwd is.</p>
 <pre>{problems}</pre>
 </main></body></html>
 """
+
+
+BUILD_DELAY = 0.05
+"""Seconds without a further change before a rebuild starts (MkDocs waits 0,1 s): an editor's save, also
+one through a temporary file and a rename, or a save of several files at once, comes within a few
+milliseconds; a change seen later still gets its own rebuild."""
 
 
 class State:
@@ -163,6 +171,7 @@ def _server_class():
         def __init__(self, builder, *args, **kwargs):
             super().__init__(guarded(builder, clear=False), *args, **kwargs)
             self.observer = Watcher(self.observer.timeout)
+            self.build_delay = BUILD_DELAY
 
         def _serve_request(self, environ, start_response):
             path = environ.get("PATH_INFO", "")
@@ -206,6 +215,8 @@ def run(args: list[str]) -> None:
     from .dutch import install
 
     install()  # MkDocs' lines in Dutch, no Material banner
+    if hasattr(signal, "SIGUSR1"):  # `kill -USR1 PID`: where every thread of serve is, on stderr (a hang)
+        faulthandler.register(signal.SIGUSR1, all_threads=True)
     logging.getLogger("mkdocs.livereload").addFilter(_RequestsAreNoWarnings())
 
     collector, build, server = IdleCollector(), serve.build, serve.LiveReloadServer
