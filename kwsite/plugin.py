@@ -345,6 +345,8 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
                 stop_fork_server()
         cache = self.charts.cache
         log.info(f"grafieken: {cache.misses} getekend, {cache.hits} uit de cache")
+        if self.preview is not None:
+            self.preview.warm_up(self.site)  # once: chart workers and drawing code ready for the first edit
         pruned = cache.prune()  # entries no build used for KEEP_DAYS days (old data, styles, versions)
         if pruned:
             log.info(f"grafiekcache: {pruned} oude bestanden verwijderd")

@@ -205,6 +205,7 @@ class Preview:
         self.uris: dict[str, str] = {}
         """Page URL → docs path, of the pages rendered in this session."""
         self.patches: set[str] = set()
+        self.warmed = False
         self.shown: dict[str, str] = {}
         """Docs path of a file → the size text pages show for it in the current build (or its digest)."""
         """Docs paths of the pages of the current build that only get new size texts (:meth:`patch`)."""
@@ -380,6 +381,35 @@ class Preview:
     def close(self) -> None:
         """Stop the session's chart workers."""
         self.charts.close()
+
+    def warm_up(self, site) -> None:
+        """Once per session, after its first build: start what the first rebuild after a data edit would
+        otherwise start, so it is as fast as the later ones: the session's chart workers, each drawing one
+        indicator chart (matplotlib imported and its fonts loaded; a first matplotlib chart waited 1-2 s for
+        that), and, in a thread, one college chart drawn here (its font metrics: 0,3 s in the first
+        rebuild). The drawings are thrown away; a failure is left to the real drawing to report."""
+        if self.warmed:
+            return
+        self.warmed = True
+        from .charts.jobs import ChartJob, draw_all
+        from .charts.kinds import KINDS
+
+        tables = [t for t in site.tables.values() if t.meta.rows == "unit" and t.meta.chart]
+        here = [
+            ChartJob("college", args)
+            for args in (KINDS["college"].arguments(site, u, t) for u in site.units[:1] for t in tables)
+            if args is not None
+        ][:1]
+        pooled = [ChartJob("indicator", KINDS["indicator"].arguments(site, i)) for i in site.indicators[:1]]
+        if pooled and self.charts.workers > 1:
+            try:
+                pool = self.charts.pool()
+                for _ in range(self.charts.workers):
+                    pool.submit(draw_all, pooled)
+            except Exception:  # noqa: BLE001 - no workers now: the build draws here, as without warming
+                pass
+        if here:
+            threading.Thread(target=draw_all, args=(here,), name="kwsite-warm", daemon=True).start()
 
     def merge_search(self, plugins) -> None:
         """Before the search plugin writes its index: the previous entries of skipped pages

@@ -543,3 +543,20 @@ def test_idle_collector_collects_after_a_build_and_never_during_one():
     finally:
         collector.stop()
     assert gc.get_freeze_count() == 0
+
+
+def test_the_first_build_of_a_session_starts_the_chart_workers_for_the_first_edit(session):
+    """After the first build of a serve session the chart workers are up (each drew one indicator chart), so the
+    first edit that changes a matplotlib chart does not wait for them to start; a later build starts nothing."""
+    from kwsite.chartpool import usable_cores
+
+    plugin = session.config().plugins["kwsite"]
+    assert plugin.preview.warmed is False
+    session.build()
+    assert plugin.preview.warmed is True
+    pool = plugin.preview.charts._pool
+    assert (pool is not None) == (usable_cores() > 1)
+    edit(session.work, "data/tables/cijfer.csv", "Nrd,6.5,6.8,7.0", "Nrd,6.5,6.8,7.4")
+    session.build()
+    assert plugin.preview.charts._pool is pool  # the same workers
+    assert "7,4" in session.html("colleges/noord")
