@@ -22,9 +22,9 @@ serve session, a digest of every file's final text and decides instead:
 - a page whose text is unchanged but that shows a file size that changed (the open-data page names
   the size of every workbook, JSON file and the data zip) is not rendered again: its previous output
   and search entries get the new size texts at the places the sizes were rendered
-  (:meth:`Preview.fill_sizes` marks each size while the page is rendered, :meth:`Preview.rendered`
-  notes where it lands in the output and removes the marks, :meth:`Preview.patch` writes the new
-  sizes there);
+  (:mod:`kwsite.sizemarks`: :meth:`Preview.fill_sizes` marks each size while the page is rendered,
+  :meth:`Preview.rendered` notes where it lands in the output and removes the marks, :meth:`Preview.patch`
+  writes the new sizes there);
 - after a failed build the next one rebuilds everything;
 - SIGTERM stops ``serve`` as Ctrl-C does, so its chart workers stop too;
 - page generation itself keeps, for the session, each generated page's text by a digest of its
@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import signal
 import threading
 from pathlib import Path
@@ -49,6 +48,7 @@ from mkdocs.structure.files import Files
 from mkdocs.utils import clean_directory
 from mkdocs.utils.meta import get_data
 
+from . import sizemarks
 from .datapackage import ZIP_PATH
 from .files import DigestFile, LaterFile, sha
 from .pages.common import SIZE_MARK, size_text
@@ -61,22 +61,6 @@ DIRTY_WARNING = "A 'dirty' build is being performed"
 CHARTS = CHARTS_DIR + "/"
 """A chart's SVG is compared by its drawing's inputs while it is drawn and by its text once cached, so
 its size does not count in the digest of a page: the chart's inputs are the page's alt text and table."""
-
-
-OPEN, SEP, CLOSE = "\ue000", "\ue001", "\ue002"
-"""Private-use characters around a size text while a page is rendered in ``serve``: ``OPEN`` index ``SEP``
-text ``CLOSE`` (Markdown, the sanitizer and the templates pass them on as text; removed from the output and
-the search entries before anything is written)."""
-SIZED = re.compile("\ue000(\\d+)\ue001([^\ue000-\ue002]*)\ue002")
-
-
-def _filler(sized: list[tuple[str, str]]):
-    """For :data:`SIZED`'s ``sub``: a marked size becomes the current size text of its index."""
-    return lambda m: sized[int(m.group(1))][1] if int(m.group(1)) < len(sized) else m.group(2)
-
-
-def _unmarked(text: str) -> str:
-    return SIZED.sub(lambda m: m.group(2), text) if OPEN in text else text
 
 
 class _DirtyNotice(logging.Filter):
@@ -289,18 +273,9 @@ class Preview:
 
     def fill_sizes(self, uri: str, markdown: str, content_of) -> str:
         """:func:`kwsite.pages.common.fill_sizes` for page ``uri``, each size text marked
-        (``OPEN`` index ``SEP`` text ``CLOSE``) so that :meth:`rendered` finds where it lands. Call
+        (:func:`kwsite.sizemarks.mark`) so that :meth:`rendered` finds where it lands. Call
         :meth:`start_page` first."""
-        sized = self.sized.setdefault(uri, [])
-
-        def size(match: re.Match) -> str:
-            content = content_of(match.group(1))
-            if content is None:
-                return match.group(0)
-            sized.append((match.group(1), size_text(content)))
-            return f"{OPEN}{len(sized) - 1}{SEP}{sized[-1][1]}{CLOSE}"
-
-        return SIZE_MARK.sub(size, markdown) if "<!--kw-size:" in markdown else markdown
+        return sizemarks.mark(markdown, content_of, self.sized.setdefault(uri, []))
 
     def start_page(self, uri: str) -> None:
         """Before a page's sizes are filled (:meth:`fill_sizes`)."""
@@ -313,24 +288,12 @@ class Preview:
         self.titles[uri] = page.title
         self.rebuilt.add(url)
         self.uris[url] = uri
-        sized = self.sized.get(uri, [])
-        if OPEN not in output:
-            self.spans[uri] = []
-            return output
-        parts, spans, at, pos, exact = [], [], 0, 0, True
-        for match in SIZED.finditer(output):
-            index, text = int(match.group(1)), match.group(2)
-            exact = exact and index < len(sized) and sized[index][1] == text
-            parts += [output[pos : match.start()], text]
-            at += match.start() - pos
-            spans.append((at, at + len(text), index))
-            at, pos = at + len(text), match.end()
-        parts.append(output[pos:])
-        if exact:
+        output, spans = sizemarks.strip(output, self.sized.get(uri, []))
+        if spans is not None:
             self.spans[uri] = spans
         else:  # a size text the page did not write as given: this page is always rendered again
             self.spans.pop(uri, None)
-        return "".join(parts)
+        return output
 
     def _size(self, files: Files, path: str, old: str) -> str:
         """The size text of the file at docs path ``path`` now (``old`` when there is no such file)."""
@@ -357,21 +320,14 @@ class Preview:
                 text = path.read_text(encoding="utf-8")
             except OSError:
                 text = ""
-            if any(text[start:end] != sized[i][1] for start, end, i in self.spans[uri]) or not text:
+            done = sizemarks.replace(text, self.spans[uri], sized, new)
+            if done is None:
                 log.info(
                     f"voorvertoning: {uri} is buiten kwsite veranderd; de volgende keer wordt alles opnieuw gebouwd"
                 )
                 self.forget()
                 continue
-            parts, spans, at, pos = [], [], 0, 0
-            for start, end, index in self.spans[uri]:
-                size = new[index][1]
-                parts += [text[pos:start], size]
-                at += start - pos
-                spans.append((at, at + len(size), index))
-                at, pos = at + len(size), end
-            parts.append(text[pos:])
-            result = "".join(parts)
+            result, spans = done
             if result != text:
                 path.write_bytes(result.encode("utf-8"))
                 count += 1
@@ -423,7 +379,7 @@ class Preview:
         marked = {  # pages of this build whose entries show a size
             e["location"].split("#", 1)[0]
             for e in index.entries
-            if any(OPEN in v for v in e.values() if isinstance(v, str))
+            if any(sizemarks.OPEN in v for v in e.values() if isinstance(v, str))
         }
         for url in self.rebuilt | marked:
             self.forms.pop(url, None)
@@ -433,7 +389,7 @@ class Preview:
                 self.forms.setdefault(url, []).append(dict(entry))
                 for key, value in entry.items():
                     if isinstance(value, str):
-                        entry[key] = _unmarked(value)
+                        entry[key] = sizemarks.unmarked(value)
         kept = [
             e
             for e in (prev.entries if prev is not None else [])
@@ -442,9 +398,10 @@ class Preview:
             and not (url in patched and url in self.forms)
         ]
         for url in sorted(patched & set(self.forms)):  # a patched page: its entries with the new sizes
-            fill = _filler(self.sized.get(self.uris[url], []))
+            sized = self.sized.get(self.uris[url], [])
             kept += [
-                {k: SIZED.sub(fill, v) if isinstance(v, str) else v for k, v in e.items()} for e in self.forms[url]
+                {k: sizemarks.filled(v, sized) if isinstance(v, str) else v for k, v in e.items()}
+                for e in self.forms[url]
             ]
         index.entries[:0] = kept
         search.search_index_prev = None
