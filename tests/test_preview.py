@@ -560,3 +560,31 @@ def test_the_first_build_of_a_session_starts_the_chart_workers_for_the_first_edi
     session.build()
     assert plugin.preview.charts._pool is pool  # the same workers
     assert "7,4" in session.html("colleges/noord")
+
+
+def test_a_college_name_change_reaches_every_page_that_shows_it(session, tmp_path):
+    """A college's name (units.yaml) is in the nav of every page, in its appendix, the overviews and the data
+    downloads: after the edit the served site equals a fresh build byte for byte, and the old name is gone."""
+    import subprocess
+    import sys
+
+    session.build()
+    assert "College Noord" in session.html("colleges/zuid")  # the nav of another college's page
+    edit(session.work, "data/units.yaml", "name: College Noord\n", "name: College Noordwest\n")
+    session.build()
+    fresh = tmp_path / "fresh"
+    done = subprocess.run(
+        [sys.executable, "-c", FRESH, str(session.work / "mkdocs.yml"), str(fresh), URL],
+        cwd=session.work,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    served, built = _pages(session.out), _pages(fresh)
+    assert sorted(set(served) ^ set(built)) == []
+    assert [p for p in built if served[p] != built[p]] == []
+    for page in ("colleges/noord", "colleges/zuid", ""):
+        html = session.html(page)
+        assert "College Noordwest" in html
+        assert "College Noord<" not in html and "College Noord " not in html
+    assert _search_docs(session.out, "colleges/noord/") == _search_docs(fresh, "colleges/noord/")
