@@ -20,13 +20,14 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from measure import BUILT, CHARTS, ENV, KWSITE, Failed, load_average
+from measure import BUILT, CHARTS, ENV, KWSITE, Failed, _tree, load_average
 
 PAGE = "colleges/c01/"
 """The served page that shows the edited value (college c01's appendix: chart alt text and table)."""
 ERROR_PAGE = "De site kan niet gebouwd worden"
 """The title of the page ``kwsite serve`` serves after a failed rebuild (``kwsite/servecmd.py``)."""
 POLL = 0.02
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 """Seconds between two requests for the page."""
 
 
@@ -84,6 +85,14 @@ class Serve:
             except queue.Empty:
                 return "".join(seen)
 
+    def stacks(self) -> str:
+        """The Python stack of every thread of serve (it writes them to stderr on SIGUSR1)."""
+        try:
+            self.proc.send_signal(signal.SIGUSR1)
+        except OSError:
+            return "(serve has ended)"
+        return self.drain(2.0)[-6000:]
+
     def page(self, path: str) -> str:
         with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=120) as response:
             return response.read().decode("utf-8")
@@ -135,6 +144,9 @@ class Rebuild:
     cached: int
     load: float
     value: str
+    cpu: float = 0.0
+    """CPU seconds (user + system) of the serve process and its workers from the save to the served page:
+    the figure a busy machine cannot stretch (the wall figure above can)."""
 
 
 def rebuilds(site: Path, samples: int, first_build_timeout: float = 1800) -> list[Rebuild]:
@@ -154,6 +166,9 @@ def rebuilds(site: Path, samples: int, first_build_timeout: float = 1800) -> lis
             pattern = shown(value)
             serve.drain(0)
             before = load_average()
+            ticks: dict[int, int] = {}
+            _tree(serve.proc.pid, PAGE_SIZE, ticks)
+            start_ticks = dict(ticks)
             set_cell(site, value)
             saved = time.perf_counter()
             while True:
@@ -166,18 +181,23 @@ def rebuilds(site: Path, samples: int, first_build_timeout: float = 1800) -> lis
                     raise Failed(f"the served page {PAGE} does not show {value} 300 s after the save")
                 time.sleep(POLL)
             screen = time.perf_counter() - saved
+            _tree(serve.proc.pid, PAGE_SIZE, ticks)
+            cpu = sum(t - start_ticks.get(pid, 0) for pid, t in ticks.items()) / os.sysconf("SC_CLK_TCK")
             seen = serve.drain()
             if not BUILT.search(seen):  # the log line may come just after the page
                 try:
                     seen += serve.wait_for(BUILT, timeout=120)[1]
                 except Failed as exc:  # show what serve did print after the save, not only the last wait
-                    raise Failed(f"{exc}\nkwsite serve's lines since the save of {value}:\n{seen[-3000:]}") from None
+                    raise Failed(
+                        f"{exc}\nkwsite serve's lines since the save of {value}:\n{seen[-3000:]}\n"
+                        f"where serve's threads are (SIGUSR1, kwsite/servecmd.py):\n{serve.stacks()}"
+                    ) from None
             counts = list(CHARTS.finditer(seen))
             if not counts:
                 raise Failed("kwsite serve printed no 'grafieken: …' line for the rebuild:\n" + seen[-2000:])
             built = float(list(BUILT.finditer(seen))[-1].group(1))
             drawn, cached = int(counts[-1].group(1)), int(counts[-1].group(2))
-            out.append(Rebuild(screen, built, drawn, cached, (before + load_average()) / 2, value))
+            out.append(Rebuild(screen, built, drawn, cached, (before + load_average()) / 2, value, cpu))
             time.sleep(1)
     finally:
         serve.stop()
@@ -214,9 +234,14 @@ def main() -> int:
         print(f"clean warm kwsite build: {clean.wall:.2f} s wall, {clean.cpu:.2f} s CPU, load {clean.load:.1f}")
         again = rebuilds(site, args.samples)
         for r in again:
-            print(f"  {r.value}: {r.screen:.3f} s to the served page (MkDocs {r.built:.2f} s; load {r.load:.1f})")
+            print(
+                f"  {r.value}: {r.screen:.3f} s to the served page (MkDocs {r.built:.2f} s; "
+                f"serve CPU {r.cpu:.2f} s; load {r.load:.1f})"
+            )
         screen = statistics.median(r.screen for r in again)
         print(f"preview: median {screen:.3f} s ÷ {clean.wall:.2f} s = {screen / clean.wall:.3f} (goal ≤ 0.15)")
+        cpu = statistics.median(r.cpu for r in again)
+        print(f"  by CPU: median {cpu:.3f} s ÷ {clean.cpu:.2f} s = {cpu / clean.cpu:.3f} (serve's CPU ÷ the build's)")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

@@ -90,7 +90,21 @@ def _fields(dataset: Dataset) -> list[dict]:
 
 
 def package_json(datasets: list[Dataset], about: Publication) -> str:
-    return indented_json(descriptor(datasets, about)) + "\n"  # json.dumps(…, ensure_ascii=False, indent=1)
+    """``datapackage.json``: :func:`descriptor` as ``json.dumps(…, ensure_ascii=False, indent=1)`` writes it,
+    each resource's text remembered by its dataset's value (``kwsite serve`` writes only the changed ones
+    again; ``tests/test_datapackage.py`` compares it with the whole descriptor written at once)."""
+    head = descriptor([], about)
+    del head["resources"]  # the last key: written below, one remembered text per dataset
+    text = indented_json(head)
+    if not datasets:
+        return text[:-2] + ',\n "resources": []\n}\n'
+    inner = ",\n  ".join(_resource_text(d) for d in datasets)
+    return text[:-2] + ',\n "resources": [\n  ' + inner + "\n ]\n}\n"
+
+
+@lru_cache(maxsize=16384)
+def _resource_text(dataset: Dataset) -> str:
+    return indented_json(_resource(dataset), 2)
 
 
 def bundle(datasets: list[Dataset], about: Publication) -> bytes:
@@ -107,4 +121,9 @@ def _bundle(items: tuple[Dataset, ...], about: Publication) -> bytes:
     for d in items:
         entries += [(f"{d.key}.csv", d.csv()), (f"{d.key}.json", d.json())]
     entries.append((SCHEMA_IN_ZIP, schema_text()))
-    return zip_bytes(entries, about.date)
+    return zip_bytes(entries, about.date, _COMPRESSED)
+
+
+_COMPRESSED: dict = {}
+"""The entries of the last zip made in this process, compressed (:func:`kwsite.repro.zip_bytes`): after a
+one-value edit ``kwsite serve`` compresses the two changed entries, not all of them again."""

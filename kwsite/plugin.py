@@ -221,6 +221,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         if self.preview is not None:
             final |= {g.path: expand(g.content, self.site, g.path)[0] for g in pages}  # data text may cite values
             log.info(f"voorvertoning: {self.preview.prepare(config, files, final)} bestand(en) opnieuw")
+            self.files = files  # for Preview.patch after the build
         return files
 
     def on_serve(self, server, config, builder):
@@ -256,15 +257,16 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
                 self.errors += [Problem(p.file, p.line, p.col + shift, p.path, p.message) for p in found]
         tables = self.text_tables.get(page.file.src_uri) if not page.file.generated_by else None
         sizes = lambda path: _content(files, path)  # noqa: E731
+        fill = fill_sizes
+        if self.preview is not None:  # serve: each size marked, so a later size change patches the page
+            self.preview.start_page(page.file.src_uri)
+            fill = lambda text, sizes: self.preview.fill_sizes(page.file.src_uri, text, sizes)  # noqa: E731
         self.table_links.pending = (
-            [
-                fill_sizes(self.templates.macro("pages/macros/table.html", "downloads", downloads(d)), sizes)
-                for d in tables
-            ]
+            [fill(self.templates.macro("pages/macros/table.html", "downloads", downloads(d)), sizes) for d in tables]
             if tables
             else None
         )
-        return fill_sizes(text, sizes)  # sizes of spreadsheets and charts
+        return fill(text, sizes)  # sizes of spreadsheets and charts
 
     def on_page_content(self, html, page, config, files):
         if page.title:
@@ -314,13 +316,16 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
 
     def on_post_page(self, output, page, config):
         if self.preview is not None:
-            self.preview.rendered(page)
+            return self.preview.rendered(page, output)  # the size marks of fill_sizes removed
         return output
 
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, config):
         REPORTED.clear()  # MkDocs has logged its findings by now
         if self.preview is not None:
+            patched = self.preview.patch(self.files)  # pages that only show new sizes
+            if patched:
+                log.info(f"voorvertoning: {patched} pagina('s) met alleen nieuwe bestandsgroottes bijgewerkt")
             self.preview.merge_search(config.plugins)
         add_folded_field(config.plugins)  # 'financien' finds 'financiën' (kwsite.searchfold)
         if self.pdf is not None:
@@ -340,6 +345,8 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
                 stop_fork_server()
         cache = self.charts.cache
         log.info(f"grafieken: {cache.misses} getekend, {cache.hits} uit de cache")
+        if self.preview is not None:
+            self.preview.warm_up(self.site)  # once: chart workers and drawing code ready for the first edit
         pruned = cache.prune()  # entries no build used for KEEP_DAYS days (old data, styles, versions)
         if pruned:
             log.info(f"grafiekcache: {pruned} oude bestanden verwijderd")

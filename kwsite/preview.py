@@ -19,6 +19,12 @@ serve session, a digest of every file's final text and decides instead:
 - the search index keeps the entries of skipped pages that still exist and gets
   the new entries of rebuilt pages (Material's own merge assumes a single
   changed page);
+- a page whose text is unchanged but that shows a file size that changed (the open-data page names
+  the size of every workbook, JSON file and the data zip) is not rendered again: its previous output
+  and search entries get the new size texts at the places the sizes were rendered
+  (:mod:`kwsite.sizemarks`: :meth:`Preview.fill_sizes` marks each size while the page is rendered,
+  :meth:`Preview.rendered` notes where it lands in the output and removes the marks, :meth:`Preview.patch`
+  writes the new sizes there);
 - after a failed build the next one rebuilds everything;
 - SIGTERM stops ``serve`` as Ctrl-C does, so its chart workers stop too;
 - page generation itself keeps, for the session, each generated page's text by a digest of its
@@ -42,11 +48,13 @@ from mkdocs.structure.files import Files
 from mkdocs.utils import clean_directory
 from mkdocs.utils.meta import get_data
 
+from . import sizemarks
 from .datapackage import ZIP_PATH
 from .files import DigestFile, LaterFile, sha
 from .pages.common import SIZE_MARK, size_text
 from .paths import CHARTS_DIR
 
+log = logging.getLogger("mkdocs.plugins.kwsite")
 HOME_URLS = (".", "./", "index.html")
 """The URLs MkDocs gives the home page (``Page.is_homepage``)."""
 DIRTY_WARNING = "A 'dirty' build is being performed"
@@ -117,6 +125,11 @@ def _size_shown(files: Files, path: str) -> str:
     return size_text(file.content_bytes)
 
 
+def _content_of(files: Files, path: str) -> bytes | None:
+    file = files.get_file_from_path(path)
+    return file.content_bytes if file is not None else None
+
+
 def _fixed(value: bool):
     """An ``is_modified`` that gives the answer decided once, for the whole build."""
     return lambda: value
@@ -165,6 +178,21 @@ class Preview:
         """URLs of the pages rendered in the current build."""
         self.urls: set[str] = set()
         """URLs of all pages of the current build."""
+        self.texts: dict[str, str] = {}
+        """Docs path → digest of the page's text without the sizes it shows (see :attr:`digests`)."""
+        self.sized: dict[str, list[tuple[str, str]]] = {}
+        """Docs path → (docs path of a file, size text) of each size the page showed when last written."""
+        self.spans: dict[str, list[tuple[int, int, int]]] = {}
+        """Docs path → (start, end, index into :attr:`sized`) of each size text in the page's output."""
+        self.forms: dict[str, list[dict]] = {}
+        """Page URL → the page's search entries with the sizes marked (pages that show a size)."""
+        self.uris: dict[str, str] = {}
+        """Page URL → docs path, of the pages rendered in this session."""
+        self.patches: set[str] = set()
+        self.warmed = False
+        self.shown: dict[str, str] = {}
+        """Docs path of a file → the size text pages show for it in the current build (or its digest)."""
+        """Docs paths of the pages of the current build that only get new size texts (:meth:`patch`)."""
 
     def forget(self) -> None:
         """After a failed build: the next build rebuilds everything (a build that stopped
@@ -183,7 +211,7 @@ class Preview:
         decision is fixed here, so a file saved while this build runs cannot make MkDocs render
         a page it did not read (the next build sees the change). Returns how many files will be
         rebuilt. Never waits for a chart being drawn (:meth:`DigestFile.digest`)."""
-        digests = {}
+        digests, plain = {}, {}
         for f in files:
             if f.src_uri not in texts and isinstance(f, DigestFile):
                 digests[f.src_uri] = f.digest()
@@ -199,6 +227,7 @@ class Preview:
                 if f.url in HOME_URLS:  # the home page names the data zip's size (main.html, kwsite_data)
                     sized.append(ZIP_PATH)
                     shown.setdefault(ZIP_PATH, _size_shown(files, ZIP_PATH))
+                plain[f.src_uri] = sha(text) if f.url not in HOME_URLS else None
                 digests[f.src_uri] = sha(text + "".join(f"\0{p}:{shown[p]}" for p in sized))
         whole = sha(
             json.dumps(
@@ -215,18 +244,23 @@ class Preview:
         site = Path(config.site_dir)
         self.rebuilt = set()
         self.urls = {_location(f.url) for f in files.documentation_pages()}
+        self.patches = set()
         if whole != self.whole:
             clean_directory(str(site))
             changed = set(digests)
         else:
             changed = {uri for uri, d in digests.items() if self.digests.get(uri) != d}
+            self.patches = {  # same text, other sizes: the output gets the new sizes (patch)
+                uri for uri in changed if plain.get(uri) and plain[uri] == self.texts.get(uri) and uri in self.spans
+            }
+            changed -= self.patches
             for f in files:
                 if f.src_uri in changed:
                     Path(f.abs_dest_path).unlink(missing_ok=True)
         for f in files.documentation_pages():
             if not isinstance(f, DigestFile):  # hand-written: MkDocs would compare times twice
                 f.is_modified = _fixed(f.src_uri in changed or f.is_modified())
-        self.whole, self.digests = whole, digests
+        self.whole, self.digests, self.texts, self.shown = whole, digests, plain, shown
         return len(changed)
 
     def keep_titles(self, files: Files) -> None:
@@ -237,14 +271,101 @@ class Preview:
             if f.page is not None and title is not None and not f.is_modified():
                 f.page.title = title  # MkDocs' weak property: set on the page, it wins
 
-    def rendered(self, page) -> None:
-        """After a page is rendered: remember its title and that it was rebuilt."""
-        self.titles[page.file.src_uri] = page.title
-        self.rebuilt.add(_location(page.url))
+    def fill_sizes(self, uri: str, markdown: str, content_of) -> str:
+        """:func:`kwsite.pages.common.fill_sizes` for page ``uri``, each size text marked
+        (:func:`kwsite.sizemarks.mark`) so that :meth:`rendered` finds where it lands. Call
+        :meth:`start_page` first."""
+        return sizemarks.mark(markdown, content_of, self.sized.setdefault(uri, []))
+
+    def start_page(self, uri: str) -> None:
+        """Before a page's sizes are filled (:meth:`fill_sizes`)."""
+        self.sized[uri] = []
+
+    def rendered(self, page, output: str) -> str:
+        """After a page is rendered: remember its title, that it was rebuilt and where its size texts are;
+        returns ``output`` without the size marks (what a build without ``serve`` writes)."""
+        uri, url = page.file.src_uri, _location(page.url)
+        self.titles[uri] = page.title
+        self.rebuilt.add(url)
+        self.uris[url] = uri
+        output, spans = sizemarks.strip(output, self.sized.get(uri, []))
+        if spans is not None:
+            self.spans[uri] = spans
+        else:  # a size text the page did not write as given: this page is always rendered again
+            self.spans.pop(uri, None)
+        return output
+
+    def _size(self, files: Files, path: str, old: str) -> str:
+        """The size text of the file at docs path ``path`` now (``old`` when there is no such file)."""
+        known = self.shown.get(path)
+        if known is None or " kB" not in known:  # not compared by prepare, or still being drawn there
+            content = _content_of(files, path)
+            known = self.shown[path] = size_text(content) if content is not None else old
+        return known
+
+    def patch(self, files: Files) -> int:
+        """After the pages are written: give each page of :attr:`patches` (not rendered in this build) the
+        current size text of every file it names, at the places :meth:`rendered` noted. Returns how many
+        files were rewritten. Should the output not hold the old size texts there (changed by someone
+        else), the next build renders everything."""
+        count = 0
+        for uri in sorted(self.patches):
+            file = files.get_file_from_path(uri)
+            if file is None or _location(file.url) in self.rebuilt:
+                continue
+            path = Path(file.abs_dest_path)
+            sized = self.sized[uri]
+            new = [(p, self._size(files, p, old)) for p, old in sized]
+            try:
+                text = path.read_text(encoding="utf-8")
+            except OSError:
+                text = ""
+            done = sizemarks.replace(text, self.spans[uri], sized, new)
+            if done is None:
+                log.info(
+                    f"voorvertoning: {uri} is buiten kwsite veranderd; de volgende keer wordt alles opnieuw gebouwd"
+                )
+                self.forget()
+                continue
+            result, spans = done
+            if result != text:
+                path.write_bytes(result.encode("utf-8"))
+                count += 1
+            self.sized[uri], self.spans[uri] = new, spans
+        return count
 
     def close(self) -> None:
         """Stop the session's chart workers."""
         self.charts.close()
+
+    def warm_up(self, site) -> None:
+        """Once per session, after its first build: start what the first rebuild after a data edit would
+        otherwise start, so it is as fast as the later ones: the session's chart workers, each drawing one
+        indicator chart (matplotlib imported and its fonts loaded; a first matplotlib chart waited 1-2 s for
+        that), and, in a thread, one college chart drawn here (its font metrics: 0,3 s in the first
+        rebuild). The drawings are thrown away; a failure is left to the real drawing to report."""
+        if self.warmed:
+            return
+        self.warmed = True
+        from .charts.jobs import ChartJob, draw_all
+        from .charts.kinds import KINDS
+
+        tables = [t for t in site.tables.values() if t.meta.rows == "unit" and t.meta.chart]
+        here = [
+            ChartJob("college", args)
+            for args in (KINDS["college"].arguments(site, u, t) for u in site.units[:1] for t in tables)
+            if args is not None
+        ][:1]
+        pooled = [ChartJob("indicator", KINDS["indicator"].arguments(site, i)) for i in site.indicators[:1]]
+        if pooled and self.charts.workers > 1:
+            try:
+                pool = self.charts.pool()
+                for _ in range(self.charts.workers):
+                    pool.submit(draw_all, pooled)
+            except Exception:  # noqa: BLE001 - no workers now: the build draws here, as without warming
+                pass
+        if here:
+            threading.Thread(target=draw_all, args=(here,), name="kwsite-warm", daemon=True).start()
 
     def merge_search(self, plugins) -> None:
         """Before the search plugin writes its index: the previous entries of skipped pages
@@ -252,10 +373,35 @@ class Preview:
         search = plugins.get("material/search") or plugins.get("search")
         prev = getattr(search, "search_index_prev", None)
         index = getattr(search, "search_index", None)
-        if prev is None or index is None:
+        if index is None:
             return
+        patched = {_location(url) for url, uri in self.uris.items() if uri in self.patches} - self.rebuilt
+        marked = {  # pages of this build whose entries show a size
+            e["location"].split("#", 1)[0]
+            for e in index.entries
+            if any(sizemarks.OPEN in v for v in e.values() if isinstance(v, str))
+        }
+        for url in self.rebuilt | marked:
+            self.forms.pop(url, None)
+        for entry in index.entries:  # their sizes unmarked; the marked form kept for a later patch
+            url = entry["location"].split("#", 1)[0]
+            if url in marked:
+                self.forms.setdefault(url, []).append(dict(entry))
+                for key, value in entry.items():
+                    if isinstance(value, str):
+                        entry[key] = sizemarks.unmarked(value)
         kept = [
-            e for e in prev.entries if (url := e["location"].split("#", 1)[0]) in self.urls and url not in self.rebuilt
+            e
+            for e in (prev.entries if prev is not None else [])
+            if (url := e["location"].split("#", 1)[0]) in self.urls
+            and url not in self.rebuilt
+            and not (url in patched and url in self.forms)
         ]
+        for url in sorted(patched & set(self.forms)):  # a patched page: its entries with the new sizes
+            sized = self.sized.get(self.uris[url], [])
+            kept += [
+                {k: sizemarks.filled(v, sized) if isinstance(v, str) else v for k, v in e.items()}
+                for e in self.forms[url]
+            ]
         index.entries[:0] = kept
         search.search_index_prev = None

@@ -71,13 +71,75 @@ def build_time() -> dt.datetime | None:
     return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else None
 
 
-def zip_bytes(entries: list[tuple[str, bytes | str]], when: dt.datetime | None = None) -> bytes:
+class _Both(dict):
+    """Looks up in ``known``; what is read or filled is also put in ``used``."""
+
+    def __init__(self, known: dict, used: dict) -> None:
+        super().__init__()
+        self.known, self.used = known, used
+
+    def get(self, key, default=None):
+        value = self.known.get(key, default)
+        if value is not default:
+            self.used[key] = value
+        return value
+
+    def __setitem__(self, key, value) -> None:
+        self.used[key] = value
+
+
+class _Remembered:
+    """A deflate compressor for :mod:`zipfile` that takes an entry's compressed bytes from ``memo``
+    (uncompressed bytes → raw deflate stream at ``level``) and fills it on a miss. zipfile gives an
+    entry of :meth:`zipfile.ZipFile.writestr` to one ``compress`` call and one ``flush``; their joined
+    output is what one compressor makes of the whole entry, so the archive's bytes are the same."""
+
+    def __init__(self, memo: dict, level: int) -> None:
+        self.memo, self.level, self.chunks = memo, level, []
+
+    def compress(self, data) -> bytes:
+        self.chunks.append(bytes(data))
+        return b""
+
+    def flush(self) -> bytes:
+        import zlib
+
+        data = b"".join(self.chunks)
+        out = self.memo.get((self.level, data))
+        if out is None:
+            packer = zlib.compressobj(self.level, zlib.DEFLATED, -15)  # as zipfile's own
+            out = self.memo[(self.level, data)] = packer.compress(data) + packer.flush()
+        return out
+
+
+def zip_bytes(
+    entries: list[tuple[str, bytes | str]], when: dt.datetime | None = None, memo: dict | None = None
+) -> bytes:
     """A zip archive of ``entries`` (name, content; text as UTF-8) whose bytes depend only on its
     input: entries in the given order, every entry dated ``when`` (UTC; :data:`ZIP_EPOCH` when
     ``None`` or earlier), file mode 0644, deflate level 9. Also used to make an ``.xlsx`` (itself
-    a zip) reproducible, see :mod:`kwsite.spreadsheet`."""
+    a zip) reproducible, see :mod:`kwsite.spreadsheet`. ``memo`` (``kwsite serve``): compressed entries
+    by their content, kept between calls, so an unchanged entry is not compressed again (same bytes);
+    afterwards it holds only this archive's entries."""
     stamp = ZIP_EPOCH if when is None else max(ZIP_EPOCH, when.astimezone(dt.UTC).timetuple()[:6])
     buffer = io.BytesIO()
+    if memo is not None and callable(getattr(zipfile, "_get_compressor", None)):
+        used: dict = {}
+        own = zipfile._get_compressor
+
+        def compressor(kind, level=None):
+            if kind == zipfile.ZIP_DEFLATED and level is not None:
+                return _Remembered(_Both(memo, used), level)
+            return own(kind, level)
+
+        zipfile._get_compressor = compressor
+        try:
+            data = zip_bytes(entries, when)
+        finally:
+            zipfile._get_compressor = own
+        memo.clear()
+        memo.update(used)
+        return data
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, content in entries:
             info = zipfile.ZipInfo(name, date_time=stamp)

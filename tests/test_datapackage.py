@@ -185,3 +185,29 @@ def test_licence_comes_from_agenda_yaml_and_an_unknown_one_is_a_clean_error(mini
         r"'CC-BY-SA-4\.0'",
         str(found.value),
     )
+
+
+def test_zip_with_remembered_entries_has_the_same_bytes_and_compresses_only_what_changed(monkeypatch):
+    """kwsite serve keeps the compressed entries of the data zip (kwsite.repro.zip_bytes ``memo``): the archive's
+    bytes are those made without it, and after one entry changed only that entry is compressed again."""
+    import datetime as dt
+    import zlib
+
+    from kwsite.repro import zip_bytes
+
+    when = dt.datetime(2024, 5, 6, 7, 8, 9, tzinfo=dt.UTC)
+    entries = [
+        (f"t{i}.csv", "jaar,waarde\n" + "\n".join(f"{2015 + j},{i * j / 7:.3f}" for j in range(60))) for i in range(40)
+    ]
+    memo: dict = {}
+    assert zip_bytes(entries, when, memo) == zip_bytes(entries, when)
+    assert len(memo) == 40
+    made = []
+    real = zlib.compressobj
+    monkeypatch.setattr(zlib, "compressobj", lambda *a: made.append(a) or real(*a))
+    entries[7] = ("t7.csv", "jaar,waarde\n2015,1.5\n")
+    again = zip_bytes(entries, when, memo)
+    monkeypatch.setattr(zlib, "compressobj", real)
+    assert again == zip_bytes(entries, when)
+    assert len(made) == 1  # only the changed entry
+    assert len(memo) == 40  # the old form of t7.csv is dropped

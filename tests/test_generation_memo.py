@@ -125,6 +125,8 @@ def test_data_package_descriptor_is_the_json_modules_text(mini):
     about = Publication.of(site)
     assert len(datasets) > 3
     assert package_json(datasets, about) == json.dumps(descriptor(datasets, about), ensure_ascii=False, indent=1) + "\n"
+    assert package_json(datasets, about) == package_json(datasets, about)  # each resource's text remembered
+    assert package_json([], about) == json.dumps(descriptor([], about), ensure_ascii=False, indent=1) + "\n"
 
 
 def test_relative_links_are_posixpaths():

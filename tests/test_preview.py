@@ -462,3 +462,129 @@ def test_a_build_after_a_serve_session_in_the_same_process_has_only_its_own_sear
     assert [e["location"] for e in json.loads(now.generate_search_index(search.search_index_prev))["docs"]] == [
         "index.html"
     ]
+
+
+def _search_docs(out, page):
+    docs = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    return sorted(
+        (d["location"], d["title"], d["text"], d.get("folded", "")) for d in docs if d["location"].startswith(page)
+    )
+
+
+def test_a_page_that_only_shows_new_sizes_is_patched_and_equals_a_fresh_build(session, tmp_path):
+    """A one-value edit that changes a workbook's size in 0,1 kB but no text of the open-data page: the page is
+    not rendered again (Preview.patch writes the new size texts into its previous output and search entries),
+    and its bytes and search entries are those of a fresh build; no size mark is left anywhere."""
+    import re
+    import subprocess
+    import sys
+
+    from kwsite.pages.common import size_text
+
+    plugin = session.config().plugins["kwsite"]
+    session.build()
+    edit(session.work, "data/tables/cijfer.csv", "Nrd,6.5,6.8,7.0", "Nrd,6.5,6.8,7.4567")
+    session.build()
+    before = (session.out / "open-data" / "index.html").read_text(encoding="utf-8")
+    edit(session.work, "data/tables/cijfer.csv", "Nrd,6.5,6.8,7.4567", "Nrd,6.5,6.8,7.45678")  # found by trying
+    session.build()
+    assert plugin.preview.patches == {"open-data.md"}
+    assert "open-data/" not in plugin.preview.rebuilt and "colleges/noord/" in plugin.preview.rebuilt
+    html = (session.out / "open-data" / "index.html").read_text(encoding="utf-8")
+    assert html != before  # a size it shows did change ...
+    for name in re.findall(r'href="\.\./downloads/([^"]+\.(?:xlsx|json|zip))"', html):
+        shown = re.search(rf'href="\.\./downloads/{re.escape(name)}">[^<]*?([\d,]+ kB)\)?<', html)
+        if shown:  # ... and every size it shows is the file's own now
+            assert shown.group(1) == size_text((session.out / "downloads" / name).read_bytes()), name
+    fresh = tmp_path / "fresh"
+    done = subprocess.run(
+        [sys.executable, "-c", FRESH, str(session.work / "mkdocs.yml"), str(fresh), URL],
+        cwd=session.work,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    served, built = _pages(session.out), _pages(fresh)
+    assert sorted(set(served) ^ set(built)) == []
+    assert [p for p in built if served[p] != built[p]] == []
+    a, b = _search_docs(session.out, "open-data/"), _search_docs(fresh, "open-data/")
+    assert [x[:2] for x in a] == [x[:2] for x in b]
+    assert a == b
+    assert _search_docs(session.out, "open-data/")  # the page has entries
+    marks = [p for p in session.out.rglob("*") if p.is_file() and "\ue000".encode() in p.read_bytes()]
+    assert marks == []
+
+
+def test_idle_collector_collects_after_a_build_and_never_during_one():
+    """kwsite serve runs Python's cycle collector once after each build (then freezes what is left, so the
+    next rebuild's collections scan only its own objects), never while a build runs; stop() unfreezes."""
+    import gc
+    import time
+
+    from kwsite.servecmd import IdleCollector
+
+    collector = IdleCollector(delay=0.05)
+    during = []
+
+    def build():
+        during.append(collector.collections)
+        time.sleep(0.3)
+        during.append(collector.collections)
+
+    try:
+        collector.wrap(build)()
+        deadline = time.monotonic() + 10
+        while collector.collections == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert collector.collections == 1
+        assert gc.get_freeze_count() > 0
+        collector.wrap(build)()
+        assert during[2] == during[3] == 1  # nothing collected while the second build ran
+    finally:
+        collector.stop()
+    assert gc.get_freeze_count() == 0
+
+
+def test_the_first_build_of_a_session_starts_the_chart_workers_for_the_first_edit(session):
+    """After the first build of a serve session the chart workers are up (each drew one indicator chart), so the
+    first edit that changes a matplotlib chart does not wait for them to start; a later build starts nothing."""
+    from kwsite.chartpool import usable_cores
+
+    plugin = session.config().plugins["kwsite"]
+    assert plugin.preview.warmed is False
+    session.build()
+    assert plugin.preview.warmed is True
+    pool = plugin.preview.charts._pool
+    assert (pool is not None) == (usable_cores() > 1)
+    edit(session.work, "data/tables/cijfer.csv", "Nrd,6.5,6.8,7.0", "Nrd,6.5,6.8,7.4")
+    session.build()
+    assert plugin.preview.charts._pool is pool  # the same workers
+    assert "7,4" in session.html("colleges/noord")
+
+
+def test_a_college_name_change_reaches_every_page_that_shows_it(session, tmp_path):
+    """A college's name (units.yaml) is in the nav of every page, in its appendix, the overviews and the data
+    downloads: after the edit the served site equals a fresh build byte for byte, and the old name is gone."""
+    import subprocess
+    import sys
+
+    session.build()
+    assert "College Noord" in session.html("colleges/zuid")  # the nav of another college's page
+    edit(session.work, "data/units.yaml", "name: College Noord\n", "name: College Noordwest\n")
+    session.build()
+    fresh = tmp_path / "fresh"
+    done = subprocess.run(
+        [sys.executable, "-c", FRESH, str(session.work / "mkdocs.yml"), str(fresh), URL],
+        cwd=session.work,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    served, built = _pages(session.out), _pages(fresh)
+    assert sorted(set(served) ^ set(built)) == []
+    assert [p for p in built if served[p] != built[p]] == []
+    for page in ("colleges/noord", "colleges/zuid", ""):
+        html = session.html(page)
+        assert "College Noordwest" in html
+        assert "College Noord<" not in html and "College Noord " not in html
+    assert _search_docs(session.out, "colleges/noord/") == _search_docs(fresh, "colleges/noord/")
