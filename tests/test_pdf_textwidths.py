@@ -55,3 +55,22 @@ def test_unhashable_style_values_are_measured_as_weasyprint_does():
     assert split("2017", style, None, 0, 0) == ("layout", 4, None, 12.5, 10, 8)  # a list: not cached
     assert split("2017", style, None, 0, 0) == ("layout", 4, None, 12.5, 10, 8)
     assert calls == ["2017", "2017"]
+
+
+def test_break_opportunities_asked_once_per_text_and_language(monkeypatch):
+    import weasyprint.layout.inline as inline
+
+    asked = []
+    original = preferred.can_break_text
+
+    def counting(text, lang):
+        asked.append((text, lang))
+        return original(text, lang)
+
+    monkeypatch.setattr(preferred, "can_break_text", counting)
+    with measured_once():
+        answers = [preferred.can_break_text(text, "nl") for text in ("2017a", "n a", "2017a")]
+        assert inline.can_break_text("n a", "nl") is True
+    assert preferred.can_break_text is counting  # put back on leaving
+    assert answers == [False, True, False]
+    assert asked == [("2017a", "nl"), ("n a", "nl")]
