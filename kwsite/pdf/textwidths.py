@@ -9,7 +9,8 @@ page); this was about a tenth of its CPU time. :func:`measured_once` remembers t
 text and per the style properties that Pango's line breaking reads, for the length of one render, and
 the answer of ``can_break_text`` (a Pango layout per call, asked per text box; 3,7 % of the CPU time of
 the theme pages) per text and language.
-Same arguments, same numbers: the PDF bytes do not change (``tests/test_pdf_textwidths.py``).
+Same arguments, same numbers: the PDF bytes do not change (``tests/test_pdf_textwidths.py``). Proposed
+upstream in ``benchmarks/upstream-weasyprint-large-documents.md`` (section 6).
 """
 
 from __future__ import annotations
