@@ -46,3 +46,22 @@ def test_declarations_as_weasyprint_parses_them():
         again = weasyprint.svg.parse_declarations("fill: #595959 !important; stroke: none")
     assert (normal, important) == ([("stroke", "none")], [("fill", "#595959")])
     assert again[0] is normal  # shared, not parsed again
+
+
+def test_lengths_as_weasyprint_computes_them_each_once(monkeypatch):
+    import weasyprint.svg.defs
+
+    calls = []
+    original = weasyprint.svg.size
+
+    def counting(*args):
+        calls.append(args)
+        return original(*args)
+
+    monkeypatch.setattr(weasyprint.svg, "size", counting)
+    with shared_svg_styles():
+        assert weasyprint.svg.defs.size is not original
+        found = [weasyprint.svg.size(*args) for args in [("1em", 9.0, 9.0), ("50%", 9.0, 300), ("1em", 9.0, 9.0)]]
+    assert weasyprint.svg.size is counting  # put back on leaving
+    assert found == [9.0, 150.0, 9.0]
+    assert calls == [("1em", 9.0, 9.0), ("50%", 9.0, 300)]  # the repeated length not computed again

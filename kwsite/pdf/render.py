@@ -25,6 +25,8 @@ from .pagerefs import memoised_page_references
 from .pagestyles import indexed_page_styles
 from .pseudostyles import shared_pseudo_styles
 from .svgstyles import shared_svg_styles
+from .svgtext import whole_svg_text
+from .textwidths import measured_once
 
 VARIANT = "pdf/ua-1"
 STEPS = 7
@@ -104,10 +106,12 @@ def render(
         progress.setLevel(logging.INFO)
         progress.propagate = False  # the bar replaces the step lines
     try:
-        # the same bytes, one collection when drawing starts instead of rescans of the heap, each chart style parsed once
-        with collected_per_step(), shared_svg_styles():
+        # the same bytes, one collection when drawing starts instead of rescans of the heap, each chart style parsed once;
+        # each chart label drawn as one text run instead of letter by letter (svgtext.py)
+        with collected_per_step(), shared_svg_styles(), whole_svg_text():
             # the same bytes, a style per kind of pseudo-element (not six per element), a page's margin boxes looked up
-            with shared_pseudo_styles(), indexed_page_styles():
+            # the same bytes, each text's min-/max-content width measured once per style (textwidths.py)
+            with shared_pseudo_styles(), indexed_page_styles(), measured_once():
                 document = HTML(string=html, base_url=Path(root).resolve().as_uri() + "/", url_fetcher=fetcher).render(
                     stylesheets=[CSS(string=stylesheet(), url_fetcher=fetcher)]
                 )
