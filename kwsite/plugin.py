@@ -342,7 +342,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         log.info(f"grafieken: {cache.misses} getekend, {cache.hits} uit de cache")
         pruned = cache.prune()  # entries no build used for KEEP_DAYS days (old data, styles, versions)
         if pruned:
-            log.info(f"grafiekcache: {pruned} oude bestanden verwijderd")
+            log.info(f"grafiekcache: {pruned} oude items verwijderd")
 
     def on_build_error(self, error):
         REPORTED.clear()

@@ -10,7 +10,8 @@ import textwrap
 
 import pytest
 
-from kwsite.chartcache import APPLICATION_ID, CACHE_FORMAT, DB_NAME, ChartCache
+from kwsite.cachestore import APPLICATION_ID
+from kwsite.chartcache import CACHE_FORMAT, DB_NAME, ChartCache
 
 
 def digest(n: int) -> str:
@@ -89,11 +90,12 @@ def test_an_interrupted_build_leaves_the_database_as_it_was(tmp_path):
     done = run(
         """
         import os, sys
-        from kwsite.chartcache import ChartCache, _store
+        from kwsite.cachestore import store
+        from kwsite.chartcache import ChartCache
         cache = ChartCache(sys.argv[1])
         cache.put(f"{1:064x}", "<svg>1</svg>")
         cache.flush()
-        db = _store(cache.directory).db
+        db = store(cache.directory).db
         db.execute("BEGIN IMMEDIATE")
         db.execute("INSERT INTO entries VALUES ('svg', ?, ?, 0)", (f"{2:064x}", b"<svg>2</svg>"))
         os._exit(9)  # killed before COMMIT
