@@ -148,7 +148,7 @@ class Store:
                     )
                     db.execute("COMMIT")
                 except BaseException:
-                    db.execute("ROLLBACK")
+                    _rollback(db)
                     raise
             except sqlite3.Error as exc:
                 self._failed(exc)
@@ -174,7 +174,10 @@ class Store:
                     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 except sqlite3.Error:
                     pass  # another process is reading: its close folds the WAL in
-                db.close()  # the last connection to close removes the -wal and -shm files
+                try:
+                    db.close()  # the last connection to close removes the -wal and -shm files
+                except sqlite3.Error:
+                    pass
 
     def _connect(self) -> sqlite3.Connection | None:
         if self.db is None and not self.off:
@@ -201,12 +204,11 @@ class Store:
                         db.execute(f"PRAGMA user_version = {CACHE_FORMAT}")
                     db.execute("COMMIT")
                 except BaseException:
-                    db.execute("ROLLBACK")
+                    _rollback(db)
                     raise
             db.execute("PRAGMA journal_mode = WAL")
-            db.execute(
-                "PRAGMA synchronous = NORMAL"
-            )  # a cache: a power cut may lose the last build's entries, never the file
+            # a cache: a power cut may lose the last build's entries, never the file
+            db.execute("PRAGMA synchronous = NORMAL")
         except BaseException:
             db.close()
             raise
@@ -260,6 +262,14 @@ class Store:
             pass  # stays memory-only
 
 
+def _rollback(db: sqlite3.Connection) -> None:
+    """Undo the open transaction (none is open when its COMMIT failed and SQLite undid it)."""
+    try:
+        db.execute("ROLLBACK")
+    except sqlite3.Error:
+        pass
+
+
 def _code(exc: BaseException) -> int:
     """The primary SQLite result code of ``exc`` (0 when unknown)."""
     return (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
@@ -272,11 +282,11 @@ _STORES_LOCK = threading.Lock()
 def store(directory: Path) -> Store:
     """This process's store of ``directory`` (a child process opens its own connection)."""
     key = (os.getpid(), os.path.abspath(directory))
-    store = _STORES.get(key)
-    if store is None:
+    found = _STORES.get(key)
+    if found is None:
         with _STORES_LOCK:
-            store = _STORES.setdefault(key, Store(Path(key[1])))
-    return store
+            found = _STORES.setdefault(key, Store(Path(key[1])))
+    return found
 
 
 @atexit.register
@@ -284,6 +294,9 @@ def close_all() -> None:
     """Write and close every store of this process (at exit: a ``kwsite pdf`` or a failed build
     that never reached :meth:`kwsite.chartcache.ChartCache.prune`)."""
     pid = os.getpid()
-    for (owner, _), store in list(_STORES.items()):
+    for (owner, _), found in list(_STORES.items()):
         if owner == pid:
-            store.close()
+            try:
+                found.close()
+            except sqlite3.Error:
+                pass  # at exit: the database stays as its last transaction left it
