@@ -1,20 +1,23 @@
-"""A digest-keyed cache of drawn charts (their SVG), so unchanged charts are not redrawn.
+"""A digest-keyed cache of drawn charts (their SVG) and other downloads (workbooks),
+so unchanged ones are not made again.
 
 Usage::
 
-    cache = ChartCache(Path(".kwsite-cache/charts"))
+    cache = ChartCache(Path(".kwsite-cache"))
     svg = cache.get_or_render(KINDS["indicator"].inputs((ind, table, label)),
                               lambda: indicator_svg(ind, table, label))
 
 The digest covers the inputs, the matplotlib version and
 :data:`kwsite.charts.CHART_STYLE_VERSION`; a changed value, a matplotlib
-upgrade or a style change gives a new digest. Entries are JSON files
-``<digest>.json`` written atomically (temp file + ``os.replace``), so a build
-that is interrupted never leaves a half-written entry. A chart's text part
-(alt text, data table) is not stored: it is computed from the data without
-drawing (:mod:`kwsite.charts.jobs`; under ``serve`` once per session).
-Every use of an entry sets its modification time; at the end of a build
-:meth:`ChartCache.prune` removes the entries no build used for :data:`KEEP_DAYS` days.
+upgrade or a style change gives a new digest. The entries live in one SQLite
+database in the cache directory (:mod:`kwsite.cachestore`: written in one
+transaction per build, safe with ``serve`` and ``build`` at once, a corrupt file
+replaced with a warning). A chart's text part (alt text, data table) is not
+stored: it is computed from the data without drawing (:mod:`kwsite.charts.jobs`;
+under ``serve`` once per session). Every use marks an entry with the day; at the
+end of a build :meth:`ChartCache.prune` deletes the entries no build used for
+:data:`KEEP_DAYS` days, removes the one-file-per-entry cache of the previous
+format and closes the database.
 """
 
 from __future__ import annotations
@@ -23,9 +26,6 @@ import dataclasses
 import functools
 import hashlib
 import json
-import os
-import re
-import tempfile
 import time
 from collections.abc import Callable
 from decimal import Decimal
@@ -35,20 +35,18 @@ from importlib.metadata import version
 
 from pydantic import BaseModel
 
+from .cachestore import CACHE_FORMAT, DB_NAME, ENTRY, remove_old_files, store  # noqa: F401  (re-exported)
 from .charts import CHART_STYLE_VERSION
 
 _MATPLOTLIB = version("matplotlib")
 """Read from the installed package's metadata: a build whose charts all come from the cache
 does not import matplotlib."""
 
-CACHE_FORMAT = 2
 KEEP_DAYS = 14
 """An entry no build has used for this many days is removed by :meth:`ChartCache.prune` (every use
-sets its modification time, so only entries of old data, styles or versions go)."""
-ENTRY = re.compile(r"(?:[0-9a-f]{64}\.(?:json|xlsx)|\.[0-9a-f]{1,12}-\w+\.tmp)")
-"""The only file names :meth:`ChartCache.prune` may remove: entries (digest and suffix) and the
-temporary files of an interrupted write (:meth:`ChartCache._write`)."""
-
+marks the entry with the day, so only entries of old data, styles or versions go)."""
+SVG = "svg"
+"""The kind of a chart's entry; other downloads are kept under their suffix (``".xlsx"``)."""
 
 POSITION_ONLY = {"Row": frozenset({"line"}), "TableData": frozenset({"path"})}
 """Dataclass fields left out of a chart's inputs: where a row or table sits in its file. A chart
@@ -113,22 +111,11 @@ def chart_inputs(*parts: object, memo: dict | None = None) -> str:
     return json.dumps([_canonical(p, memo) for p in parts], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def _to_json(svg: str) -> str:
-    return json.dumps({"format": CACHE_FORMAT, "svg": svg}, ensure_ascii=False, sort_keys=True)
-
-
-def _from_json(text: str) -> str:
-    data = json.loads(text)
-    if data.get("format") != CACHE_FORMAT or not isinstance(data.get("svg"), str):
-        raise ValueError("ander cacheformaat")
-    return data["svg"]
-
-
 class ChartCache:
-    """SVGs by digest, in memory and (when ``directory`` is given) on disk.
+    """SVGs by digest, in memory and (when ``directory`` is given) in the directory's database.
 
-    ``hits`` and ``misses`` count :meth:`get` lookups; a corrupt or foreign file
-    is a miss and is overwritten by the next :meth:`put`.
+    ``hits`` and ``misses`` count :meth:`get` lookups. Every instance for one directory shares the
+    process's connection (:func:`kwsite.cachestore.store`), so a workbook stored through one is read through another.
     """
 
     def __init__(self, directory: Path | str | None = None, memory: dict[str, str] | None = None) -> None:
@@ -147,8 +134,9 @@ class ChartCache:
     def get(self, digest: str) -> str | None:
         """The SVG stored under ``digest`` (memory first, then disk), or ``None`` (counted as a miss)."""
         svg = self._memory.get(digest)
-        if svg is None:
-            svg = self._load(digest)
+        if svg is None and self.directory is not None:
+            data = store(self.directory).get(SVG, digest)
+            svg = None if data is None else _text(data)
         if svg is None:
             self.misses += 1
             return None
@@ -157,9 +145,10 @@ class ChartCache:
         return svg
 
     def put(self, digest: str, svg: str) -> None:
-        """Keep ``svg`` in memory and write it to disk atomically."""
+        """Keep ``svg`` in memory and store it (written with the build's other new entries)."""
         self._memory[digest] = svg
-        self._store(digest, svg)
+        if self.directory is not None:
+            store(self.directory).put(SVG, digest, svg.encode("utf-8"))
 
     def get_or_render(self, key_inputs: str, render: Callable[[], str]) -> str:
         """The cached SVG for ``key_inputs``, or ``render()``'s result, stored."""
@@ -171,80 +160,44 @@ class ChartCache:
         return svg
 
     def get_file(self, digest: str, suffix: str) -> bytes | None:
-        """The bytes of another download kept beside the charts (``<digest><suffix>``, e.g. a
-        workbook: :func:`kwsite.spreadsheet.workbook_bytes`), or ``None``; on disk only."""
-        path = None if self.directory is None else self.directory / f"{digest}{suffix}"
-        try:
-            data = path.read_bytes() if path is not None else None
-        except OSError:
-            return None
-        _touch(path)
-        return data
+        """The bytes of another download kept beside the charts under ``digest`` and ``suffix``
+        (e.g. a workbook, ``".xlsx"``: :func:`kwsite.spreadsheet.workbook_bytes`), or ``None``; not
+        kept in memory."""
+        return None if self.directory is None else store(self.directory).get(suffix, digest)
 
     def put_file(self, digest: str, suffix: str, data: bytes) -> None:
-        """Write ``data`` as ``<digest><suffix>`` atomically (nothing without a directory)."""
+        """Store ``data`` under ``digest`` and ``suffix`` (nothing without a directory)."""
         if self.directory is not None:
-            self._write(self.directory / f"{digest}{suffix}", data)
+            store(self.directory).put(suffix, digest, bytes(data))
+
+    def flush(self) -> None:
+        """Write the new entries and the marks of the used ones now, in one transaction."""
+        if self.directory is not None:
+            store(self.directory).flush()
+
+    def close(self) -> None:
+        """:meth:`flush` and close this process's connection (its WAL folded into the database);
+        a later use opens it again."""
+        if self.directory is not None:
+            store(self.directory).close()
 
     def prune(self, keep_days: float = KEEP_DAYS, now: float | None = None) -> int:
-        """Remove the entries (charts, workbooks; :data:`ENTRY` names only, directly in the cache
-        directory, no links followed, nothing else) not used for ``keep_days`` days: every read and
-        write of an entry sets its modification time, so what this build used stays. Returns how many
-        files went; 0 without a directory."""
+        """At the end of a build: write what the build made and used (:meth:`flush`), delete the
+        entries no build used for ``keep_days`` days, remove the files of the previous format
+        (:data:`ENTRY` names only, directly in the cache directory, no links followed, nothing else;
+        whatever their age: this format never reads them) and :meth:`close`. Returns how many entries
+        and files went; 0 without a directory."""
         if self.directory is None:
             return 0
-        limit = (time.time() if now is None else now) - keep_days * 86400
-        removed = 0
-        try:
-            entries = list(os.scandir(self.directory))
-        except OSError:
-            return 0
-        for entry in entries:
-            try:
-                if ENTRY.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
-                    if entry.stat(follow_symlinks=False).st_mtime < limit:
-                        os.unlink(entry.path)
-                        removed += 1
-            except OSError:
-                continue
+        db = store(self.directory)
+        removed = db.prune(keep_days, time.time() if now is None else now)
+        removed += remove_old_files(self.directory)
+        db.close()
         return removed
 
-    def _path(self, digest: str) -> Path | None:
-        return None if self.directory is None else self.directory / f"{digest}.json"
 
-    def _load(self, digest: str) -> str | None:
-        path = self._path(digest)
-        if path is None or not path.is_file():
-            return None
-        try:
-            svg = _from_json(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
-        _touch(path)
-        return svg
-
-    def _store(self, digest: str, svg: str) -> None:
-        path = self._path(digest)
-        if path is None:
-            return
-        self._write(path, _to_json(svg).encode("utf-8"))
-
-    @staticmethod
-    def _write(path: Path, data: bytes) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:12]}-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-
-
-def _touch(path: Path) -> None:
-    """Mark a cache entry as used now (for :meth:`ChartCache.prune`)."""
+def _text(data: bytes) -> str | None:
     try:
-        os.utime(path)
-    except OSError:
-        pass
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None

@@ -349,7 +349,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
             self.preview.warm_up(self.site)  # once: chart workers and drawing code ready for the first edit
         pruned = cache.prune()  # entries no build used for KEEP_DAYS days (old data, styles, versions)
         if pruned:
-            log.info(f"grafiekcache: {pruned} oude bestanden verwijderd")
+            log.info(f"grafiekcache: {pruned} oude items verwijderd")
 
     def on_build_error(self, error):
         REPORTED.clear()

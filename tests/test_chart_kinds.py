@@ -135,6 +135,18 @@ def test_position_fields_change_neither_text_nor_drawing(sites):
         assert entry.svg(*old) == entry.svg(*new)
 
 
+def rows(directory):
+    import sqlite3
+
+    from kwsite.chartcache import DB_NAME
+
+    db = sqlite3.connect(directory / DB_NAME)
+    try:
+        return db.execute("SELECT kind, digest FROM entries").fetchall()
+    finally:
+        db.close()
+
+
 def test_build_uses_the_registry_digest(sites, tmp_path):
     from kwsite.build import ChartSet
 
@@ -144,5 +156,6 @@ def test_build_uses_the_registry_digest(sites, tmp_path):
     planned = charts.indicator(ind)
     charts.finish()
     digest = ChartCache.digest(KINDS["indicator"].inputs(KINDS["indicator"].arguments(site, ind)))
-    assert (tmp_path / f"{digest}.json").is_file()
+    charts.cache.close()
+    assert rows(tmp_path) == [("svg", digest)]
     assert ChartCache(tmp_path).get(digest) == planned.svg

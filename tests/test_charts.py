@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 from decimal import Decimal as D
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from kwsite.chartcache import ChartCache, chart_inputs
+from kwsite.chartcache import DB_NAME, ChartCache, chart_inputs
 from kwsite.charts import PALETTE, Chart, contrast_ratio, fmt, indicator_chart, table_chart
 from kwsite.model import Baseline, Indicator, Table, Target
 from kwsite.model.site import Row, TableData
@@ -356,7 +357,8 @@ def test_cache_hit_does_not_render(tmp_path):
     second = cache.get_or_render(chart_inputs("indicator", ind, table, "ROCvA+F"), render)
     assert first == second and len(calls) == 1 and first.startswith("<svg")
     assert (cache.hits, cache.misses) == (1, 1)
-    assert len(list(tmp_path.glob("*.json"))) == 1 and not list(tmp_path.glob("*.tmp"))
+    cache.close()
+    assert [p.name for p in tmp_path.iterdir()] == [DB_NAME]
 
     fresh = ChartCache(tmp_path)  # a rebuild reads the disk
     assert fresh.get_or_render(chart_inputs("indicator", ind, table, "ROCvA+F"), render) == first
@@ -375,14 +377,19 @@ def test_cache_changed_value_is_a_miss():
     assert "ROCvA+F: 6,8" in texts(svg)
 
 
-def test_cache_survives_corrupt_and_foreign_files(tmp_path):
-    (tmp_path / f"{ChartCache.digest('broken')}.json").write_text("{not json")
-    (tmp_path / f"{ChartCache.digest('old')}.json").write_text('{"format": 1, "chart": null}')
+def test_cache_survives_a_corrupt_entry(tmp_path):
+    """An entry whose bytes are not text (written by hand, a disk error) is a miss and is replaced."""
     cache = ChartCache(tmp_path)
-    assert cache.get(ChartCache.digest("broken")) is None and cache.get(ChartCache.digest("old")) is None
-    assert cache.misses == 2
-    cache.put(ChartCache.digest("old"), "<svg/>")
-    assert ChartCache(tmp_path).get(ChartCache.digest("old")) == "<svg/>"
+    cache.put(ChartCache.digest("broken"), "<svg/>")
+    cache.close()
+    with sqlite3.connect(tmp_path / DB_NAME) as db:
+        db.execute("UPDATE entries SET data = ?", (b"\xff\xfe",))
+    db.close()
+    cache = ChartCache(tmp_path)
+    assert cache.get(ChartCache.digest("broken")) is None and cache.misses == 1
+    cache.put(ChartCache.digest("broken"), "<svg>nieuw</svg>")
+    cache.close()
+    assert ChartCache(tmp_path).get(ChartCache.digest("broken")) == "<svg>nieuw</svg>"
 
 
 # --- realisations (fixture values; the seeds print none after their baselines) ---------------

@@ -186,7 +186,8 @@ def test_worker_error_is_a_clean_chart_error_not_a_hang(tmp_path):
     with pytest.raises(ChartError, match=r"grafiek college-x-3 kon niet getekend worden: ValueError"):
         drawer.finish()
     assert drawer._pool is None and pending[0].result().startswith("<svg")
-    assert not (tmp_path / f"{3:064x}.json").exists()
+    drawer.cache.close()
+    assert ChartCache(tmp_path).get(f"{2:064x}") is not None and ChartCache(tmp_path).get(f"{3:064x}") is None
 
 
 def test_plugin_turns_a_failed_chart_into_a_plugin_error(tmp_path):

@@ -134,18 +134,22 @@ def test_every_table_on_the_flagship_has_its_spreadsheet(flagship_site):
 
 
 def test_a_cached_workbook_is_byte_identical_to_a_fresh_one(about, tmp_path):
-    from kwsite.chartcache import ChartCache
+    import sqlite3
+
+    from kwsite.chartcache import DB_NAME, ChartCache
 
     fresh = workbook_bytes(dataset(), about)
     cache = ChartCache(tmp_path)
     assert workbook_bytes(dataset(), about, cache) == fresh  # made and stored
-    assert [p.suffix for p in tmp_path.iterdir()] == [".xlsx"]
+    cache.close()
     _stored.cache_clear()
-    stored = next(tmp_path.iterdir())
-    assert stored.read_bytes() == fresh
+    db = sqlite3.connect(tmp_path / DB_NAME)
+    assert db.execute("SELECT kind, data FROM entries").fetchall() == [(".xlsx", fresh)]
     assert workbook_bytes(dataset(), about, ChartCache(tmp_path)) == fresh  # read back, a new build
     _stored.cache_clear()
-    stored.write_bytes(b"uit de cache")  # proves the second build read the file and did not make it again
+    with db:
+        db.execute("UPDATE entries SET data = ?", (b"uit de cache",))
+    db.close()  # proves the second build read the entry and did not make it again
     assert workbook_bytes(dataset(), about, ChartCache(tmp_path)) == b"uit de cache"
     assert workbook_bytes(dataset(), about, ChartCache(tmp_path / "leeg")) == fresh
 
