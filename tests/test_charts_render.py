@@ -8,7 +8,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from kwsite.charts import base, indicator_chart, table_chart
+from kwsite.charts import base, indicator_chart, printing, table_chart
 from kwsite.model import Baseline, Target
 
 from test_charts import make_indicator, make_table
@@ -54,9 +54,9 @@ def test_printed_svg_is_what_savefig_writes(monkeypatch, variant):
 
 def test_text_measures_last_across_charts():
     VARIANTS["series, baseline, indicative target (two-line label)"]()  # every text of this chart measured
-    before = base._svg_text_metrics.cache_info()
+    before = printing._svg_text_metrics.cache_info()
     VARIANTS["series, baseline, indicative target (two-line label)"]()
-    after = base._svg_text_metrics.cache_info()
+    after = printing._svg_text_metrics.cache_info()
     assert after.misses == before.misses  # nothing measured again
     assert after.hits > before.hits  # ... but asked for: the tick labels, legend, title
 
