@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import math
 import re
 from html import escape
@@ -17,6 +16,7 @@ from ..model import Target
 from ..present import cell_text as _cell  # noqa: F401  (the chart modules import these three from here)
 from ..present import fmt
 from ..targetkinds import ChartMark, kind_of
+from .printing import _font_height_metrics, _print_svg
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -205,12 +205,11 @@ def _render(key: str, draw: Callable[[Figure], None], height: float = FIGSIZE[1]
         fig.subplots_adjust(*GUESS)
         draw(fig)
         _fit(fig)
-        buffer = io.StringIO()
-        fig.savefig(buffer, format="svg", metadata={"Date": None})
+        svg = _print_svg(fig)
         ax = fig.axes[0]
         title = fig._suptitle.get_text() if fig._suptitle is not None else ""
         title = title or ax.get_title(loc="left") or ax.get_title()
-    return _clean_svg(buffer.getvalue(), key, title)
+    return _clean_svg(svg, key, title)
 
 
 GUESS = (0.12, 0.22, 0.95, 0.86)
@@ -241,10 +240,15 @@ def _fit(fig: Figure) -> None:
 def _measuring_renderer(dpi: float):
     """One Agg renderer for every chart's :func:`_fit`: it only measures (its canvas is never drawn
     on), and matplotlib keeps the text sizes it measured per renderer, so the tick labels, legend
-    entries and axis labels that recur from chart to chart are measured once a process."""
+    entries and axis labels that recur from chart to chart are measured once a process; the font's
+    line heights too (:func:`kwsite.charts.printing._font_height_metrics`, at the renderer's dpi, which is the figure's)."""
     from matplotlib.backends.backend_agg import RendererAgg
 
-    return RendererAgg(1, 1, dpi)
+    class MeasuringRenderer(RendererAgg):
+        def _get_font_height_metrics(self, prop):
+            return _font_height_metrics(prop.copy(), self.dpi)
+
+    return MeasuringRenderer(1, 1, dpi)
 
 
 def _clean_svg(text: str, key: str, title: str = "") -> str:
