@@ -355,6 +355,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
 
 
 def _content(files: Files, path: str) -> bytes | None:
-    """The bytes of the file at docs path ``path`` (waits for a chart being drawn), or ``None``."""
-    file = files.get_file_from_path(path)
+    """The bytes of the file at docs path ``path`` (waits for a chart being drawn), or ``None``. The paths
+    kwsite writes are already MkDocs' form: looked up as they are first (no ``PurePath`` per size mark)."""
+    file = files.src_uris.get(path) or files.get_file_from_path(path)
     return file.content_bytes if file is not None else None
