@@ -41,13 +41,12 @@ def _code() -> bytes:
     return digest.digest()
 
 
-def salt(theme_dir: Path | None) -> str | None:
-    """What every key of this build starts with (see the module); ``None`` (nothing kept) when a file
-    cannot be read."""
-    from .templating import _template_state
-
+def salt(templates: str) -> str | None:
+    """What every key of this build starts with (see the module): :func:`_code` and ``templates``, the
+    digest of the template files (:func:`kwsite.templating._template_state`); ``None`` (nothing kept) when a
+    source file cannot be read."""
     try:
-        return hashlib.sha256(_code() + _template_state(theme_dir).encode()).hexdigest()
+        return hashlib.sha256(_code() + templates.encode()).hexdigest()
     except (OSError, ValueError):
         return None
 
@@ -90,11 +89,12 @@ def _models() -> dict:
 
 class KeptTexts:
     """Rendered texts in ``cache`` (a :class:`kwsite.chartcache.ChartCache` with a folder) for the
-    templates of ``theme_dir``. ``hits`` counts the texts read."""
+    template files whose digest is ``templates()`` (called only when there is a folder). ``hits`` counts
+    the texts read."""
 
-    def __init__(self, cache, theme_dir: Path | None):
+    def __init__(self, cache, templates):
         self.cache = cache
-        self.salt = salt(theme_dir) if getattr(cache, "directory", None) is not None else None
+        self.salt = salt(templates()) if getattr(cache, "directory", None) is not None else None
         self.hits = 0
 
     def digest(self, name: str, context: dict) -> str | None:

@@ -58,7 +58,8 @@ class Templates:
         changed; a page whose context did not change is not rendered again."""
         from .rendered import KeptTexts
 
-        self.kept = KeptTexts(cache, self.theme_dir) if cache is not None and self.memo is None else None
+        kept = cache is not None and self.memo is None
+        self.kept = KeptTexts(cache, lambda: _template_state(self.theme_dir)) if kept else None
         """``cache`` (a :class:`kwsite.chartcache.ChartCache`, ``kwsite build``): rendered texts kept between
         builds in it, the same way (:mod:`kwsite.rendered`)."""
 
