@@ -198,7 +198,7 @@ def build_pages(
     found_tables = text_tables(expanded(site, texts)) if found_tables is None else found_tables
     tables = [d for found in found_tables.values() for d in found]
     titles = {uri: _title(source) for uri, source in texts.items()}
-    templates = Templates(theme_dir, remember=session is not None)  # serve: texts kept between builds
+    templates = Templates(theme_dir, remember=session is not None, cache=charts.cache)  # texts kept between builds
     try:
         generated = generate(site, charts, chapter_paths(src_uris), tables, titles, directory_urls, templates)
     except BaseException:

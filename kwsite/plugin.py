@@ -18,7 +18,8 @@
 - ``on_page_content``: sanitize the page's HTML, title, description and table
   of contents with an allow-list (:mod:`kwsite.sanitize`); header cells of
   hand-written tables get ``scope="col"``; every table and chart sits in a named region the keyboard
-  can reach and scroll (:mod:`kwsite.regions`).
+  can reach and scroll (:mod:`kwsite.regions`). The body's result is kept in the chart cache by a
+  digest of the HTML and of the passes' code (:mod:`kwsite.bodies`), so an unchanged page reads it.
 - ``on_env`` (option ``pdf``, default on; not under ``serve``): render the PDF
   edition before any page is written, so the "Download PDF (x,x MB)" link
   knows the real size (it first waits for the charts and stops the chart workers and their fork
@@ -44,12 +45,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
+from .bodies import Bodies
 from .build import build_pages, chart_count, expanded, load_site, text_tables
 from . import offline, placeholders
 from .chartpool import ChartError, stop_fork_server, usable_cores
 from .datapackage import ZIP_PATH
 from .directives import body_offset, decode_page, expand, front_matter_problems
-from .mdtables import TableLinks, row_problems, scope_headers
+from .mdtables import TableLinks, row_problems
 from .pages.common import downloads, fill_sizes, size_text
 from .editions import PreviousEditionError, compare, drop_version_selector, edition_line, load_previous
 from . import siteconfig
@@ -61,11 +63,10 @@ from .privacy import redact
 from .pagecheck import Reported, page_problems
 from .problems import KwsiteError, Problem
 from .progress import steps
-from .regions import scroll_regions
 from .repro import build_time, set_source_date
 from .templating import SITE_THEME, Templates, outside_links
 from .theme import add_site_theme, add_theme
-from .sanitize import clean_html, clean_nav, clean_toc, plain_text
+from .sanitize import clean_nav, clean_toc, plain_text
 from .searchfold import add_folded_field
 
 log = get_plugin_logger(__name__)
@@ -192,6 +193,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         except KwsiteError as exc:  # a page template of the site's theme/ (or kwsite's) failed: file and line
             raise PluginError(f"kwsite: {exc}") from None
         self.generated = generated
+        self.bodies = Bodies(self.charts.cache)  # the final HTML of a page body MkDocs made before (kwsite.bodies)
         self.later_files = []
         for item in generated:
             existing = files.get_file_from_path(item.path)
@@ -274,13 +276,12 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
         if page.meta.get("description"):
             page.meta["description"] = plain_text(str(page.meta["description"]))
         clean_toc(page.toc)
-        remote: list[str] = []
-        html = clean_html(html, remote)
+        html, remote = self.bodies.final(html)  # sanitized; every table and chart a named region the keyboard reaches
         for url in remote:
             log.warning(
                 f"{page.file.src_uri}: afbeelding van een andere host weggelaten: {url} (zet het bestand in de site)"
             )
-        return scroll_regions(scope_headers(html))  # every table and chart a named region the keyboard reaches
+        return html
 
     def on_env(self, env, config, files):
         self.table_links.pending = None  # the PDF parses the pages again, without the site's download links
@@ -361,6 +362,7 @@ class KwsitePlugin(BasePlugin[KwsiteConfig]):
 
 
 def _content(files: Files, path: str) -> bytes | None:
-    """The bytes of the file at docs path ``path`` (waits for a chart being drawn), or ``None``."""
-    file = files.get_file_from_path(path)
+    """The bytes of the file at docs path ``path`` (waits for a chart being drawn), or ``None``. The paths
+    kwsite writes are already MkDocs' form: looked up as they are first (no ``PurePath`` per size mark)."""
+    file = files.src_uris.get(path) or files.get_file_from_path(path)
     return file.content_bytes if file is not None else None

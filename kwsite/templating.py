@@ -49,13 +49,19 @@ class Templates:
     exist is ignored. Render with :meth:`render`; errors in a template become a :class:`KwsiteError`
     naming the template file and line, in Dutch."""
 
-    def __init__(self, theme_dir: Path | None = None, remember: bool = False):
+    def __init__(self, theme_dir: Path | None = None, remember: bool = False, cache=None):
         self.theme_dir = theme_dir if theme_dir is not None and theme_dir.is_dir() else None
         self.env = _environment(str(self.theme_dir) if self.theme_dir else None)
         self.memo = _Memo.of(self) if remember else None
         """``remember`` (``kwsite serve``): rendered texts kept between the builds of the session, by
         template name and a digest of the whole context (:func:`frozen`), as long as no template file
         changed; a page whose context did not change is not rendered again."""
+        from .rendered import KeptTexts
+
+        kept = cache is not None and self.memo is None
+        self.kept = KeptTexts(cache, lambda: _template_state(self.theme_dir)) if kept else None
+        """``cache`` (a :class:`kwsite.chartcache.ChartCache`, ``kwsite build``): rendered texts kept between
+        builds in it, the same way (:mod:`kwsite.rendered`)."""
 
     def render(self, name: str, /, **context) -> str:
         """The text of template ``name`` (``pages/theme.md``) with ``context``.
@@ -72,6 +78,14 @@ class Templates:
                 text = self._guarded(name, lambda: self.env.get_template(name).render(**context))
                 if key is not None:
                     self.memo.put(key, text)
+            return text
+        if self.kept is not None:
+            digest = self.kept.digest(name, context)
+            text = self.kept.get(digest) if digest is not None else None
+            if text is None:
+                text = self._guarded(name, lambda: self.env.get_template(name).render(**context))
+                if digest is not None:
+                    self.kept.put(digest, text)
             return text
         return self._guarded(name, lambda: self.env.get_template(name).render(**context))
 
