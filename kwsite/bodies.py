@@ -4,7 +4,7 @@ beside the charts so an unchanged page does not go through those passes again.
 ``on_page_content`` passes every page body MkDocs made through :func:`kwsite.sanitize.clean_html`,
 :func:`kwsite.mdtables.scope_headers` and :func:`kwsite.regions.scroll_regions`: pure functions of
 the HTML (0,35 s CPU for the 471 pages of the 40-college corpus). :class:`Bodies` keeps each result
-in the chart cache (:meth:`kwsite.chartcache.ChartCache.put_file`, a ``<digest>.json`` entry, pruned
+in the chart cache (:meth:`kwsite.chartcache.ChartCache.put_file`, an entry with suffix ``.json`` in its database, pruned
 with the charts) under a digest of the HTML and of everything those passes depend on: the nh3
 version and the source text of the three modules (their allow-lists included), see :func:`salt`.
 The next build of the same HTML reads that result, with the image URLs the sanitizer removed (for the

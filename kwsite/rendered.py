@@ -9,7 +9,7 @@ equal values of the same types) together with the template's name and :func:`sal
 Jinja2, MarkupSafe and pydantic. Any change there gives other keys, so nothing is read that this code
 would not render the same way; a context that pickles differently in another process (a set) is just
 rendered again. Entries are JSON (text, no code) in the chart cache
-(:meth:`kwsite.chartcache.ChartCache.put_file`, ``<digest>.json``), pruned with the charts.
+(:meth:`kwsite.chartcache.ChartCache.put_file`, suffix ``.json``, in its database), pruned with the charts.
 """
 
 from __future__ import annotations
