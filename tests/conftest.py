@@ -20,6 +20,20 @@ def pytest_addoption(parser):
     )
 
 
+@pytest.fixture(autouse=True)
+def _own_build_date():
+    """Each test starts with the ``SOURCE_DATE_EPOCH`` the suite started with: an in-process build or PDF sets
+    it from its site's commit (kwsite.repro.set_source_date, once per process as in the CLI), which dated the
+    next test's site with another site's commit (its workbooks said "stand 5 december 2026" instead of
+    "niet vermeld", one size text shifted and tests/test_preview.py's patch test failed in the whole suite)."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    yield
+    if before is None:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+    else:
+        os.environ["SOURCE_DATE_EPOCH"] = before
+
+
 @pytest.fixture(scope="session")
 def update_golden(pytestconfig) -> bool:
     """True under ``pytest --update-golden`` (or, for a while still, ``KWSITE_UPDATE_GOLDEN=1``):

@@ -2,17 +2,41 @@
 reads exactly what the sanitizer and the region passes made, with the removed image URLs for the warning;
 an unreadable entry, other HTML or another nh3 version is done again."""
 
+import sqlite3
+
 import nh3
 
 from kwsite import bodies
-from kwsite.bodies import Bodies, final_html
-from kwsite.chartcache import ChartCache
+from kwsite.bodies import SUFFIX, Bodies, final_html
+from kwsite.cachestore import close_all
+from kwsite.chartcache import DB_NAME, ChartCache
 
 HTML = (
     '<h2 id="a">Cijfers</h2>\n<p><img alt="x" src="https://tracker.example/p.png"><script>alert(1)</script></p>\n'
     "<table>\n<thead>\n<tr>\n<th>Jaar</th>\n<th>Waarde</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>2020</td>\n"
     '<td onclick="x()">6,7</td>\n</tr>\n</tbody>\n</table>'
 )
+
+
+def entries(directory) -> list[str]:
+    """Digests of the page bodies kept in the cache's database (suffix ``.json``), after writing it out."""
+    close_all()
+    db = sqlite3.connect(directory / DB_NAME)
+    try:
+        return [r[0] for r in db.execute("SELECT digest FROM entries WHERE kind = ?", (SUFFIX,))]
+    finally:
+        db.close()
+
+
+def overwrite(directory, digest: str, data: bytes) -> None:
+    """Put other bytes in the kept entry ``digest`` (a damaged or foreign entry)."""
+    close_all()
+    db = sqlite3.connect(directory / DB_NAME)
+    try:
+        with db:
+            db.execute("UPDATE entries SET data = ? WHERE kind = ? AND digest = ?", (data, SUFFIX, digest))
+    finally:
+        db.close()
 
 
 def test_final_html_is_the_three_passes():
@@ -27,7 +51,7 @@ def test_the_next_build_reads_the_kept_result(tmp_path, monkeypatch):
     first = Bodies(ChartCache(tmp_path))
     made = first.final(HTML)
     assert made == final_html(HTML) and first.hits == 0
-    assert len([p for p in tmp_path.iterdir() if p.suffix == ".json"]) == 1
+    assert len(entries(tmp_path)) == 1
 
     def not_again(html):
         raise AssertionError("made again")
@@ -42,9 +66,9 @@ def test_the_next_build_reads_the_kept_result(tmp_path, monkeypatch):
 
 def test_an_unreadable_entry_is_made_again(tmp_path):
     Bodies(ChartCache(tmp_path)).final(HTML)
-    (entry,) = tmp_path.glob("*.json")
+    (digest,) = entries(tmp_path)
     for text in ("{niet json", '{"format": 1, "html": 3, "remote": []}', '{"format": 99, "html": "", "remote": []}'):
-        entry.write_text(text, encoding="utf-8")
+        overwrite(tmp_path, digest, text.encode("utf-8"))
         again = Bodies(ChartCache(tmp_path))
         assert again.final(HTML) == final_html(HTML) and again.hits == 0
 
@@ -56,7 +80,7 @@ def test_another_nh3_version_is_another_entry(tmp_path, monkeypatch):
     try:
         again = Bodies(ChartCache(tmp_path))
         assert again.final(HTML) == final_html(HTML) and again.hits == 0
-        assert len(list(tmp_path.glob("*.json"))) == 2
+        assert len(entries(tmp_path)) == 2
     finally:
         monkeypatch.undo()
         bodies.salt.cache_clear()
