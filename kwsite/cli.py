@@ -13,13 +13,10 @@ renders the PDF edition without an MkDocs build. On a terminal the long steps
 
 from __future__ import annotations
 
-import fcntl
-import gc
 import os
 import shutil
 import subprocess
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +25,7 @@ import click
 from .dutch import install_click
 from .dutch import run as run_mkdocs
 from .problems import KwsiteError, notes, warnings
+from .sitefolder import Busy, build_lock, fewer_collections, swap
 
 if TYPE_CHECKING:
     from .project import Project
@@ -162,117 +160,34 @@ def build(site_dir: Path, strict: bool, offline: bool) -> None:
         click.echo("Bouwen niet begonnen; er is niets veranderd.", err=True)
         sys.exit(1)
     target.parent.mkdir(parents=True, exist_ok=True)
-    with build_lock(target):
-        staging = target.with_name(f".{target.name}.nieuw")
-        shutil.rmtree(staging, ignore_errors=True)
-        with fewer_collections():
-            code = run_mkdocs(
-                ["build", "--strict" if strict else "--no-strict", "--site-dir", str(staging)],
-                site_dir,
-                {offline_env: "1"} if offline else None,
-            )
-        if code != 0:
+    try:
+        with build_lock(target):
+            staging = target.with_name(f".{target.name}.nieuw")
             shutil.rmtree(staging, ignore_errors=True)
-            kept = (
-                "de vorige versie in " + str(target) + " blijft staan"
-                if target.exists()
-                else "er is niets gepubliceerd"
-            )
-            click.echo(f"Bouwen mislukt; {kept}.", err=True)
-            sys.exit(code)
-        swap(staging, target)
+            with fewer_collections():
+                code = run_mkdocs(
+                    ["build", "--strict" if strict else "--no-strict", "--site-dir", str(staging)],
+                    site_dir,
+                    {offline_env: "1"} if offline else None,
+                )
+            if code != 0:
+                shutil.rmtree(staging, ignore_errors=True)
+                kept = (
+                    "de vorige versie in " + str(target) + " blijft staan"
+                    if target.exists()
+                    else "er is niets gepubliceerd"
+                )
+                click.echo(f"Bouwen mislukt; {kept}.", err=True)
+                sys.exit(code)
+            swap(staging, target)
+    except Busy:
+        click.echo(
+            f"Er loopt al een bouw naar {target}; wacht tot die klaar is en probeer het opnieuw. "
+            "Er is niets veranderd.",
+            err=True,
+        )
+        sys.exit(1)
     click.echo(f"Gebouwd: {target}", err=True)
-
-
-@contextmanager
-def build_lock(target: Path):
-    """Hold a lock on the folder that holds ``target`` for one build: a second ``kwsite build`` into
-    the same folder stops at once with a Dutch message instead of moving the site away under the
-    first. The lock is an ``flock`` on the folder itself (no lock file is left behind); it ends
-    with the process, also when that crashes."""
-    handle = os.open(target.parent, os.O_RDONLY)
-    try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            click.echo(
-                f"Er loopt al een bouw naar {target}; wacht tot die klaar is en probeer het opnieuw. "
-                "Er is niets veranderd.",
-                err=True,
-            )
-            sys.exit(1)
-        yield
-    finally:
-        os.close(handle)
-
-
-YOUNG_OBJECTS = 10_000
-"""Python's cycle collector runs after this many new objects (its default: 700) during ``kwsite build``."""
-
-
-@contextmanager
-def fewer_collections():
-    """Python's cycle collector less often while one build runs in this process: what is loaded before
-    it (modules, classes) is frozen (``gc.freeze``: never scanned again), and a collection starts after
-    :data:`YOUNG_OBJECTS` new objects instead of 700. With the defaults a warm build of the 40-college
-    corpus spent 0,7 s CPU in the collector, of which 0,5 s in eight scans of the whole heap (the site's
-    data, the generated pages, MkDocs' files and pages); with this 0,3 s and no full scan. Garbage
-    without cycles is freed at once as always, and the output does not depend on when memory is freed.
-    The PDF render sets its own thresholds (:mod:`kwsite.pdf.gcsteps`). Put back on leaving."""
-    thresholds = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(YOUNG_OBJECTS, *thresholds[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
-        gc.unfreeze()
-
-
-def swap(new: Path, target: Path) -> None:
-    """Put directory ``new`` in the place of ``target`` with two renames; the old
-    version is removed only after the new one is in place."""
-    old = target.with_name(f".{target.name}.oud")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    remove_tree(old)
-
-
-def remove_tree(path: Path) -> None:
-    """Remove the folder ``path`` and everything in it, as ``shutil.rmtree(path, ignore_errors=True)``
-    does, with a fifth of its Python work (a corpus site: 6,600 files, 0,12 → 0,02 s user CPU): names
-    relative to an open folder, a link removed as a link and never followed (``O_NOFOLLOW``). Whatever
-    fails is left to ``shutil.rmtree``."""
-    try:
-        handle = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
-    except OSError:
-        shutil.rmtree(path, ignore_errors=True)
-        return
-    try:
-        _empty(handle)
-        os.rmdir(path)
-    except OSError:
-        shutil.rmtree(path, ignore_errors=True)
-    finally:
-        os.close(handle)
-
-
-def _empty(folder: int) -> None:
-    """Remove everything inside the open folder ``folder`` (a file descriptor)."""
-    with os.scandir(folder) as found:
-        entries = list(found)
-    for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            inner = os.open(entry.name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=folder)
-            try:
-                _empty(inner)
-            finally:
-                os.close(inner)
-            os.rmdir(entry.name, dir_fd=folder)
-        else:
-            os.unlink(entry.name, dir_fd=folder)
 
 
 @main.command()
