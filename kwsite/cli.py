@@ -25,7 +25,6 @@ import click
 from .dutch import install_click
 from .dutch import run as run_mkdocs
 from .problems import KwsiteError, notes, warnings
-from .sitefolder import Busy, build_lock, fewer_collections, swap
 
 if TYPE_CHECKING:
     from .project import Project
@@ -148,6 +147,7 @@ def build(site_dir: Path, strict: bool, offline: bool) -> None:
     from . import siteconfig
 
     from .offline import ENV as offline_env
+    from .sitefolder import Busy, build_lock, fewer_collections, swap
 
     _site_config(site_dir)
     project = _project(site_dir, strict)
