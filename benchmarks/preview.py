@@ -22,6 +22,10 @@ from pathlib import Path
 
 from measure import BUILT, CHARTS, ENV, KWSITE, Failed, _tree, load_average
 
+DONE = re.compile(BUILT.pattern + r"|Reloading browsers|Browsers laden de pagina opnieuw")
+"""The end of a rebuild: MkDocs' "built in" line, or its "reloading browsers" line, which always follows the
+build (the "built in" line can be missing, see :attr:`Rebuild.built`)."""
+
 PAGE = "colleges/c01/"
 """The served page that shows the edited value (college c01's appendix: chart alt text and table)."""
 ERROR_PAGE = "De site kan niet gebouwd worden"
@@ -138,8 +142,10 @@ def new_value(page: str, run: int) -> str:
 class Rebuild:
     screen: float
     """Seconds from the save to the served page showing the new value."""
-    built: float
-    """MkDocs' own "Site gebouwd in" figure of the rebuild that shows it."""
+    built: float | None
+    """MkDocs' own "Site gebouwd in" figure of the rebuild that shows it; ``None`` when MkDocs did not print
+    it: its ``DuplicateFilter`` on the build logger drops a message already logged in the process, so a
+    rebuild that takes exactly as long (to the hundredth) as an earlier one of the session prints no line."""
     drawn: int
     cached: int
     load: float
@@ -184,9 +190,9 @@ def rebuilds(site: Path, samples: int, first_build_timeout: float = 1800) -> lis
             _tree(serve.proc.pid, PAGE_SIZE, ticks)
             cpu = sum(t - start_ticks.get(pid, 0) for pid, t in ticks.items()) / os.sysconf("SC_CLK_TCK")
             seen = serve.drain()
-            if not BUILT.search(seen):  # the log line may come just after the page
+            if not DONE.search(seen):  # the log lines may come just after the page
                 try:
-                    seen += serve.wait_for(BUILT, timeout=120)[1]
+                    seen += serve.wait_for(DONE, timeout=120)[1]
                 except Failed as exc:  # show what serve did print after the save, not only the last wait
                     raise Failed(
                         f"{exc}\nkwsite serve's lines since the save of {value}:\n{seen[-3000:]}\n"
@@ -195,7 +201,8 @@ def rebuilds(site: Path, samples: int, first_build_timeout: float = 1800) -> lis
             counts = list(CHARTS.finditer(seen))
             if not counts:
                 raise Failed("kwsite serve printed no 'grafieken: …' line for the rebuild:\n" + seen[-2000:])
-            built = float(list(BUILT.finditer(seen))[-1].group(1))
+            times = list(BUILT.finditer(seen))
+            built = float(times[-1].group(1)) if times else None
             drawn, cached = int(counts[-1].group(1)), int(counts[-1].group(2))
             out.append(Rebuild(screen, built, drawn, cached, (before + load_average()) / 2, value, cpu))
             time.sleep(1)
@@ -235,7 +242,7 @@ def main() -> int:
         again = rebuilds(site, args.samples)
         for r in again:
             print(
-                f"  {r.value}: {r.screen:.3f} s to the served page (MkDocs {r.built:.2f} s; "
+                f"  {r.value}: {r.screen:.3f} s to the served page (MkDocs {'-' if r.built is None else f'{r.built:.2f}'} s; "
                 f"serve CPU {r.cpu:.2f} s; load {r.load:.1f})"
             )
         screen = statistics.median(r.screen for r in again)

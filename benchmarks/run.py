@@ -172,7 +172,8 @@ def preview(site: Path, tmp: Path, samples: int) -> list[Figure]:
     again = rebuilds(site, samples)
     for r in again:
         say(
-            f"  {r.value}: {number(r.screen)} s to the served page (MkDocs' figure {number(r.built)} s; "
+            f"  {r.value}: {number(r.screen)} s to the served page (MkDocs' figure "
+            f"{'not printed' if r.built is None else number(r.built) + ' s'}; "
             f"serve CPU {number(r.cpu)} s; {r.drawn} charts drawn, {r.cached} from the cache; load {number(r.load, 1)})"
         )
     screen = median(r.screen for r in again)
@@ -183,7 +184,7 @@ def preview(site: Path, tmp: Path, samples: int) -> list[Figure]:
                 "preview",
                 screen / clean.wall,
                 f"median {number(screen)} s ÷ {number(clean.wall)} s; by MkDocs' timer "
-                f"{number(median(r.built for r in again) / clean.built)}; by CPU (serve ÷ build) "
+                f"{number(median(r.built for r in again if r.built is not None) / clean.built)}; by CPU (serve ÷ build) "
                 f"{number(median(r.cpu for r in again) / clean.cpu)}",
                 median(r.load for r in again),
             ),
