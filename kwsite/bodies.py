@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 from pathlib import Path
 
 FORMAT = 1
@@ -65,24 +64,17 @@ class Bodies:
         if key is None:
             return final_html(html)
         digest = hashlib.sha256(f"{key}\0{html}".encode("utf-8", "surrogatepass")).hexdigest()
-        kept = _read(self.cache.get_file(digest, SUFFIX))
+        kept = _read(self.cache.get_entry(digest, FORMAT))
         if kept is not None:
             self.hits += 1
             return kept
         out, remote = final_html(html)
-        entry = {"format": FORMAT, "html": out, "remote": remote}
-        self.cache.put_file(digest, SUFFIX, json.dumps(entry, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+        self.cache.put_entry(digest, FORMAT, {"html": out, "remote": remote})
         return out, remote
 
 
-def _read(data: bytes | None) -> tuple[str, list[str]] | None:
-    if data is None:
-        return None
-    try:
-        entry = json.loads(data.decode("utf-8", "surrogatepass"))
-    except ValueError:
-        return None
-    if not isinstance(entry, dict) or entry.get("format") != FORMAT:
+def _read(entry: dict | None) -> tuple[str, list[str]] | None:
+    if entry is None:
         return None
     html, remote = entry.get("html"), entry.get("remote")
     if not isinstance(html, str) or not isinstance(remote, list) or not all(isinstance(u, str) for u in remote):

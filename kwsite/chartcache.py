@@ -170,6 +170,23 @@ class ChartCache:
         if self.directory is not None:
             store(self.directory).put(suffix, digest, bytes(data))
 
+    def get_entry(self, digest: str, format: int) -> dict | None:
+        """The JSON object kept under ``digest`` (suffix ``.json``) by :meth:`put_entry` with the same
+        ``format``; ``None`` when there is none, it is not JSON, not an object or of another format."""
+        data = self.get_file(digest, ".json")
+        if data is None:
+            return None
+        try:
+            entry = json.loads(data.decode("utf-8", "surrogatepass"))
+        except ValueError:
+            return None
+        return entry if isinstance(entry, dict) and entry.get("format") == format else None
+
+    def put_entry(self, digest: str, format: int, fields: dict) -> None:
+        """Keep ``fields`` (JSON-able) with ``format`` under ``digest`` as a ``.json`` entry (:meth:`get_entry`)."""
+        entry = json.dumps({"format": format, **fields}, ensure_ascii=False)
+        self.put_file(digest, ".json", entry.encode("utf-8", "surrogatepass"))
+
     def flush(self) -> None:
         """Write the new entries and the marks of the used ones now, in one transaction."""
         if self.directory is not None:

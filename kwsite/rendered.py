@@ -18,14 +18,12 @@ import copyreg
 import functools
 import hashlib
 import io
-import json
 import pickle
 import sys
 from importlib.metadata import version
 from pathlib import Path
 
 FORMAT = 1
-SUFFIX = ".json"
 PACKAGE = Path(__file__).parent
 
 
@@ -109,19 +107,12 @@ class KeptTexts:
         return hashlib.sha256(f"{self.salt}\0{name}\0".encode() + key).hexdigest()
 
     def get(self, digest: str) -> str | None:
-        data = self.cache.get_file(digest, SUFFIX)
-        if data is None:
-            return None
-        try:
-            entry = json.loads(data.decode("utf-8", "surrogatepass"))
-        except ValueError:
-            return None
-        text = entry.get("text") if isinstance(entry, dict) and entry.get("format") == FORMAT else None
+        entry = self.cache.get_entry(digest, FORMAT)
+        text = None if entry is None else entry.get("text")
         if not isinstance(text, str):
             return None
         self.hits += 1
         return text
 
     def put(self, digest: str, text: str) -> None:
-        entry = json.dumps({"format": FORMAT, "text": text}, ensure_ascii=False)
-        self.cache.put_file(digest, SUFFIX, entry.encode("utf-8", "surrogatepass"))
+        self.cache.put_entry(digest, FORMAT, {"text": text})
